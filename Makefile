@@ -1,0 +1,101 @@
+# cskit — build, test and install.
+#
+#   make              build every tool (build/bin) against build/libcskit.a
+#   make demo         install missing packages, build, run the main pipeline
+#   make check        every test, then again under ASan+UBSan
+#   make install      PREFIX=/usr/local DESTDIR=
+#
+# Everything is found by wildcard: a new lib/*.c joins the library, a new
+# cmd/cs-NAME/ directory becomes a tool, a new tests/unit/test_*.c becomes a
+# unit test, a new tests/golden/TOOL/CASE/ directory a golden test.  O= puts
+# the build elsewhere (two builds at once, or the sanitizer build).
+
+O        ?= build
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+CC       ?= cc
+VERSION  := 0.1.0
+
+PKG_CONFIG ?= pkg-config
+DEP_PKGS   := libcjson libutf8proc
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEP_PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(DEP_PKGS) 2>/dev/null || echo -lcjson -lutf8proc)
+CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+OPT      ?= -O2
+WARN     := -Wall -Wextra -Werror
+CFLAGS   ?= $(OPT) -g
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SAN_FLAGS) -D_POSIX_C_SOURCE=200809L \
+             -D_DEFAULT_SOURCE -DCSKIT_VERSION='"$(VERSION)"' \
+             -DCSKIT_PREFIX='"$(PREFIX)"' -Ilib $(PKG_CFLAGS)
+LIBS     := $(PKG_LIBS) -lcsv -lm
+
+ifeq ($(SAN),1)
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+endif
+
+LIB_SRC  := $(wildcard lib/*.c)
+LIB_OBJ  := $(LIB_SRC:%.c=$(O)/%.o)
+LIB_A    := $(O)/libcskit.a
+TOOLS    := $(notdir $(wildcard cmd/cs-*))
+BINS     := $(TOOLS:%=$(O)/bin/%)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNITS    := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+HELPERS_SRC := $(wildcard scripts/*.c)
+HELPERS  := $(HELPERS_SRC:scripts/%.c=$(O)/bin/%)
+
+.PHONY: all demo check check-run unit golden bad install clean bench fuzz fuzz-smoke
+all: $(BINS) $(HELPERS)
+
+$(O)/lib/%.o: lib/%.c $(wildcard lib/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB_A): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+# A helper program of scripts/ (generator, benchmark floor) is one .c file.
+$(O)/bin/%: scripts/%.c $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_A) $(LIBS)
+
+# A tool is every .c file in its cmd/ directory, linked against the library.
+.SECONDEXPANSION:
+$(O)/bin/%: $$(wildcard cmd/$$*/*.c) $$(wildcard cmd/$$*/*.h) $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $(filter %.c,$^) $(LIB_A) $(LIBS)
+
+$(O)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(LIB_A) $(LIBS) $(CMOCKA_LIBS)
+
+demo:
+	@scripts/install-deps
+	@$(MAKE) --no-print-directory all
+	@scripts/demo $(O)
+
+# check: the plain build, then the same suite built with the sanitizers.
+check:
+	@$(MAKE) --no-print-directory check-run
+	@$(MAKE) --no-print-directory O=$(O)/san SAN=1 OPT=-O1 check-run
+
+check-run: all $(UNITS)
+	@scripts/run-tests $(O)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/man/man5 $(DESTDIR)$(PREFIX)/share/man/man7 \
+	    $(DESTDIR)$(PREFIX)/share/cskit
+	install -m 755 $(BINS) $(DESTDIR)$(PREFIX)/bin
+	for m in man/*.[157]; do s=$${m##*.}; \
+	    install -m 644 $$m $(DESTDIR)$(PREFIX)/share/man/man$$s || exit 1; done
+	cp -R share/cskit/. $(DESTDIR)$(PREFIX)/share/cskit/
+	cp -R share/sample $(DESTDIR)$(PREFIX)/share/cskit/
+
+bench: all
+	@scripts/bench $(O)
+
+clean:
+	rm -rf $(O)

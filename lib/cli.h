@@ -1,0 +1,83 @@
+/*
+ * cli — the options every tool shares, parsed in one place.
+ *
+ * Owns: struct cli_common (the field map, the input and output formats,
+ * --strict, --max-line, the timestamp parser with its --input-tz zone and
+ * the tz database opened for it).  A tool puts CLI_COMMON_LONGOPTS into its
+ * getopt_long table and "i:o:" into its short options, offers every option
+ * to cli_common_option() first, and calls cli_common_finish() after the
+ * loop.  cli_common_free() releases it all.
+ *
+ *   -i, --input-format jsonl|csv|tsv    -o, --output-format jsonl|csv|tsv|table|markdown
+ *   --field canonical=source            --map FILE
+ *   --strict                            --max-line BYTES (k, M, G suffixes)
+ *   --input-tz ZONE                     --time-format STRPTIME
+ */
+#ifndef CSKIT_CLI_H
+#define CSKIT_CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+#include "diag.h"
+#include "event.h"
+#include "evwrite.h"
+#include "fieldmap.h"
+#include "ts.h"
+
+enum {
+	CLI_OPT_FIELD = 0x1000,
+	CLI_OPT_MAP,
+	CLI_OPT_STRICT,
+	CLI_OPT_MAX_LINE,
+	CLI_OPT_INPUT_TZ,
+	CLI_OPT_TIME_FORMAT,
+	CLI_OPT_HELP,
+	CLI_OPT_VERSION,
+	CLI_OPT_TOOL = 0x1100	/* tools number their long-only options from here */
+};
+
+#define CLI_COMMON_LONGOPTS \
+	{ "input-format",  required_argument, NULL, 'i' }, \
+	{ "output-format", required_argument, NULL, 'o' }, \
+	{ "field",         required_argument, NULL, CLI_OPT_FIELD }, \
+	{ "map",           required_argument, NULL, CLI_OPT_MAP }, \
+	{ "strict",        no_argument,       NULL, CLI_OPT_STRICT }, \
+	{ "max-line",      required_argument, NULL, CLI_OPT_MAX_LINE }, \
+	{ "input-tz",      required_argument, NULL, CLI_OPT_INPUT_TZ }, \
+	{ "time-format",   required_argument, NULL, CLI_OPT_TIME_FORMAT }, \
+	{ "help",          no_argument,       NULL, CLI_OPT_HELP }, \
+	{ "version",       no_argument,       NULL, CLI_OPT_VERSION }
+
+/* The lines of usage text for the common options, for a tool's usage(). */
+extern const char cli_common_usage[];
+
+struct tz_db;
+
+struct cli_common {
+	struct ev_reader_opts	 in;
+	enum out_format		 out_format;
+	struct fieldmap		 map;
+	struct ts_parser	 ts;
+	const char		*input_tz;
+	struct tz_db		*tzdb;		/* opened on first need */
+	void			(*usage)(FILE *);  /* the tool's usage() */
+};
+
+void	cli_common_init(struct cli_common *, void (*usage)(FILE *));
+/*
+ * 1 when the option was a common one (handled, or fatal with exit 64),
+ * 0 when it is the tool's own.  --help prints usage to stdout and exits 0;
+ * --version prints "PROG (cskit) VERSION" and exits 0.
+ */
+int	cli_common_option(struct cli_common *, struct diag *, int opt,
+	    const char *arg);
+/* After option parsing: loads the input zone, checks combinations. */
+void	cli_common_finish(struct cli_common *, struct diag *);
+/* The tz database, opened now if not yet (for tools that need zones). */
+struct tz_db *cli_tzdb(struct cli_common *, struct diag *);
+void	cli_common_free(struct cli_common *);
+
+/* Parse "64M", "1G", "4096": bytes; -1 on error. */
+long long cli_parse_size(const char *);
+
+#endif

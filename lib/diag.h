@@ -1,0 +1,56 @@
+/*
+ * diag — diagnostics and exit status, the conventions of DESIGN.md.
+ *
+ * Owns: the per-run record of what went wrong (bad-line count, whether
+ * --strict is on) and the program name used as the prefix of every message.
+ * A struct diag lives in main and is passed down; nothing here is global.
+ *
+ * Messages go to stderr as `PROG: FILE:LINE: what` for input problems and
+ * `PROG: what` otherwise.  Exit codes are the sysexits values DESIGN.md
+ * names; diag_exit_status() turns the run's record into the final status.
+ */
+#ifndef CSKIT_DIAG_H
+#define CSKIT_DIAG_H
+
+#include <stdarg.h>
+#include <stdnoreturn.h>
+
+enum cs_exit {
+	CS_EXIT_OK = 0,
+	CS_EXIT_CHECK = 1,	/* a --check threshold failed */
+	CS_EXIT_USAGE = 64,
+	CS_EXIT_DATAERR = 65,	/* input had bad lines */
+	CS_EXIT_NOINPUT = 66,
+	CS_EXIT_SOFTWARE = 70,
+	CS_EXIT_IOERR = 74
+};
+
+struct diag {
+	const char	*prog;
+	int		 strict;	/* first bad line is fatal */
+	unsigned long	 bad_lines;
+};
+
+void	diag_init(struct diag *, const char *prog);
+
+/*
+ * A bad input record: prints `PROG: FILE:LINE: msg`, counts it, and under
+ * --strict exits 65 at once.
+ */
+void	diag_bad_line(struct diag *, const char *file, long line,
+	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* A warning about input that is kept as it is (not counted as bad). */
+void	diag_warn_line(const struct diag *, const char *file, long line,
+	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void	diag_warn(const struct diag *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+noreturn void diag_fatal(const struct diag *, int status, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* Usage error: message, then "try PROG --help", exit 64. */
+noreturn void diag_usage(const struct diag *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+/* 65 when bad lines were seen, else 0. */
+int	diag_exit_status(const struct diag *);
+
+#endif

@@ -1,0 +1,87 @@
+/*
+ * event — reading events: JSON Lines, CSV and TSV, from files or stdin.
+ *
+ * Owns: struct ev_reader, which walks the operands in order and hands out one
+ * record at a time.  The record (its cJSON object and raw bytes) belongs to
+ * the reader and is valid until the next ev_read(); a caller that wants to
+ * keep an object detaches it with ev_take().  Memory is bounded by the
+ * longest line (--max-line), never by the number of lines.
+ *
+ * Every record carries its file name and line number.  A line that cannot be
+ * an event (invalid JSON or UTF-8, not an object, longer than --max-line, a
+ * CSV row with unbalanced quotes) comes back as EV_BAD with a reason; the
+ * reader has already printed the diagnostic and counted it in struct diag,
+ * and ev_error_object() builds the `_error` event that keeps it.  An event
+ * that already carries `_error` (bad upstream) comes back as EV_PASSED, to be
+ * passed on untouched by filters and counted as rejected by aggregators.
+ *
+ * CSV and TSV: the first row names the fields.  CSV is RFC 4180 (by libcsv):
+ * quoted fields, embedded newlines and commas, CRLF, a UTF-8 BOM.  TSV has
+ * no quoting; \t \n \r \\ escape those bytes in fields.  A cell becomes a
+ * JSON number only when it reads back as exactly the same text ("5", "4.5",
+ * but not "007" or "1e3"), true/false become booleans, a cell that is a JSON
+ * object or array becomes one; everything else stays a string, and an empty
+ * cell is left out.  That makes JSONL → CSV → JSONL keep every field.
+ */
+#ifndef CSKIT_EVENT_H
+#define CSKIT_EVENT_H
+
+#include <stddef.h>
+#include <cjson/cJSON.h>
+#include "diag.h"
+
+enum ev_format { EV_JSONL, EV_CSV, EV_TSV };
+
+enum ev_status {
+	EV_OK,		/* a good event in rec->obj */
+	EV_BAD,		/* a bad line: rec->why, rec->raw */
+	EV_PASSED	/* an event that already has `_error` */
+};
+
+struct ev_reader_opts {
+	enum ev_format	 format;
+	size_t		 max_line;	/* bytes; 0 means the default */
+	int		 nesting_max;	/* JSON depth; 0 means the default */
+};
+
+#define EV_MAX_LINE_DEFAULT	(64u << 20)
+#define EV_NESTING_DEFAULT	512
+
+struct ev_record {
+	enum ev_status	 status;
+	cJSON		*obj;		/* EV_OK, EV_PASSED */
+	const char	*file;		/* "-" shows as "<stdin>" */
+	long		 line;		/* first line of the record */
+	const char	*raw;		/* the bytes read (for EV_BAD) */
+	size_t		 rawlen;
+	size_t		 rawfull;	/* full length when raw was cut short */
+	const char	*why;		/* EV_BAD: the reason, no file:line */
+};
+
+struct ev_reader;
+
+/*
+ * Open the operands (argv-style; none or "-" means stdin).  Files that cannot
+ * be opened are reported when reached (exit 66 at the end, others still
+ * read).
+ */
+struct ev_reader *ev_open(const struct ev_reader_opts *, char *const *files,
+	    int nfiles, struct diag *);
+/* 1 and a record, 0 at the end of the last operand. */
+int	ev_read(struct ev_reader *, struct ev_record *);
+/* Detach rec->obj so it outlives the next ev_read (caller cJSON_Deletes). */
+cJSON	*ev_take(struct ev_record *);
+/* Did an operand fail to open?  (The tool exits 66 unless worse.) */
+int	ev_open_failed(const struct ev_reader *);
+void	ev_close(struct ev_reader *);
+
+/* The `_error` event for a bad record (caller deletes). */
+cJSON	*ev_error_object(const struct ev_record *);
+
+/* "-i" values: "jsonl" (also "json", "ndjson"), "csv", "tsv"; -1 if unknown. */
+int	ev_format_parse(const char *);
+
+/* Shown name of an operand: "<stdin>" for "-". */
+const char *ev_display_name(const char *file);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * evwrite — writing records as jsonl, csv, tsv, table or markdown.
+ *
+ * Owns: struct ev_writer, its column list and, for table and markdown, the
+ * rows held until ev_writer_close() (aligned output needs every width first;
+ * reports are small, filters should stream jsonl/csv/tsv).
+ *
+ * jsonl writes each object as it is (key order kept).  csv/tsv take their
+ * columns from ev_writer_columns() or else from the first record; a later
+ * record with a field the header lacks starts a new header block after a
+ * blank line (so nothing is lost), a missing field is an empty cell.  Nested
+ * values are written as JSON text in the cell.  table aligns columns by
+ * display width (text_width: CJK counts 2, combining marks 0) and right-
+ * aligns numbers; markdown writes a pipe table.  Column kinds change how a
+ * number is shown in table and markdown only: a duration is `1h02m`.
+ */
+#ifndef CSKIT_EVWRITE_H
+#define CSKIT_EVWRITE_H
+
+#include <cjson/cJSON.h>
+#include "diag.h"
+
+enum out_format { OUT_JSONL, OUT_CSV, OUT_TSV, OUT_TABLE, OUT_MARKDOWN };
+
+enum ew_kind {
+	EW_PLAIN,
+	EW_DURATION,	/* seconds → "1h02m" in table/markdown */
+	EW_PERCENT	/* a share 0..1 → "93.5%" in table/markdown */
+};
+
+struct ev_writer;
+
+struct ev_writer *ev_writer_open(enum out_format, int fd, const struct diag *);
+/* Fix the columns (reports); otherwise the first record sets them. */
+void	ev_writer_columns(struct ev_writer *, const char *const *names, int n);
+void	ev_writer_kind(struct ev_writer *, const char *column, enum ew_kind);
+void	ev_writer_write(struct ev_writer *, const cJSON *obj);
+/* jsonl only: a line already serialized (no newline), written as is. */
+void	ev_writer_raw(struct ev_writer *, const char *line, size_t len);
+/* Flush (and for table/markdown, write everything); frees the writer. */
+void	ev_writer_close(struct ev_writer *);
+
+/* "-o" values: jsonl csv tsv table markdown (md); -1 if unknown. */
+int	ev_writer_format_parse(const char *);
+
+#endif

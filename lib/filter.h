@@ -1,0 +1,27 @@
+/*
+ * filter — the stream loop of a filter tool (classify, reply, tzsched).
+ *
+ * Owns nothing past the call: filter_run() opens the reader and writer from
+ * the common options, hands each good event to the tool's function, and
+ * writes every record out in input order, so a filter keeps every field it
+ * does not own and loses no line:
+ *   - a good event: fn annotates it in place; it is written;
+ *   - fn returns a reason: the event is diagnosed as a bad line (FILE:LINE)
+ *     and written as an `_error` event with its raw text;
+ *   - a bad line from the reader, or an event already carrying `_error`:
+ *     written as the `_error` event / untouched.
+ * Returns the exit status (0, 65, 66; write failures exit inside out).
+ */
+#ifndef CSKIT_FILTER_H
+#define CSKIT_FILTER_H
+
+#include "cli.h"
+
+/* NULL when the event is fine, else a reason (valid until the next call). */
+typedef const char *(*filter_fn)(void *ctx, cJSON *ev,
+	    const struct ev_record *rec);
+
+int	filter_run(struct cli_common *, struct diag *, char *const *files,
+	    int nfiles, filter_fn fn, void *ctx);
+
+#endif

@@ -1,0 +1,42 @@
+/*
+ * text — UTF-8 validation, normalisation for matching, display widths.
+ *
+ * Owns nothing: every function writes into a caller's buf or returns a
+ * number.  All Unicode knowledge comes from utf8proc, so the answers are the
+ * same on every machine whatever its locale.
+ */
+#ifndef CSKIT_TEXT_H
+#define CSKIT_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "buf.h"
+
+/*
+ * Is s[0..len) valid UTF-8 (no overlong forms, no surrogates, nothing past
+ * U+10FFFF)?  On failure *bad_at (if non-NULL) is the offset of the first
+ * bad byte.  NUL bytes are valid UTF-8; callers that cannot carry them
+ * check separately.
+ */
+int	text_utf8_valid(const char *s, size_t len, size_t *bad_at);
+
+/*
+ * NFKC normalisation plus Unicode case folding, appended to out, for
+ * matching: "ＲＥＦＵＮＤ" and "Refund" and "refund" fold to the same bytes.
+ * Invalid UTF-8 is copied through a byte at a time as U+FFFD.  Returns 0.
+ */
+int	text_fold(const char *s, size_t len, struct buf *out);
+
+/*
+ * Display width in terminal columns: East Asian wide and fullwidth count 2,
+ * combining marks and zero-width characters 0, control characters 0.
+ */
+size_t	text_width(const char *s, size_t len);
+
+/* Decode one code point; returns bytes used (>=1) or -1 on invalid UTF-8. */
+int	text_decode(const char *s, size_t len, int32_t *cp);
+
+/* Append the base64 encoding of s (RFC 4648, padded). */
+void	text_base64(const char *s, size_t len, struct buf *out);
+
+#endif

@@ -1,0 +1,72 @@
+/*
+ * ts — instants and durations: parsing what exports contain, printing
+ * RFC 3339 and the short duration form of reports.
+ *
+ * An instant is `cs_time`, milliseconds since 1970-01-01T00:00:00Z (UTC,
+ * leap seconds ignored as POSIX does).  Milliseconds because exports carry
+ * them and nothing finer matters for customer service; int64 covers years
+ * 0 to 9999 and far beyond.  Durations are seconds as double where they are
+ * statistics, and whole seconds (int64) where they are options.
+ *
+ * Owns nothing but struct ts_parser, which a tool fills once from its
+ * options (--input-tz, --time-format) and passes to every parse.
+ */
+#ifndef CSKIT_TS_H
+#define CSKIT_TS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "buf.h"
+
+typedef int64_t cs_time;	/* ms since the epoch, UTC */
+
+#define CS_TIME_NONE INT64_MIN	/* "no instant" */
+
+struct tz_zone;
+
+struct ts_parser {
+	/* Zone for stamps without an offset ("2026-11-20 03:12:00"); NULL
+	 * makes such stamps an error, since guessing UTC silently is wrong. */
+	const struct tz_zone	*input_zone;
+	/* strptime(3) layout tried when the stamp is not RFC 3339-like. */
+	const char		*time_format;
+};
+
+/*
+ * Parse a timestamp string: RFC 3339 / ISO 8601 with `T` or a space,
+ * `Z` or `±hh:mm` / `±hhmm` / `±hh`, fractional seconds of any length
+ * (kept to the millisecond); a plain date-time without offset through
+ * p->input_zone; a bare number as epoch seconds, or milliseconds when it
+ * has 13 or more digits; else p->time_format.  Returns 0, or -1 with a
+ * short reason in *why (static text).
+ */
+int	ts_parse(const struct ts_parser *p, const char *s, cs_time *out,
+	    const char **why);
+/* A JSON number: epoch seconds, or ms when >= 1e11 (a year past 5138 in s). */
+int	ts_from_number(double v, cs_time *out, const char **why);
+
+/* RFC 3339 in UTC with `Z`; milliseconds only when not zero. */
+void	ts_format_utc(cs_time t, struct buf *out);
+/* RFC 3339 at a fixed offset (seconds east of UTC), e.g. +09:00. */
+void	ts_format_offset(cs_time t, int offset_sec, struct buf *out);
+
+/* Civil-calendar helpers, proleptic Gregorian, for any int64 day count. */
+int64_t	ts_days_from_civil(int64_t y, int m, int d);
+void	ts_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
+/* 0 = Monday … 6 = Sunday. */
+int	ts_weekday(int64_t days);
+int64_t	ts_floor_div(int64_t a, int64_t b);
+
+/*
+ * Durations: "90s", "30m", "1h30m", "2d", "1w", "1.5h", a bare number of
+ * seconds; units s m h d w, combined largest first.  Returns 0 and the
+ * seconds, or -1.
+ */
+int	dur_parse(const char *s, double *seconds);
+/*
+ * The report form: "45s", "12m30s", "1h02m", "3d04h"; two units at most,
+ * rounded to the smaller; negative values get a "-".
+ */
+void	dur_format(double seconds, struct buf *out);
+
+#endif
