@@ -56,6 +56,7 @@ struct ev_record {
 	size_t		 rawlen;
 	size_t		 rawfull;	/* full length when raw was cut short */
 	const char	*why;		/* EV_BAD: the reason, no file:line */
+	struct ev_reader *reader;	/* the owner of obj, for ev_take */
 };
 
 struct ev_reader;

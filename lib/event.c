@@ -1,0 +1,842 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <csv.h>
+
+#include "buf.h"
+#include "event.h"
+#include "json.h"
+#include "text.h"
+
+/* ---- physical lines from a file descriptor ---------------------------- */
+
+enum { LINE_OK, LINE_EOF, LINE_TOO_LONG, LINE_ERROR };
+
+struct linesrc {
+	int	 fd;
+	char	*buf;
+	size_t	 cap, start, end;
+	int	 eof;
+	long	 lineno;
+};
+
+static void
+linesrc_init(struct linesrc *ls, int fd)
+{
+	ls->fd = fd;
+	ls->start = ls->end = 0;
+	ls->eof = 0;
+	ls->lineno = 0;
+}
+
+static int
+fill(struct linesrc *ls)
+{
+	for (;;) {
+		ssize_t r = read(ls->fd, ls->buf + ls->end, ls->cap - ls->end);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			ls->eof = 1;
+		ls->end += (size_t)r;
+		return 0;
+	}
+}
+
+/* Discard the rest of an over-long line; *full gets its whole length. */
+static int
+skip_line(struct linesrc *ls, size_t *full)
+{
+	for (;;) {
+		char *nl = memchr(ls->buf + ls->start, '\n', ls->end - ls->start);
+		if (nl != NULL) {
+			*full += (size_t)(nl - (ls->buf + ls->start));
+			ls->start = (size_t)(nl + 1 - ls->buf);
+			return LINE_TOO_LONG;
+		}
+		*full += ls->end - ls->start;
+		ls->start = ls->end = 0;
+		if (ls->eof)
+			return LINE_TOO_LONG;
+		if (fill(ls) < 0)
+			return LINE_ERROR;
+	}
+}
+
+/*
+ * The next line without its newline, pointing into the buffer (valid until
+ * the next call).  A line longer than max is skipped and reported with its
+ * length, so one huge line costs max bytes of memory, not its size.
+ */
+static int
+line_next(struct linesrc *ls, size_t max, const char **p, size_t *n,
+    size_t *full)
+{
+	for (;;) {
+		char *s = ls->buf + ls->start;
+		char *nl = memchr(s, '\n', ls->end - ls->start);
+		if (nl != NULL || (ls->eof && ls->end > ls->start)) {
+			size_t len = nl ? (size_t)(nl - s) : ls->end - ls->start;
+			ls->start += len + (nl != NULL);
+			ls->lineno++;
+			if (len > max) {
+				*full = len;
+				return LINE_TOO_LONG;
+			}
+			*p = s;
+			*n = len;
+			return LINE_OK;
+		}
+		if (ls->eof)
+			return LINE_EOF;
+		if (ls->start > 0) {
+			memmove(ls->buf, s, ls->end - ls->start);
+			ls->end -= ls->start;
+			ls->start = 0;
+		}
+		if (ls->end == ls->cap) {
+			if (ls->cap > max) {
+				ls->lineno++;
+				*full = 0;
+				return skip_line(ls, full);
+			}
+			ls->cap = ls->cap * 2 > max + 1 ? max + 1 : ls->cap * 2;
+			ls->buf = xrealloc(ls->buf, ls->cap);
+		}
+		if (fill(ls) < 0)
+			return LINE_ERROR;
+	}
+}
+
+/* ---- the reader --------------------------------------------------------- */
+
+struct pending {
+	cJSON	*obj;		/* NULL for a bad record */
+	char	*why;
+	char	*raw;
+	size_t	 rawlen;
+	long	 line;
+};
+
+struct ev_reader {
+	struct ev_reader_opts	 o;
+	struct diag		*diag;
+	char *const		*files;
+	int			 nfiles, next_file;
+	int			 open_failed;
+	const char		*name;		/* shown name of the operand */
+	int			 fd;		/* -1 between operands */
+	struct linesrc		 ls;
+	int			 first_line;	/* BOM check pending */
+
+	cJSON			*obj;		/* the current record's */
+	struct buf		 why;
+	struct buf		 raw;
+
+	/* CSV and TSV */
+	char			**header;
+	int			 nheader;
+	struct csv_parser	 csv;
+	int			 csv_ready;
+	int			 in_record;
+	long			 record_line;
+	struct buf		 cells;		/* field bytes, NUL after each */
+	size_t			*cell_off;
+	int			*cell_null;
+	int			 ncells, cells_cap;
+	struct pending		*queue;
+	int			 nqueue, queue_head, queue_cap;
+	struct pending		 cur;		/* popped, owned until next read */
+};
+
+const char *
+ev_display_name(const char *file)
+{
+	return strcmp(file, "-") == 0 ? "<stdin>" : file;
+}
+
+int
+ev_format_parse(const char *s)
+{
+	if (!strcmp(s, "jsonl") || !strcmp(s, "json") || !strcmp(s, "ndjson"))
+		return EV_JSONL;
+	if (!strcmp(s, "csv"))
+		return EV_CSV;
+	if (!strcmp(s, "tsv"))
+		return EV_TSV;
+	return -1;
+}
+
+struct ev_reader *
+ev_open(const struct ev_reader_opts *o, char *const *files, int nfiles,
+    struct diag *d)
+{
+	static char *const stdin_only[] = { "-" };
+	struct ev_reader *r = xcalloc(1, sizeof *r);
+
+	r->o = *o;
+	if (r->o.max_line == 0)
+		r->o.max_line = EV_MAX_LINE_DEFAULT;
+	if (r->o.nesting_max == 0)
+		r->o.nesting_max = EV_NESTING_DEFAULT;
+	r->diag = d;
+	r->files = nfiles > 0 ? files : stdin_only;
+	r->nfiles = nfiles > 0 ? nfiles : 1;
+	r->fd = -1;
+	r->ls.cap = 256 * 1024 < r->o.max_line + 1 ? 256 * 1024 :
+	    r->o.max_line + 1;
+	r->ls.buf = xmalloc(r->ls.cap);
+	return r;
+}
+
+int
+ev_open_failed(const struct ev_reader *r)
+{
+	return r->open_failed;
+}
+
+static void
+free_header(struct ev_reader *r)
+{
+	for (int i = 0; i < r->nheader; i++)
+		free(r->header[i]);
+	free(r->header);
+	r->header = NULL;
+	r->nheader = 0;
+}
+
+static void
+pending_free(struct pending *p)
+{
+	cJSON_Delete(p->obj);
+	free(p->why);
+	free(p->raw);
+	memset(p, 0, sizeof *p);
+}
+
+static void
+csv_reset(struct ev_reader *r)
+{
+	if (r->csv_ready)
+		csv_free(&r->csv);
+	r->csv_ready = 0;
+	r->in_record = 0;
+	r->ncells = 0;
+	buf_reset(&r->cells);
+	buf_reset(&r->raw);
+}
+
+void
+ev_close(struct ev_reader *r)
+{
+	if (r == NULL)
+		return;
+	if (r->fd > 0)
+		close(r->fd);
+	csv_reset(r);
+	free_header(r);
+	cJSON_Delete(r->obj);
+	pending_free(&r->cur);
+	for (int i = r->queue_head; i < r->nqueue; i++)
+		pending_free(&r->queue[i]);
+	free(r->queue);
+	free(r->cell_off);
+	free(r->cell_null);
+	buf_free(&r->cells);
+	buf_free(&r->why);
+	buf_free(&r->raw);
+	free(r->ls.buf);
+	free(r);
+}
+
+cJSON *
+ev_take(struct ev_record *rec)
+{
+	cJSON *o = rec->obj;
+
+	if (rec->reader != NULL && rec->reader->obj == o)
+		rec->reader->obj = NULL;
+	rec->obj = NULL;
+	return o;
+}
+
+/* Open the next operand; 0 when there is none left. */
+static int
+next_operand(struct ev_reader *r)
+{
+	while (r->next_file < r->nfiles) {
+		const char *f = r->files[r->next_file++];
+		struct stat st;
+		int fd = strcmp(f, "-") == 0 ? 0 : open(f, O_RDONLY | O_CLOEXEC);
+
+		r->name = ev_display_name(f);
+		if (fd < 0) {
+			diag_warn(r->diag, "cannot open %s: %s", f,
+			    strerror(errno));
+			r->open_failed = 1;
+			continue;
+		}
+		if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+			diag_warn(r->diag, "cannot read %s: %s", f,
+			    strerror(EISDIR));
+			r->open_failed = 1;
+			if (fd > 0)
+				close(fd);
+			continue;
+		}
+		r->fd = fd;
+		linesrc_init(&r->ls, fd);
+		r->first_line = 1;
+		free_header(r);
+		csv_reset(r);
+		return 1;
+	}
+	return 0;
+}
+
+static void
+end_operand(struct ev_reader *r)
+{
+	if (r->fd > 0)
+		close(r->fd);
+	r->fd = -1;
+}
+
+/* Fill rec as a bad record and print its diagnostic. */
+static int
+bad(struct ev_reader *r, struct ev_record *rec, long line, const char *raw,
+    size_t rawlen, size_t full)
+{
+	rec->status = EV_BAD;
+	rec->obj = NULL;
+	rec->file = r->name;
+	rec->line = line;
+	rec->raw = raw;
+	rec->rawlen = rawlen;
+	rec->rawfull = full;
+	rec->why = buf_str(&r->why);
+	diag_bad_line(r->diag, r->name, line, "%s", rec->why);
+	return 1;
+}
+
+static int
+good(struct ev_reader *r, struct ev_record *rec, cJSON *obj, long line,
+    const char *raw, size_t rawlen)
+{
+	cJSON_Delete(r->obj);
+	r->obj = obj;
+	rec->status = cJSON_GetObjectItemCaseSensitive(obj, "_error") ?
+	    EV_PASSED : EV_OK;
+	rec->obj = obj;
+	rec->file = r->name;
+	rec->line = line;
+	rec->raw = raw;
+	rec->rawlen = rawlen;
+	rec->rawfull = rawlen;
+	rec->why = NULL;
+	return 1;
+}
+
+static const char *
+type_name(const cJSON *v)
+{
+	if (cJSON_IsArray(v))
+		return "an array";
+	if (cJSON_IsString(v))
+		return "a string";
+	if (cJSON_IsNumber(v))
+		return "a number";
+	if (cJSON_IsBool(v))
+		return "a boolean";
+	return "null";
+}
+
+/* The deepest nesting of a JSON text, strings skipped. */
+static int
+json_depth(const char *s, size_t n)
+{
+	int depth = 0, max = 0, in_str = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (in_str) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_str = 0;
+		} else if (c == '"')
+			in_str = 1;
+		else if (c == '{' || c == '[') {
+			if (++depth > max)
+				max = depth;
+		} else if (c == '}' || c == ']')
+			depth--;
+	}
+	return max;
+}
+
+static void
+describe_json_error(struct buf *why, const char *line, size_t n,
+    const char *at)
+{
+	size_t col = at && at >= line && at <= line + n ? (size_t)(at - line) : 0;
+
+	if (col >= n)
+		buf_printf(why, "invalid JSON: unexpected end of line at column %zu",
+		    n + 1);
+	else if ((unsigned char)line[col] >= 0x20 && (unsigned char)line[col] < 0x7F)
+		buf_printf(why, "invalid JSON: unexpected '%c' at column %zu",
+		    line[col], col + 1);
+	else
+		buf_printf(why, "invalid JSON: unexpected byte 0x%02x at column %zu",
+		    (unsigned char)line[col], col + 1);
+}
+
+static int
+read_jsonl(struct ev_reader *r, struct ev_record *rec)
+{
+	const char *p;
+	size_t n, full, bad_at;
+
+	for (;;) {
+		int st = line_next(&r->ls, r->o.max_line, &p, &n, &full);
+		if (st == LINE_EOF)
+			return 0;
+		if (st == LINE_ERROR)
+			diag_fatal(r->diag, CS_EXIT_IOERR, "read error: %s: %s",
+			    r->name, strerror(errno));
+		buf_reset(&r->why);
+		if (st == LINE_TOO_LONG) {
+			buf_printf(&r->why, "line too long: %zu bytes, more than "
+			    "--max-line %zu", full, r->o.max_line);
+			return bad(r, rec, r->ls.lineno, "", 0, full);
+		}
+		if (r->first_line) {
+			r->first_line = 0;
+			if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+				p += 3;
+				n -= 3;
+			}
+		}
+		if (n > 0 && p[n - 1] == '\r')
+			n--;
+		size_t k = 0;
+		while (k < n && (p[k] == ' ' || p[k] == '\t' || p[k] == '\r'))
+			k++;
+		if (k == n)
+			continue;	/* blank lines carry no event */
+		const char *nul = memchr(p, '\0', n);
+		if (nul != NULL) {
+			buf_printf(&r->why, "NUL byte at column %zu",
+			    (size_t)(nul - p) + 1);
+			return bad(r, rec, r->ls.lineno, p, n, n);
+		}
+		if (!text_utf8_valid(p, n, &bad_at)) {
+			buf_printf(&r->why, "invalid UTF-8 at column %zu",
+			    bad_at + 1);
+			return bad(r, rec, r->ls.lineno, p, n, n);
+		}
+		const char *end = NULL;
+		cJSON *obj = cJSON_ParseWithLengthOpts(p, n, &end, 0);
+		if (obj == NULL) {
+			int depth = json_depth(p, n);
+			if (depth >= CJSON_NESTING_LIMIT ||
+			    depth > r->o.nesting_max)
+				buf_printf(&r->why, "JSON nested deeper than %d "
+				    "levels", r->o.nesting_max);
+			else
+				describe_json_error(&r->why, p, n, end);
+			return bad(r, rec, r->ls.lineno, p, n, n);
+		}
+		if (end != NULL) {
+			while (end < p + n && (*end == ' ' || *end == '\t' ||
+			    *end == '\r'))
+				end++;
+			if (end < p + n) {
+				cJSON_Delete(obj);
+				buf_printf(&r->why, "invalid JSON: text after the "
+				    "value at column %zu", (size_t)(end - p) + 1);
+				return bad(r, rec, r->ls.lineno, p, n, n);
+			}
+		}
+		if (!cJSON_IsObject(obj)) {
+			buf_printf(&r->why, "not a JSON object but %s",
+			    type_name(obj));
+			cJSON_Delete(obj);
+			return bad(r, rec, r->ls.lineno, p, n, n);
+		}
+		if (r->o.nesting_max < CJSON_NESTING_LIMIT &&
+		    json_depth(p, n) > r->o.nesting_max) {
+			cJSON_Delete(obj);
+			buf_printf(&r->why, "JSON nested deeper than %d levels",
+			    r->o.nesting_max);
+			return bad(r, rec, r->ls.lineno, p, n, n);
+		}
+		return good(r, rec, obj, r->ls.lineno, p, n);
+	}
+}
+
+/* ---- CSV / TSV cells ------------------------------------------------------ */
+
+/* Is s exactly how json_write_number prints some number? */
+static int
+canonical_number(const char *s, size_t n)
+{
+	size_t i = 0;
+	if (n == 0 || n > 24)
+		return 0;
+	if (s[i] == '-')
+		i++;
+	if (i == n || s[i] < '0' || s[i] > '9')
+		return 0;
+	for (size_t j = i; j < n; j++)
+		if (!strchr("0123456789.-+e", s[j]))
+			return 0;
+	char tmp[32];
+	memcpy(tmp, s, n);
+	tmp[n] = '\0';
+	char *end;
+	double v = strtod(tmp, &end);
+	if (end != tmp + n)
+		return 0;
+	struct buf b = BUF_INIT;
+	json_write_number(&b, v);
+	int same = b.len == n && memcmp(b.data, s, n) == 0;
+	buf_free(&b);
+	return same;
+}
+
+/*
+ * A cell's JSON value: numbers, booleans, null, objects and arrays when the
+ * text is exactly their JSON form, else a string.  NULL for a missing cell.
+ */
+static cJSON *
+cell_value(const char *s, size_t n, int is_null)
+{
+	if (is_null)
+		return NULL;
+	if (n == 4 && memcmp(s, "true", 4) == 0)
+		return cJSON_CreateTrue();
+	if (n == 5 && memcmp(s, "false", 5) == 0)
+		return cJSON_CreateFalse();
+	if (n == 4 && memcmp(s, "null", 4) == 0)
+		return cJSON_CreateNull();
+	if (canonical_number(s, n))
+		return cJSON_CreateNumber(strtod(s, NULL));
+	if (n >= 2 && (s[0] == '{' || s[0] == '[')) {
+		const char *end = NULL;
+		cJSON *v = cJSON_ParseWithLengthOpts(s, n, &end, 0);
+		if (v != NULL && end == s + n)
+			return v;
+		cJSON_Delete(v);
+	}
+	cJSON *str = cJSON_CreateString("");
+	free(str->valuestring);
+	str->valuestring = xstrndup(s, n);
+	return str;
+}
+
+static void
+cells_add(struct ev_reader *r, const char *s, size_t n, int is_null)
+{
+	if (r->ncells == r->cells_cap) {
+		r->cells_cap = r->cells_cap ? r->cells_cap * 2 : 16;
+		r->cell_off = xrealloc(r->cell_off,
+		    sizeof *r->cell_off * (size_t)r->cells_cap);
+		r->cell_null = xrealloc(r->cell_null,
+		    sizeof *r->cell_null * (size_t)r->cells_cap);
+	}
+	r->cell_off[r->ncells] = r->cells.len;
+	r->cell_null[r->ncells] = is_null;
+	r->ncells++;
+	buf_add(&r->cells, s, n);
+	buf_addc(&r->cells, '\0');
+}
+
+static size_t
+cell_len(const struct ev_reader *r, int i)
+{
+	size_t end = i + 1 < r->ncells ? r->cell_off[i + 1] : r->cells.len;
+
+	return end - r->cell_off[i] - 1;
+}
+
+static void
+queue_push(struct ev_reader *r, cJSON *obj, const char *why)
+{
+	if (r->queue_head > 0 && r->queue_head == r->nqueue)
+		r->queue_head = r->nqueue = 0;
+	if (r->nqueue == r->queue_cap) {
+		r->queue_cap = r->queue_cap ? r->queue_cap * 2 : 4;
+		r->queue = xrealloc(r->queue, sizeof *r->queue *
+		    (size_t)r->queue_cap);
+	}
+	struct pending *p = &r->queue[r->nqueue++];
+	size_t n = r->raw.len;
+	/* The raw text of a record ends before its final line break. */
+	while (n > 0 && (r->raw.data[n - 1] == '\n' || r->raw.data[n - 1] == '\r'))
+		n--;
+	p->obj = obj;
+	p->why = why ? xstrdup(why) : NULL;
+	p->raw = xstrndup(r->raw.len ? r->raw.data : "", n);
+	p->rawlen = n;
+	p->line = r->record_line;
+}
+
+/* A complete row of cells: the header, or a record. */
+static void
+row_done(struct ev_reader *r)
+{
+	if (r->header == NULL) {
+		r->nheader = r->ncells;
+		r->header = xcalloc((size_t)r->ncells, sizeof *r->header);
+		for (int i = 0; i < r->ncells; i++) {
+			const char *s = r->cells.data + r->cell_off[i];
+			if (i == 0 && strncmp(s, "\xEF\xBB\xBF", 3) == 0)
+				s += 3;
+			if (*s)
+				r->header[i] = xstrdup(s);
+			else {
+				struct buf b = BUF_INIT;
+				buf_printf(&b, "_%d", i + 1);
+				r->header[i] = buf_detach(&b);
+			}
+		}
+	} else if (r->ncells != r->nheader) {
+		struct buf why = BUF_INIT;
+		buf_printf(&why, "%d fields where the header has %d", r->ncells,
+		    r->nheader);
+		queue_push(r, NULL, why.data);
+		buf_free(&why);
+	} else {
+		cJSON *obj = cJSON_CreateObject();
+		for (int i = 0; i < r->ncells; i++) {
+			cJSON *v = cell_value(r->cells.data + r->cell_off[i],
+			    cell_len(r, i), r->cell_null[i]);
+			if (v != NULL)
+				cJSON_AddItemToObject(obj, r->header[i], v);
+		}
+		queue_push(r, obj, NULL);
+	}
+	r->ncells = 0;
+	buf_reset(&r->cells);
+	buf_reset(&r->raw);
+	r->in_record = 0;
+}
+
+static void
+csv_field_cb(void *s, size_t n, void *data)
+{
+	cells_add(data, s ? s : "", s ? n : 0, s == NULL);
+}
+
+static void
+csv_row_cb(int c, void *data)
+{
+	(void)c;
+	row_done(data);
+}
+
+static void
+csv_start(struct ev_reader *r)
+{
+	if (csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL |
+	    CSV_APPEND_NULL) != 0)
+		diag_fatal(r->diag, CS_EXIT_SOFTWARE, "cannot start the CSV parser");
+	r->csv_ready = 1;
+}
+
+static void
+csv_bad(struct ev_reader *r, const char *why)
+{
+	queue_push(r, NULL, why);
+	csv_reset(r);
+}
+
+/* TSV: split on tabs, undo the \t \n \r \\ escapes. */
+static void
+tsv_line(struct ev_reader *r, const char *p, size_t n)
+{
+	struct buf cell = BUF_INIT;
+	size_t i = 0;
+
+	for (;;) {
+		buf_reset(&cell);
+		while (i < n && p[i] != '\t') {
+			if (p[i] == '\\' && i + 1 < n && strchr("tnr\\", p[i + 1])) {
+				char c = p[i + 1];
+				buf_addc(&cell, c == 't' ? '\t' : c == 'n' ? '\n' :
+				    c == 'r' ? '\r' : '\\');
+				i += 2;
+			} else
+				buf_addc(&cell, p[i++]);
+		}
+		cells_add(r, cell.len ? cell.data : "", cell.len, cell.len == 0);
+		if (i >= n)
+			break;
+		i++;		/* the tab */
+	}
+	buf_free(&cell);
+	row_done(r);
+}
+
+static void
+feed_line(struct ev_reader *r, const char *p, size_t n, int has_nl)
+{
+	size_t bad_at;
+
+	if (!r->in_record) {
+		if (n == 0 || (n == 1 && p[0] == '\r'))
+			return;		/* blank line between records */
+		r->in_record = 1;
+		r->record_line = r->ls.lineno;
+	}
+	buf_add(&r->raw, p, n);
+	if (has_nl)
+		buf_addc(&r->raw, '\n');
+	if (memchr(p, '\0', n) != NULL) {
+		csv_bad(r, "NUL byte in the record");
+		return;
+	}
+	if (!text_utf8_valid(p, n, &bad_at)) {
+		struct buf why = BUF_INIT;
+		buf_printf(&why, "invalid UTF-8 at byte %zu of line %ld",
+		    bad_at + 1, r->ls.lineno);
+		csv_bad(r, why.data);
+		buf_free(&why);
+		return;
+	}
+	if (r->raw.len > r->o.max_line) {
+		struct buf why = BUF_INIT;
+		buf_printf(&why, "record longer than --max-line %zu bytes "
+		    "(an unbalanced quote?)", r->o.max_line);
+		csv_bad(r, why.data);
+		buf_free(&why);
+		return;
+	}
+	if (r->o.format == EV_TSV) {
+		size_t len = n > 0 && p[n - 1] == '\r' ? n - 1 : n;
+		tsv_line(r, p, len);
+		return;
+	}
+	if (!r->csv_ready)
+		csv_start(r);
+	if (csv_parse(&r->csv, p, n, csv_field_cb, csv_row_cb, r) != n ||
+	    (has_nl && csv_parse(&r->csv, "\n", 1, csv_field_cb, csv_row_cb,
+	    r) != 1)) {
+		csv_bad(r, "malformed quoting (a quote inside an unquoted "
+		    "field, or text after a closing quote)");
+		return;
+	}
+}
+
+static int
+read_table(struct ev_reader *r)
+{
+	const char *p;
+	size_t n, full;
+
+	for (;;) {
+		if (r->queue_head < r->nqueue)
+			return 1;
+		int st = line_next(&r->ls, r->o.max_line, &p, &n, &full);
+		if (st == LINE_ERROR)
+			diag_fatal(r->diag, CS_EXIT_IOERR, "read error: %s: %s",
+			    r->name, strerror(errno));
+		if (st == LINE_EOF) {
+			if (r->csv_ready && r->in_record &&
+			    csv_fini(&r->csv, csv_field_cb, csv_row_cb, r) != 0)
+				csv_bad(r, "unterminated quoted field at the "
+				    "end of the file");
+			csv_reset(r);
+			return r->queue_head < r->nqueue;
+		}
+		if (st == LINE_TOO_LONG) {
+			struct buf why = BUF_INIT;
+			buf_printf(&why, "line too long: %zu bytes, more than "
+			    "--max-line %zu", full, r->o.max_line);
+			r->record_line = r->ls.lineno;
+			csv_bad(r, why.data);
+			buf_free(&why);
+			continue;
+		}
+		if (r->first_line) {
+			r->first_line = 0;
+			if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+				p += 3;
+				n -= 3;
+			}
+		}
+		/* line_next drops the newline; a quoted field may hold it. */
+		int has_nl = r->ls.start > 0 && r->ls.buf[r->ls.start - 1] == '\n';
+		feed_line(r, p, n, has_nl);
+	}
+}
+
+static int
+pop_table(struct ev_reader *r, struct ev_record *rec)
+{
+	pending_free(&r->cur);
+	r->cur = r->queue[r->queue_head++];
+	if (r->cur.obj == NULL) {
+		buf_reset(&r->why);
+		buf_adds(&r->why, r->cur.why);
+		return bad(r, rec, r->cur.line, r->cur.raw, r->cur.rawlen,
+		    r->cur.rawlen);
+	}
+	cJSON *obj = r->cur.obj;
+	r->cur.obj = NULL;
+	return good(r, rec, obj, r->cur.line, r->cur.raw, r->cur.rawlen);
+}
+
+int
+ev_read(struct ev_reader *r, struct ev_record *rec)
+{
+	cJSON_Delete(r->obj);
+	r->obj = NULL;
+	for (;;) {
+		if (r->fd < 0 && !next_operand(r))
+			return 0;
+		int got = r->o.format == EV_JSONL ? read_jsonl(r, rec) :
+		    read_table(r) ? pop_table(r, rec) : 0;
+		if (got) {
+			rec->reader = r;
+			return 1;
+		}
+		end_operand(r);
+	}
+}
+
+cJSON *
+ev_error_object(const struct ev_record *rec)
+{
+	cJSON *o = cJSON_CreateObject();
+	struct buf src = BUF_INIT;
+
+	cJSON_AddStringToObject(o, "_error", rec->why ? rec->why : "bad line");
+	buf_printf(&src, "%s:%ld", rec->file, rec->line);
+	cJSON_AddStringToObject(o, "_source", src.data);
+	buf_free(&src);
+	if (rec->rawfull > rec->rawlen || rec->raw == NULL) {
+		cJSON_AddNumberToObject(o, "_raw_length", (double)rec->rawfull);
+		return o;
+	}
+	if (memchr(rec->raw, '\0', rec->rawlen) == NULL &&
+	    text_utf8_valid(rec->raw, rec->rawlen, NULL)) {
+		char *s = xstrndup(rec->raw, rec->rawlen);
+		cJSON_AddStringToObject(o, "_raw", s);
+		free(s);
+	} else {
+		struct buf b = BUF_INIT;
+		text_base64(rec->raw, rec->rawlen, &b);
+		cJSON_AddStringToObject(o, "_raw_base64", buf_str(&b));
+		buf_free(&b);
+	}
+	return o;
+}

@@ -1,0 +1,418 @@
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "evwrite.h"
+#include "json.h"
+#include "out.h"
+#include "text.h"
+#include "ts.h"
+
+/*
+ * CSV and TSV without fixed columns are spooled: each record goes to a
+ * temporary file as a JSON line while the union of field names is
+ * collected, and the table is written at the end under one header.  So a
+ * stream whose records differ (messages, orders, ratings) still makes one
+ * well-formed table, and memory holds the field names, not the records.
+ */
+
+struct column {
+	char		*name;
+	enum ew_kind	 kind;
+	int		 numeric;	/* every non-empty cell a number */
+	size_t		 width;
+};
+
+struct ev_writer {
+	enum out_format	 fmt;
+	struct out	 out;
+	const struct diag *diag;
+	struct column	*cols;
+	int		 ncols;
+	int		 fixed;		/* columns given up front */
+	int		 header_done;
+	FILE		*spool;		/* csv/tsv without fixed columns */
+	cJSON		**rows;		/* table/markdown */
+	size_t		 nrows, rows_cap;
+	struct buf	 line;
+	struct buf	 cell;
+};
+
+int
+ev_writer_format_parse(const char *s)
+{
+	static const struct { const char *name; enum out_format fmt; } t[] = {
+		{ "jsonl", OUT_JSONL }, { "json", OUT_JSONL },
+		{ "ndjson", OUT_JSONL }, { "csv", OUT_CSV }, { "tsv", OUT_TSV },
+		{ "table", OUT_TABLE }, { "markdown", OUT_MARKDOWN },
+		{ "md", OUT_MARKDOWN }
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (strcmp(s, t[i].name) == 0)
+			return (int)t[i].fmt;
+	return -1;
+}
+
+struct ev_writer *
+ev_writer_open(enum out_format fmt, int fd, const struct diag *d)
+{
+	struct ev_writer *w = xcalloc(1, sizeof *w);
+
+	w->fmt = fmt;
+	w->diag = d;
+	out_open(&w->out, fd, d);
+	return w;
+}
+
+static int
+find_column(const struct ev_writer *w, const char *name)
+{
+	for (int i = 0; i < w->ncols; i++)
+		if (strcmp(w->cols[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+static int
+add_column(struct ev_writer *w, const char *name)
+{
+	int i = find_column(w, name);
+
+	if (i >= 0)
+		return i;
+	w->cols = xrealloc(w->cols, sizeof *w->cols * (size_t)(w->ncols + 1));
+	w->cols[w->ncols] = (struct column){ xstrdup(name), EW_PLAIN, 1, 0 };
+	return w->ncols++;
+}
+
+void
+ev_writer_columns(struct ev_writer *w, const char *const *names, int n)
+{
+	for (int i = 0; i < n; i++)
+		add_column(w, names[i]);
+	w->fixed = 1;
+}
+
+void
+ev_writer_kind(struct ev_writer *w, const char *column, enum ew_kind kind)
+{
+	w->cols[add_column(w, column)].kind = kind;
+}
+
+/* ---- cells ---------------------------------------------------------------- */
+
+/* The text of a value as a CSV/TSV cell (before quoting). */
+static void
+cell_text(struct buf *b, const cJSON *v)
+{
+	if (cJSON_IsString(v))
+		buf_adds(b, v->valuestring);
+	else
+		json_write(b, v);
+}
+
+static void
+write_csv_cell(struct ev_writer *w, const cJSON *v)
+{
+	buf_reset(&w->cell);
+	if (v == NULL)
+		return;
+	cell_text(&w->cell, v);
+	const char *s = buf_str(&w->cell);
+	int quote = w->cell.len == 0 || strpbrk(s, ",\"\r\n") != NULL ||
+	    s[0] == ' ' || s[w->cell.len - 1] == ' ';
+	if (!quote) {
+		buf_add(&w->line, s, w->cell.len);
+		return;
+	}
+	buf_addc(&w->line, '"');
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			buf_addc(&w->line, '"');
+		buf_addc(&w->line, *p);
+	}
+	buf_addc(&w->line, '"');
+}
+
+static void
+write_tsv_cell(struct ev_writer *w, const cJSON *v)
+{
+	buf_reset(&w->cell);
+	if (v == NULL)
+		return;
+	cell_text(&w->cell, v);
+	for (const char *p = buf_str(&w->cell); *p; p++) {
+		switch (*p) {
+		case '\t': buf_adds(&w->line, "\\t"); break;
+		case '\n': buf_adds(&w->line, "\\n"); break;
+		case '\r': buf_adds(&w->line, "\\r"); break;
+		case '\\': buf_adds(&w->line, "\\\\"); break;
+		default: buf_addc(&w->line, *p);
+		}
+	}
+}
+
+static void
+write_delimited_row(struct ev_writer *w, const cJSON *obj)
+{
+	buf_reset(&w->line);
+	for (int i = 0; i < w->ncols; i++) {
+		const cJSON *v = obj ? cJSON_GetObjectItemCaseSensitive(obj,
+		    w->cols[i].name) : NULL;
+		if (i > 0)
+			buf_addc(&w->line, w->fmt == OUT_CSV ? ',' : '\t');
+		if (obj == NULL) {
+			cJSON *name = cJSON_CreateString(w->cols[i].name);
+			if (w->fmt == OUT_CSV)
+				write_csv_cell(w, name);
+			else
+				write_tsv_cell(w, name);
+			cJSON_Delete(name);
+		} else if (w->fmt == OUT_CSV)
+			write_csv_cell(w, v);
+		else
+			write_tsv_cell(w, v);
+	}
+	buf_addc(&w->line, '\n');
+	out_buf(&w->out, &w->line);
+}
+
+/* The text of a value in a table or markdown cell. */
+static void
+display_text(struct buf *b, const cJSON *v, enum ew_kind kind)
+{
+	if (v == NULL || cJSON_IsNull(v)) {
+		buf_addc(b, '-');
+		return;
+	}
+	if (cJSON_IsNumber(v)) {
+		double d = v->valuedouble;
+		if (kind == EW_DURATION)
+			dur_format(d, b);
+		else if (kind == EW_PERCENT)
+			buf_printf(b, "%.1f%%", d * 100);
+		else if (d == trunc(d) && fabs(d) < 1e15)
+			buf_printf(b, "%.0f", d);
+		else
+			buf_printf(b, "%.2f", d);
+		return;
+	}
+	size_t start = b->len;
+	cell_text(b, v);
+	/* A table row is one line: control characters become spaces. */
+	for (size_t i = start; i < b->len; i++)
+		if ((unsigned char)b->data[i] < 0x20)
+			b->data[i] = ' ';
+}
+
+/* ---- records ------------------------------------------------------------- */
+
+static void
+note_columns(struct ev_writer *w, const cJSON *obj)
+{
+	for (const cJSON *c = obj->child; c; c = c->next) {
+		int i = w->fixed ? find_column(w, c->string) : add_column(w,
+		    c->string);
+		if (i >= 0 && !cJSON_IsNumber(c) && !cJSON_IsNull(c))
+			w->cols[i].numeric = 0;
+	}
+}
+
+static void
+spool_open(struct ev_writer *w)
+{
+	w->spool = tmpfile();
+	if (w->spool == NULL)
+		diag_fatal(w->diag, CS_EXIT_IOERR, "cannot create a temporary "
+		    "file for CSV output: %s", strerror(errno));
+}
+
+void
+ev_writer_write(struct ev_writer *w, const cJSON *obj)
+{
+	switch (w->fmt) {
+	case OUT_JSONL:
+		json_write(&w->line, obj);
+		buf_addc(&w->line, '\n');
+		out_buf(&w->out, &w->line);
+		return;
+	case OUT_CSV:
+	case OUT_TSV:
+		if (w->fixed) {
+			if (!w->header_done) {
+				write_delimited_row(w, NULL);
+				w->header_done = 1;
+			}
+			write_delimited_row(w, obj);
+			return;
+		}
+		if (w->spool == NULL)
+			spool_open(w);
+		note_columns(w, obj);
+		buf_reset(&w->line);
+		json_write(&w->line, obj);
+		buf_addc(&w->line, '\n');
+		if (fwrite(w->line.data, 1, w->line.len, w->spool) != w->line.len)
+			diag_fatal(w->diag, CS_EXIT_IOERR, "cannot write the "
+			    "temporary file: %s", strerror(errno));
+		return;
+	case OUT_TABLE:
+	case OUT_MARKDOWN:
+		note_columns(w, obj);
+		if (w->nrows == w->rows_cap) {
+			w->rows_cap = w->rows_cap ? w->rows_cap * 2 : 64;
+			w->rows = xrealloc(w->rows, sizeof *w->rows * w->rows_cap);
+		}
+		w->rows[w->nrows++] = cJSON_Duplicate(obj, 1);
+		return;
+	}
+}
+
+void
+ev_writer_raw(struct ev_writer *w, const char *line, size_t len)
+{
+	out_write(&w->out, line, len);
+	out_write(&w->out, "\n", 1);
+}
+
+static void
+unspool(struct ev_writer *w)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	if (fflush(w->spool) != 0 || fseek(w->spool, 0, SEEK_SET) != 0)
+		diag_fatal(w->diag, CS_EXIT_IOERR, "temporary file: %s",
+		    strerror(errno));
+	write_delimited_row(w, NULL);
+	while ((n = getline(&line, &cap, w->spool)) > 0) {
+		cJSON *obj = cJSON_ParseWithLength(line, (size_t)n);
+		if (obj == NULL)
+			diag_fatal(w->diag, CS_EXIT_SOFTWARE, "temporary file "
+			    "corrupt");
+		write_delimited_row(w, obj);
+		cJSON_Delete(obj);
+	}
+	free(line);
+	fclose(w->spool);
+	w->spool = NULL;
+}
+
+static void
+pad(struct buf *b, size_t n)
+{
+	while (n-- > 0)
+		buf_addc(b, ' ');
+}
+
+static void
+write_table(struct ev_writer *w)
+{
+	struct buf *b = &w->line, *c = &w->cell;
+
+	for (int i = 0; i < w->ncols; i++)
+		w->cols[i].width = text_width(w->cols[i].name,
+		    strlen(w->cols[i].name));
+	for (size_t r = 0; r < w->nrows; r++)
+		for (int i = 0; i < w->ncols; i++) {
+			buf_reset(c);
+			display_text(c, cJSON_GetObjectItemCaseSensitive(
+			    w->rows[r], w->cols[i].name), w->cols[i].kind);
+			size_t wd = text_width(c->data, c->len);
+			if (wd > w->cols[i].width)
+				w->cols[i].width = wd;
+		}
+	for (long r = -1; r < (long)w->nrows; r++) {
+		buf_reset(b);
+		for (int i = 0; i < w->ncols; i++) {
+			const struct column *col = &w->cols[i];
+			buf_reset(c);
+			if (r < 0)
+				buf_adds(c, col->name);
+			else
+				display_text(c, cJSON_GetObjectItemCaseSensitive(
+				    w->rows[r], col->name), col->kind);
+			size_t gap = col->width - text_width(c->data, c->len);
+			int last = i == w->ncols - 1;
+			if (col->numeric)
+				pad(b, gap);
+			buf_add(b, c->data, c->len);
+			if (!col->numeric && !last)
+				pad(b, gap);
+			if (!last)
+				buf_add(b, "  ", 2);
+		}
+		buf_addc(b, '\n');
+		out_buf(&w->out, b);
+	}
+}
+
+static void
+markdown_cell(struct buf *b, const char *s, size_t n)
+{
+	buf_addc(b, ' ');
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '|')
+			buf_addc(b, '\\');
+		buf_addc(b, s[i]);
+	}
+	buf_add(b, " |", 2);
+}
+
+static void
+write_markdown(struct ev_writer *w)
+{
+	struct buf *b = &w->line, *c = &w->cell;
+
+	buf_reset(b);
+	buf_addc(b, '|');
+	for (int i = 0; i < w->ncols; i++)
+		markdown_cell(b, w->cols[i].name, strlen(w->cols[i].name));
+	buf_add(b, "\n|", 2);
+	for (int i = 0; i < w->ncols; i++)
+		buf_adds(b, w->cols[i].numeric ? " ---: |" : " --- |");
+	buf_addc(b, '\n');
+	out_buf(&w->out, b);
+	for (size_t r = 0; r < w->nrows; r++) {
+		buf_addc(b, '|');
+		for (int i = 0; i < w->ncols; i++) {
+			buf_reset(c);
+			display_text(c, cJSON_GetObjectItemCaseSensitive(
+			    w->rows[r], w->cols[i].name), w->cols[i].kind);
+			markdown_cell(b, c->data, c->len);
+		}
+		buf_addc(b, '\n');
+		out_buf(&w->out, b);
+	}
+}
+
+void
+ev_writer_close(struct ev_writer *w)
+{
+	if (w == NULL)
+		return;
+	if ((w->fmt == OUT_CSV || w->fmt == OUT_TSV) && !w->header_done) {
+		if (w->spool != NULL)
+			unspool(w);
+		else if (w->fixed)
+			write_delimited_row(w, NULL);
+	}
+	if (w->fmt == OUT_TABLE && w->ncols > 0)
+		write_table(w);
+	if (w->fmt == OUT_MARKDOWN && w->ncols > 0)
+		write_markdown(w);
+	out_close(&w->out);
+	for (size_t r = 0; r < w->nrows; r++)
+		cJSON_Delete(w->rows[r]);
+	free(w->rows);
+	for (int i = 0; i < w->ncols; i++)
+		free(w->cols[i].name);
+	free(w->cols);
+	buf_free(&w->line);
+	buf_free(&w->cell);
+	free(w);
+}

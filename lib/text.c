@@ -1,0 +1,186 @@
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "text.h"
+
+int
+text_decode(const char *s, size_t len, int32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int32_t c;
+	int n;
+
+	if (len == 0)
+		return -1;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (u[0] < 0xC2)
+		return -1;		/* continuation byte or overlong 2-byte */
+	if (u[0] < 0xE0) {
+		n = 2;
+		c = u[0] & 0x1F;
+	} else if (u[0] < 0xF0) {
+		n = 3;
+		c = u[0] & 0x0F;
+	} else if (u[0] < 0xF5) {
+		n = 4;
+		c = u[0] & 0x07;
+	} else
+		return -1;
+	if (len < (size_t)n)
+		return -1;
+	for (int i = 1; i < n; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			return -1;
+		c = (c << 6) | (u[i] & 0x3F);
+	}
+	/* Overlong forms, surrogates and values past U+10FFFF. */
+	if ((n == 3 && c < 0x800) || (n == 4 && c < 0x10000) ||
+	    (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+		return -1;
+	*cp = c;
+	return n;
+}
+
+int
+text_utf8_valid(const char *s, size_t len, size_t *bad_at)
+{
+	size_t i = 0;
+	int32_t cp;
+
+	while (i < len) {
+		/* ASCII runs are the common case: skip them 8 bytes at a time. */
+		while (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		int n = text_decode(s + i, len - i, &cp);
+		if (n < 0) {
+			if (bad_at)
+				*bad_at = i;
+			return 0;
+		}
+		i += (size_t)n;
+	}
+	return 1;
+}
+
+/* Fold one run that is valid UTF-8 through utf8proc. */
+static void
+fold_valid(const char *s, size_t len, struct buf *out)
+{
+	utf8proc_uint8_t *dst = NULL;
+	utf8proc_ssize_t n;
+
+	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+	    &dst, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+	    UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+	if (n >= 0)
+		buf_add(out, dst, (size_t)n);
+	else
+		buf_add(out, s, len);
+	free(dst);
+}
+
+static int
+all_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
+int
+text_fold(const char *s, size_t len, struct buf *out)
+{
+	/* ASCII needs no normalisation and folds by tolower; most messages
+	 * in most markets are ASCII, so this spares utf8proc's allocation. */
+	if (all_ascii(s, len)) {
+		buf_grow(out, len);
+		char *d = out->data + out->len;
+		for (size_t i = 0; i < len; i++) {
+			unsigned char c = (unsigned char)s[i];
+			d[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		}
+		out->len += len;
+		out->data[out->len] = '\0';
+		return 0;
+	}
+	size_t i = 0, start = 0;
+	int32_t cp;
+	while (i < len) {
+		int n = text_decode(s + i, len - i, &cp);
+		if (n > 0 && cp != 0) {
+			i += (size_t)n;
+			continue;
+		}
+		/* An invalid byte (or a NUL, which utf8proc would stop at):
+		 * fold what came before it and stand U+FFFD in its place. */
+		fold_valid(s + start, i - start, out);
+		buf_adds(out, n > 0 ? " " : "\xEF\xBF\xBD");
+		i += n > 0 ? (size_t)n : 1;
+		start = i;
+	}
+	fold_valid(s + start, i - start, out);
+	return 0;
+}
+
+size_t
+text_width(const char *s, size_t len)
+{
+	size_t i = 0, w = 0;
+	int32_t cp;
+
+	while (i < len) {
+		int n = text_decode(s + i, len - i, &cp);
+		if (n < 0) {
+			w++;		/* shown as one replacement character */
+			i++;
+			continue;
+		}
+		i += (size_t)n;
+		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+			continue;
+		int cw = utf8proc_charwidth(cp);
+		w += cw > 0 ? (size_t)cw : 0;
+	}
+	return w;
+}
+
+void
+text_base64(const char *s, size_t len, struct buf *out)
+{
+	static const char tab[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+
+	buf_grow(out, (len + 2) / 3 * 4);
+	for (i = 0; i + 3 <= len; i += 3) {
+		uint32_t v = (uint32_t)u[i] << 16 | (uint32_t)u[i + 1] << 8 | u[i + 2];
+		char q[4] = { tab[v >> 18], tab[(v >> 12) & 63],
+		    tab[(v >> 6) & 63], tab[v & 63] };
+		buf_add(out, q, 4);
+	}
+	if (i < len) {
+		uint32_t v = (uint32_t)u[i] << 16;
+		if (i + 1 < len)
+			v |= (uint32_t)u[i + 1] << 8;
+		char q[4] = { tab[v >> 18], tab[(v >> 12) & 63],
+		    i + 1 < len ? tab[(v >> 6) & 63] : '=', '=' };
+		buf_add(out, q, 4);
+	}
+}

@@ -1,0 +1,386 @@
+#define _XOPEN_SOURCE 700	/* strptime */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ts.h"
+#include "tz.h"
+
+int64_t
+ts_floor_div(int64_t a, int64_t b)
+{
+	int64_t q = a / b;
+
+	return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+ * days_from_civil, which is exact for every int64 year in range). */
+int64_t
+ts_days_from_civil(int64_t y, int m, int d)
+{
+	y -= m <= 2;
+	int64_t era = ts_floor_div(y, 400);
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void
+ts_civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+{
+	z += 719468;
+	int64_t era = ts_floor_div(z, 146097);
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+int
+ts_weekday(int64_t days)
+{
+	/* 1970-01-01 was a Thursday (3 when Monday is 0). */
+	return (int)((ts_floor_div(days, 1) % 7 + 7 + 3) % 7);
+}
+
+static int
+days_in_month(int64_t y, int m)
+{
+	static const int dim[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : dim[m - 1];
+}
+
+/* Read exactly n digits. */
+static int
+digits(const char **sp, int n, int *out)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)(*sp)[i]))
+			return -1;
+		v = v * 10 + ((*sp)[i] - '0');
+	}
+	*sp += n;
+	*out = v;
+	return 0;
+}
+
+static int
+parse_epoch(const char *s, cs_time *out, const char **why)
+{
+	const char *p = s;
+	int ndig = 0;
+
+	if (*p == '-')
+		p++;
+	while (isdigit((unsigned char)*p)) {
+		p++;
+		ndig++;
+	}
+	if (ndig == 0)
+		return 1;
+	if (*p == '.') {
+		p++;
+		while (isdigit((unsigned char)*p))
+			p++;
+	}
+	if (*p != '\0')
+		return 1;		/* not a bare number */
+	double v = strtod(s, NULL);
+	if (ndig >= 13)
+		v /= 1000;
+	return ts_from_number(v, out, why);
+}
+
+int
+ts_from_number(double v, cs_time *out, const char **why)
+{
+	if (!isfinite(v) || fabs(v) >= 1e11 * 1000) {
+		*why = "epoch time out of range";
+		return -1;
+	}
+	if (fabs(v) >= 1e11)
+		v /= 1000;		/* milliseconds */
+	*out = (cs_time)llround(v * 1000);
+	return 0;
+}
+
+/* Offset "Z", "+09:00", "+0900", "+09"; 1 when absent, -1 when bad. */
+static int
+parse_offset(const char **sp, int *off)
+{
+	const char *s = *sp;
+	int h, m = 0, sign;
+
+	if (*s == 'Z' || *s == 'z') {
+		*off = 0;
+		*sp = s + 1;
+		return 0;
+	}
+	if (*s != '+' && *s != '-')
+		return 1;
+	sign = *s++ == '-' ? -1 : 1;
+	if (digits(&s, 2, &h) < 0)
+		return -1;
+	if (*s == ':')
+		s++;
+	if (isdigit((unsigned char)*s) && digits(&s, 2, &m) < 0)
+		return -1;
+	if (h > 23 || m > 59)
+		return -1;
+	*off = sign * (h * 3600 + m * 60);
+	*sp = s;
+	return 0;
+}
+
+static int
+local_to_utc(const struct ts_parser *p, int64_t local, int64_t *utc,
+    const char **why)
+{
+	if (p == NULL || p->input_zone == NULL) {
+		*why = "time has no UTC offset (give --input-tz ZONE)";
+		return -1;
+	}
+	tz_local_to_utc(p->input_zone, local, utc);
+	return 0;
+}
+
+/* 0 parsed, 1 not this layout, -1 this layout but invalid. */
+static int
+parse_iso(const struct ts_parser *p, const char *s, cs_time *out,
+    const char **why)
+{
+	int y, mo, d, h = 0, mi = 0, sec = 0, off = 0, ms = 0;
+
+	if (digits(&s, 4, &y) < 0 || *s != '-')
+		return 1;
+	s++;
+	if (digits(&s, 2, &mo) < 0 || *s++ != '-' || digits(&s, 2, &d) < 0) {
+		*why = "malformed date";
+		return -1;
+	}
+	if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo)) {
+		*why = "no such date";
+		return -1;
+	}
+	int has_time = 0;
+	if (*s == 'T' || *s == 't' || *s == ' ') {
+		s++;
+		has_time = 1;
+		if (digits(&s, 2, &h) < 0 || *s++ != ':' ||
+		    digits(&s, 2, &mi) < 0) {
+			*why = "malformed time of day";
+			return -1;
+		}
+		if (*s == ':') {
+			s++;
+			if (digits(&s, 2, &sec) < 0) {
+				*why = "malformed seconds";
+				return -1;
+			}
+		}
+		if (*s == '.' || *s == ',') {
+			s++;
+			int scale = 100, nd = 0;
+			while (isdigit((unsigned char)*s)) {
+				ms += (*s - '0') * scale;
+				scale /= 10;
+				s++;
+				nd++;
+			}
+			if (nd == 0) {
+				*why = "malformed fraction of a second";
+				return -1;
+			}
+		}
+		/* 60 is a leap second: POSIX time folds it onto the next. */
+		if (h > 23 || mi > 59 || sec > 60) {
+			*why = "no such time of day";
+			return -1;
+		}
+	}
+	int r = has_time ? parse_offset(&s, &off) : 1;
+	if (r < 0) {
+		*why = "malformed UTC offset";
+		return -1;
+	}
+	if (*s != '\0') {
+		*why = "unexpected text after the time";
+		return -1;
+	}
+	int64_t wall = ts_days_from_civil(y, mo, d) * 86400 + h * 3600 +
+	    mi * 60 + sec, utc;
+	if (r == 0)
+		utc = wall - off;
+	else if (local_to_utc(p, wall, &utc, why) < 0)
+		return -1;
+	*out = utc * 1000 + ms;
+	return 0;
+}
+
+static int
+parse_format(const struct ts_parser *p, const char *s, cs_time *out,
+    const char **why)
+{
+	struct tm tm;
+	const char *end;
+
+	memset(&tm, 0, sizeof tm);
+	tm.tm_mday = 1;
+	end = strptime(s, p->time_format, &tm);
+	if (end == NULL || *end != '\0') {
+		*why = "time does not match --time-format";
+		return -1;
+	}
+	int64_t wall = ts_days_from_civil((int64_t)tm.tm_year + 1900,
+	    tm.tm_mon + 1, tm.tm_mday) * 86400 + tm.tm_hour * 3600 +
+	    tm.tm_min * 60 + tm.tm_sec, utc;
+	if (strstr(p->time_format, "%z") != NULL)
+		utc = wall - tm.tm_gmtoff;
+	else if (local_to_utc(p, wall, &utc, why) < 0)
+		return -1;
+	*out = utc * 1000;
+	return 0;
+}
+
+int
+ts_parse(const struct ts_parser *p, const char *s, cs_time *out,
+    const char **why)
+{
+	char tmp[128];
+	size_t n;
+	int r;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	n = strlen(s);
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (n == 0 || n >= sizeof tmp) {
+		*why = n ? "time too long" : "empty time";
+		return -1;
+	}
+	memcpy(tmp, s, n);
+	tmp[n] = '\0';
+	if ((r = parse_epoch(tmp, out, why)) <= 0)
+		return r;
+	if (p != NULL && p->time_format != NULL)
+		return parse_format(p, tmp, out, why);
+	if ((r = parse_iso(p, tmp, out, why)) <= 0)
+		return r;
+	*why = "not a time (RFC 3339, epoch seconds, or give --time-format)";
+	return -1;
+}
+
+static void
+format_at(cs_time t, int offset, struct buf *out)
+{
+	int64_t secs = ts_floor_div(t, 1000) + offset;
+	int ms = (int)(t - ts_floor_div(t, 1000) * 1000);
+	int64_t days = ts_floor_div(secs, 86400), y;
+	int64_t sod = secs - days * 86400;
+	int m, d;
+
+	ts_civil_from_days(days, &y, &m, &d);
+	buf_printf(out, "%04lld-%02d-%02dT%02d:%02d:%02d", (long long)y, m, d,
+	    (int)(sod / 3600), (int)(sod / 60 % 60), (int)(sod % 60));
+	if (ms)
+		buf_printf(out, ".%03d", ms);
+}
+
+void
+ts_format_utc(cs_time t, struct buf *out)
+{
+	format_at(t, 0, out);
+	buf_addc(out, 'Z');
+}
+
+void
+ts_format_offset(cs_time t, int offset, struct buf *out)
+{
+	int a = offset < 0 ? -offset : offset;
+
+	format_at(t, offset, out);
+	buf_printf(out, "%c%02d:%02d", offset < 0 ? '-' : '+', a / 3600,
+	    a / 60 % 60);
+}
+
+int
+dur_parse(const char *s, double *seconds)
+{
+	static const struct { char unit; double secs; } units[] = {
+		{ 'w', 604800 }, { 'd', 86400 }, { 'h', 3600 }, { 'm', 60 },
+		{ 's', 1 }
+	};
+	double total = 0;
+	int next_unit = 0, any = 0;
+	char *end;
+
+	while (*s) {
+		if (!isdigit((unsigned char)*s) && *s != '.')
+			return -1;
+		double v = strtod(s, &end);
+		if (end == s || !isfinite(v))
+			return -1;
+		s = end;
+		any = 1;
+		if (*s == '\0') {
+			/* A bare trailing number is seconds ("90", or the
+			 * "1m30" of a sloppy hand). */
+			total += v;
+			break;
+		}
+		int u = next_unit;
+		while (u < 5 && units[u].unit != *s)
+			u++;
+		if (u == 5)
+			return -1;	/* unknown unit, or units out of order */
+		total += v * units[u].secs;
+		next_unit = u + 1;
+		s++;
+	}
+	if (!any)
+		return -1;
+	*seconds = total;
+	return 0;
+}
+
+void
+dur_format(double seconds, struct buf *out)
+{
+	if (!isfinite(seconds)) {
+		buf_adds(out, "-");
+		return;
+	}
+	if (seconds < 0) {
+		buf_addc(out, '-');
+		seconds = -seconds;
+	}
+	long long s = llround(seconds);
+	if (s < 60) {
+		buf_printf(out, "%llds", s);
+		return;
+	}
+	if (s < 3600) {
+		buf_printf(out, "%lldm%02llds", s / 60, s % 60);
+		return;
+	}
+	long long mins = llround(seconds / 60);
+	if (mins < 24 * 60) {
+		buf_printf(out, "%lldh%02lldm", mins / 60, mins % 60);
+		return;
+	}
+	long long hours = llround(seconds / 3600);
+	buf_printf(out, "%lldd%02lldh", hours / 24, hours % 24);
+}
