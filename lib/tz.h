@@ -49,4 +49,16 @@ int	tz_offset_at(const struct tz_zone *, int64_t utc_sec, int *is_dst,
 int	tz_local_to_utc(const struct tz_zone *, int64_t local_sec,
 	    int64_t *utc_sec);
 
+/*
+ * The first instant at which the wall clock shows local_sec or later: for
+ * an ordinary or repeated time the same instant as tz_local_to_utc (the
+ * earlier one), for a skipped time the instant of the jump over it.  The
+ * rule calendar windows open and close by.
+ */
+int64_t	tz_local_boundary(const struct tz_zone *, int64_t local_sec);
+
+/* The next instant after utc_sec at which the offset may change (the end
+ * of the span tz_offset_at's answer holds for); INT64-large when never. */
+int64_t	tz_next_change(const struct tz_zone *, int64_t utc_sec);
+
 #endif
