@@ -45,7 +45,7 @@ struct ev_reader_opts {
 };
 
 #define EV_MAX_LINE_DEFAULT	(64u << 20)
-#define EV_NESTING_DEFAULT	512
+#define EV_NESTING_DEFAULT	1000	/* cJSON's own limit; lower only */
 
 struct ev_record {
 	enum ev_status	 status;
