@@ -1,0 +1,1323 @@
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hmap.h"
+#include "json.h"
+#include "kpi.h"
+#include "stats.h"
+#include "tz.h"
+
+/* ---- metrics ------------------------------------------------------------- */
+
+enum metric {
+	M_CONVERSATIONS, M_MESSAGES, M_CUSTOMER_MESSAGES, M_AGENT_MESSAGES,
+	M_BOT_MESSAGES,
+	M_FRT_COUNT, M_FRT_MEAN, M_FRT_P50, M_FRT_P90, M_FRT_MAX,
+	M_REPLY_COUNT, M_REPLY_MEAN, M_REPLY_P50, M_REPLY_P90, M_REPLY_MAX,
+	M_RES_COUNT, M_RES_MEAN, M_RES_P50, M_RES_P90, M_RES_MAX,
+	M_UNANSWERED, M_SLA_BREACHES, M_SLA_SHARE, M_RATINGS, M_CSAT,
+	M_CSAT_SHARE, M_CUSTOMERS_ORDERING, M_REPEAT_CUSTOMERS,
+	M_REPURCHASE_RATE, M_CONVERSIONS, M_CONVERSION_RATE, M_REJECTED,
+	M_RES_INFERRED,
+	M_FRT_BH_COUNT, M_FRT_BH_MEAN, M_FRT_BH_P50, M_FRT_BH_P90, M_FRT_BH_MAX,
+	M_REPLY_BH_COUNT, M_REPLY_BH_MEAN, M_REPLY_BH_P50, M_REPLY_BH_P90,
+	M_REPLY_BH_MAX,
+	M_RES_BH_COUNT, M_RES_BH_MEAN, M_RES_BH_P50, M_RES_BH_P90, M_RES_BH_MAX,
+	M_SLA_SHARE_CHANGE, M_CSAT_CHANGE, M_CSAT_SHARE_CHANGE,
+	M_REPURCHASE_RATE_CHANGE, M_CONVERSION_RATE_CHANGE,
+	M_NMETRICS
+};
+
+/* How a value is rounded and shown. */
+enum mkind { MK_COUNT, MK_DURATION, MK_SHARE, MK_SCORE };
+/* When a metric exists: always, with business hours, with --by month. */
+enum mwhen { MW_ALWAYS, MW_BUSINESS, MW_MONTHLY };
+
+static const struct metric_def {
+	const char	*name;
+	enum mkind	 kind;
+	enum mwhen	 when;
+} metric_defs[M_NMETRICS] = {
+	{ "conversations", MK_COUNT, MW_ALWAYS },
+	{ "messages", MK_COUNT, MW_ALWAYS },
+	{ "customer_messages", MK_COUNT, MW_ALWAYS },
+	{ "agent_messages", MK_COUNT, MW_ALWAYS },
+	{ "bot_messages", MK_COUNT, MW_ALWAYS },
+	{ "frt_count", MK_COUNT, MW_ALWAYS },
+	{ "frt_mean", MK_DURATION, MW_ALWAYS },
+	{ "frt_p50", MK_DURATION, MW_ALWAYS },
+	{ "frt_p90", MK_DURATION, MW_ALWAYS },
+	{ "frt_max", MK_DURATION, MW_ALWAYS },
+	{ "reply_count", MK_COUNT, MW_ALWAYS },
+	{ "reply_mean", MK_DURATION, MW_ALWAYS },
+	{ "reply_p50", MK_DURATION, MW_ALWAYS },
+	{ "reply_p90", MK_DURATION, MW_ALWAYS },
+	{ "reply_max", MK_DURATION, MW_ALWAYS },
+	{ "resolution_count", MK_COUNT, MW_ALWAYS },
+	{ "resolution_mean", MK_DURATION, MW_ALWAYS },
+	{ "resolution_p50", MK_DURATION, MW_ALWAYS },
+	{ "resolution_p90", MK_DURATION, MW_ALWAYS },
+	{ "resolution_max", MK_DURATION, MW_ALWAYS },
+	{ "unanswered", MK_COUNT, MW_ALWAYS },
+	{ "sla_breaches", MK_COUNT, MW_ALWAYS },
+	{ "sla_share", MK_SHARE, MW_ALWAYS },
+	{ "ratings", MK_COUNT, MW_ALWAYS },
+	{ "csat", MK_SCORE, MW_ALWAYS },
+	{ "csat_share", MK_SHARE, MW_ALWAYS },
+	{ "customers_ordering", MK_COUNT, MW_ALWAYS },
+	{ "repeat_customers", MK_COUNT, MW_ALWAYS },
+	{ "repurchase_rate", MK_SHARE, MW_ALWAYS },
+	{ "conversions", MK_COUNT, MW_ALWAYS },
+	{ "conversion_rate", MK_SHARE, MW_ALWAYS },
+	{ "rejected", MK_COUNT, MW_ALWAYS },
+	{ "resolution_inferred", MK_COUNT, MW_ALWAYS },
+	{ "frt_bh_count", MK_COUNT, MW_BUSINESS },
+	{ "frt_bh_mean", MK_DURATION, MW_BUSINESS },
+	{ "frt_bh_p50", MK_DURATION, MW_BUSINESS },
+	{ "frt_bh_p90", MK_DURATION, MW_BUSINESS },
+	{ "frt_bh_max", MK_DURATION, MW_BUSINESS },
+	{ "reply_bh_count", MK_COUNT, MW_BUSINESS },
+	{ "reply_bh_mean", MK_DURATION, MW_BUSINESS },
+	{ "reply_bh_p50", MK_DURATION, MW_BUSINESS },
+	{ "reply_bh_p90", MK_DURATION, MW_BUSINESS },
+	{ "reply_bh_max", MK_DURATION, MW_BUSINESS },
+	{ "resolution_bh_count", MK_COUNT, MW_BUSINESS },
+	{ "resolution_bh_mean", MK_DURATION, MW_BUSINESS },
+	{ "resolution_bh_p50", MK_DURATION, MW_BUSINESS },
+	{ "resolution_bh_p90", MK_DURATION, MW_BUSINESS },
+	{ "resolution_bh_max", MK_DURATION, MW_BUSINESS },
+	{ "sla_share_change", MK_SHARE, MW_MONTHLY },
+	{ "csat_change", MK_SCORE, MW_MONTHLY },
+	{ "csat_share_change", MK_SHARE, MW_MONTHLY },
+	{ "repurchase_rate_change", MK_SHARE, MW_MONTHLY },
+	{ "conversion_rate_change", MK_SHARE, MW_MONTHLY },
+};
+
+/* The rate each change column follows. */
+static const enum metric change_of[][2] = {
+	{ M_SLA_SHARE_CHANGE, M_SLA_SHARE }, { M_CSAT_CHANGE, M_CSAT },
+	{ M_CSAT_SHARE_CHANGE, M_CSAT_SHARE },
+	{ M_REPURCHASE_RATE_CHANGE, M_REPURCHASE_RATE },
+	{ M_CONVERSION_RATE_CHANGE, M_CONVERSION_RATE },
+};
+
+static const char *const bucket_names[] = { NULL, "hour", "day", "week",
+	"month" };
+
+/* ---- state --------------------------------------------------------------- */
+
+/* What an event is to the fold. */
+enum kind {
+	K_CUSTOMER,	/* a customer message */
+	K_RESPONDER,	/* an agent message (or a bot's, with --bots-respond) */
+	K_QUIET,	/* any other message: counted, never a response */
+	K_OPEN, K_RESOLVED, K_REOPENED,
+	K_CLASSIFIED = 0x10	/* flag: the message has an `intent` */
+};
+
+/* How a conversation takes the value of a group field. */
+enum rule { R_FIRST, R_AGENT, R_CLASSIFIED };
+
+/* One event of a conversation that is kept as a list (out of order). */
+struct kev {
+	cs_time		 ts;
+	uint32_t	 seq;		/* arrival order, for equal ts */
+	uint32_t	 tuple;		/* its group field values (tuples map) */
+	uint8_t		 kind;
+};
+
+struct reply_pair {
+	cs_time		 from, to;
+};
+
+struct rating {
+	double		 score;
+	cs_time		 ts;
+	uint32_t	 tuple;		/* its own group field values */
+};
+
+struct conv {
+	cs_time		 last_ts;	/* latest event seen (arrival) */
+	/* the fold */
+	cs_time		 start, first_resp, last_resp, run_start;
+	cs_time		 resolved, reopened, classified_at;
+	int		 closed;	/* last status was `resolved` */
+	cs_time		 outbound;	/* first responder before the start */
+	uint32_t	 outbound_agent;
+	struct reply_pair *pairs;
+	uint32_t	 npairs, cappairs;
+	/* kept whatever the order */
+	uint32_t	 customer;	/* string id, 0 = none */
+	struct rating	*ratings;
+	uint32_t	 nratings, capratings;
+	/* out of order */
+	struct kev	*evs;
+	uint32_t	 nevs, capevs;
+	uint32_t	 seq;
+	uint32_t	 gv[];		/* group field values, string ids */
+};
+
+struct group {
+	const struct kpi *k;		/* for sorting */
+	uint32_t	*vals;		/* string ids, 0 = missing */
+	int64_t		 bucket;
+	uint64_t	 conversations, messages, by_role[3];
+	uint64_t	 unanswered, within, breaches, inferred;
+	uint64_t	 ratings, ratings_high, conversions;
+	double		 rating_sum;
+	struct stats	 frt, reply, res, frt_bh, reply_bh, res_bh;
+	struct hmap	 buyers;	/* customer → number of orders */
+	double		*row;		/* the computed figures */
+};
+
+struct orders {
+	cs_time		*t;
+	uint32_t	 n, cap;
+};
+
+struct kpi {
+	struct kpi_opts	 o;
+	enum rule	*rules;
+	int		 agent_field;	/* index in group, or -1 */
+	int		 grouped;	/* any -g or --by */
+	struct hmap	 strs;		/* interned values: id = index + 1 */
+	struct hmap	 tuples;	/* tuple of ids → number */
+	struct hmap	 convs;		/* id → struct conv * */
+	struct hmap	 groups;	/* vals + bucket → struct group * */
+	struct hmap	 orders;	/* customer → struct orders * */
+	struct group	 total;
+	uint64_t	 rejected;
+	cs_time		 latest;
+	cs_time		 now;
+	size_t		 reordered;
+	uint32_t	*vals;		/* the current event's, scratch */
+	uint32_t	*synth;		/* a made-up event's, scratch */
+	uint32_t	*zero;		/* no values at all */
+	struct buf	 key, scratch;
+	char		 why[200];
+	/* after kpi_finish */
+	struct group	**rows;
+	size_t		 nrows;
+	int		 metric_ids[M_NMETRICS];
+	int		 nmetrics;
+};
+
+/* ---- small helpers ------------------------------------------------------- */
+
+static uint32_t
+intern(struct kpi *k, const char *s, size_t len)
+{
+	return (uint32_t)hmap_put(&k->strs, s, len, NULL) + 1;
+}
+
+static const char *
+str_of(const struct kpi *k, uint32_t id)
+{
+	return id ? hmap_at(&k->strs, id - 1)->key : NULL;
+}
+
+/* A field value as a string id: strings as they are, numbers and booleans
+ * as their JSON text; absent or null is 0. */
+static uint32_t
+value_id(struct kpi *k, const cJSON *v)
+{
+	if (v == NULL || cJSON_IsNull(v))
+		return 0;
+	if (cJSON_IsString(v))
+		return intern(k, v->valuestring, strlen(v->valuestring));
+	buf_reset(&k->scratch);
+	json_write(&k->scratch, v);
+	return intern(k, k->scratch.data, k->scratch.len);
+}
+
+static uint32_t
+tuple_id(struct kpi *k, const uint32_t *vals)
+{
+	return (uint32_t)hmap_put(&k->tuples, vals,
+	    sizeof *vals * (size_t)k->o.ngroup, NULL);
+}
+
+static const uint32_t *
+tuple_vals(const struct kpi *k, uint32_t id)
+{
+	return (const uint32_t *)(const void *)hmap_at(&k->tuples, id)->key;
+}
+
+static int
+in_period(const struct kpi *k, cs_time t)
+{
+	return (k->o.since == CS_TIME_NONE || t >= k->o.since) &&
+	    (k->o.until == CS_TIME_NONE || t < k->o.until);
+}
+
+static double
+seconds(cs_time from, cs_time to)
+{
+	return (double)(to - from) / 1000;
+}
+
+static int
+offset_at(const struct kpi *k, int64_t sec)
+{
+	return k->o.tz ? tz_offset_at(k->o.tz, sec, NULL, NULL) : 0;
+}
+
+static int64_t
+bucket_of(const struct kpi *k, cs_time t)
+{
+	int64_t sec = ts_floor_div(t, 1000), local, day, y;
+	int m, d;
+
+	if (k->o.by == KPI_BY_NONE)
+		return 0;
+	local = sec + offset_at(k, sec);
+	day = ts_floor_div(local, 86400);
+	switch (k->o.by) {
+	case KPI_BY_HOUR:
+		/* The UTC instant at which the local hour began. */
+		return sec - (local - ts_floor_div(local, 3600) * 3600);
+	case KPI_BY_DAY:
+		return day;
+	case KPI_BY_WEEK:
+		return day - ts_weekday(day);
+	default:
+		ts_civil_from_days(day, &y, &m, &d);
+		return y * 12 + m - 1;
+	}
+}
+
+static void
+bucket_label(const struct kpi *k, int64_t b, struct buf *out)
+{
+	int64_t y;
+	int m, d;
+
+	switch (k->o.by) {
+	case KPI_BY_HOUR:
+		ts_format_offset(b * 1000, offset_at(k, b), out);
+		return;
+	case KPI_BY_DAY:
+	case KPI_BY_WEEK:
+		ts_civil_from_days(b, &y, &m, &d);
+		buf_printf(out, "%04lld-%02d-%02d", (long long)y, m, d);
+		return;
+	case KPI_BY_MONTH:
+		buf_printf(out, "%04lld-%02d", (long long)ts_floor_div(b, 12),
+		    (int)(b - ts_floor_div(b, 12) * 12) + 1);
+		return;
+	case KPI_BY_NONE:
+		return;
+	}
+}
+
+/* ---- groups -------------------------------------------------------------- */
+
+static void
+group_init(struct group *g)
+{
+	memset(g, 0, sizeof *g);
+	g->frt = g->reply = g->res = (struct stats)STATS_INIT;
+	g->frt_bh = g->reply_bh = g->res_bh = (struct stats)STATS_INIT;
+	g->buyers = (struct hmap)HMAP_INIT;
+}
+
+static void
+group_free(struct group *g)
+{
+	stats_free(&g->frt);
+	stats_free(&g->reply);
+	stats_free(&g->res);
+	stats_free(&g->frt_bh);
+	stats_free(&g->reply_bh);
+	stats_free(&g->res_bh);
+	hmap_free(&g->buyers);
+	free(g->row);
+}
+
+static void
+group_key(struct kpi *k, const uint32_t *vals, int64_t bucket)
+{
+	buf_reset(&k->key);
+	buf_add(&k->key, vals, sizeof *vals * (size_t)k->o.ngroup);
+	buf_add(&k->key, &bucket, sizeof bucket);
+}
+
+/*
+ * The group of these values and bucket, made when new; NULL when the report
+ * has no groups (only the total).
+ */
+static struct group *
+group_get(struct kpi *k, const uint32_t *vals, int64_t bucket)
+{
+	int added;
+
+	if (!k->grouped)
+		return NULL;
+	group_key(k, vals, bucket);
+	struct hmap_entry *e = hmap_at(&k->groups, hmap_put(&k->groups,
+	    k->key.data, k->key.len, &added));
+	if (added) {
+		struct group *g = xmalloc(sizeof *g);
+		group_init(g);
+		g->k = k;
+		g->vals = xmalloc(sizeof *vals * (size_t)(k->o.ngroup + 1));
+		memcpy(g->vals, vals, sizeof *vals * (size_t)k->o.ngroup);
+		g->bucket = bucket;
+		e->val.ptr = g;
+	}
+	return e->val.ptr;
+}
+
+/* The group (when there are groups) and the total, for figures that go to
+ * both: targets[0..n). */
+static int
+targets(struct kpi *k, const uint32_t *vals, cs_time t, struct group **tg)
+{
+	int n = 0;
+	struct group *g = group_get(k, vals, bucket_of(k, t));
+
+	if (g != NULL)
+		tg[n++] = g;
+	tg[n++] = &k->total;
+	return n;
+}
+
+/* ---- the fold of one conversation ---------------------------------------- */
+
+static void
+add_pair(struct conv *c, cs_time from, cs_time to)
+{
+	if (c->npairs == c->cappairs) {
+		c->cappairs = c->cappairs ? c->cappairs * 2 : 2;
+		c->pairs = xrealloc(c->pairs, sizeof *c->pairs * c->cappairs);
+	}
+	c->pairs[c->npairs++] = (struct reply_pair){ from, to };
+}
+
+static void
+capture(const struct kpi *k, struct conv *c, int rule, const uint32_t *vals)
+{
+	for (int f = 0; f < k->o.ngroup; f++)
+		if (k->rules[f] == (enum rule)rule &&
+		    (rule != R_FIRST || c->gv[f] == 0))
+			c->gv[f] = vals[f];
+}
+
+/* One event, in time order, into the conversation's summary. */
+static void
+fold(const struct kpi *k, struct conv *c, int kind, cs_time t,
+    const uint32_t *vals)
+{
+	switch (kind & ~K_CLASSIFIED) {
+	case K_CUSTOMER:
+		if (c->start == CS_TIME_NONE)
+			c->start = t;
+		if (c->run_start == CS_TIME_NONE)
+			c->run_start = t;
+		break;
+	case K_OPEN:
+		if (c->start == CS_TIME_NONE)
+			c->start = t;
+		break;
+	case K_RESPONDER:
+		if (c->start == CS_TIME_NONE) {
+			/* Outbound: the agent spoke first, nothing to answer. */
+			if (c->outbound == CS_TIME_NONE) {
+				c->outbound = t;
+				c->outbound_agent = k->agent_field >= 0 ?
+				    vals[k->agent_field] : 0;
+			}
+			break;
+		}
+		if (c->first_resp == CS_TIME_NONE) {
+			c->first_resp = t;
+			capture(k, c, R_AGENT, vals);
+		}
+		c->last_resp = t;
+		if (c->run_start != CS_TIME_NONE) {
+			add_pair(c, c->run_start, t);
+			c->run_start = CS_TIME_NONE;
+		}
+		break;
+	case K_RESOLVED:
+		if (c->start != CS_TIME_NONE) {
+			c->resolved = t;
+			c->closed = 1;
+		}
+		break;
+	case K_REOPENED:
+		if (c->start != CS_TIME_NONE) {
+			c->reopened = t;
+			c->closed = 0;
+		}
+		break;
+	}
+	if ((kind & K_CLASSIFIED) && c->classified_at == CS_TIME_NONE) {
+		c->classified_at = t;
+		capture(k, c, R_CLASSIFIED, vals);
+	}
+	capture(k, c, R_FIRST, vals);
+}
+
+static void
+fold_reset(const struct kpi *k, struct conv *c)
+{
+	c->start = c->first_resp = c->last_resp = c->run_start = CS_TIME_NONE;
+	c->resolved = c->reopened = c->classified_at = CS_TIME_NONE;
+	c->outbound = CS_TIME_NONE;
+	c->outbound_agent = 0;
+	c->closed = 0;
+	c->npairs = 0;
+	memset(c->gv, 0, sizeof *c->gv * (size_t)k->o.ngroup);
+}
+
+static struct conv *
+conv_get(struct kpi *k, const char *id, size_t len)
+{
+	int added;
+	struct hmap_entry *e = hmap_at(&k->convs, hmap_put(&k->convs, id, len,
+	    &added));
+
+	if (added) {
+		struct conv *c = xcalloc(1, sizeof *c + sizeof *c->gv *
+		    (size_t)k->o.ngroup);
+		fold_reset(k, c);
+		c->last_ts = CS_TIME_NONE;
+		e->val.ptr = c;
+	}
+	return e->val.ptr;
+}
+
+static void
+list_add(struct kpi *k, struct conv *c, cs_time t, int kind,
+    const uint32_t *vals)
+{
+	if (c->nevs == c->capevs) {
+		c->capevs = c->capevs ? c->capevs * 2 : 16;
+		c->evs = xrealloc(c->evs, sizeof *c->evs * c->capevs);
+	}
+	c->evs[c->nevs++] = (struct kev){ t, c->seq++, tuple_id(k, vals),
+	    (uint8_t)kind };
+}
+
+/* The values an event of the summary carries, for one rule (0 elsewhere). */
+static const uint32_t *
+synth_vals(struct kpi *k, const struct conv *c, int rule, uint32_t agent)
+{
+	for (int f = 0; f < k->o.ngroup; f++)
+		k->synth[f] = k->rules[f] == (enum rule)rule ? c->gv[f] : 0;
+	if (rule == R_AGENT && k->agent_field >= 0)
+		k->synth[k->agent_field] = agent;
+	return k->synth;
+}
+
+/*
+ * The first late event of a conversation: turn the summary back into the
+ * events it was made of, so that later ones can be sorted in among them.
+ */
+static void
+conv_to_list(struct kpi *k, struct conv *c)
+{
+	const uint32_t *zero = k->zero;
+	int agent_done = 0;
+
+	if (c->start != CS_TIME_NONE) {
+		int opened = c->npairs == 0 || c->pairs[0].from != c->start;
+		list_add(k, c, c->start, opened && c->run_start != c->start ?
+		    K_OPEN : K_CUSTOMER, synth_vals(k, c, R_FIRST, 0));
+	}
+	if (c->outbound != CS_TIME_NONE)
+		list_add(k, c, c->outbound, K_RESPONDER,
+		    synth_vals(k, c, R_AGENT, c->outbound_agent));
+	for (uint32_t i = 0; i < c->npairs; i++) {
+		list_add(k, c, c->pairs[i].from, K_CUSTOMER, zero);
+		int first = !agent_done && c->pairs[i].to == c->first_resp;
+		list_add(k, c, c->pairs[i].to, K_RESPONDER, first ?
+		    synth_vals(k, c, R_AGENT, k->agent_field >= 0 ?
+		    c->gv[k->agent_field] : 0) : zero);
+		agent_done |= first;
+	}
+	if (c->first_resp != CS_TIME_NONE && !agent_done)
+		list_add(k, c, c->first_resp, K_RESPONDER, synth_vals(k, c,
+		    R_AGENT, k->agent_field >= 0 ? c->gv[k->agent_field] : 0));
+	if (c->run_start != CS_TIME_NONE)
+		list_add(k, c, c->run_start, K_CUSTOMER, zero);
+	if (c->last_resp != CS_TIME_NONE)
+		list_add(k, c, c->last_resp, K_RESPONDER, zero);
+	if (c->classified_at != CS_TIME_NONE)
+		list_add(k, c, c->classified_at, K_QUIET | K_CLASSIFIED,
+		    synth_vals(k, c, R_CLASSIFIED, 0));
+	/* Statuses in the order that leaves `closed` as it was. */
+	if (c->closed && c->reopened != CS_TIME_NONE)
+		list_add(k, c, c->reopened, K_REOPENED, zero);
+	if (c->resolved != CS_TIME_NONE)
+		list_add(k, c, c->resolved, K_RESOLVED, zero);
+	if (!c->closed && c->reopened != CS_TIME_NONE)
+		list_add(k, c, c->reopened, K_REOPENED, zero);
+	k->reordered++;
+}
+
+static int
+cmp_kev(const void *a, const void *b)
+{
+	const struct kev *x = a, *y = b;
+
+	if (x->ts != y->ts)
+		return x->ts < y->ts ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static void
+conv_event(struct kpi *k, struct conv *c, int kind, cs_time t)
+{
+	if (c->evs == NULL && c->last_ts != CS_TIME_NONE && t < c->last_ts)
+		conv_to_list(k, c);
+	if (c->evs != NULL)
+		list_add(k, c, t, kind, k->vals);
+	else
+		fold(k, c, kind, t, k->vals);
+	if (c->last_ts == CS_TIME_NONE || t > c->last_ts)
+		c->last_ts = t;
+}
+
+/* ---- events -------------------------------------------------------------- */
+
+static const char *
+bad(struct kpi *k, const char *fmt, const char *a)
+{
+	snprintf(k->why, sizeof k->why, fmt, a);
+	return k->why;
+}
+
+static const char *
+event_time(struct kpi *k, const cJSON *ev, cs_time *t)
+{
+	const cJSON *v = fieldmap_get(k->o.map, ev, "ts");
+	const char *why = NULL;
+
+	if (v == NULL || cJSON_IsNull(v))
+		return bad(k, "missing field '%s'",
+		    fieldmap_source(k->o.map, "ts"));
+	if (cJSON_IsString(v)) {
+		if (ts_parse(k->o.ts, v->valuestring, t, &why) != 0) {
+			snprintf(k->why, sizeof k->why, "field '%s': %s",
+			    fieldmap_source(k->o.map, "ts"), why);
+			return k->why;
+		}
+	} else if (cJSON_IsNumber(v)) {
+		if (ts_from_number(v->valuedouble, t, &why) != 0) {
+			snprintf(k->why, sizeof k->why, "field '%s': %s",
+			    fieldmap_source(k->o.map, "ts"), why);
+			return k->why;
+		}
+	} else
+		return bad(k, "field '%s' is not a time",
+		    fieldmap_source(k->o.map, "ts"));
+	return NULL;
+}
+
+/* A canonical field that must be a string when present. */
+static const char *
+string_field(struct kpi *k, const cJSON *ev, const char *name,
+    const char **out)
+{
+	const cJSON *v = fieldmap_get(k->o.map, ev, name);
+
+	*out = NULL;
+	if (v == NULL || cJSON_IsNull(v))
+		return NULL;
+	if (!cJSON_IsString(v))
+		return bad(k, "field '%s' is not a string",
+		    fieldmap_source(k->o.map, name));
+	*out = v->valuestring;
+	return NULL;
+}
+
+/* An id field (conversation, customer): a string or a number. */
+static const char *
+id_field(struct kpi *k, const cJSON *ev, const char *name, uint32_t *out)
+{
+	const cJSON *v = fieldmap_get(k->o.map, ev, name);
+
+	*out = 0;
+	if (v == NULL || cJSON_IsNull(v))
+		return NULL;
+	if (!cJSON_IsString(v) && !cJSON_IsNumber(v))
+		return bad(k, "field '%s' is not a string or number",
+		    fieldmap_source(k->o.map, name));
+	*out = value_id(k, v);
+	return NULL;
+}
+
+static void
+count_message(struct kpi *k, int role, cs_time t)
+{
+	struct group *tg[2];
+	int n = targets(k, k->vals, t, tg);
+
+	for (int i = 0; i < n; i++) {
+		tg[i]->messages++;
+		if (role < 3)
+			tg[i]->by_role[role]++;
+	}
+}
+
+static void
+count_rating(struct kpi *k, const uint32_t *vals, cs_time t, double score)
+{
+	struct group *tg[2];
+	int n = targets(k, vals, t, tg);
+
+	for (int i = 0; i < n; i++) {
+		tg[i]->ratings++;
+		tg[i]->rating_sum += score;
+		tg[i]->ratings_high += score >= 4;
+	}
+}
+
+static void
+add_order_time(struct kpi *k, const char *cust, cs_time t)
+{
+	int added;
+	struct hmap_entry *e = hmap_at(&k->orders, hmap_put(&k->orders, cust,
+	    strlen(cust), &added));
+	struct orders *o = e->val.ptr;
+
+	if (added)
+		o = e->val.ptr = xcalloc(1, sizeof *o);
+	if (o->n == o->cap) {
+		o->cap = o->cap ? o->cap * 2 : 4;
+		o->t = xrealloc(o->t, sizeof *o->t * o->cap);
+	}
+	o->t[o->n++] = t;
+}
+
+static void
+count_order(struct kpi *k, const char *cust, cs_time t)
+{
+	struct group *tg[2];
+	int n = targets(k, k->vals, t, tg);
+
+	for (int i = 0; i < n; i++)
+		hmap_at(&tg[i]->buyers, hmap_put(&tg[i]->buyers, cust,
+		    strlen(cust), NULL))->val.num++;
+}
+
+static const char *
+add_message(struct kpi *k, const cJSON *ev, struct conv *c, cs_time t)
+{
+	static const char *const roles[] = { "customer", "agent", "bot",
+		"system" };
+	const char *role, *why;
+	int r = 0, kind;
+
+	if ((why = string_field(k, ev, "role", &role)) != NULL)
+		return why;
+	if (role == NULL)
+		return bad(k, "missing field '%s'",
+		    fieldmap_source(k->o.map, "role"));
+	while (r < 4 && strcmp(role, roles[r]) != 0)
+		r++;
+	if (r == 4)
+		return bad(k, "unknown role '%.60s' (customer, agent, bot, "
+		    "system)", role);
+	if (in_period(k, t))
+		count_message(k, r, t);
+	if (c == NULL)
+		return NULL;
+	kind = r == 0 ? K_CUSTOMER : r == 1 || (r == 2 && k->o.bots_respond) ?
+	    K_RESPONDER : K_QUIET;
+	const cJSON *intent = fieldmap_get(k->o.map, ev, "intent");
+	if (intent != NULL && !cJSON_IsNull(intent))
+		kind |= K_CLASSIFIED;
+	conv_event(k, c, kind, t);
+	return NULL;
+}
+
+const char *
+kpi_add(struct kpi *k, const cJSON *ev)
+{
+	const char *type, *why, *status;
+	cs_time t;
+	uint32_t conv_id, cust_id;
+	struct conv *c = NULL;
+
+	if ((why = string_field(k, ev, "type", &type)) != NULL ||
+	    (why = event_time(k, ev, &t)) != NULL ||
+	    (why = id_field(k, ev, "conversation", &conv_id)) != NULL ||
+	    (why = id_field(k, ev, "customer", &cust_id)) != NULL)
+		return why;
+	if (type == NULL)
+		type = "message";
+	if (strcmp(type, "message") != 0 && strcmp(type, "rating") != 0 &&
+	    strcmp(type, "order") != 0 && strcmp(type, "status") != 0)
+		return bad(k, "unknown type '%.60s' (message, rating, order, "
+		    "status)", type);
+	if (k->o.now != CS_TIME_NONE && t > k->o.now)
+		return NULL;	/* after --now: not happened yet */
+	for (int f = 0; f < k->o.ngroup; f++)
+		k->vals[f] = value_id(k, fieldmap_get(k->o.map, ev,
+		    k->o.group[f]));
+	if (strcmp(type, "order") == 0) {
+		if (cust_id != 0) {
+			add_order_time(k, str_of(k, cust_id), t);
+			if (in_period(k, t))
+				count_order(k, str_of(k, cust_id), t);
+		}
+		goto seen;
+	}
+	if (strcmp(type, "rating") == 0) {
+		const cJSON *s = fieldmap_get(k->o.map, ev, "score");
+		if (!cJSON_IsNumber(s) || s->valuedouble < 1 ||
+		    s->valuedouble > 5)
+			return bad(k, "field '%s' must be a number from 1 to 5",
+			    fieldmap_source(k->o.map, "score"));
+		if (conv_id == 0) {
+			if (in_period(k, t))
+				count_rating(k, k->vals, t, s->valuedouble);
+			goto seen;
+		}
+		c = conv_get(k, str_of(k, conv_id), strlen(str_of(k, conv_id)));
+		if (c->nratings == c->capratings) {
+			c->capratings = c->capratings ? c->capratings * 2 : 1;
+			c->ratings = xrealloc(c->ratings, sizeof *c->ratings *
+			    c->capratings);
+		}
+		c->ratings[c->nratings++] = (struct rating){ s->valuedouble, t,
+		    tuple_id(k, k->vals) };
+		goto seen;
+	}
+	if (conv_id != 0)
+		c = conv_get(k, str_of(k, conv_id), strlen(str_of(k, conv_id)));
+	if (c != NULL && c->customer == 0)
+		c->customer = cust_id;
+	if (strcmp(type, "message") == 0) {
+		if ((why = add_message(k, ev, c, t)) != NULL)
+			return why;
+		goto seen;
+	}
+	if ((why = string_field(k, ev, "status", &status)) != NULL)
+		return why;
+	if (status == NULL)
+		return bad(k, "missing field '%s'",
+		    fieldmap_source(k->o.map, "status"));
+	int kind = strcmp(status, "open") == 0 ? K_OPEN :
+	    strcmp(status, "resolved") == 0 ? K_RESOLVED :
+	    strcmp(status, "reopened") == 0 ? K_REOPENED : -1;
+	if (kind < 0)
+		return bad(k, "unknown status '%.60s' (open, resolved, "
+		    "reopened)", status);
+	if (c == NULL)
+		return bad(k, "a status event needs field '%s'",
+		    fieldmap_source(k->o.map, "conversation"));
+	conv_event(k, c, kind, t);
+seen:
+	if (k->latest == CS_TIME_NONE || t > k->latest)
+		k->latest = t;
+	return NULL;
+}
+
+void
+kpi_reject(struct kpi *k)
+{
+	k->rejected++;
+}
+
+/* ---- the end ------------------------------------------------------------- */
+
+static int
+cmp_time(const void *a, const void *b)
+{
+	cs_time x = *(const cs_time *)a, y = *(const cs_time *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Did the customer order within [from, from + window]? */
+static int
+converted(struct kpi *k, uint32_t cust, cs_time from)
+{
+	const char *s = str_of(k, cust);
+	size_t i = hmap_find(&k->orders, s, strlen(s));
+	cs_time to = from + (cs_time)llround(k->o.window * 1000);
+
+	if (i == HMAP_NONE)
+		return 0;
+	struct orders *o = hmap_at(&k->orders, i)->val.ptr;
+	/* Sorted once, on first use (the last order is then the largest). */
+	for (uint32_t j = 1; j < o->n; j++)
+		if (o->t[j] < o->t[j - 1]) {
+			qsort(o->t, o->n, sizeof *o->t, cmp_time);
+			break;
+		}
+	size_t lo = 0, hi = o->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (o->t[mid] < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < o->n && o->t[lo] <= to;
+}
+
+static void
+add_time(struct kpi *k, struct stats *s, struct stats *bh, cs_time from,
+    cs_time to)
+{
+	stats_add(s, seconds(from, to));
+	if (k->o.business)
+		stats_add(bh, k->o.business(k->o.business_ctx, from, to));
+}
+
+/* A conversation's figures into one group (or the total). */
+static void
+conv_into(struct kpi *k, const struct conv *c, struct group *g, int conv)
+{
+	g->conversations++;
+	if (c->first_resp != CS_TIME_NONE) {
+		add_time(k, &g->frt, &g->frt_bh, c->start, c->first_resp);
+		if (seconds(c->start, c->first_resp) <= k->o.sla)
+			g->within++;
+		else
+			g->breaches++;
+	} else {
+		g->unanswered++;
+		if (seconds(c->start, k->now) > k->o.sla)
+			g->breaches++;
+	}
+	for (uint32_t i = 0; i < c->npairs; i++)
+		add_time(k, &g->reply, &g->reply_bh, c->pairs[i].from,
+		    c->pairs[i].to);
+	if (c->closed)
+		add_time(k, &g->res, &g->res_bh, c->start, c->resolved);
+	else if (c->last_resp != CS_TIME_NONE) {
+		add_time(k, &g->res, &g->res_bh, c->start, c->last_resp);
+		g->inferred++;
+	}
+	for (uint32_t i = 0; i < c->nratings; i++) {
+		g->ratings++;
+		g->rating_sum += c->ratings[i].score;
+		g->ratings_high += c->ratings[i].score >= 4;
+	}
+	g->conversions += conv;
+}
+
+static void
+conv_finish(struct kpi *k, struct conv *c)
+{
+	if (c->evs != NULL) {
+		fold_reset(k, c);
+		qsort(c->evs, c->nevs, sizeof *c->evs, cmp_kev);
+		for (uint32_t i = 0; i < c->nevs; i++)
+			fold(k, c, c->evs[i].kind, c->evs[i].ts,
+			    tuple_vals(k, c->evs[i].tuple));
+	}
+	if (c->start == CS_TIME_NONE) {
+		/* Not a conversation (no customer message, no open): its
+		 * ratings count by their own fields. */
+		for (uint32_t i = 0; i < c->nratings; i++)
+			if (in_period(k, c->ratings[i].ts))
+				count_rating(k, tuple_vals(k,
+				    c->ratings[i].tuple), c->ratings[i].ts,
+				    c->ratings[i].score);
+		return;
+	}
+	if (!in_period(k, c->start))
+		return;
+	int conv = c->customer != 0 && converted(k, c->customer, c->start);
+	struct group *g = group_get(k, c->gv, bucket_of(k, c->start));
+	if (g != NULL)
+		conv_into(k, c, g, conv);
+	conv_into(k, c, &k->total, conv);
+}
+
+static double
+rounded(double v, double scale)
+{
+	return isnan(v) ? v : round(v * scale) / scale;
+}
+
+static double
+ratio(uint64_t a, uint64_t b)
+{
+	return b ? (double)a / (double)b : NAN;
+}
+
+static void
+fill_stats(double *row, int first, struct stats *s)
+{
+	row[first] = (double)stats_count(s);
+	row[first + 1] = stats_mean(s);
+	row[first + 2] = stats_quantile(s, 0.5);
+	row[first + 3] = stats_quantile(s, 0.9);
+	row[first + 4] = stats_max(s);
+}
+
+static void
+fill_row(struct kpi *k, struct group *g, int is_total)
+{
+	double *r = g->row = xmalloc(sizeof *r * M_NMETRICS);
+	uint64_t repeat = 0;
+
+	for (size_t i = 0; i < hmap_count(&g->buyers); i++)
+		repeat += hmap_at(&g->buyers, i)->val.num >= 2;
+	r[M_CONVERSATIONS] = (double)g->conversations;
+	r[M_MESSAGES] = (double)g->messages;
+	r[M_CUSTOMER_MESSAGES] = (double)g->by_role[0];
+	r[M_AGENT_MESSAGES] = (double)g->by_role[1];
+	r[M_BOT_MESSAGES] = (double)g->by_role[2];
+	fill_stats(r, M_FRT_COUNT, &g->frt);
+	fill_stats(r, M_REPLY_COUNT, &g->reply);
+	fill_stats(r, M_RES_COUNT, &g->res);
+	fill_stats(r, M_FRT_BH_COUNT, &g->frt_bh);
+	fill_stats(r, M_REPLY_BH_COUNT, &g->reply_bh);
+	fill_stats(r, M_RES_BH_COUNT, &g->res_bh);
+	r[M_UNANSWERED] = (double)g->unanswered;
+	r[M_SLA_BREACHES] = (double)g->breaches;
+	r[M_SLA_SHARE] = ratio(g->within, g->within + g->breaches);
+	r[M_RATINGS] = (double)g->ratings;
+	r[M_CSAT] = g->ratings ? g->rating_sum / (double)g->ratings : NAN;
+	r[M_CSAT_SHARE] = ratio(g->ratings_high, g->ratings);
+	r[M_CUSTOMERS_ORDERING] = (double)hmap_count(&g->buyers);
+	r[M_REPEAT_CUSTOMERS] = (double)repeat;
+	r[M_REPURCHASE_RATE] = ratio(repeat, hmap_count(&g->buyers));
+	r[M_CONVERSIONS] = (double)g->conversions;
+	r[M_CONVERSION_RATE] = ratio(g->conversions, g->conversations);
+	r[M_REJECTED] = is_total ? (double)k->rejected : NAN;
+	r[M_RES_INFERRED] = (double)g->inferred;
+	for (int m = 0; m < M_NMETRICS; m++)
+		switch (metric_defs[m].kind) {
+		case MK_DURATION: r[m] = rounded(r[m], 1000); break;
+		case MK_SHARE: r[m] = rounded(r[m], 10000); break;
+		case MK_SCORE: r[m] = rounded(r[m], 1000); break;
+		case MK_COUNT: break;
+		}
+	for (size_t i = 0; i < sizeof change_of / sizeof change_of[0]; i++)
+		r[change_of[i][0]] = NAN;
+}
+
+/* With --by month: each rate against the same group's previous month. */
+static void
+fill_changes(struct kpi *k, struct group *g)
+{
+	group_key(k, g->vals, g->bucket - 1);
+	size_t i = hmap_find(&k->groups, k->key.data, k->key.len);
+
+	if (i == HMAP_NONE)
+		return;
+	const struct group *p = hmap_at(&k->groups, i)->val.ptr;
+	for (size_t j = 0; j < sizeof change_of / sizeof change_of[0]; j++) {
+		double now = g->row[change_of[j][1]],
+		    before = p->row[change_of[j][1]];
+		g->row[change_of[j][0]] = rounded(now - before,
+		    metric_defs[change_of[j][0]].kind == MK_SHARE ? 10000 :
+		    1000);
+	}
+}
+
+/* Rows in order of their field values (missing last), then of time. */
+static int
+cmp_group(const void *a, const void *b)
+{
+	const struct group *x = *(struct group *const *)a,
+	    *y = *(struct group *const *)b;
+	const struct kpi *k = x->k;
+
+	for (int f = 0; f < k->o.ngroup; f++) {
+		const char *s = str_of(k, x->vals[f]),
+		    *t = str_of(k, y->vals[f]);
+		if (s == t)
+			continue;
+		if (s == NULL || t == NULL)
+			return s == NULL ? 1 : -1;
+		int c = strcmp(s, t);
+		if (c != 0)
+			return c;
+	}
+	return (x->bucket > y->bucket) - (x->bucket < y->bucket);
+}
+
+size_t
+kpi_finish(struct kpi *k)
+{
+	k->now = k->o.now != CS_TIME_NONE ? k->o.now : k->latest;
+	if (k->now == CS_TIME_NONE)
+		k->now = 0;
+	for (size_t i = 0; i < hmap_count(&k->convs); i++)
+		conv_finish(k, hmap_at(&k->convs, i)->val.ptr);
+	k->nrows = hmap_count(&k->groups) + 1;
+	k->rows = xmalloc(sizeof *k->rows * k->nrows);
+	for (size_t i = 0; i + 1 < k->nrows; i++) {
+		k->rows[i] = hmap_at(&k->groups, i)->val.ptr;
+		fill_row(k, k->rows[i], 0);
+	}
+	fill_row(k, &k->total, 1);
+	if (k->o.by == KPI_BY_MONTH)
+		for (size_t i = 0; i + 1 < k->nrows; i++)
+			fill_changes(k, k->rows[i]);
+	qsort(k->rows, k->nrows - 1, sizeof *k->rows, cmp_group);
+	k->rows[k->nrows - 1] = &k->total;
+	return k->nrows;
+}
+
+/* ---- the report ---------------------------------------------------------- */
+
+static int
+available(const struct kpi *k, int m)
+{
+	switch (metric_defs[m].when) {
+	case MW_BUSINESS: return k->o.business != NULL;
+	case MW_MONTHLY: return k->o.by == KPI_BY_MONTH;
+	default: return 1;
+	}
+}
+
+struct kpi *
+kpi_new(const struct kpi_opts *o)
+{
+	struct kpi *k = xcalloc(1, sizeof *k);
+	size_t nv = (size_t)o->ngroup + 1;
+
+	k->o = *o;
+	k->rules = xcalloc(nv, sizeof *k->rules);
+	k->vals = xcalloc(nv, sizeof *k->vals);
+	k->synth = xcalloc(nv, sizeof *k->synth);
+	k->zero = xcalloc(nv, sizeof *k->zero);
+	k->agent_field = -1;
+	for (int f = 0; f < o->ngroup; f++) {
+		const char *g = o->group[f];
+		if (strcmp(g, "agent") == 0) {
+			k->rules[f] = R_AGENT;
+			k->agent_field = f;
+		} else if (strcmp(g, "intent") == 0 ||
+		    strcmp(g, "variant") == 0 || strcmp(g, "template") == 0)
+			k->rules[f] = R_CLASSIFIED;
+		else
+			k->rules[f] = R_FIRST;
+	}
+	k->grouped = o->ngroup > 0 || o->by != KPI_BY_NONE;
+	group_init(&k->total);
+	k->total.k = k;
+	k->latest = CS_TIME_NONE;
+	for (int m = 0; m < M_NMETRICS; m++)
+		if (available(k, m))
+			k->metric_ids[k->nmetrics++] = m;
+	return k;
+}
+
+void
+kpi_free(struct kpi *k)
+{
+	if (k == NULL)
+		return;
+	for (size_t i = 0; i < hmap_count(&k->convs); i++) {
+		struct conv *c = hmap_at(&k->convs, i)->val.ptr;
+		free(c->pairs);
+		free(c->ratings);
+		free(c->evs);
+		free(c);
+	}
+	for (size_t i = 0; i < hmap_count(&k->groups); i++) {
+		struct group *g = hmap_at(&k->groups, i)->val.ptr;
+		group_free(g);
+		free(g->vals);
+		free(g);
+	}
+	for (size_t i = 0; i < hmap_count(&k->orders); i++) {
+		struct orders *o = hmap_at(&k->orders, i)->val.ptr;
+		free(o->t);
+		free(o);
+	}
+	group_free(&k->total);
+	hmap_free(&k->strs);
+	hmap_free(&k->tuples);
+	hmap_free(&k->convs);
+	hmap_free(&k->groups);
+	hmap_free(&k->orders);
+	buf_free(&k->key);
+	buf_free(&k->scratch);
+	free(k->rules);
+	free(k->vals);
+	free(k->synth);
+	free(k->zero);
+	free(k->rows);
+	free(k);
+}
+
+size_t
+kpi_reordered(const struct kpi *k)
+{
+	return k->reordered;
+}
+
+cs_time
+kpi_now(const struct kpi *k)
+{
+	return k->now;
+}
+
+int
+kpi_key_count(const struct kpi *k)
+{
+	return k->o.ngroup + (k->o.by != KPI_BY_NONE) + 1;
+}
+
+const char *
+kpi_key_name(const struct kpi *k, int i)
+{
+	if (i < k->o.ngroup)
+		return k->o.group[i];
+	if (i == k->o.ngroup && k->o.by != KPI_BY_NONE)
+		return bucket_names[k->o.by];
+	return "total";
+}
+
+int
+kpi_metric_count(const struct kpi *k)
+{
+	return k->nmetrics;
+}
+
+const char *
+kpi_metric_name(const struct kpi *k, int i)
+{
+	return metric_defs[k->metric_ids[i]].name;
+}
+
+enum ew_kind
+kpi_metric_kind(const struct kpi *k, int i)
+{
+	switch (metric_defs[k->metric_ids[i]].kind) {
+	case MK_DURATION: return EW_DURATION;
+	case MK_SHARE: return EW_PERCENT;
+	default: return EW_PLAIN;
+	}
+}
+
+int
+kpi_metric_find(const struct kpi *k, const char *name)
+{
+	for (int i = 0; i < k->nmetrics; i++)
+		if (strcmp(kpi_metric_name(k, i), name) == 0)
+			return i;
+	return -1;
+}
+
+int
+kpi_value(const struct kpi *k, size_t row, int metric, double *v)
+{
+	double x = k->rows[row]->row[k->metric_ids[metric]];
+
+	if (isnan(x))
+		return -1;
+	*v = x;
+	return 0;
+}
+
+int
+kpi_row_is_total(const struct kpi *k, size_t row)
+{
+	return row + 1 == k->nrows;
+}
+
+cJSON *
+kpi_row_object(const struct kpi *k, size_t row, const int *metrics,
+    int nmetrics)
+{
+	const struct group *g = k->rows[row];
+	cJSON *o = cJSON_CreateObject();
+	struct buf b = BUF_INIT;
+	double v;
+
+	if (kpi_row_is_total(k, row))
+		cJSON_AddItemToObject(o, "total", cJSON_CreateTrue());
+	else {
+		for (int f = 0; f < k->o.ngroup; f++) {
+			const char *s = str_of(k, g->vals[f]);
+			cJSON_AddItemToObject(o, k->o.group[f], s ?
+			    cJSON_CreateString(s) : cJSON_CreateNull());
+		}
+		if (k->o.by != KPI_BY_NONE) {
+			bucket_label(k, g->bucket, &b);
+			cJSON_AddItemToObject(o, bucket_names[k->o.by],
+			    cJSON_CreateString(buf_str(&b)));
+		}
+	}
+	if (metrics == NULL)
+		nmetrics = k->nmetrics;
+	for (int i = 0; i < nmetrics; i++) {
+		int m = metrics ? metrics[i] : i;
+		cJSON_AddItemToObject(o, kpi_metric_name(k, m),
+		    kpi_value(k, row, m, &v) == 0 ? cJSON_CreateNumber(v) :
+		    cJSON_CreateNull());
+	}
+	buf_free(&b);
+	return o;
+}
+
+void
+kpi_row_label(const struct kpi *k, size_t row, struct buf *out)
+{
+	const struct group *g = k->rows[row];
+
+	if (kpi_row_is_total(k, row)) {
+		buf_adds(out, "total");
+		return;
+	}
+	for (int f = 0; f < k->o.ngroup; f++) {
+		const char *s = str_of(k, g->vals[f]);
+		buf_printf(out, "%s%s=%s", f ? " " : "", k->o.group[f],
+		    s ? s : "null");
+	}
+	if (k->o.by != KPI_BY_NONE) {
+		buf_printf(out, "%s%s=", k->o.ngroup ? " " : "",
+		    bucket_names[k->o.by]);
+		bucket_label(k, g->bucket, out);
+	}
+}
+
+int
+kpi_bucket_parse(const char *s)
+{
+	for (int i = KPI_BY_HOUR; i <= KPI_BY_MONTH; i++)
+		if (strcmp(s, bucket_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* Local midnight `back` days before the day of `now`, as an instant. */
+static cs_time
+local_midnight(cs_time now, const struct tz_zone *tz, int back)
+{
+	int64_t sec = ts_floor_div(now, 1000), utc;
+	int64_t local = sec + (tz ? tz_offset_at(tz, sec, NULL, NULL) : 0);
+	int64_t day = ts_floor_div(local, 86400) - back;
+
+	if (tz == NULL)
+		return day * 86400 * 1000;
+	tz_local_to_utc(tz, day * 86400, &utc);
+	return utc * 1000;
+}
+
+int
+kpi_parse_instant(const char *s, cs_time now, const struct tz_zone *tz,
+    const struct ts_parser *p, cs_time *out)
+{
+	size_t n = strlen(s);
+	double secs;
+	const char *why;
+
+	if (strcmp(s, "today") == 0 || strcmp(s, "yesterday") == 0) {
+		*out = local_midnight(now, tz, s[0] == 'y');
+		return 0;
+	}
+	if (n > 0 && strchr("smhdw", s[n - 1]) != NULL &&
+	    dur_parse(s, &secs) == 0) {
+		*out = now - (cs_time)llround(secs * 1000);
+		return 0;
+	}
+	return ts_parse(p, s, out, &why);
+}

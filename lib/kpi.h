@@ -1,0 +1,120 @@
+/*
+ * kpi — the KPI engine of cs-kpi: events in, one row of figures per group
+ * out, as DESIGN.md "KPI definitions" says.
+ *
+ * Owns: struct kpi, the open state of one report:
+ *   - per conversation (a hash map by conversation id): its start, first
+ *     response, last responding message, current run of unanswered customer
+ *     messages, last resolved/reopened status, its customer and group field
+ *     values, its reply times and ratings;
+ *   - per group (group field values plus a time bucket) and for the total:
+ *     counters, the time values of every duration statistic (exact
+ *     percentiles need them), the set of ordering customers;
+ *   - per customer, the instants of their orders (for conversion).
+ * Memory therefore grows with conversations, groups and orders, never with
+ * the number of message lines.  A conversation whose events arrive in time
+ * order is folded as they come and keeps no messages.  When an event comes
+ * earlier than the latest already seen for its conversation, that
+ * conversation switches to a compact event list (24 bytes an event): what
+ * was folded so far is turned back into the events the fold kept (the start,
+ * the first message of each customer run and its reply, the first and last
+ * response, the last status, the first classified message), the later events
+ * are appended, and at the end the list is sorted and folded again.  Exact
+ * when late events land outside what was already folded; figures can shift
+ * when a late message falls between messages the fold had already dropped
+ * (kpi_reordered() counts such conversations so the tool can say so).
+ *
+ * Conversation-level figures (conversations, FRT, reply and resolution
+ * time, SLA, ratings of the conversation, conversion) go to the group of the
+ * conversation: field `agent` is the agent of the first response, `intent`,
+ * `variant` and `template` those of the first classified message (the first
+ * with an `intent`), any other field the first event of the conversation
+ * that has it; the time bucket is that of the start.  Message counts go by
+ * each message's own fields and time; orders, and ratings without a known
+ * conversation, by their own.
+ */
+#ifndef CSKIT_KPI_H
+#define CSKIT_KPI_H
+
+#include <stddef.h>
+#include <cjson/cJSON.h>
+#include "buf.h"
+#include "evwrite.h"
+#include "fieldmap.h"
+#include "ts.h"
+
+struct tz_zone;
+struct kpi;
+
+enum kpi_bucket { KPI_BY_NONE, KPI_BY_HOUR, KPI_BY_DAY, KPI_BY_WEEK,
+	KPI_BY_MONTH };
+
+/* Open (business) time in [from, to), seconds: cal_business_seconds. */
+typedef double (*kpi_business_fn)(const void *ctx, cs_time from, cs_time to);
+
+struct kpi_opts {
+	const struct fieldmap	*map;
+	const struct ts_parser	*ts;
+	const char *const	*group;		/* -g fields (canonical names) */
+	int			 ngroup;
+	enum kpi_bucket		 by;
+	const struct tz_zone	*tz;		/* of the buckets; NULL = UTC */
+	double			 sla;		/* seconds */
+	double			 window;	/* seconds, for conversion */
+	int			 bots_respond;
+	cs_time			 since, until;	/* [since, until); NONE = open */
+	cs_time			 now;		/* NONE: the latest ts seen */
+	kpi_business_fn		 business;	/* NULL: no business figures */
+	const void		*business_ctx;
+};
+
+struct kpi *kpi_new(const struct kpi_opts *);
+void	kpi_free(struct kpi *);
+
+/* One good event: NULL, or why it is a bad line (then nothing was counted). */
+const char *kpi_add(struct kpi *, const cJSON *ev);
+/* A line that could not be an event, or one already carrying `_error`. */
+void	kpi_reject(struct kpi *);
+
+/* End of input: the rows are computed.  Returns the number of rows. */
+size_t	kpi_finish(struct kpi *);
+/* Conversations that arrived out of time order in a way that may shift
+ * their figures (see above). */
+size_t	kpi_reordered(const struct kpi *);
+/* The --now in effect (the latest ts seen when none was given). */
+cs_time	kpi_now(const struct kpi *);
+
+/*
+ * The columns.  Key columns: the -g fields, then the bucket ("hour", "day",
+ * "week", "month") with --by, then "total".  Metrics: the DESIGN.md list,
+ * then resolution_inferred, the business-hours figures (with a business
+ * function) and the month-over-month changes (with --by month).
+ */
+int	kpi_key_count(const struct kpi *);
+const char *kpi_key_name(const struct kpi *, int i);
+int	kpi_metric_count(const struct kpi *);
+const char *kpi_metric_name(const struct kpi *, int i);
+enum ew_kind kpi_metric_kind(const struct kpi *, int i);
+/* The number of a metric name among the available ones, or -1. */
+int	kpi_metric_find(const struct kpi *, const char *name);
+
+/* Row r (0 .. rows-1; the total is last): 0 and *v, or -1 for null. */
+int	kpi_value(const struct kpi *, size_t row, int metric, double *v);
+int	kpi_row_is_total(const struct kpi *, size_t row);
+/* The record of row r with the given metrics (all when metrics is NULL). */
+cJSON	*kpi_row_object(const struct kpi *, size_t row, const int *metrics,
+	    int nmetrics);
+/* "agent=li day=2026-11-20", or "total", for messages. */
+void	kpi_row_label(const struct kpi *, size_t row, struct buf *);
+
+/*
+ * --since / --until values: RFC 3339 (or what ts_parse reads), `today` and
+ * `yesterday` (local midnight in tz), or a duration back from now ("7d",
+ * "12h").  0, or -1 when unreadable.
+ */
+int	kpi_parse_instant(const char *s, cs_time now, const struct tz_zone *tz,
+	    const struct ts_parser *p, cs_time *out);
+/* "hour" "day" "week" "month" → bucket; -1 if unknown. */
+int	kpi_bucket_parse(const char *);
+
+#endif
