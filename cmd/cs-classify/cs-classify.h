@@ -1,0 +1,34 @@
+/*
+ * The parts of cs-classify shared by its main (filter) mode and its train
+ * and eval subcommands.
+ */
+#ifndef CS_CLASSIFY_H
+#define CS_CLASSIFY_H
+
+#include "classify.h"
+#include "cli.h"
+
+/* Options every mode of cs-classify has besides the common ones. */
+struct cls_opts {
+	const char	*model;		/* -m; NULL is the built-in model */
+	char		**lexicons;	/* --lexicon, repeatable */
+	int		 nlexicons;
+	float		 threshold;
+	int		 explain;
+	const char	*label;		/* -l (train, eval) */
+	const char	*out;		/* -o (train) */
+	int		 epochs;
+	float		 lr;
+	unsigned long	 buckets;
+	unsigned long	 seed;
+};
+
+int	classify_train(struct cli_common *, struct diag *, struct cls_opts *,
+	    char *const *files, int nfiles);
+int	classify_eval(struct cli_common *, struct diag *, struct cls_opts *,
+	    char *const *files, int nfiles);
+/* Load the lexicons (and the model unless for training), or exit. */
+void	classify_setup(struct classifier *, const struct diag *,
+	    const struct cls_opts *, int with_model);
+
+#endif

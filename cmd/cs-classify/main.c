@@ -1,0 +1,277 @@
+/*
+ * cs-classify — what each customer message wants: intent, sentiment,
+ * urgency, escalation risk, video need and language.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cs-classify.h"
+#include "filter.h"
+#include "json.h"
+
+enum {
+	OPT_LEXICON = CLI_OPT_TOOL, OPT_THRESHOLD, OPT_EXPLAIN, OPT_EPOCHS,
+	OPT_LR, OPT_BUCKETS, OPT_SEED
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+"usage: cs-classify [-m model] [--lexicon file] [--threshold x] [--explain]\n"
+"                   [options] [file ...]\n"
+"       cs-classify train -l field -o model.bin [train options] [file ...]\n"
+"       cs-classify eval -l field [-m model] [options] [file ...]\n"
+"Annotate customer messages with intent, intents, sentiment, urgency,\n"
+"escalate, needs_video and (when absent) lang.\n\n"
+"  -m, --model FILE          a model from cs-classify train (default: built-in)\n"
+"      --lexicon FILE        extra lexicon entries (repeatable)\n"
+"      --threshold X         intent is \"other\" when its score is below X\n"
+"      --explain             add \"explain\": the words that decided\n"
+"  -l, --label FIELD         train, eval: the field holding the label\n"
+"  -o, --output FILE         train: where the model is written\n"
+"      --epochs N            train: passes over the data (default 30)\n"
+"      --lr X                train: learning rate (default 0.5)\n"
+"      --buckets N           train: hash rows, a power of two (default 262144)\n"
+"      --seed N              train: shuffling seed (default 1)\n"
+"%s", cli_common_usage);
+}
+
+static void
+usage_exit(void)
+{
+	usage(stderr);
+	exit(CS_EXIT_USAGE);
+}
+
+struct ctx {
+	struct classifier	 cls;
+	struct cls_result	 res;
+	const struct fieldmap	*map;
+	cJSON			*scratch;
+};
+
+static double
+round3(float x)
+{
+	return round((double)x * 1000) / 1000;
+}
+
+static void
+set_results(struct ctx *c, cJSON *ev, int want_lang)
+{
+	const struct cls_result *r = &c->res;
+	cJSON *arr = cJSON_CreateArray();
+
+	json_set_str(ev, "intent", r->intent);
+	json_set_num(ev, "intent_score", round3(r->intent_score));
+	for (int i = 0; i < r->ntop; i++) {
+		cJSON *o = cJSON_CreateObject();
+		json_set_str(o, "intent", r->top[i]);
+		json_set_num(o, "score", round3(r->top_score[i]));
+		cJSON_AddItemToArray(arr, o);
+	}
+	json_set(ev, "intents", arr);
+	if (want_lang)
+		json_set_str(ev, "lang", r->lang);
+	json_set_str(ev, "sentiment", r->sentiment);
+	json_set_num(ev, "sentiment_score", round3(r->sentiment_score));
+	json_set_num(ev, "urgency", r->urgency);
+	json_set_bool(ev, "escalate", r->escalate);
+	json_set_bool(ev, "needs_video", r->needs_video);
+	if (c->cls.explain) {
+		const char *p = r->explain.data;
+		arr = cJSON_CreateArray();
+		for (int i = 0; i < r->nexplain; i++) {
+			cJSON_AddItemToArray(arr, cJSON_CreateString(p));
+			p += strlen(p) + 1;
+		}
+		json_set(ev, "explain", arr);
+	}
+}
+
+/* Only customer messages (a missing role or type counts as one). */
+static const char *
+annotate(void *ctxp, cJSON *ev, const struct ev_record *rec)
+{
+	struct ctx *c = ctxp;
+	const cJSON *type, *role, *text;
+
+	(void)rec;
+	type = fieldmap_get(c->map, ev, "type");
+	role = fieldmap_get(c->map, ev, "role");
+	if ((type && !(cJSON_IsString(type) &&
+	    strcmp(type->valuestring, "message") == 0)) ||
+	    (role && !(cJSON_IsString(role) &&
+	    strcmp(role->valuestring, "customer") == 0)))
+		return NULL;
+	text = fieldmap_get(c->map, ev, "text");
+	if (text == NULL || cJSON_IsNull(text))
+		return NULL;
+	if (!cJSON_IsString(text))
+		return "field \"text\" is not a string";
+	int want_lang = fieldmap_get(c->map, ev, "lang") == NULL;
+	cls_classify(&c->cls, text->valuestring, strlen(text->valuestring),
+	    want_lang, &c->res);
+	set_results(c, ev, want_lang);
+	return NULL;
+}
+
+void
+classify_setup(struct classifier *cls, const struct diag *diag,
+    const struct cls_opts *o, int with_model)
+{
+	struct buf err = BUF_INIT;
+
+	if (cls_load_lexicons(cls, o->lexicons, o->nlexicons, &err) < 0)
+		diag_fatal(diag, CS_EXIT_DATAERR, "lexicon %s", buf_str(&err));
+	if (with_model && cls_load_model(cls, o->model, &err) < 0)
+		diag_fatal(diag, errno == ENOENT ? CS_EXIT_NOINPUT :
+		    CS_EXIT_DATAERR, "model %s", buf_str(&err));
+	cls->threshold = o->threshold;
+	cls->explain = o->explain;
+	buf_free(&err);
+}
+
+static double
+number_arg(const struct diag *diag, const char *opt, const char *arg,
+    double min, double max)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(arg, &end);
+	if (errno || end == arg || *end || !(v >= min && v <= max))
+		diag_usage(diag, "%s %s: not a number from %g to %g", opt, arg,
+		    min, max);
+	return v;
+}
+
+static int
+parse_options(int argc, char *argv[], struct cli_common *cli,
+    struct diag *diag, struct cls_opts *o, int sub)
+{
+	static const struct option longopts[] = {
+		CLI_COMMON_LONGOPTS,
+		{ "model", required_argument, NULL, 'm' },
+		{ "lexicon", required_argument, NULL, OPT_LEXICON },
+		{ "threshold", required_argument, NULL, OPT_THRESHOLD },
+		{ "explain", no_argument, NULL, OPT_EXPLAIN },
+		{ "label", required_argument, NULL, 'l' },
+		{ "output", required_argument, NULL, 'O' },
+		{ "epochs", required_argument, NULL, OPT_EPOCHS },
+		{ "lr", required_argument, NULL, OPT_LR },
+		{ "buckets", required_argument, NULL, OPT_BUCKETS },
+		{ "seed", required_argument, NULL, OPT_SEED },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	while ((c = getopt_long(argc, argv, "i:o:m:l:", longopts, NULL)) != -1) {
+		if (c == 'o' && sub == 't')
+			c = 'O';	/* train: -o is the model file */
+		if (c != 'O' && cli_common_option(cli, diag, c, optarg))
+			continue;
+		switch (c) {
+		case 'm':
+			o->model = optarg;
+			break;
+		case OPT_LEXICON:
+			o->lexicons = xrealloc(o->lexicons,
+			    (size_t)(o->nlexicons + 1) * sizeof(char *));
+			o->lexicons[o->nlexicons++] = optarg;
+			break;
+		case OPT_THRESHOLD:
+			o->threshold = (float)number_arg(diag, "--threshold",
+			    optarg, 0, 1);
+			break;
+		case OPT_EXPLAIN:
+			o->explain = 1;
+			break;
+		case 'l':
+			o->label = optarg;
+			break;
+		case 'O':
+			if (sub != 't')
+				diag_usage(diag, "--output is for train");
+			o->out = optarg;
+			break;
+		case OPT_EPOCHS:
+			o->epochs = (int)number_arg(diag, "--epochs", optarg,
+			    1, 10000);
+			break;
+		case OPT_LR:
+			o->lr = (float)number_arg(diag, "--lr", optarg, 1e-6, 100);
+			break;
+		case OPT_BUCKETS:
+			o->buckets = (unsigned long)number_arg(diag,
+			    "--buckets", optarg, 1024, 1 << 24);
+			if (o->buckets & (o->buckets - 1))
+				diag_usage(diag, "--buckets %s: not a power of "
+				    "two", optarg);
+			break;
+		case OPT_SEED:
+			o->seed = (unsigned long)number_arg(diag, "--seed",
+			    optarg, 0, 4294967295.0);
+			break;
+		default:
+			usage_exit();
+		}
+	}
+	cli_common_finish(cli, diag);
+	if (sub && o->label == NULL)
+		diag_usage(diag, "%s needs -l FIELD, the label field",
+		    sub == 't' ? "train" : "eval");
+	if (sub == 't' && o->out == NULL)
+		diag_usage(diag, "train needs -o FILE, where the model goes");
+	if (!sub && o->label)
+		diag_usage(diag, "-l is for train and eval");
+	return optind;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct diag diag;
+	struct cli_common cli;
+	struct cls_opts o = { .epochs = 30, .lr = 0.5f,
+	    .buckets = LM_BUCKETS_DEFAULT, .seed = 1 };
+	struct ctx ctx;
+	int sub = 0, status;
+
+	diag_init(&diag, "cs-classify");
+	cli_common_init(&cli, usage);
+	if (argc > 1 && strcmp(argv[1], "train") == 0)
+		sub = 't';
+	else if (argc > 1 && strcmp(argv[1], "eval") == 0)
+		sub = 'e';
+	if (sub) {
+		argv++;
+		argc--;
+	}
+	int first = parse_options(argc, argv, &cli, &diag, &o, sub);
+	if (sub == 't')
+		status = classify_train(&cli, &diag, &o, argv + first,
+		    argc - first);
+	else if (sub == 'e')
+		status = classify_eval(&cli, &diag, &o, argv + first,
+		    argc - first);
+	else {
+		memset(&ctx, 0, sizeof(ctx));
+		cls_init(&ctx.cls);
+		classify_setup(&ctx.cls, &diag, &o, 1);
+		ctx.map = &cli.map;
+		status = filter_run(&cli, &diag, argv + first, argc - first,
+		    annotate, &ctx);
+		cls_result_free(&ctx.res);
+		cls_free(&ctx.cls);
+	}
+	free(o.lexicons);
+	cli_common_free(&cli);
+	return status;
+}

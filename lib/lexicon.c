@@ -1,0 +1,406 @@
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "text.h"
+
+static const char *const kind_names[LEX_NKINDS] = {
+	"intent", "sentiment", "urgency", "escalate", "video", "negation"
+};
+
+void
+lex_init(struct lexicon *lx)
+{
+	memset(lx, 0, sizeof(*lx));
+	tok_init(&lx->scratch);
+}
+
+void
+lex_free(struct lexicon *lx)
+{
+	for (int i = 0; i < lx->nintents; i++)
+		free(lx->intents[i]);
+	free(lx->intents);
+	free(lx->e);
+	free(lx->toks);
+	free(lx->keys);
+	free(lx->heads);
+	buf_free(&lx->pool);
+	tok_free(&lx->scratch);
+	memset(lx, 0, sizeof(*lx));
+}
+
+int
+lex_intent_index(const struct lexicon *lx, const char *label)
+{
+	for (int i = 0; i < lx->nintents; i++)
+		if (strcmp(lx->intents[i], label) == 0)
+			return i;
+	return -1;
+}
+
+static int
+intent_add(struct lexicon *lx, const char *label)
+{
+	int i = lex_intent_index(lx, label);
+
+	if (i >= 0)
+		return i;
+	lx->intents = xrealloc(lx->intents,
+	    (size_t)(lx->nintents + 1) * sizeof(*lx->intents));
+	lx->intents[lx->nintents] = xstrdup(label);
+	return lx->nintents++;
+}
+
+/* The slot of key in the index (empty slot when absent). */
+static size_t
+slot_of(const struct lexicon *lx, uint64_t key)
+{
+	size_t mask = lx->nslots - 1, i = (size_t)(key ^ (key >> 29)) & mask;
+
+	while (lx->heads[i] >= 0 && lx->keys[i] != key)
+		i = (i + 1) & mask;
+	return i;
+}
+
+static void
+index_grow(struct lexicon *lx)
+{
+	uint64_t *okeys = lx->keys;
+	int *oheads = lx->heads;
+	size_t on = lx->nslots;
+
+	lx->nslots = on ? on * 2 : 256;
+	lx->keys = xcalloc(lx->nslots, sizeof(*lx->keys));
+	lx->heads = xmalloc(lx->nslots * sizeof(*lx->heads));
+	for (size_t i = 0; i < lx->nslots; i++)
+		lx->heads[i] = -1;
+	for (size_t i = 0; i < on; i++) {
+		if (oheads[i] < 0)
+			continue;
+		size_t s = slot_of(lx, okeys[i]);
+		lx->keys[s] = okeys[i];
+		lx->heads[s] = oheads[i];
+	}
+	free(okeys);
+	free(oheads);
+}
+
+static int
+same_tokens(const struct lexicon *lx, const struct lex_entry *a,
+    const struct tok_text *tt, int prefix)
+{
+	if (a->ntok != tt->n || a->prefix != prefix)
+		return 0;
+	for (uint32_t i = 0; i < a->ntok; i++)
+		if (lx->toks[a->tok0 + i].hash != tt->toks[i].hash)
+			return 0;
+	return 1;
+}
+
+/* The lookup key of a token: what tok_run gives a message token. */
+static uint64_t
+first_key(const struct tok_text *tt)
+{
+	return tt->toks[0].key;
+}
+
+int
+lex_add(struct lexicon *lx, const char *kind, const char *label,
+    const char *weight, const char *phrase, struct buf *err)
+{
+	struct tok_text *tt = &lx->scratch;
+	struct lex_entry *e;
+	size_t plen = strlen(phrase), s;
+	int k, cat = 0, prefix = 0;
+	char *end;
+	double w;
+
+	for (k = 0; k < LEX_NKINDS; k++)
+		if (strcmp(kind, kind_names[k]) == 0)
+			break;
+	if (k == LEX_NKINDS) {
+		buf_printf(err, "unknown kind \"%s\" (intent, sentiment, "
+		    "urgency, escalate, video, negation)", kind);
+		return -1;
+	}
+	errno = 0;
+	w = strtod(weight, &end);
+	if (errno || end == weight || *end || !(w >= 0 && w <= 10)) {
+		buf_printf(err, "weight \"%s\" is not a number from 0 to 10",
+		    weight);
+		return -1;
+	}
+	if (k == LEX_INTENT) {
+		if (!*label || strcmp(label, "-") == 0) {
+			buf_printf(err, "an intent entry needs a label");
+			return -1;
+		}
+	} else if (k == LEX_SENTIMENT) {
+		if (strcmp(label, "pos") == 0)
+			cat = 1;
+		else if (strcmp(label, "neg") == 0)
+			cat = -1;
+		else {
+			buf_printf(err, "sentiment label \"%s\" is not pos or "
+			    "neg", label);
+			return -1;
+		}
+	}
+	while (plen && (phrase[plen - 1] == ' ' || phrase[plen - 1] == '*')) {
+		if (phrase[plen - 1] == '*')
+			prefix = 1;
+		plen--;
+	}
+	buf_reset(&tt->folded);
+	text_fold(phrase, plen, &tt->folded);
+	tok_run_folded(tt);
+	if (tt->n == 0) {
+		buf_printf(err, "phrase \"%s\" has no words", phrase);
+		return -1;
+	}
+	/* A prefix shorter than a lookup key could not be found: exact. */
+	if (prefix && (tt->toks[tt->n - 1].cjk ||
+	    tt->toks[tt->n - 1].key == tt->toks[tt->n - 1].hash))
+		prefix = 0;
+	if (k == LEX_INTENT)
+		cat = intent_add(lx, label);
+
+	if (lx->used * 2 >= lx->nslots)
+		index_grow(lx);
+	s = slot_of(lx, first_key(tt));
+	if (lx->heads[s] >= 0) {
+		for (int i = lx->heads[s]; i >= 0; i = lx->e[i].next) {
+			e = &lx->e[i];
+			if (e->kind == k && e->cat == cat &&
+			    same_tokens(lx, e, tt, prefix)) {
+				e->weight = (float)w;
+				return 0;
+			}
+		}
+	}
+	if (lx->n == lx->cap) {
+		lx->cap = lx->cap ? lx->cap * 2 : 512;
+		lx->e = xrealloc(lx->e, lx->cap * sizeof(*lx->e));
+	}
+	e = &lx->e[lx->n];
+	e->kind = k;
+	e->cat = cat;
+	e->weight = (float)w;
+	e->prefix = prefix;
+	e->tok0 = (uint32_t)lx->ntoks;
+	e->ntok = (uint32_t)tt->n;
+	e->phrase = (uint32_t)lx->pool.len;
+	buf_add(&lx->pool, phrase, plen);
+	buf_addc(&lx->pool, '\0');
+	for (size_t i = 0; i < tt->n; i++) {
+		if (lx->ntoks == lx->captoks) {
+			lx->captoks = lx->captoks ? lx->captoks * 2 : 1024;
+			lx->toks = xrealloc(lx->toks,
+			    lx->captoks * sizeof(*lx->toks));
+		}
+		struct lex_tok *t = &lx->toks[lx->ntoks++];
+		t->hash = tt->toks[i].hash;
+		t->off = (uint32_t)lx->pool.len;
+		t->len = tt->toks[i].len;
+		buf_add(&lx->pool, tok_bytes(tt, i), t->len);
+	}
+	if (lx->heads[s] < 0) {
+		lx->keys[s] = first_key(tt);
+		lx->used++;
+		e->next = -1;
+	} else {
+		/* Append, so matches come in the order entries were read. */
+		int i = lx->heads[s];
+		while (lx->e[i].next >= 0)
+			i = lx->e[i].next;
+		lx->e[i].next = (int)lx->n;
+		e->next = -1;
+		lx->n++;
+		return 0;
+	}
+	lx->heads[s] = (int)lx->n++;
+	return 0;
+}
+
+/* Split line at tabs into at most n fields; the count found. */
+static int
+split_tabs(char *line, char **f, int n)
+{
+	int i = 0;
+
+	f[i++] = line;
+	for (char *p = line; *p && i < n; p++)
+		if (*p == '\t') {
+			*p = '\0';
+			f[i++] = p + 1;
+		}
+	return i;
+}
+
+int
+lex_load(struct lexicon *lx, const char *path, struct buf *err)
+{
+	FILE *fp = fopen(path, "r");
+	char *line = NULL, *f[4];
+	size_t cap = 0;
+	ssize_t len;
+	long lineno = 0;
+	int rc = 0;
+
+	if (!fp) {
+		buf_printf(err, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while ((len = getline(&line, &cap, fp)) > 0) {
+		lineno++;
+		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (len == 0 || line[0] == '#')
+			continue;
+		if (!text_utf8_valid(line, (size_t)len, NULL)) {
+			buf_printf(err, "%s:%ld: invalid UTF-8", path, lineno);
+			rc = -1;
+			break;
+		}
+		if (split_tabs(line, f, 4) != 4) {
+			buf_printf(err, "%s:%ld: expected 4 tab-separated "
+			    "fields: KIND LABEL WEIGHT PHRASE", path, lineno);
+			rc = -1;
+			break;
+		}
+		size_t mark = err->len;
+		buf_printf(err, "%s:%ld: ", path, lineno);
+		if (lex_add(lx, f[0], f[1], f[2], f[3], err) < 0) {
+			rc = -1;
+			break;
+		}
+		err->len = mark;
+		if (err->data)
+			err->data[mark] = '\0';
+	}
+	if (rc == 0 && ferror(fp)) {
+		buf_printf(err, "%s: %s", path, strerror(errno));
+		rc = -1;
+	}
+	free(line);
+	fclose(fp);
+	return rc;
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+lex_load_dir(struct lexicon *lx, const char *dir, struct buf *err)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0;
+	int rc = 0;
+
+	if (!d) {
+		buf_printf(err, "%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		size_t l = strlen(de->d_name);
+		if (l < 5 || strcmp(de->d_name + l - 4, ".tsv") != 0 ||
+		    de->d_name[0] == '.')
+			continue;
+		names = xrealloc(names, (n + 1) * sizeof(*names));
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_names);
+	struct buf path = BUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", dir, names[i]);
+		if (rc == 0 && lex_load(lx, buf_str(&path), err) < 0)
+			rc = -1;
+		free(names[i]);
+	}
+	free(names);
+	buf_free(&path);
+	return rc;
+}
+
+static int
+tok_matches(const struct lexicon *lx, const struct lex_tok *lt, int prefix,
+    const struct tok_text *tt, size_t i)
+{
+	const struct tok *t = &tt->toks[i];
+
+	if (!prefix)
+		return lt->hash == t->hash;
+	return t->len >= lt->len &&
+	    memcmp(tok_bytes(tt, i), lx->pool.data + lt->off, lt->len) == 0;
+}
+
+static int
+entry_at(const struct lexicon *lx, const struct lex_entry *e,
+    const struct tok_text *tt, size_t pos)
+{
+	if (pos + e->ntok > tt->n)
+		return 0;
+	for (uint32_t j = 0; j < e->ntok; j++) {
+		int prefix = e->prefix && j + 1 == e->ntok;
+		if (!tok_matches(lx, &lx->toks[e->tok0 + j], prefix, tt,
+		    pos + j))
+			return 0;
+	}
+	return 1;
+}
+
+void
+lex_match(const struct lexicon *lx, const struct tok_text *tt,
+    struct lex_hits *hits)
+{
+	hits->n = 0;
+	if (lx->nslots == 0)
+		return;
+	for (size_t pos = 0; pos < tt->n; pos++) {
+		size_t s = slot_of(lx, tt->toks[pos].key);
+		for (int i = lx->heads[s]; i >= 0; i = lx->e[i].next) {
+			const struct lex_entry *e = &lx->e[i];
+			if (e->weight <= 0 || !entry_at(lx, e, tt, pos))
+				continue;
+			size_t j;
+			for (j = 0; j < hits->n; j++)
+				if (hits->h[j].entry == (uint32_t)i)
+					break;
+			if (j < hits->n)
+				continue;
+			if (hits->n == hits->cap) {
+				hits->cap = hits->cap ? hits->cap * 2 : 32;
+				hits->h = xrealloc(hits->h,
+				    hits->cap * sizeof(*hits->h));
+			}
+			hits->h[hits->n].entry = (uint32_t)i;
+			hits->h[hits->n].pos = (uint32_t)pos;
+			hits->h[hits->n].ntok = e->ntok;
+			hits->n++;
+		}
+	}
+}
+
+void
+lex_hits_free(struct lex_hits *hits)
+{
+	free(hits->h);
+	memset(hits, 0, sizeof(*hits));
+}
+
+const char *
+lex_phrase(const struct lexicon *lx, uint32_t entry)
+{
+	return lx->pool.data + lx->e[entry].phrase;
+}

@@ -1,0 +1,523 @@
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "linmodel.h"
+
+#define MAX_LABELS	4096
+#define MAX_LEX		1024
+#define MAX_WEIGHTS	(1ull << 28)	/* buckets × labels floats in memory */
+#define NGRAM_CPS	32		/* character n-grams of a word's start */
+
+/* splitmix64's finaliser: spreads a hash over all 64 bits. */
+static uint64_t
+mix(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	x ^= x >> 31;
+	return x;
+}
+
+static void
+add_feat(struct lm_feats *fs, uint64_t h, uint32_t buckets, size_t tok,
+    unsigned ntok)
+{
+	if (fs->n == fs->cap) {
+		fs->cap = fs->cap ? fs->cap * 2 : 512;
+		fs->f = xrealloc(fs->f, fs->cap * sizeof(*fs->f));
+		fs->span = xrealloc(fs->span, fs->cap * sizeof(*fs->span));
+	}
+	fs->f[fs->n] = (uint32_t)(mix(h) & (buckets - 1));
+	fs->span[fs->n] = (uint32_t)(tok << 8 | ntok);
+	fs->n++;
+}
+
+/* Character 3- to 5-grams of "<word>" (its first NGRAM_CPS code points). */
+static void
+char_ngrams(struct lm_feats *fs, const char *w, size_t len, uint32_t buckets,
+    size_t tok)
+{
+	char padded[NGRAM_CPS * 4 + 2];
+	size_t at[NGRAM_CPS + 3], ncp = 0, plen = 0;
+
+	at[ncp++] = plen;
+	padded[plen++] = '<';
+	for (size_t i = 0; i < len && ncp <= NGRAM_CPS; ) {
+		size_t k = 1;
+		while (i + k < len && ((unsigned char)w[i + k] & 0xC0) == 0x80)
+			k++;
+		at[ncp++] = plen;
+		memcpy(padded + plen, w + i, k);
+		plen += k;
+		i += k;
+	}
+	at[ncp++] = plen;
+	padded[plen++] = '>';
+	at[ncp] = plen;
+	for (size_t n = 3; n <= 5; n++)
+		for (size_t s = 0; s + n <= ncp; s++) {
+			if (n == ncp)	/* the whole padded word: a unigram */
+				continue;
+			uint64_t h = tok_hash(padded + at[s], at[s + n] - at[s]);
+			add_feat(fs, h ^ (0x3100 + n), buckets, tok, 1);
+		}
+}
+
+void
+lm_features(const struct tok_text *tt, uint32_t buckets, struct lm_feats *fs)
+{
+	fs->n = 0;
+	for (size_t i = 0; i < tt->n; i++) {
+		const struct tok *t = &tt->toks[i];
+		add_feat(fs, t->hash ^ 0x1100, buckets, i, 1);
+		if (i > 0)
+			add_feat(fs, tt->toks[i - 1].hash * 0x9E3779B97F4A7C15ULL +
+			    t->hash, buckets, i - 1, 2);
+		if (t->cjk) {
+			if (i > 1 && tt->toks[i - 1].cjk && tt->toks[i - 2].cjk)
+				add_feat(fs, mix(tt->toks[i - 2].hash +
+				    0x2200) * 31 + tt->toks[i - 1].hash * 7 +
+				    t->hash, buckets, i - 2, 3);
+		} else if (t->len > 1)
+			char_ngrams(fs, tok_bytes(tt, i), t->len, buckets, i);
+	}
+}
+
+void
+lm_feats_free(struct lm_feats *fs)
+{
+	free(fs->f);
+	free(fs->span);
+	memset(fs, 0, sizeof(*fs));
+}
+
+static char **
+copy_names(uint32_t n, char *const *names)
+{
+	char **v = xcalloc(n ? n : 1, sizeof(*v));
+
+	for (uint32_t i = 0; i < n; i++)
+		v[i] = xstrdup(names[i]);
+	return v;
+}
+
+void
+lm_setup(struct lm_model *m, uint32_t buckets, uint32_t nlabels,
+    char *const *labels, uint32_t nlex, char *const *lexnames)
+{
+	memset(m, 0, sizeof(*m));
+	m->buckets = buckets;
+	m->nlabels = nlabels;
+	m->nlex = nlex;
+	m->labels = copy_names(nlabels, labels);
+	m->lexnames = copy_names(nlex, lexnames);
+	m->bias = xcalloc(nlabels, sizeof(float));
+	m->lexw = xcalloc((size_t)nlex * nlabels + 1, sizeof(float));
+	m->w = xcalloc((size_t)buckets * nlabels, sizeof(float));
+}
+
+void
+lm_free(struct lm_model *m)
+{
+	if (m->labels)
+		for (uint32_t i = 0; i < m->nlabels; i++)
+			free(m->labels[i]);
+	if (m->lexnames)
+		for (uint32_t i = 0; i < m->nlex; i++)
+			free(m->lexnames[i]);
+	free(m->labels);
+	free(m->lexnames);
+	free(m->bias);
+	free(m->lexw);
+	free(m->w);
+	memset(m, 0, sizeof(*m));
+}
+
+static void
+softmax(float *v, uint32_t n)
+{
+	float max = v[0], sum = 0;
+
+	for (uint32_t c = 1; c < n; c++)
+		if (v[c] > max)
+			max = v[c];
+	for (uint32_t c = 0; c < n; c++) {
+		v[c] = expf(v[c] - max);
+		sum += v[c];
+	}
+	for (uint32_t c = 0; c < n; c++)
+		v[c] /= sum;
+}
+
+void
+lm_predict(const struct lm_model *m, const uint32_t *f, size_t nf,
+    const float *lex, float *prob)
+{
+	uint32_t L = m->nlabels;
+	float scale = nf ? 1.0f / sqrtf((float)nf) : 0;
+
+	for (uint32_t c = 0; c < L; c++)
+		prob[c] = 0;
+	for (size_t i = 0; i < nf; i++) {
+		const float *row = m->w + (size_t)f[i] * L;
+		for (uint32_t c = 0; c < L; c++)
+			prob[c] += row[c];
+	}
+	for (uint32_t c = 0; c < L; c++)
+		prob[c] = prob[c] * scale + m->bias[c];
+	for (uint32_t k = 0; k < m->nlex; k++) {
+		if (lex[k] == 0)
+			continue;
+		for (uint32_t c = 0; c < L; c++)
+			prob[c] += lex[k] * m->lexw[(size_t)k * L + c];
+	}
+	softmax(prob, L);
+}
+
+static uint64_t
+next_rand(uint64_t *state)
+{
+	*state += 0x9E3779B97F4A7C15ULL;
+	return mix(*state);
+}
+
+void
+lm_train(struct lm_model *m, const struct lm_example *ex, size_t n,
+    const struct lm_train_opts *o)
+{
+	uint32_t L = m->nlabels;
+	size_t *order = xmalloc((n ? n : 1) * sizeof(*order));
+	float *p = xmalloc(L * sizeof(*p));
+	uint64_t rng = o->seed;
+	size_t total = (size_t)o->epochs * n, step = 0;
+
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	for (int ep = 0; ep < o->epochs; ep++) {
+		for (size_t i = n; i > 1; i--) {
+			size_t j = (size_t)(next_rand(&rng) % i);
+			size_t t = order[i - 1];
+			order[i - 1] = order[j];
+			order[j] = t;
+		}
+		for (size_t i = 0; i < n; i++, step++) {
+			const struct lm_example *e = &ex[order[i]];
+			float lr = o->lr * (1.0f - (float)step / (float)total);
+			float scale = e->nf ? 1.0f / sqrtf((float)e->nf) : 0;
+
+			lm_predict(m, e->f, e->nf, e->lex, p);
+			p[e->label] -= 1.0f;	/* the gradient of the logits */
+			for (uint32_t c = 0; c < L; c++)
+				m->bias[c] -= lr * p[c];
+			for (size_t k = 0; k < e->nf; k++) {
+				float *row = m->w + (size_t)e->f[k] * L;
+				for (uint32_t c = 0; c < L; c++)
+					row[c] -= lr * scale * p[c];
+			}
+			for (uint32_t k = 0; k < m->nlex; k++) {
+				if (e->lex[k] == 0)
+					continue;
+				for (uint32_t c = 0; c < L; c++)
+					m->lexw[(size_t)k * L + c] -=
+					    lr * e->lex[k] * p[c];
+			}
+		}
+	}
+	free(order);
+	free(p);
+}
+
+/* Little-endian encoding, whatever the host's byte order. */
+static void
+put_u16(struct buf *b, uint32_t v)
+{
+	unsigned char x[2] = { (unsigned char)v, (unsigned char)(v >> 8) };
+	buf_add(b, x, 2);
+}
+
+static void
+put_u32(struct buf *b, uint32_t v)
+{
+	unsigned char x[4];
+	for (int i = 0; i < 4; i++)
+		x[i] = (unsigned char)(v >> (8 * i));
+	buf_add(b, x, 4);
+}
+
+static void
+put_u64(struct buf *b, uint64_t v)
+{
+	put_u32(b, (uint32_t)v);
+	put_u32(b, (uint32_t)(v >> 32));
+}
+
+static void
+put_f32(struct buf *b, float f)
+{
+	uint32_t v;
+	memcpy(&v, &f, 4);
+	put_u32(b, v);
+}
+
+static void
+put_name(struct buf *b, const char *s)
+{
+	size_t n = strlen(s);
+	if (n > 0xFFFF)
+		n = 0xFFFF;
+	put_u16(b, (uint32_t)n);
+	buf_add(b, s, n);
+}
+
+static int
+row_used(const struct lm_model *m, uint32_t r)
+{
+	const float *row = m->w + (size_t)r * m->nlabels;
+	for (uint32_t c = 0; c < m->nlabels; c++)
+		if (row[c] != 0)
+			return 1;
+	return 0;
+}
+
+void
+lm_encode(const struct lm_model *m, struct buf *out)
+{
+	size_t start = out->len, sizeat;
+	uint32_t rows = 0;
+
+	for (uint32_t r = 0; r < m->buckets; r++)
+		rows += (uint32_t)row_used(m, r);
+	buf_add(out, LM_MAGIC, 4);
+	put_u32(out, LM_VERSION);
+	sizeat = out->len;
+	put_u64(out, 0);
+	put_u32(out, LM_SCHEME);
+	put_u32(out, m->nlabels);
+	put_u32(out, m->buckets);
+	put_u32(out, m->nlex);
+	put_u32(out, rows);
+	for (uint32_t c = 0; c < m->nlabels; c++)
+		put_name(out, m->labels[c]);
+	for (uint32_t k = 0; k < m->nlex; k++)
+		put_name(out, m->lexnames[k]);
+	for (uint32_t c = 0; c < m->nlabels; c++)
+		put_f32(out, m->bias[c]);
+	for (size_t i = 0; i < (size_t)m->nlex * m->nlabels; i++)
+		put_f32(out, m->lexw[i]);
+	for (uint32_t r = 0; r < m->buckets; r++) {
+		if (!row_used(m, r))
+			continue;
+		put_u32(out, r);
+		for (uint32_t c = 0; c < m->nlabels; c++)
+			put_f32(out, m->w[(size_t)r * m->nlabels + c]);
+	}
+	/* The size includes the checksum that follows. */
+	uint64_t size = out->len - start + 8;
+	for (int i = 0; i < 8; i++)
+		out->data[sizeat + i] = (char)(size >> (8 * i));
+	put_u64(out, tok_hash(out->data + start, out->len - start));
+}
+
+/* A bounds-checked reader over the file's bytes. */
+struct rd {
+	const unsigned char *p;
+	size_t len, at;
+	int short_read;
+};
+
+static uint64_t
+get_n(struct rd *r, int bytes)
+{
+	uint64_t v = 0;
+
+	if (r->len - r->at < (size_t)bytes) {
+		r->short_read = 1;
+		r->at = r->len;
+		return 0;
+	}
+	for (int i = 0; i < bytes; i++)
+		v |= (uint64_t)r->p[r->at + (size_t)i] << (8 * i);
+	r->at += (size_t)bytes;
+	return v;
+}
+
+static float
+get_f32(struct rd *r)
+{
+	uint32_t v = (uint32_t)get_n(r, 4);
+	float f;
+	memcpy(&f, &v, 4);
+	return f;
+}
+
+static char *
+get_name(struct rd *r)
+{
+	size_t n = (size_t)get_n(r, 2);
+	if (r->short_read || r->len - r->at < n) {
+		r->short_read = 1;
+		return xstrdup("");
+	}
+	char *s = xstrndup((const char *)r->p + r->at, n);
+	r->at += n;
+	return s;
+}
+
+static int
+fail(struct lm_model *m, struct buf *err, const char *why)
+{
+	lm_free(m);
+	buf_adds(err, why);
+	return -1;
+}
+
+int
+lm_decode(struct lm_model *m, const unsigned char *p, size_t len,
+    struct buf *err)
+{
+	struct rd r = { p, len, 0, 0 };
+	uint32_t version, scheme, nlabels, buckets, nlex, rows;
+	uint64_t size, sum;
+
+	memset(m, 0, sizeof(*m));
+	if (len < 4 || memcmp(p, LM_MAGIC, 4) != 0)
+		return fail(m, err, "not a cskit model file (no CSKM magic)");
+	r.at = 4;
+	version = (uint32_t)get_n(&r, 4);
+	size = get_n(&r, 8);
+	if (r.short_read)
+		return fail(m, err, "truncated model file (header cut short)");
+	if (version != LM_VERSION) {
+		buf_printf(err, "model file version %u is not supported "
+		    "(this cs-classify reads version %u)", version, LM_VERSION);
+		return -1;
+	}
+	if (size != len) {
+		buf_printf(err, "%s model file (%zu bytes, its header says "
+		    "%llu)", len < size ? "truncated" : "damaged", len,
+		    (unsigned long long)size);
+		return -1;
+	}
+	if (len < 44)
+		return fail(m, err, "truncated model file (header cut short)");
+	r.len = len - 8;
+	r.at = len - 8;
+	sum = get_n(&r, 8);
+	if (sum != tok_hash(p, len - 8))
+		return fail(m, err, "model file checksum mismatch: the file "
+		    "is corrupt");
+	r.len = len - 8;
+	r.at = 16;
+	scheme = (uint32_t)get_n(&r, 4);
+	nlabels = (uint32_t)get_n(&r, 4);
+	buckets = (uint32_t)get_n(&r, 4);
+	nlex = (uint32_t)get_n(&r, 4);
+	rows = (uint32_t)get_n(&r, 4);
+	if (scheme != LM_SCHEME)
+		return fail(m, err, "model file made for another feature "
+		    "scheme: retrain it with this cs-classify");
+	if (nlabels < 1 || nlabels > MAX_LABELS || nlex > MAX_LEX ||
+	    buckets < 2 || (buckets & (buckets - 1)) || rows > buckets ||
+	    (uint64_t)buckets * nlabels > MAX_WEIGHTS)
+		return fail(m, err, "model file has impossible dimensions");
+	m->nlabels = nlabels;
+	m->buckets = buckets;
+	m->labels = xcalloc(nlabels, sizeof(char *));
+	for (uint32_t c = 0; c < nlabels; c++)
+		m->labels[c] = get_name(&r);
+	m->nlex = nlex;
+	m->lexnames = xcalloc(nlex ? nlex : 1, sizeof(char *));
+	for (uint32_t k = 0; k < nlex; k++)
+		m->lexnames[k] = get_name(&r);
+	if (r.short_read ||
+	    (r.len - r.at) != 4 * ((size_t)nlabels * (1 + nlex) +
+	    (size_t)rows * (1 + nlabels)))
+		return fail(m, err, "model file has inconsistent sizes");
+	m->bias = xcalloc(nlabels, sizeof(float));
+	m->lexw = xcalloc((size_t)nlex * nlabels + 1, sizeof(float));
+	m->w = xcalloc((size_t)buckets * nlabels, sizeof(float));
+	for (uint32_t c = 0; c < nlabels; c++)
+		m->bias[c] = get_f32(&r);
+	for (size_t i = 0; i < (size_t)nlex * nlabels; i++)
+		m->lexw[i] = get_f32(&r);
+	for (uint32_t i = 0, prev = 0; i < rows; i++) {
+		uint32_t b = (uint32_t)get_n(&r, 4);
+		if (b >= buckets || (i > 0 && b <= prev))
+			return fail(m, err, "model file has a bad row index");
+		prev = b;
+		for (uint32_t c = 0; c < nlabels; c++)
+			m->w[(size_t)b * nlabels + c] = get_f32(&r);
+	}
+	for (size_t i = 0; i < (size_t)nlex * nlabels; i++)
+		if (!isfinite(m->lexw[i]))
+			return fail(m, err, "model file has a weight that is "
+			    "not a finite number");
+	return 0;
+}
+
+int
+lm_load(struct lm_model *m, const char *path, struct buf *err)
+{
+	struct buf data = BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	FILE *fp = fopen(path, "rb");
+	int rc;
+
+	memset(m, 0, sizeof(*m));
+	if (!fp) {
+		buf_printf(err, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+		buf_add(&data, chunk, n);
+		if (data.len > (MAX_WEIGHTS + 1) * 8) {
+			errno = EFBIG;
+			break;
+		}
+	}
+	if (ferror(fp) || data.len > (MAX_WEIGHTS + 1) * 8) {
+		buf_printf(err, "%s: %s", path, strerror(errno));
+		fclose(fp);
+		buf_free(&data);
+		return -1;
+	}
+	fclose(fp);
+	buf_printf(err, "%s: ", path);
+	size_t mark = err->len;
+	rc = lm_decode(m, (const unsigned char *)buf_str(&data), data.len, err);
+	if (rc == 0 || err->len == mark) {
+		err->len = mark - strlen(path) - 2;
+		if (err->data)
+			err->data[err->len] = '\0';
+	}
+	buf_free(&data);
+	return rc;
+}
+
+int
+lm_save(const struct lm_model *m, const char *path, struct buf *err)
+{
+	struct buf data = BUF_INIT;
+	FILE *fp;
+	int rc = 0;
+
+	lm_encode(m, &data);
+	fp = fopen(path, "wb");
+	if (!fp || fwrite(data.data, 1, data.len, fp) != data.len ||
+	    fflush(fp) != 0) {
+		buf_printf(err, "%s: %s", path, strerror(errno));
+		rc = -1;
+	}
+	if (fp && fclose(fp) != 0 && rc == 0) {
+		buf_printf(err, "%s: %s", path, strerror(errno));
+		rc = -1;
+	}
+	buf_free(&data);
+	return rc;
+}

@@ -1,0 +1,95 @@
+/*
+ * linmodel — a fast linear text classifier in the spirit of fastText:
+ * hashed word and character n-grams, a softmax trained by SGD, a checked
+ * binary file.
+ *
+ * Owns: struct lm_model (labels, the names of its lexicon inputs, the
+ * weights) and struct lm_feats (the reused feature array of one message).
+ *
+ * Features of a tokenised message (tokenize.h), each hashed into one of
+ * `buckets` rows: word unigrams and bigrams (a bigram of CJK characters is
+ * a character bigram), character trigrams of CJK text, and character 3- to
+ * 5-grams of every other word padded as "<word>" (so typos and inflections
+ * share most of their features).  The logit of label c is
+ *	bias[c] + sum(w[f][c] for f in features) / sqrt(n) + sum(lex[k] * lexw[k][c])
+ * where lex[] are the lexicon scores the classifier computes for the model's
+ * lexicon input names.  Training is plain SGD on the cross-entropy with a
+ * linearly decaying rate over a seeded shuffle: the same data and options
+ * give the same bytes.
+ *
+ * File (all integers and floats little-endian, IEEE 754 binary32):
+ *	"CSKM"  u32 version  u64 file size  u32 feature scheme
+ *	u32 labels  u32 buckets  u32 lexicon inputs  u32 rows
+ *	labels and lexicon input names: u16 length + UTF-8 bytes each
+ *	bias[labels]  lexw[inputs][labels]
+ *	rows: u32 bucket + w[labels], buckets ascending, all-zero rows left out
+ *	u64 FNV-1a 64 of every byte before it
+ * A file that is foreign, truncated, of another version or corrupt is
+ * refused with a reason; nothing in it is trusted before the checksum.
+ */
+#ifndef CSKIT_LINMODEL_H
+#define CSKIT_LINMODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "buf.h"
+#include "tokenize.h"
+
+#define LM_MAGIC	"CSKM"
+#define LM_VERSION	1
+#define LM_SCHEME	1	/* the feature extraction the weights fit */
+#define LM_BUCKETS_DEFAULT (1u << 18)
+
+struct lm_feats {
+	uint32_t	*f;		/* bucket of each feature */
+	uint32_t	*span;		/* first token << 8 | token count */
+	size_t		 n, cap;
+};
+
+struct lm_model {
+	uint32_t	 nlabels;
+	uint32_t	 buckets;	/* a power of two */
+	uint32_t	 nlex;
+	char		**labels;
+	char		**lexnames;
+	float		*bias;		/* [nlabels] */
+	float		*lexw;		/* [nlex][nlabels] */
+	float		*w;		/* [buckets][nlabels] */
+};
+
+struct lm_example {
+	uint32_t	*f;
+	uint32_t	 nf;
+	float		*lex;		/* [nlex] */
+	uint32_t	 label;
+};
+
+struct lm_train_opts {
+	int		 epochs;
+	float		 lr;
+	uint64_t	 seed;
+};
+
+void	lm_feats_free(struct lm_feats *);
+/* The features of a tokenised message, for a model of `buckets` rows. */
+void	lm_features(const struct tok_text *, uint32_t buckets,
+	    struct lm_feats *);
+
+/* An empty model (all weights 0) with these labels and lexicon inputs. */
+void	lm_setup(struct lm_model *, uint32_t buckets, uint32_t nlabels,
+	    char *const *labels, uint32_t nlex, char *const *lexnames);
+void	lm_free(struct lm_model *);
+/* Softmax probabilities of every label into prob[nlabels]. */
+void	lm_predict(const struct lm_model *, const uint32_t *f, size_t nf,
+	    const float *lex, float *prob);
+void	lm_train(struct lm_model *, const struct lm_example *, size_t n,
+	    const struct lm_train_opts *);
+
+void	lm_encode(const struct lm_model *, struct buf *out);
+/* 0, or -1 with the reason in err (the model is left empty). */
+int	lm_decode(struct lm_model *, const unsigned char *, size_t,
+	    struct buf *err);
+int	lm_load(struct lm_model *, const char *path, struct buf *err);
+int	lm_save(const struct lm_model *, const char *path, struct buf *err);
+
+#endif

@@ -1,0 +1,213 @@
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "text.h"
+#include "tokenize.h"
+
+#define FNV_OFFSET	0xcbf29ce484222325ULL
+#define FNV_PRIME	0x100000001b3ULL
+
+uint64_t
+tok_hash(const void *p, size_t len)
+{
+	const unsigned char *s = p;
+	uint64_t h = FNV_OFFSET;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= s[i];
+		h *= FNV_PRIME;
+	}
+	return h;
+}
+
+int
+tok_is_cjk(int32_t cp)
+{
+	return (cp >= 0x3040 && cp <= 0x30FF) ||	/* kana, ー */
+	    (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	    (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF) ||
+	    cp == 0x3005;				/* 々 */
+}
+
+static int
+is_word_cp(int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= '0' && cp <= '9');
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+	case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int
+is_digit_cp(int32_t cp)
+{
+	return cp < 0x80 ? (cp >= '0' && cp <= '9') :
+	    utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+/* Append cp to out, without its accents when it is a Latin letter. */
+static void
+add_stripped(struct buf *out, int32_t cp)
+{
+	utf8proc_int32_t parts[8];
+	utf8proc_uint8_t enc[4];
+	utf8proc_ssize_t n;
+	int last = 0;
+
+	if (cp < 0x80) {
+		buf_addc(out, (char)cp);
+		return;
+	}
+	if ((cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF)) {
+		n = utf8proc_decompose_char(cp, parts, 8,
+		    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK, &last);
+		if (n > 0 && n <= 8) {
+			for (utf8proc_ssize_t i = 0; i < n; i++) {
+				utf8proc_ssize_t k = utf8proc_encode_char(
+				    parts[i], enc);
+				buf_add(out, enc, (size_t)k);
+			}
+			return;
+		}
+	}
+	n = utf8proc_encode_char(cp, enc);
+	buf_add(out, enc, (size_t)n);
+}
+
+static struct tok *
+new_tok(struct tok_text *tt)
+{
+	if (tt->n == tt->cap) {
+		tt->cap = tt->cap ? tt->cap * 2 : 64;
+		tt->toks = xrealloc(tt->toks, tt->cap * sizeof(*tt->toks));
+	}
+	memset(&tt->toks[tt->n], 0, sizeof(*tt->toks));
+	return &tt->toks[tt->n++];
+}
+
+/* Hash and key of the token just written to the end of tt->bytes. */
+static void
+close_tok(struct tok_text *tt, struct tok *t, uint32_t srcend)
+{
+	const unsigned char *b = (const unsigned char *)tt->bytes.data + t->off;
+	size_t keylen = 0;
+	int cps = 0;
+
+	t->len = (uint32_t)(tt->bytes.len - t->off);
+	t->srclen = srcend - t->src;
+	t->hash = tok_hash(b, t->len);
+	while (keylen < t->len && cps < 3) {
+		keylen++;
+		while (keylen < t->len && (b[keylen] & 0xC0) == 0x80)
+			keylen++;
+		cps++;
+	}
+	t->key = tok_hash(b, keylen);
+}
+
+void
+tok_init(struct tok_text *tt)
+{
+	memset(tt, 0, sizeof(*tt));
+}
+
+void
+tok_free(struct tok_text *tt)
+{
+	buf_free(&tt->folded);
+	buf_free(&tt->bytes);
+	free(tt->toks);
+	memset(tt, 0, sizeof(*tt));
+}
+
+void
+tok_run(struct tok_text *tt, const char *s, size_t len)
+{
+	buf_reset(&tt->folded);
+	text_fold(s, len, &tt->folded);
+	tok_run_folded(tt);
+}
+
+void
+tok_run_folded(struct tok_text *tt)
+{
+	const char *s = buf_str(&tt->folded);
+	size_t len = tt->folded.len, i = 0;
+	struct tok *cur = NULL;
+	int digits = 0;
+	int32_t cp;
+
+	buf_reset(&tt->bytes);
+	tt->n = 0;
+	while (i < len && tt->n < TOK_MAX) {
+		int k = text_decode(s + i, len - i, &cp);
+		if (k < 0) {
+			k = 1;
+			cp = 0xFFFD;
+		}
+		if (tok_is_cjk(cp)) {
+			if (cur)
+				close_tok(tt, cur, (uint32_t)i);
+			cur = new_tok(tt);
+			cur->off = (uint32_t)tt->bytes.len;
+			cur->src = (uint32_t)i;
+			cur->cjk = 1;
+			buf_add(&tt->bytes, s + i, (size_t)k);
+			close_tok(tt, cur, (uint32_t)(i + (size_t)k));
+			cur = NULL;
+		} else if (is_word_cp(cp)) {
+			int dig = is_digit_cp(cp);
+			if (cur && digits && dig) {
+				i += (size_t)k;		/* "2024" is one "0" */
+				continue;
+			}
+			if (!cur) {
+				cur = new_tok(tt);
+				cur->off = (uint32_t)tt->bytes.len;
+				cur->src = (uint32_t)i;
+				cur->cjk = 0;
+				digits = 1;
+			}
+			if (dig && digits) {
+				buf_addc(&tt->bytes, '0');
+			} else {
+				if (digits && tt->bytes.len > cur->off) {
+					/* "3rd": the digits stay as they were */
+					tt->bytes.len = cur->off;
+					for (size_t j = cur->src; j < i; j++)
+						buf_addc(&tt->bytes, s[j]);
+				}
+				digits = 0;
+				add_stripped(&tt->bytes, cp);
+			}
+		} else if (cur && (cp == '\'' || cp == 0x2019) && !digits &&
+		    i + (size_t)k < len) {
+			/* An apostrophe inside a word is dropped. */
+			int32_t next;
+			if (text_decode(s + i + k, len - i - (size_t)k, &next) <= 0 ||
+			    !is_word_cp(next) || tok_is_cjk(next)) {
+				close_tok(tt, cur, (uint32_t)i);
+				cur = NULL;
+			}
+		} else if (cur) {
+			close_tok(tt, cur, (uint32_t)i);
+			cur = NULL;
+		}
+		i += (size_t)k;
+	}
+	if (cur)
+		close_tok(tt, cur, (uint32_t)(i < len ? i : len));
+	buf_addc(&tt->bytes, '\0');
+	tt->bytes.len--;
+}
