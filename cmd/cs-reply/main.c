@@ -1,0 +1,408 @@
+/*
+ * cs-reply — a reply draft in the buyer's language for each classified
+ * customer message; `render` tries one template, `lint` checks a library.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "filter.h"
+#include "json.h"
+#include "out.h"
+#include "reply.h"
+#include "share.h"
+
+enum {
+	OPT_TEMPLATES = CLI_OPT_TOOL,
+	OPT_DEFAULT_LANG,
+	OPT_VARIANTS,
+	OPT_ESCAPE,
+	OPT_TEXT,
+	OPT_SET,
+	OPT_PARTIALS
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+"usage: cs-reply [options] [file ...]\n"
+"       cs-reply render [--partials DIR] [--escape html] [--text] TEMPLATE [file ...]\n"
+"       cs-reply lint DIR ...\n"
+"Add a reply draft (reply, template, variant, reply_missing) to each\n"
+"classified customer message, in the buyer's language.\n\n"
+"  -t, --templates DIR       a template library over the built-in one\n"
+"                            (repeatable; later ones win; also $CSKIT_TEMPLATES)\n"
+"      --default-lang TAG    language when the buyer's has no template (en)\n"
+"      --variants            A/B versions by a hash of the conversation id\n"
+"      --escape html|none    HTML-escape {{values}} (default none: plain text)\n"
+"      --set KEY=VALUE       a value for templates, e.g. agent_name=Lena\n"
+"      --text                print the bare drafts, not the events\n"
+"%s", cli_common_usage);
+}
+
+struct state {
+	struct reply_lib	*lib;
+	struct reply_opts	 o;
+	struct reply_result	 res;
+	struct buf		 err;
+	int			 strict;
+};
+
+/* The reply for one event: NULL, or why it is a bad line. */
+static const char *
+reply_one(struct state *s, const cJSON *ev)
+{
+	buf_reset(&s->err);
+	if (reply_event(s->lib, &s->o, ev, &s->res, &s->err) != 0)
+		return buf_str(&s->err);
+	if (s->strict && s->res.missing.n > 0) {
+		buf_printf(&s->err, "template %s: no value for", s->res.tpl->id);
+		for (int i = 0; i < s->res.missing.n; i++)
+			buf_printf(&s->err, "%s %s", i ? "," : "",
+			    s->res.missing.v[i]);
+		return buf_str(&s->err);
+	}
+	return NULL;
+}
+
+static const char *
+annotate(void *arg, cJSON *ev, const struct ev_record *rec)
+{
+	struct state *s = arg;
+	const char *why;
+
+	(void)rec;
+	if (!reply_wanted(&s->o, ev))
+		return NULL;
+	if ((why = reply_one(s, ev)) != NULL)
+		return why;
+	reply_annotate(ev, &s->res);
+	return NULL;
+}
+
+/* --text: the drafts alone, a blank line between two. */
+static int
+run_text(struct state *s, struct cli_common *cli, struct diag *d,
+    char *const *files, int nfiles)
+{
+	struct ev_reader *r = ev_open(&cli->in, files, nfiles, d);
+	struct ev_record rec;
+	struct out out;
+	const char *why;
+	int status, first = 1;
+
+	out_open(&out, STDOUT_FILENO, d);
+	while (ev_read(r, &rec) > 0) {
+		if (rec.status != EV_OK || !reply_wanted(&s->o, rec.obj))
+			continue;
+		if ((why = reply_one(s, rec.obj)) != NULL) {
+			diag_bad_line(d, rec.file, rec.line, "%s", why);
+			continue;
+		}
+		if (!first)
+			out_puts(&out, "\n");
+		first = 0;
+		out_write(&out, s->res.text.data, s->res.text.len);
+		if (s->res.text.len == 0 ||
+		    s->res.text.data[s->res.text.len - 1] != '\n')
+			out_puts(&out, "\n");
+	}
+	status = ev_open_failed(r) ? CS_EXIT_NOINPUT : diag_exit_status(d);
+	ev_close(r);
+	out_close(&out);
+	return status;
+}
+
+static void
+add_dir(struct reply_lib *lib, const char *dir, const struct diag *d)
+{
+	struct buf errs = BUF_INIT;
+	int n = reply_lib_add_dir(lib, dir, &errs);
+
+	if (n < 0)
+		diag_fatal(d, CS_EXIT_NOINPUT, "cannot read template "
+		    "directory %s", dir);
+	if (n > 0) {
+		fputs(buf_str(&errs), stderr);
+		diag_fatal(d, CS_EXIT_DATAERR, "%d template error%s in %s", n,
+		    n == 1 ? "" : "s", dir);
+	}
+	buf_free(&errs);
+}
+
+/* Built-in first, then $CSKIT_TEMPLATES, then --templates: later wins. */
+static struct reply_lib *
+load_library(char **dirs, int ndirs, const struct diag *d)
+{
+	struct reply_lib *lib = reply_lib_new();
+	struct buf path = BUF_INIT;
+	const char *env = getenv("CSKIT_TEMPLATES");
+
+	if (share_path("templates", &path) == 0)
+		add_dir(lib, path.data, d);
+	while (env != NULL && *env != '\0') {
+		size_t n = strcspn(env, ":");
+		if (n > 0) {
+			char *dir = xstrndup(env, n);
+			add_dir(lib, dir, d);
+			free(dir);
+		}
+		env += n + (env[n] == ':');
+	}
+	for (int i = 0; i < ndirs; i++)
+		add_dir(lib, dirs[i], d);
+	if (reply_lib_count(lib) == 0)
+		diag_fatal(d, CS_EXIT_NOINPUT, "no templates found (built-in "
+		    "library missing? use --templates DIR)");
+	buf_free(&path);
+	return lib;
+}
+
+static int
+parse_escape(const struct diag *d, const char *arg)
+{
+	if (strcmp(arg, "html") == 0)
+		return 1;
+	if (strcmp(arg, "none") == 0)
+		return 0;
+	diag_usage(d, "--escape %s: expected html or none", arg);
+}
+
+static char *
+slurp_or_die(const char *path, size_t *len, const struct diag *d)
+{
+	struct buf b = BUF_INIT;
+	char chunk[8192];
+	size_t k;
+	FILE *f = fopen(path, "rb");
+
+	if (f == NULL)
+		diag_fatal(d, CS_EXIT_NOINPUT, "cannot open %s", path);
+	while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(&b, chunk, k);
+	fclose(f);
+	*len = b.len;
+	buf_addc(&b, '\0');
+	return buf_detach(&b);
+}
+
+/* cs-reply render: each input object is the whole context. */
+static int
+cmd_render(int argc, char *argv[], struct diag *d, struct cli_common *cli)
+{
+	static const struct option longopts[] = {
+		CLI_COMMON_LONGOPTS,
+		{ "partials", required_argument, NULL, OPT_PARTIALS },
+		{ "escape", required_argument, NULL, OPT_ESCAPE },
+		{ "text", no_argument, NULL, OPT_TEXT },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct reply_lib *lib = reply_lib_new();
+	struct reply_tpl tpl = { 0 };
+	struct reply_result res = { 0 };
+	struct buf err = BUF_INIT, line = BUF_INIT;
+	struct ev_reader *r;
+	struct ev_record rec;
+	struct out out;
+	char *src;
+	size_t len;
+	int c, escape = 0, text = 0, status;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "i:o:", longopts, NULL)) != -1) {
+		if (cli_common_option(cli, d, c, optarg))
+			continue;
+		switch (c) {
+		case OPT_PARTIALS:
+			if (reply_lib_add_partials(lib, optarg, &err) != 0) {
+				fputs(buf_str(&err), stderr);
+				diag_fatal(d, err.len ? CS_EXIT_DATAERR :
+				    CS_EXIT_NOINPUT, "cannot use partials in %s",
+				    optarg);
+			}
+			break;
+		case OPT_ESCAPE:
+			escape = parse_escape(d, optarg);
+			break;
+		case OPT_TEXT:
+			text = 1;
+			break;
+		default:
+			usage(stderr);
+			return CS_EXIT_USAGE;
+		}
+	}
+	cli_common_finish(cli, d);
+	if (optind >= argc)
+		diag_usage(d, "render: which template?");
+	src = slurp_or_die(argv[optind], &len, d);
+	tpl.lang = "";
+	tpl.id = argv[optind];
+	if ((tpl.t = mst_compile(src, len, argv[optind], &err)) == NULL)
+		diag_fatal(d, CS_EXIT_DATAERR, "%s", buf_str(&err));
+	free(src);
+	optind++;
+
+	r = ev_open(&cli->in, argv + optind, argc - optind, d);
+	out_open(&out, STDOUT_FILENO, d);
+	while (ev_read(r, &rec) > 0) {
+		const cJSON *ctx = rec.obj;
+		if (rec.status != EV_OK)
+			continue;
+		buf_reset(&err);
+		if (reply_render(lib, &tpl, &ctx, 1, escape, &res, &err) != 0) {
+			diag_bad_line(d, rec.file, rec.line, "%s", buf_str(&err));
+			continue;
+		}
+		if (text) {
+			out_write(&out, res.text.data, res.text.len);
+			continue;
+		}
+		buf_reset(&line);
+		buf_adds(&line, "{\"reply\":");
+		json_write_string(&line, buf_str(&res.text), res.text.len);
+		if (res.missing.n > 0) {
+			buf_adds(&line, ",\"reply_missing\":[");
+			for (int i = 0; i < res.missing.n; i++) {
+				if (i > 0)
+					buf_addc(&line, ',');
+				json_write_string(&line, res.missing.v[i],
+				    strlen(res.missing.v[i]));
+			}
+			buf_addc(&line, ']');
+		}
+		buf_adds(&line, "}\n");
+		out_buf(&out, &line);
+	}
+	status = ev_open_failed(r) ? CS_EXIT_NOINPUT : diag_exit_status(d);
+	ev_close(r);
+	out_close(&out);
+	mst_free(tpl.t);
+	reply_result_free(&res);
+	reply_lib_free(lib);
+	buf_free(&err);
+	buf_free(&line);
+	return status;
+}
+
+/* cs-reply lint DIR...: exit 1 when a problem was found. */
+static int
+cmd_lint(int argc, char *argv[], struct diag *d)
+{
+	struct reply_lib *lib = reply_lib_new();
+	struct buf report = BUF_INIT;
+	struct out out;
+	int problems = 0, n;
+
+	if (argc < 2)
+		diag_usage(d, "lint: which template directory?");
+	for (int i = 1; i < argc; i++) {
+		if ((n = reply_lib_add_dir(lib, argv[i], &report)) < 0)
+			diag_fatal(d, CS_EXIT_NOINPUT, "cannot read template "
+			    "directory %s", argv[i]);
+		problems += n;
+	}
+	problems += reply_lint(lib, &report);
+	buf_printf(&report, "%d template%s, %d problem%s\n",
+	    reply_lib_count(lib), reply_lib_count(lib) == 1 ? "" : "s",
+	    problems, problems == 1 ? "" : "s");
+	out_open(&out, STDOUT_FILENO, d);
+	out_buf(&out, &report);
+	out_close(&out);
+	buf_free(&report);
+	reply_lib_free(lib);
+	return problems > 0 ? CS_EXIT_CHECK : CS_EXIT_OK;
+}
+
+static void
+add_set(cJSON *set, const char *arg, const struct diag *d)
+{
+	const char *eq = strchr(arg, '=');
+	char *key;
+
+	if (eq == NULL || eq == arg)
+		diag_usage(d, "--set %s: expected KEY=VALUE", arg);
+	key = xstrndup(arg, (size_t)(eq - arg));
+	json_set_str(set, key, eq + 1);
+	free(key);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		CLI_COMMON_LONGOPTS,
+		{ "templates", required_argument, NULL, 't' },
+		{ "default-lang", required_argument, NULL, OPT_DEFAULT_LANG },
+		{ "variants", no_argument, NULL, OPT_VARIANTS },
+		{ "escape", required_argument, NULL, OPT_ESCAPE },
+		{ "set", required_argument, NULL, OPT_SET },
+		{ "text", no_argument, NULL, OPT_TEXT },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct diag diag;
+	struct cli_common cli;
+	struct state s;
+	char **dirs = NULL;
+	cJSON *set = cJSON_CreateObject();
+	int c, ndirs = 0, text = 0, status;
+
+	diag_init(&diag, "cs-reply");
+	cli_common_init(&cli, usage);
+	if (argc > 1 && strcmp(argv[1], "render") == 0)
+		return cmd_render(argc - 1, argv + 1, &diag, &cli);
+	if (argc > 1 && strcmp(argv[1], "lint") == 0)
+		return cmd_lint(argc - 1, argv + 1, &diag);
+
+	memset(&s, 0, sizeof(s));
+	s.o.default_lang = "en";
+	while ((c = getopt_long(argc, argv, "i:o:t:", longopts, NULL)) != -1) {
+		if (cli_common_option(&cli, &diag, c, optarg))
+			continue;
+		switch (c) {
+		case 't':
+			dirs = xrealloc(dirs, (ndirs + 1) * sizeof(*dirs));
+			dirs[ndirs++] = optarg;
+			break;
+		case OPT_DEFAULT_LANG:
+			s.o.default_lang = optarg;
+			break;
+		case OPT_VARIANTS:
+			s.o.variants = 1;
+			break;
+		case OPT_ESCAPE:
+			s.o.escape_html = parse_escape(&diag, optarg);
+			break;
+		case OPT_SET:
+			add_set(set, optarg, &diag);
+			break;
+		case OPT_TEXT:
+			text = 1;
+			break;
+		default:
+			usage(stderr);
+			return CS_EXIT_USAGE;
+		}
+	}
+	cli_common_finish(&cli, &diag);
+	s.lib = load_library(dirs, ndirs, &diag);
+	s.o.map = &cli.map;
+	s.o.set = set;
+	s.strict = diag.strict;
+	if (text)
+		status = run_text(&s, &cli, &diag, argv + optind, argc - optind);
+	else
+		status = filter_run(&cli, &diag, argv + optind, argc - optind,
+		    annotate, &s);
+	reply_result_free(&s.res);
+	reply_lib_free(s.lib);
+	buf_free(&s.err);
+	cJSON_Delete(set);
+	free(dirs);
+	cli_common_free(&cli);
+	return status;
+}
