@@ -71,6 +71,9 @@ buf_grow(struct buf *b, size_t extra)
 		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
 	b->data = xrealloc(b->data, cap);
 	b->cap = cap;
+	/* A fresh allocation holds garbage: keep buf_str() of an empty buf
+	 * "" even when only buf_grow() has been called. */
+	b->data[b->len] = '\0';
 }
 
 void
