@@ -572,7 +572,10 @@ cmp_kev(const void *a, const void *b)
 static void
 conv_event(struct kpi *k, struct conv *c, int kind, cs_time t)
 {
-	if (c->evs == NULL && c->last_ts != CS_TIME_NONE && t < c->last_ts)
+	if (c->evs == NULL && c->last_ts == CS_TIME_NONE && k->o.any_order)
+		c->evs = xmalloc(sizeof *c->evs * (c->capevs = 4));
+	else if (c->evs == NULL && c->last_ts != CS_TIME_NONE &&
+	    t < c->last_ts)
 		conv_to_list(k, c);
 	if (c->evs != NULL)
 		list_add(k, c, t, kind, k->vals);
@@ -1145,6 +1148,12 @@ kpi_free(struct kpi *k)
 	free(k->zero);
 	free(k->rows);
 	free(k);
+}
+
+size_t
+kpi_nrows(const struct kpi *k)
+{
+	return k->nrows;
 }
 
 size_t

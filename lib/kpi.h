@@ -23,6 +23,8 @@
  * when late events land outside what was already folded; figures can shift
  * when a late message falls between messages the fold had already dropped
  * (kpi_reordered() counts such conversations so the tool can say so).
+ * With any_order every conversation is kept as such a list from its first
+ * event: exact for any order, at 24 bytes an event.
  *
  * Conversation-level figures (conversations, FRT, reply and resolution
  * time, SLA, ratings of the conversation, conversion) go to the group of the
@@ -62,6 +64,7 @@ struct kpi_opts {
 	double			 sla;		/* seconds */
 	double			 window;	/* seconds, for conversion */
 	int			 bots_respond;
+	int			 any_order;	/* list every conversation */
 	cs_time			 since, until;	/* [since, until); NONE = open */
 	cs_time			 now;		/* NONE: the latest ts seen */
 	kpi_business_fn		 business;	/* NULL: no business figures */
@@ -78,6 +81,7 @@ void	kpi_reject(struct kpi *);
 
 /* End of input: the rows are computed.  Returns the number of rows. */
 size_t	kpi_finish(struct kpi *);
+size_t	kpi_nrows(const struct kpi *);
 /* Conversations that arrived out of time order in a way that may shift
  * their figures (see above). */
 size_t	kpi_reordered(const struct kpi *);

@@ -1,0 +1,349 @@
+/*
+ * cs-kpi — a customer-service team's KPIs from a stream of events.
+ *
+ * Option parsing and the stream loop; the definitions live in lib/kpi.c,
+ * the --check expressions in lib/check.c.
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "calendar.h"
+#include "check.h"
+#include "cli.h"
+#include "json.h"
+#include "kpi.h"
+#include "tz.h"
+
+enum {
+	OPT_BY = CLI_OPT_TOOL, OPT_TZ, OPT_SLA, OPT_WINDOW, OPT_BOTS, OPT_NOW,
+	OPT_SINCE, OPT_UNTIL, OPT_METRICS, OPT_CHECK, OPT_HOURS, OPT_TEAM_TZ,
+	OPT_HOLIDAYS, OPT_ANY_ORDER
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+"usage: cs-kpi [options] [file ...]\n"
+"A team's KPIs from events: FRT, reply and resolution time, SLA, CSAT,\n"
+"repurchase and conversion, one record per group and a total.\n\n"
+"  -g, --group FIELD[,FIELD...]  one row per value (agent, intent, market...)\n"
+"      --by hour|day|week|month  and per period, in --tz\n"
+"      --tz ZONE                 zone of the periods and of today (UTC)\n"
+"      --sla DURATION            first-response target (30m)\n"
+"      --window DURATION         order after a conversation converts (7d)\n"
+"      --bots-respond            a bot's message counts as a response\n"
+"      --now TIME|now            the report's instant (latest ts in input)\n"
+"      --since TIME, --until TIME  the period: RFC 3339, today, yesterday, 7d\n"
+"      --metrics NAME[,NAME...]  the columns to write\n"
+"      --check EXPR              e.g. 'frt_p50<=30m': exit 1 when it fails\n"
+"      --hours SPEC              business hours, 'Mon-Fri 09:00-18:00'\n"
+"      --team-tz ZONE            zone of --hours (required with it)\n"
+"      --holidays FILE           closed days, YYYY-MM-DD a line\n"
+"      --any-order               exact for any order (24 bytes a message)\n"
+"%s", cli_common_usage);
+}
+
+/* Split "a,b,c" into a NULL-terminated array (one allocation each). */
+static void
+split_list(const char *arg, char ***list, int *n)
+{
+	const char *p = arg;
+
+	for (;;) {
+		const char *e = strchr(p, ',');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		if (len > 0) {
+			*list = xrealloc(*list, sizeof **list * (size_t)(*n + 2));
+			(*list)[(*n)++] = xstrndup(p, len);
+			(*list)[*n] = NULL;
+		}
+		if (e == NULL)
+			break;
+		p = e + 1;
+	}
+}
+
+static void
+free_list(char **list, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+}
+
+static double
+duration_arg(const struct diag *d, const char *opt, const char *arg)
+{
+	double s;
+
+	if (dur_parse(arg, &s) != 0 || s < 0)
+		diag_usage(d, "%s %s: not a duration (30m, 1h30m, 7d)", opt,
+		    arg);
+	return s;
+}
+
+static int
+metric_lookup(void *ctx, const char *name, int *is_duration)
+{
+	const struct kpi *k = ctx;
+	int m = kpi_metric_find(k, name);
+
+	if (m >= 0)
+		*is_duration = kpi_metric_kind(k, m) == EW_DURATION;
+	return m;
+}
+
+static double
+business_seconds(const void *cal, cs_time from, cs_time to)
+{
+	return cal_business_seconds(cal, from, to);
+}
+
+/* Every failed check on stderr; 1 when any failed. */
+static int
+run_checks(const struct diag *d, const struct kpi *k, const struct check *c,
+    int nc)
+{
+	struct buf label = BUF_INIT, val = BUF_INIT;
+	size_t rows = kpi_nrows(k);
+	int failed = 0;
+	double v;
+
+	for (int i = 0; i < nc; i++)
+		for (size_t r = 0; r < rows; r++) {
+			if (kpi_value(k, r, c[i].metric, &v) != 0 ||
+			    check_holds(&c[i], v))
+				continue;
+			buf_reset(&label);
+			buf_reset(&val);
+			kpi_row_label(k, r, &label);
+			if (c[i].is_duration)
+				dur_format(v, &val);
+			else
+				json_write_number(&val, v);
+			fprintf(stderr, "%s: check %s failed for %s: %s is %s\n",
+			    d->prog, c[i].text, buf_str(&label),
+			    kpi_metric_name(k, c[i].metric), buf_str(&val));
+			failed = 1;
+		}
+	buf_free(&label);
+	buf_free(&val);
+	return failed;
+}
+
+static void
+write_report(struct cli_common *cli, const struct diag *d,
+    const struct kpi *k, const int *metrics, int nm)
+{
+	struct ev_writer *w = ev_writer_open(cli->out_format, STDOUT_FILENO, d);
+	int nk = kpi_key_count(k);
+	const char **names = xmalloc(sizeof *names * (size_t)(nk + nm));
+
+	for (int i = 0; i < nk; i++)
+		names[i] = kpi_key_name(k, i);
+	for (int i = 0; i < nm; i++)
+		names[nk + i] = kpi_metric_name(k, metrics[i]);
+	ev_writer_columns(w, names, nk + nm);
+	for (int i = 0; i < nm; i++)
+		ev_writer_kind(w, names[nk + i], kpi_metric_kind(k, metrics[i]));
+	for (size_t r = 0; r < kpi_nrows(k); r++) {
+		cJSON *o = kpi_row_object(k, r, metrics, nm);
+		ev_writer_write(w, o);
+		cJSON_Delete(o);
+	}
+	ev_writer_close(w);
+	free(names);
+}
+
+struct args {
+	char		**group, **metrics, **checks;
+	int		 ngroup, nmetrics, nchecks;
+	const char	*by, *tz, *now, *since, *until;
+	const char	*hours, *team_tz, *holidays;
+};
+
+static void
+parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
+    struct args *a, struct kpi_opts *o)
+{
+	static const struct option longopts[] = {
+		CLI_COMMON_LONGOPTS,
+		{ "group", required_argument, NULL, 'g' },
+		{ "by", required_argument, NULL, OPT_BY },
+		{ "tz", required_argument, NULL, OPT_TZ },
+		{ "sla", required_argument, NULL, OPT_SLA },
+		{ "window", required_argument, NULL, OPT_WINDOW },
+		{ "bots-respond", no_argument, NULL, OPT_BOTS },
+		{ "now", required_argument, NULL, OPT_NOW },
+		{ "since", required_argument, NULL, OPT_SINCE },
+		{ "until", required_argument, NULL, OPT_UNTIL },
+		{ "metrics", required_argument, NULL, OPT_METRICS },
+		{ "check", required_argument, NULL, OPT_CHECK },
+		{ "hours", required_argument, NULL, OPT_HOURS },
+		{ "team-tz", required_argument, NULL, OPT_TEAM_TZ },
+		{ "holidays", required_argument, NULL, OPT_HOLIDAYS },
+		{ "any-order", no_argument, NULL, OPT_ANY_ORDER },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	while ((c = getopt_long(argc, argv, "i:o:g:", longopts, NULL)) != -1) {
+		if (cli_common_option(cli, d, c, optarg))
+			continue;
+		switch (c) {
+		case 'g': split_list(optarg, &a->group, &a->ngroup); break;
+		case OPT_BY: a->by = optarg; break;
+		case OPT_TZ: a->tz = optarg; break;
+		case OPT_SLA: o->sla = duration_arg(d, "--sla", optarg); break;
+		case OPT_WINDOW:
+			o->window = duration_arg(d, "--window", optarg);
+			break;
+		case OPT_BOTS: o->bots_respond = 1; break;
+		case OPT_NOW: a->now = optarg; break;
+		case OPT_SINCE: a->since = optarg; break;
+		case OPT_UNTIL: a->until = optarg; break;
+		case OPT_METRICS:
+			split_list(optarg, &a->metrics, &a->nmetrics);
+			break;
+		case OPT_CHECK:
+			a->checks = xrealloc(a->checks, sizeof *a->checks *
+			    (size_t)(a->nchecks + 1));
+			a->checks[a->nchecks++] = optarg;
+			break;
+		case OPT_HOURS: a->hours = optarg; break;
+		case OPT_TEAM_TZ: a->team_tz = optarg; break;
+		case OPT_HOLIDAYS: a->holidays = optarg; break;
+		case OPT_ANY_ORDER: o->any_order = 1; break;
+		default:
+			usage(stderr);
+			exit(CS_EXIT_USAGE);
+		}
+	}
+	cli_common_finish(cli, d);
+}
+
+/* Options that need the zone database or each other. */
+static struct cal *
+resolve_args(struct cli_common *cli, const struct diag *d,
+    const struct args *a, struct kpi_opts *o)
+{
+	cs_time wall = (cs_time)time(NULL) * 1000, ref;
+	struct cal *cal = NULL;
+	struct buf why = BUF_INIT;
+	int by;
+
+	o->group = (const char *const *)a->group;
+	o->ngroup = a->ngroup;
+	if (a->by != NULL) {
+		if ((by = kpi_bucket_parse(a->by)) < 0)
+			diag_usage(d, "--by %s: not hour, day, week or month",
+			    a->by);
+		o->by = (enum kpi_bucket)by;
+	}
+	if (a->tz != NULL &&
+	    (o->tz = tzdb_zone(cli_tzdb(cli, (struct diag *)d), a->tz)) == NULL)
+		diag_usage(d, "--tz %s: unknown time zone", a->tz);
+	if (a->now != NULL && strcmp(a->now, "now") == 0)
+		o->now = wall;
+	else if (a->now != NULL &&
+	    kpi_parse_instant(a->now, wall, o->tz, &cli->ts, &o->now) != 0)
+		diag_usage(d, "--now %s: not a time", a->now);
+	ref = o->now != CS_TIME_NONE ? o->now : wall;
+	if (a->since != NULL &&
+	    kpi_parse_instant(a->since, ref, o->tz, &cli->ts, &o->since) != 0)
+		diag_usage(d, "--since %s: not a time (RFC 3339, today, "
+		    "yesterday, 7d)", a->since);
+	if (a->until != NULL &&
+	    kpi_parse_instant(a->until, ref, o->tz, &cli->ts, &o->until) != 0)
+		diag_usage(d, "--until %s: not a time (RFC 3339, today, "
+		    "yesterday, 7d)", a->until);
+	if (a->hours == NULL && (a->team_tz != NULL || a->holidays != NULL))
+		diag_usage(d, "--team-tz and --holidays go with --hours");
+	if (a->hours != NULL) {
+		if (a->team_tz == NULL)
+			diag_usage(d, "--hours needs --team-tz");
+		cal = cal_from_options(cli_tzdb(cli, (struct diag *)d),
+		    a->hours, a->team_tz, a->holidays, &why);
+		if (cal == NULL)
+			diag_usage(d, "%s", buf_str(&why));
+		o->business = business_seconds;
+		o->business_ctx = cal;
+	}
+	buf_free(&why);
+	return cal;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct diag diag;
+	struct cli_common cli;
+	struct args a = { 0 };
+	struct kpi_opts o = { .sla = 1800, .window = 7 * 86400,
+		.since = CS_TIME_NONE, .until = CS_TIME_NONE,
+		.now = CS_TIME_NONE };
+	struct buf why = BUF_INIT;
+	struct ev_record rec;
+
+	diag_init(&diag, "cs-kpi");
+	cli_common_init(&cli, usage);
+	parse_args(argc, argv, &cli, &diag, &a, &o);
+	o.map = &cli.map;
+	o.ts = &cli.ts;
+	struct cal *cal = resolve_args(&cli, &diag, &a, &o);
+	struct kpi *k = kpi_new(&o);
+
+	int nm = a.nmetrics ? a.nmetrics : kpi_metric_count(k);
+	int *metrics = xmalloc(sizeof *metrics * (size_t)nm);
+	for (int i = 0; i < nm; i++)
+		if ((metrics[i] = a.nmetrics ? kpi_metric_find(k, a.metrics[i]) :
+		    i) < 0)
+			diag_usage(&diag, "--metrics: unknown metric '%s'",
+			    a.metrics[i]);
+	struct check *checks = xcalloc((size_t)a.nchecks + 1, sizeof *checks);
+	for (int i = 0; i < a.nchecks; i++)
+		if (check_parse(&checks[i], a.checks[i], metric_lookup, k,
+		    &why) != 0)
+			diag_usage(&diag, "%s", buf_str(&why));
+
+	struct ev_reader *r = ev_open(&cli.in, argv + optind, argc - optind,
+	    &diag);
+	while (ev_read(r, &rec) > 0) {
+		const char *bad = NULL;
+		if (rec.status == EV_OK && (bad = kpi_add(k, rec.obj)) == NULL)
+			continue;
+		if (bad != NULL)
+			diag_bad_line(&diag, rec.file, rec.line, "%s", bad);
+		kpi_reject(k);
+	}
+	kpi_finish(k);
+	if (kpi_reordered(k) > 0)
+		diag_warn(&diag, "%zu conversation%s came out of time order; "
+		    "their reply times may be approximate (use --any-order, "
+		    "or sort the input)", kpi_reordered(k),
+		    kpi_reordered(k) == 1 ? "" : "s");
+	write_report(&cli, &diag, k, metrics, nm);
+	int failed = run_checks(&diag, k, checks, a.nchecks);
+	int status = ev_open_failed(r) ? CS_EXIT_NOINPUT :
+	    diag_exit_status(&diag);
+	if (status == CS_EXIT_OK && failed)
+		status = CS_EXIT_CHECK;
+
+	ev_close(r);
+	kpi_free(k);
+	cal_free(cal);
+	free(metrics);
+	free(checks);
+	free(a.checks);
+	free_list(a.group, a.ngroup);
+	free_list(a.metrics, a.nmetrics);
+	buf_free(&why);
+	cli_common_free(&cli);
+	return status;
+}
