@@ -385,17 +385,17 @@ static void
 describe_json_error(struct buf *why, const char *line, size_t n,
     const char *at)
 {
-	size_t col = at && at >= line && at <= line + n ? (size_t)(at - line) : 0;
+	size_t col;
+	const char *what;
 
-	if (col >= n)
-		buf_printf(why, "invalid JSON: unexpected end of line at column %zu",
-		    n + 1);
-	else if ((unsigned char)line[col] >= 0x20 && (unsigned char)line[col] < 0x7F)
-		buf_printf(why, "invalid JSON: unexpected '%c' at column %zu",
-		    line[col], col + 1);
-	else
-		buf_printf(why, "invalid JSON: unexpected byte 0x%02x at column %zu",
-		    (unsigned char)line[col], col + 1);
+	if (json_find_error(line, n, &col, &what) < 0) {
+		buf_printf(why, "invalid JSON: %s at column %zu", what, col);
+		return;
+	}
+	/* Valid to the validator but not to cJSON (a number out of range):
+	 * say where cJSON stopped. */
+	col = at && at >= line && at <= line + n ? (size_t)(at - line) : 0;
+	buf_printf(why, "invalid JSON at column %zu", col + 1);
 }
 
 static int

@@ -11,6 +11,11 @@
  *   - a bad line from the reader, or an event already carrying `_error`:
  *     written as the `_error` event / untouched.
  * Returns the exit status (0, 65, 66; write failures exit inside out).
+ *
+ * fn must change an event only through json_set*() (which replaces the item)
+ * or by appending: when it only appended, the event's original line is
+ * written with the new fields spliced on (its own bytes kept); an item
+ * changed in place through cJSON's setters would go unseen.
  */
 #ifndef CSKIT_FILTER_H
 #define CSKIT_FILTER_H

@@ -161,3 +161,204 @@ json_set_bool(cJSON *obj, const char *key, int val)
 {
 	json_set(obj, key, cJSON_CreateBool(val));
 }
+
+/* ---- locating a syntax error ------------------------------------------------
+ * cJSON says only roughly where it gave up.  This validator runs on the
+ * error path alone, to tell the user what was expected and at which column.
+ */
+
+struct jscan {
+	const char	*s;
+	size_t		 n, i;
+	const char	*what;
+	size_t		 at;
+	int		 depth;
+};
+
+static int
+jfail(struct jscan *j, size_t at, const char *what)
+{
+	j->what = what;
+	j->at = at;
+	return -1;
+}
+
+static void
+jws(struct jscan *j)
+{
+	while (j->i < j->n && (j->s[j->i] == ' ' || j->s[j->i] == '\t' ||
+	    j->s[j->i] == '\r' || j->s[j->i] == '\n'))
+		j->i++;
+}
+
+static int
+jexpect(struct jscan *j, const char *what)
+{
+	return jfail(j, j->i, j->i >= j->n ? "unexpected end of line" : what);
+}
+
+static int jvalue(struct jscan *);
+
+static int
+jstring(struct jscan *j)
+{
+	size_t start = j->i++;
+
+	while (j->i < j->n) {
+		unsigned char c = (unsigned char)j->s[j->i];
+		if (c == '"') {
+			j->i++;
+			return 0;
+		}
+		if (c < 0x20)
+			return jfail(j, j->i, "control character in a string");
+		if (c == '\\') {
+			if (j->i + 1 >= j->n)
+				break;
+			char e = j->s[j->i + 1];
+			if (e == 'u') {
+				for (int k = 2; k < 6; k++)
+					if (j->i + (size_t)k >= j->n ||
+					    !strchr("0123456789abcdefABCDEF",
+					    j->s[j->i + (size_t)k]) ||
+					    j->s[j->i + (size_t)k] == '\0')
+						return jfail(j, j->i,
+						    "invalid \\u escape");
+				j->i += 6;
+				continue;
+			}
+			if (!strchr("\"\\/bfnrt", e) || e == '\0')
+				return jfail(j, j->i, "invalid escape in a string");
+			j->i += 2;
+			continue;
+		}
+		j->i++;
+	}
+	return jfail(j, start, "unterminated string");
+}
+
+static int
+jdigits(struct jscan *j)
+{
+	size_t start = j->i;
+
+	while (j->i < j->n && j->s[j->i] >= '0' && j->s[j->i] <= '9')
+		j->i++;
+	return j->i > start ? 0 : -1;
+}
+
+static int
+jnumber(struct jscan *j)
+{
+	size_t start = j->i;
+
+	if (j->s[j->i] == '-')
+		j->i++;
+	if (j->i < j->n && j->s[j->i] == '0')
+		j->i++;
+	else if (jdigits(j) < 0)
+		return jfail(j, start, "invalid number");
+	if (j->i < j->n && j->s[j->i] == '.') {
+		j->i++;
+		if (jdigits(j) < 0)
+			return jfail(j, start, "invalid number");
+	}
+	if (j->i < j->n && (j->s[j->i] == 'e' || j->s[j->i] == 'E')) {
+		j->i++;
+		if (j->i < j->n && (j->s[j->i] == '+' || j->s[j->i] == '-'))
+			j->i++;
+		if (jdigits(j) < 0)
+			return jfail(j, start, "invalid number");
+	}
+	return 0;
+}
+
+static int
+jcontainer(struct jscan *j, char close)
+{
+	int object = close == '}';
+
+	if (++j->depth > CJSON_NESTING_LIMIT)
+		return jfail(j, j->i, "nested too deeply");
+	j->i++;
+	jws(j);
+	if (j->i < j->n && j->s[j->i] == close) {
+		j->i++;
+		j->depth--;
+		return 0;
+	}
+	for (;;) {
+		if (object) {
+			if (j->i >= j->n || j->s[j->i] != '"')
+				return jexpect(j, "expected a string key");
+			if (jstring(j) < 0)
+				return -1;
+			jws(j);
+			if (j->i >= j->n || j->s[j->i] != ':')
+				return jexpect(j, "expected ':'");
+			j->i++;
+		}
+		if (jvalue(j) < 0)
+			return -1;
+		jws(j);
+		if (j->i < j->n && j->s[j->i] == ',') {
+			j->i++;
+			jws(j);
+			continue;
+		}
+		if (j->i < j->n && j->s[j->i] == close) {
+			j->i++;
+			j->depth--;
+			return 0;
+		}
+		return jexpect(j, object ? "expected ',' or '}'" :
+		    "expected ',' or ']'");
+	}
+}
+
+static int
+jliteral(struct jscan *j, const char *word)
+{
+	size_t len = strlen(word);
+
+	if (j->n - j->i < len || memcmp(j->s + j->i, word, len) != 0)
+		return jfail(j, j->i, "expected a value");
+	j->i += len;
+	return 0;
+}
+
+static int
+jvalue(struct jscan *j)
+{
+	jws(j);
+	if (j->i >= j->n)
+		return jexpect(j, "expected a value");
+	switch (j->s[j->i]) {
+	case '{': return jcontainer(j, '}');
+	case '[': return jcontainer(j, ']');
+	case '"': return jstring(j);
+	case 't': return jliteral(j, "true");
+	case 'f': return jliteral(j, "false");
+	case 'n': return jliteral(j, "null");
+	default:
+		if (j->s[j->i] == '-' || (j->s[j->i] >= '0' && j->s[j->i] <= '9'))
+			return jnumber(j);
+		return jfail(j, j->i, "expected a value");
+	}
+}
+
+int
+json_find_error(const char *s, size_t n, size_t *column, const char **what)
+{
+	struct jscan j = { s, n, 0, NULL, 0, 0 };
+
+	if (jvalue(&j) == 0) {
+		jws(&j);
+		if (j.i == n)
+			return 0;
+		jfail(&j, j.i, "text after the value");
+	}
+	*column = j.at + 1;
+	*what = j.what;
+	return -1;
+}

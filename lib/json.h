@@ -17,6 +17,14 @@ void	json_write(struct buf *, const cJSON *);
 void	json_write_string(struct buf *, const char *s, size_t len);
 void	json_write_number(struct buf *, double);
 
+/*
+ * Validate JSON text; on a syntax error, -1 with the 1-based column and what
+ * was wrong ("expected ',' or '}'", "unterminated string", ...).  For
+ * diagnostics: cJSON only says roughly where it stopped.
+ */
+int	json_find_error(const char *s, size_t n, size_t *column,
+	    const char **what);
+
 /* The string value of obj[key], or NULL when absent or not a string. */
 const char *json_str(const cJSON *obj, const char *key);
 /* The number value of obj[key] into *out; -1 when absent or not a number. */

@@ -1,0 +1,155 @@
+/* filter_run: annotations appended, changed events re-serialized, bad
+ * lines kept, input bytes of untouched fields preserved. */
+#include "unit.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "filter.h"
+#include "json.h"
+
+/* Tags customer messages; rejects events whose role is a number; renames
+ * nothing but replaces `lang` when it is "xx" (a change, not an append). */
+static const char *
+tag(void *ctx, cJSON *ev, const struct ev_record *rec)
+{
+	(void)ctx;
+	(void)rec;
+	const cJSON *role = cJSON_GetObjectItemCaseSensitive(ev, "role");
+	if (cJSON_IsNumber(role))
+		return "role is not a string";
+	const char *lang = json_str(ev, "lang");
+	if (lang != NULL && strcmp(lang, "xx") == 0)
+		json_set_str(ev, "lang", "und");
+	if (cJSON_IsString(role) && strcmp(role->valuestring, "customer") == 0)
+		json_set_str(ev, "seen", "yes");
+	return NULL;
+}
+
+static char *
+run(const char *input, enum ev_format fmt, enum out_format ofmt, int *status)
+{
+	char in[] = "/tmp/cskit-filter-in.XXXXXX";
+	char out[] = "/tmp/cskit-filter-out.XXXXXX";
+	int ifd = mkstemp(in), ofd = mkstemp(out);
+	assert_true(ifd >= 0 && ofd >= 0);
+	assert_int_equal(write(ifd, input, strlen(input)), (ssize_t)strlen(input));
+	close(ifd);
+
+	int saved_out = dup(1), saved_err = dup(2), devnull = open("/dev/null", O_WRONLY);
+	dup2(ofd, 1);
+	dup2(devnull, 2);
+	struct diag d;
+	struct cli_common cli;
+	diag_init(&d, "test");
+	cli_common_init(&cli, NULL);
+	cli.in.format = fmt;
+	cli.out_format = ofmt;
+	char *files[] = { in };
+	*status = filter_run(&cli, &d, files, 1, tag, NULL);
+	dup2(saved_out, 1);
+	dup2(saved_err, 2);
+	close(saved_out);
+	close(saved_err);
+	close(devnull);
+
+	FILE *fp = fdopen(ofd, "r");
+	fseek(fp, 0, SEEK_SET);
+	char *text = calloc(1, 65536);
+	size_t n = fread(text, 1, 65535, fp);
+	text[n] = '\0';
+	fclose(fp);
+	unlink(in);
+	unlink(out);
+	cli_common_free(&cli);
+	return text;
+}
+
+static void
+appends_keep_input_bytes(void **state)
+{
+	(void)state;
+	int st;
+	/* 1.50 and \u00e9 would be rewritten by a re-serialization. */
+	char *out = run("{\"role\":\"customer\",\"amount\":1.50,\"t\":\"caf\\u00e9\"}\n"
+	    "{\"role\":\"agent\"}  \n{}\n", EV_JSONL, OUT_JSONL, &st);
+	assert_string_equal(out,
+	    "{\"role\":\"customer\",\"amount\":1.50,\"t\":\"caf\\u00e9\",\"seen\":\"yes\"}\n"
+	    "{\"role\":\"agent\"}\n"
+	    "{}\n");
+	assert_int_equal(st, 0);
+	free(out);
+}
+
+static void
+a_change_reserializes(void **state)
+{
+	(void)state;
+	int st;
+	char *out = run("{\"lang\":\"xx\",\"n\":1.50,\"role\":\"customer\"}\n",
+	    EV_JSONL, OUT_JSONL, &st);
+	assert_string_equal(out,
+	    "{\"lang\":\"und\",\"n\":1.5,\"role\":\"customer\",\"seen\":\"yes\"}\n");
+	free(out);
+}
+
+static void
+bad_lines_are_kept_in_order(void **state)
+{
+	(void)state;
+	int st;
+	char *out = run("{\"role\":\"customer\"}\n{\"role\":5}\n{oops\n"
+	    "{\"_error\":\"earlier\",\"_raw\":\"x\"}\n{\"role\":\"bot\"}\n",
+	    EV_JSONL, OUT_JSONL, &st);
+	const char *want =
+	    "{\"role\":\"customer\",\"seen\":\"yes\"}\n"
+	    "{\"_error\":\"role is not a string\",\"_source\":\"%s:2\",\"_raw\":\"{\\\"role\\\":5}\"}\n"
+	    "{\"_error\":\"invalid JSON: expected a string key at column 2\",\"_source\":\"%s:3\",\"_raw\":\"{oops\"}\n"
+	    "{\"_error\":\"earlier\",\"_raw\":\"x\"}\n"
+	    "{\"role\":\"bot\"}\n";
+	/* The temporary file's name is in _source; compare around it. */
+	assert_non_null(strstr(out, "\"_source\":\"/tmp/cskit-filter-in."));
+	char *p = out;
+	const char *w = want;
+	while (*w) {
+		if (w[0] == '%' && w[1] == 's') {
+			while (*p && *p != ':')
+				p++;
+			w += 2;
+			continue;
+		}
+		assert_int_equal(*p, *w);
+		p++;
+		w++;
+	}
+	assert_int_equal(*p, '\0');
+	assert_int_equal(st, 65);
+	free(out);
+}
+
+static void
+csv_input_is_written_as_objects(void **state)
+{
+	(void)state;
+	int st;
+	char *out = run("role,n\ncustomer,007\nagent,2\n", EV_CSV, OUT_JSONL, &st);
+	assert_string_equal(out,
+	    "{\"role\":\"customer\",\"n\":\"007\",\"seen\":\"yes\"}\n"
+	    "{\"role\":\"agent\",\"n\":2}\n");
+	free(out);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(appends_keep_input_bytes),
+		cmocka_unit_test(a_change_reserializes),
+		cmocka_unit_test(bad_lines_are_kept_in_order),
+		cmocka_unit_test(csv_input_is_written_as_objects),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
