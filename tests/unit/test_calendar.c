@@ -1,0 +1,377 @@
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "calendar.h"
+#include "ts.h"
+#include "tz.h"
+
+static struct tz_db *db;
+
+/* ms of a UTC civil time. */
+static cs_time
+at(int y, int mo, int d, int h, int mi)
+{
+	return (ts_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60) *
+	    1000;
+}
+
+/* ms of a Shanghai (+08, no DST since 1991) civil time. */
+static cs_time
+sh(int y, int mo, int d, int h, int mi)
+{
+	return at(y, mo, d, h, mi) - 8 * 3600 * 1000;
+}
+
+static struct cal *
+make(const char *zone, const char *spec)
+{
+	struct buf why = BUF_INIT;
+	struct cal *c = cal_from_options(db, spec, zone, NULL, &why);
+
+	if (c == NULL)
+		print_error("%s: %s\n", spec, buf_str(&why));
+	assert_non_null(c);
+	buf_free(&why);
+	return c;
+}
+
+#define WEEK "Mon-Fri 09:00-12:00,13:30-18:00; Sat 10:00-14:00"
+
+static void
+test_weekend_and_lunch(void **state)
+{
+	struct cal *c = make("Asia/Shanghai", WEEK);
+
+	(void)state;
+	/* Sunday noon: closed until Monday 09:00. */
+	assert_false(cal_is_open(c, sh(2026, 11, 22, 12, 0)));
+	assert_int_equal(cal_next_open(c, sh(2026, 11, 22, 12, 0)),
+	    sh(2026, 11, 23, 9, 0));
+	assert_int_equal(cal_next_close(c, sh(2026, 11, 22, 12, 0)),
+	    sh(2026, 11, 22, 12, 0));
+	/* Saturday 11:00: open until 14:00. */
+	assert_true(cal_is_open(c, sh(2026, 11, 21, 11, 0)));
+	assert_int_equal(cal_next_open(c, sh(2026, 11, 21, 11, 0)),
+	    sh(2026, 11, 21, 11, 0));
+	assert_int_equal(cal_next_close(c, sh(2026, 11, 21, 11, 0)),
+	    sh(2026, 11, 21, 14, 0));
+	/* Lunch break, and the edges: open at 09:00, closed at 12:00. */
+	assert_false(cal_is_open(c, sh(2026, 11, 23, 12, 30)));
+	assert_int_equal(cal_next_open(c, sh(2026, 11, 23, 12, 30)),
+	    sh(2026, 11, 23, 13, 30));
+	assert_true(cal_is_open(c, sh(2026, 11, 23, 9, 0)));
+	assert_false(cal_is_open(c, sh(2026, 11, 23, 9, 0) - 1));
+	assert_false(cal_is_open(c, sh(2026, 11, 23, 12, 0)));
+	assert_true(cal_is_open(c, sh(2026, 11, 23, 12, 0) - 1));
+	/* Fri 17:00 → Mon 10:00: 1h Friday, 4h Saturday, 1h Monday. */
+	assert_true(cal_business_seconds(c, sh(2026, 11, 20, 17, 0),
+	    sh(2026, 11, 23, 10, 0)) == 6 * 3600);
+	/* Two open hours from Fri 17:00: one Friday, one Saturday. */
+	assert_int_equal(cal_add_business(c, sh(2026, 11, 20, 17, 0), 7200),
+	    sh(2026, 11, 21, 11, 0));
+	/* Exactly the rest of Friday ends at the close. */
+	assert_int_equal(cal_add_business(c, sh(2026, 11, 20, 17, 0), 3600),
+	    sh(2026, 11, 20, 18, 0));
+	/* Nothing to add: itself when open, the next opening when closed. */
+	assert_int_equal(cal_add_business(c, sh(2026, 11, 23, 10, 0), 0),
+	    sh(2026, 11, 23, 10, 0));
+	assert_int_equal(cal_add_business(c, sh(2026, 11, 22, 10, 0), 0),
+	    sh(2026, 11, 23, 9, 0));
+	/* Milliseconds are kept. */
+	assert_true(cal_business_seconds(c, sh(2026, 11, 23, 9, 0) + 500,
+	    sh(2026, 11, 23, 9, 0) + 1750) == 1.25);
+	assert_true(cal_business_seconds(c, sh(2026, 11, 23, 11, 0),
+	    sh(2026, 11, 23, 10, 0)) == 0);
+	cal_free(c);
+}
+
+static void
+test_holidays(void **state)
+{
+	char path[] = "/tmp/cskit-hol-XXXXXX";
+	struct buf why = BUF_INIT;
+	struct cal *c;
+	FILE *f;
+	int fd;
+
+	(void)state;
+	assert_true((fd = mkstemp(path)) >= 0);
+	f = fdopen(fd, "w");
+	fputs("# team holidays\n\n2026-11-23   Monday off\n"
+	    "  2026-10-01..2026-10-07 # national day week\n"
+	    "2026-12-25\n", f);
+	fclose(f);
+	c = cal_from_options(db, WEEK, "Asia/Shanghai", path, &why);
+	assert_non_null(c);
+	/* Sunday → Tuesday, Monday being a holiday. */
+	assert_int_equal(cal_next_open(c, sh(2026, 11, 22, 12, 0)),
+	    sh(2026, 11, 24, 9, 0));
+	assert_false(cal_is_open(c, sh(2026, 11, 23, 10, 0)));
+	/* The range: Wed 30 Sep open, 1-7 Oct closed (Sat 3rd too), Thu 8th
+	 * opens again. */
+	assert_true(cal_is_open(c, sh(2026, 9, 30, 10, 0)));
+	assert_false(cal_is_open(c, sh(2026, 10, 3, 11, 0)));
+	assert_int_equal(cal_next_open(c, sh(2026, 9, 30, 18, 0)),
+	    sh(2026, 10, 8, 9, 0));
+	assert_true(cal_business_seconds(c, sh(2026, 9, 30, 17, 0),
+	    sh(2026, 10, 8, 10, 0)) == 2 * 3600);
+	cal_free(c);
+
+	/* A bad line names the file and line. */
+	f = fopen(path, "w");
+	fputs("2026-01-01\n# ok\n2026-02-30\n", f);
+	fclose(f);
+	buf_reset(&why);
+	assert_null(cal_from_options(db, WEEK, "Asia/Shanghai", path, &why));
+	assert_non_null(strstr(buf_str(&why), ":3: bad holiday '2026-02-30'"));
+	f = fopen(path, "w");
+	fputs("2026-10-07..2026-10-01\n", f);
+	fclose(f);
+	buf_reset(&why);
+	assert_null(cal_from_options(db, WEEK, "Asia/Shanghai", path, &why));
+	unlink(path);
+	buf_reset(&why);
+	assert_null(cal_from_options(db, WEEK, "Asia/Shanghai", path, &why));
+	assert_non_null(strstr(buf_str(&why), "No such file"));
+	buf_free(&why);
+}
+
+/* Berlin springs forward on 2026-03-29 at 02:00 CET → 03:00 CEST (01:00Z). */
+static void
+test_dst_gap(void **state)
+{
+	struct cal *c = make("Europe/Berlin", "daily 01:00-05:00");
+	struct cal *g = make("Europe/Berlin", "Sun 02:30-05:00");
+
+	(void)state;
+	/* 01:00 CET = 00:00Z to 05:00 CEST = 03:00Z: three real hours. */
+	assert_true(cal_business_seconds(c, at(2026, 3, 28, 12, 0),
+	    at(2026, 3, 29, 12, 0)) == 3 * 3600);
+	assert_int_equal(cal_next_open(c, at(2026, 3, 28, 12, 0)),
+	    at(2026, 3, 29, 0, 0));
+	assert_int_equal(cal_next_close(c, at(2026, 3, 29, 0, 30)),
+	    at(2026, 3, 29, 3, 0));
+	/* A window starting in the skipped hour opens at the jump. */
+	assert_false(cal_is_open(g, at(2026, 3, 29, 1, 0) - 1));
+	assert_true(cal_is_open(g, at(2026, 3, 29, 1, 0)));
+	assert_int_equal(cal_next_open(g, at(2026, 3, 28, 0, 0)),
+	    at(2026, 3, 29, 1, 0));
+	assert_true(cal_business_seconds(g, at(2026, 3, 28, 0, 0),
+	    at(2026, 3, 30, 0, 0)) == 2 * 3600);
+	/* The next Sunday is an ordinary CEST one. */
+	assert_int_equal(cal_next_open(g, at(2026, 3, 29, 12, 0)),
+	    at(2026, 4, 5, 0, 30));
+	cal_free(c);
+	cal_free(g);
+}
+
+/* Berlin falls back on 2026-10-25 at 03:00 CEST → 02:00 CET (01:00Z). */
+static void
+test_dst_overlap(void **state)
+{
+	struct cal *c = make("Europe/Berlin", "daily 00:00-06:00");
+	struct cal *r = make("Europe/Berlin", "Sun 02:15-02:45");
+
+	(void)state;
+	/* 00:00 CEST = 22:00Z the day before, to 06:00 CET = 05:00Z. */
+	assert_true(cal_business_seconds(c, at(2026, 10, 24, 12, 0),
+	    at(2026, 10, 25, 12, 0)) == 7 * 3600);
+	assert_int_equal(cal_next_open(c, at(2026, 10, 24, 12, 0)),
+	    at(2026, 10, 24, 22, 0));
+	/* SLA of 6 open hours from the opening ends at 04:00Z (05:00 CET). */
+	assert_int_equal(cal_add_business(c, at(2026, 10, 24, 22, 0),
+	    6 * 3600), at(2026, 10, 25, 4, 0));
+	/* A window inside the repeated hour runs once, the first time. */
+	assert_true(cal_is_open(r, at(2026, 10, 25, 0, 30)));
+	assert_false(cal_is_open(r, at(2026, 10, 25, 1, 30)));
+	assert_true(cal_business_seconds(r, at(2026, 10, 24, 0, 0),
+	    at(2026, 10, 26, 0, 0)) == 1800);
+	cal_free(c);
+	cal_free(r);
+}
+
+/* São Paulo moved its clocks at midnight while it had DST (until 2019). */
+static void
+test_sao_paulo_midnight(void **state)
+{
+	struct cal *c = make("America/Sao_Paulo", "daily 00:00-08:00");
+	struct cal *e = make("America/Sao_Paulo", "daily 22:00-24:00");
+
+	(void)state;
+	/* 2018-11-04: midnight never came; open from the jump (03:00Z) to
+	 * 08:00 -02 (10:00Z). */
+	assert_int_equal(cal_next_open(c, at(2018, 11, 3, 12, 0)),
+	    at(2018, 11, 4, 3, 0));
+	assert_true(cal_business_seconds(c, at(2018, 11, 3, 12, 0),
+	    at(2018, 11, 4, 12, 0)) == 7 * 3600);
+	/* 2019-02-16 22:00 -02 (00:00Z) until midnight, which came after
+	 * 23:00-24:00 ran twice: 03:00Z. */
+	assert_int_equal(cal_next_open(e, at(2019, 2, 16, 12, 0)),
+	    at(2019, 2, 17, 0, 0));
+	assert_int_equal(cal_next_close(e, at(2019, 2, 17, 0, 0)),
+	    at(2019, 2, 17, 3, 0));
+	cal_free(c);
+	cal_free(e);
+}
+
+static void
+test_over_midnight(void **state)
+{
+	struct cal *c = make("Asia/Shanghai", "Fri 22:00-06:00");
+	struct cal *m = make("Asia/Shanghai",
+	    "daily 22:00-06:00; daily 06:00-08:00");
+	struct cal *d = make("Asia/Shanghai", "Mon 00:00-24:00; Tue 0:00-12:00");
+
+	(void)state;
+	assert_true(cal_is_open(c, sh(2026, 11, 21, 3, 0)));
+	assert_int_equal(cal_next_close(c, sh(2026, 11, 21, 3, 0)),
+	    sh(2026, 11, 21, 6, 0));
+	assert_false(cal_is_open(c, sh(2026, 11, 21, 23, 0)));
+	assert_int_equal(cal_next_open(c, sh(2026, 11, 21, 7, 0)),
+	    sh(2026, 11, 27, 22, 0));
+	/* A holiday on the Friday closes the shift; on the Saturday not. */
+	cal_add_holidays(c, ts_days_from_civil(2026, 11, 21),
+	    ts_days_from_civil(2026, 11, 21));
+	assert_true(cal_is_open(c, sh(2026, 11, 21, 3, 0)));
+	cal_add_holidays(c, ts_days_from_civil(2026, 11, 20),
+	    ts_days_from_civil(2026, 11, 20));
+	assert_false(cal_is_open(c, sh(2026, 11, 21, 3, 0)));
+	/* Shifts that touch merge: 22:00 to 08:00 next morning. */
+	assert_int_equal(cal_next_close(m, sh(2026, 11, 21, 3, 0)),
+	    sh(2026, 11, 21, 8, 0));
+	assert_int_equal(cal_next_open(m, sh(2026, 11, 21, 9, 0)),
+	    sh(2026, 11, 21, 22, 0));
+	/* 24:00 joins Monday to Tuesday. */
+	assert_int_equal(cal_next_close(d, sh(2026, 11, 23, 12, 0)),
+	    sh(2026, 11, 24, 12, 0));
+	cal_free(c);
+	cal_free(m);
+	cal_free(d);
+}
+
+static void
+test_long_span(void **state)
+{
+	struct cal *c = make("Asia/Shanghai", "Mon-Fri 09:00-18:00");
+	struct cal *b = make("Europe/Berlin", "Mon-Fri 09:00-18:00");
+
+	(void)state;
+	/* 261 weekdays in 2026, nine hours each, in either zone. */
+	assert_true(cal_business_seconds(c, sh(2026, 1, 1, 0, 0),
+	    sh(2027, 1, 1, 0, 0)) == 261 * 9 * 3600.0);
+	assert_true(cal_business_seconds(b, at(2025, 12, 31, 23, 0),
+	    at(2026, 12, 31, 23, 0)) == 261 * 9 * 3600.0);
+	/* 90 open days of nine hours later: 18 weeks. */
+	assert_int_equal(cal_add_business(c, sh(2026, 1, 5, 9, 0),
+	    90 * 9 * 3600.0), sh(2026, 5, 8, 18, 0));
+	cal_free(c);
+	cal_free(b);
+}
+
+static void
+test_never_open(void **state)
+{
+	struct cal *c = cal_new(tzdb_zone(db, "UTC"));
+
+	(void)state;
+	assert_false(cal_has_hours(c));
+	assert_false(cal_is_open(c, 0));
+	assert_true(cal_next_open(c, 0) == CS_TIME_NONE);
+	assert_true(cal_add_business(c, 0, 60) == CS_TIME_NONE);
+	assert_int_equal(cal_next_close(c, 1234), 1234);
+	assert_true(cal_business_seconds(c, 0, 86400000) == 0);
+	cal_free(c);
+}
+
+static void
+test_spec(void **state)
+{
+	static const char *const bad[] = {
+		"", "Mon-Fri", "Mon-Fri 9-18", "Funday 09:00-10:00",
+		"Mon 10:00-10:00", "Mon 25:00-26:00", "Mon 09:00-18:00,",
+		"Mon 09:60-10:00", "Mon,,Tue 09:00-10:00", "Mon, 09:00-10:00",
+		"Mon 24:00-10:00", "Mon 24:30-10:00", "Mon 09:00 -10:00",
+		"Mon 09:00-18:00 x", ";", NULL
+	};
+	struct buf why = BUF_INIT;
+	struct cal *c;
+	int i;
+
+	(void)state;
+	for (i = 0; bad[i] != NULL; i++) {
+		c = cal_new(tzdb_zone(db, "UTC"));
+		buf_reset(&why);
+		if (cal_add_hours(c, bad[i], &why) != -1) {
+			print_error("accepted '%s'\n", bad[i]);
+			fail();
+		}
+		assert_true(why.len > 0);
+		cal_free(c);
+	}
+	assert_null(cal_from_options(db, "daily 09:00-10:00", "Mars/Base",
+	    NULL, &why));
+	assert_null(cal_from_options(db, "daily 09:00-10:00", NULL, NULL,
+	    &why));
+	buf_free(&why);
+
+	/* Days: 2026-11-23 is a Monday (UTC zone: at() is local). */
+	c = make("UTC", "Fri-Mon 10:00-11:00");
+	assert_true(cal_is_open(c, at(2026, 11, 20, 10, 30)));	/* Fri */
+	assert_true(cal_is_open(c, at(2026, 11, 22, 10, 30)));	/* Sun */
+	assert_true(cal_is_open(c, at(2026, 11, 23, 10, 30)));	/* Mon */
+	assert_false(cal_is_open(c, at(2026, 11, 24, 10, 30)));	/* Tue */
+	cal_free(c);
+	c = make("UTC", "monday,Wednesday 09:00-10:00, 11:00-12:00:30");
+	assert_true(cal_is_open(c, at(2026, 11, 25, 12, 0)));
+	assert_false(cal_is_open(c, at(2026, 11, 24, 9, 30)));
+	assert_int_equal(cal_next_close(c, at(2026, 11, 25, 11, 0)),
+	    at(2026, 11, 25, 12, 0) + 30000);
+	cal_free(c);
+	c = make("UTC", "9:00-17:00");		/* no days: every day */
+	assert_true(cal_is_open(c, at(2026, 11, 22, 9, 0)));
+	cal_free(c);
+	c = make("UTC", "weekends 10:00-12:00; weekdays 08:00-09:00");
+	assert_true(cal_is_open(c, at(2026, 11, 21, 11, 0)));
+	assert_false(cal_is_open(c, at(2026, 11, 23, 11, 0)));
+	assert_true(cal_is_open(c, at(2026, 11, 23, 8, 0)));
+	cal_free(c);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	db = tzdb_open(NULL);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	tzdb_close(db);
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_weekend_and_lunch),
+		cmocka_unit_test(test_holidays),
+		cmocka_unit_test(test_dst_gap),
+		cmocka_unit_test(test_dst_overlap),
+		cmocka_unit_test(test_sao_paulo_midnight),
+		cmocka_unit_test(test_over_midnight),
+		cmocka_unit_test(test_long_span),
+		cmocka_unit_test(test_never_open),
+		cmocka_unit_test(test_spec),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
