@@ -442,16 +442,14 @@ fold(const struct kpi *k, struct conv *c, int kind, cs_time t,
 		}
 		break;
 	case K_RESOLVED:
-		if (c->start != CS_TIME_NONE) {
-			c->resolved = t;
-			c->closed = 1;
-		}
+		/* Kept even before a start, so a late start can use it; only
+		 * a resolution at or after the start counts (conv_into). */
+		c->resolved = t;
+		c->closed = 1;
 		break;
 	case K_REOPENED:
-		if (c->start != CS_TIME_NONE) {
-			c->reopened = t;
-			c->closed = 0;
-		}
+		c->reopened = t;
+		c->closed = 0;
 		break;
 	}
 	if ((kind & K_CLASSIFIED) && c->classified_at == CS_TIME_NONE) {
@@ -894,7 +892,7 @@ conv_into(struct kpi *k, const struct conv *c, struct group *g, int conv)
 	for (uint32_t i = 0; i < c->npairs; i++)
 		add_time(k, &g->reply, &g->reply_bh, c->pairs[i].from,
 		    c->pairs[i].to);
-	if (c->closed)
+	if (c->closed && c->resolved >= c->start)
 		add_time(k, &g->res, &g->res_bh, c->start, c->resolved);
 	else if (c->last_resp != CS_TIME_NONE) {
 		add_time(k, &g->res, &g->res_bh, c->start, c->last_resp);
