@@ -74,7 +74,10 @@ rehash(struct hmap *m)
 static const char *
 store_key(struct hmap *m, const void *key, size_t len)
 {
-	if (m->block == NULL || m->block_cap - m->block_used < len + 1) {
+	/* Aligned, so that a key of binary numbers can be read in place. */
+	m->block_used = (m->block_used + 7) & ~(size_t)7;
+	if (m->block == NULL || m->block_used > m->block_cap ||
+	    m->block_cap - m->block_used < len + 1) {
 		size_t cap = len + 1 > HMAP_BLOCK ? len + 1 : HMAP_BLOCK;
 		m->blocks = xrealloc(m->blocks, sizeof *m->blocks *
 		    (m->nblocks + 1));

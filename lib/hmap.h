@@ -18,7 +18,8 @@
 #define HMAP_NONE	SIZE_MAX
 
 struct hmap_entry {
-	const char	*key;		/* NUL-terminated copy (may hold NULs) */
+	const char	*key;		/* NUL-terminated copy (may hold NULs),
+					 * 8-byte aligned */
 	size_t		 len;
 	uint64_t	 hash;
 	union {
