@@ -121,6 +121,7 @@ struct pending {
 	char	*why;
 	char	*raw;
 	size_t	 rawlen;
+	size_t	 rawfull;	/* > rawlen when the text was not kept */
 	long	 line;
 };
 
@@ -586,6 +587,7 @@ queue_push(struct ev_reader *r, cJSON *obj, const char *why)
 	p->why = why ? xstrdup(why) : NULL;
 	p->raw = xstrndup(r->raw.len ? r->raw.data : "", n);
 	p->rawlen = n;
+	p->rawfull = n;
 	p->line = r->record_line;
 }
 
@@ -659,6 +661,16 @@ csv_bad(struct ev_reader *r, const char *why)
 	csv_reset(r);
 }
 
+/* Over --max-line: as for JSON Lines, the length is kept, not the text. */
+static void
+csv_too_long(struct ev_reader *r, const char *why, size_t full)
+{
+	buf_reset(&r->raw);
+	queue_push(r, NULL, why);
+	r->queue[r->nqueue - 1].rawfull = full;
+	csv_reset(r);
+}
+
 /* TSV: split on tabs, undo the \t \n \r \\ escapes. */
 static void
 tsv_line(struct ev_reader *r, const char *p, size_t n)
@@ -716,7 +728,7 @@ feed_line(struct ev_reader *r, const char *p, size_t n, int has_nl)
 		struct buf why = BUF_INIT;
 		buf_printf(&why, "record longer than --max-line %zu bytes "
 		    "(an unbalanced quote?)", r->o.max_line);
-		csv_bad(r, why.data);
+		csv_too_long(r, why.data, r->raw.len - (has_nl ? 1 : 0));
 		buf_free(&why);
 		return;
 	}
@@ -761,8 +773,9 @@ read_table(struct ev_reader *r)
 			struct buf why = BUF_INIT;
 			buf_printf(&why, "line too long: %zu bytes, more than "
 			    "--max-line %zu", full, r->o.max_line);
-			r->record_line = r->ls.lineno;
-			csv_bad(r, why.data);
+			if (!r->in_record)
+				r->record_line = r->ls.lineno;
+			csv_too_long(r, why.data, r->raw.len + full);
 			buf_free(&why);
 			continue;
 		}
@@ -788,7 +801,7 @@ pop_table(struct ev_reader *r, struct ev_record *rec)
 		buf_reset(&r->why);
 		buf_adds(&r->why, r->cur.why);
 		return bad(r, rec, r->cur.line, r->cur.raw, r->cur.rawlen,
-		    r->cur.rawlen);
+		    r->cur.rawfull);
 	}
 	cJSON *obj = r->cur.obj;
 	r->cur.obj = NULL;
