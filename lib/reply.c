@@ -188,8 +188,8 @@ variant_cmp(const struct reply_tpl *a, const struct reply_tpl *b)
 }
 
 static void
-add_template(struct reply_lib *lib, const char *lang, const char *file,
-    const char *path, struct buf *errs, int *nerr)
+add_template(struct reply_lib *lib, const char *lang, const char *langdir,
+    const char *file, const char *path, struct buf *errs, int *nerr)
 {
 	size_t stem = strlen(file) - EXTLEN, i;
 	const char *dot = memchr(file, '.', stem);
@@ -212,7 +212,8 @@ add_template(struct reply_lib *lib, const char *lang, const char *file,
 	t->name = lower(file, nlen);
 	t->variant = dot ? xstrndup(dot + 1, stem - nlen - 1) : NULL;
 	t->path = xstrdup(path);
-	buf_printf(&key, "%s/%s", t->lang, t->name);
+	/* The id keeps the directory's spelling: "pt-BR/complaint". */
+	buf_printf(&key, "%s/%s", langdir, t->name);
 	if (t->variant)
 		buf_printf(&key, ".%s", t->variant);
 	t->id = xstrdup(buf_str(&key));
@@ -313,7 +314,8 @@ load_lang(struct reply_lib *lib, const char *dir, const char *langdir,
 			add_partial(lib, lang, files[i] + 1,
 			    strlen(files[i]) - 1 - EXTLEN, path.data, errs, nerr);
 		else
-			add_template(lib, lang, files[i], path.data, errs, nerr);
+			add_template(lib, lang, langdir, files[i], path.data,
+			    errs, nerr);
 	}
 	free_list(files, n);
 	free(lang);
@@ -726,6 +728,33 @@ due_time(const struct reply_opts *o, const cJSON *ev, const char *lang,
 	buf_free(&b);
 }
 
+/* The amount as buyers write it: 59,90 EUR in de fr es pt, 59.90 EUR else. */
+static void
+amount_words(const struct reply_opts *o, const cJSON *ev, const char *lang,
+    cJSON *c)
+{
+	static const char *const comma[] = { "de", "fr", "es", "pt", "it", "nl",
+	    "ru", "id", NULL };
+	const char *cur = fieldmap_str(o->map, ev, "currency");
+	struct buf b = BUF_INIT;
+	double a;
+	int decimals = 2;
+
+	if (get_number(o, ev, "amount", &a) != 0)
+		return;
+	if (cur != NULL && (strcmp(cur, "JPY") == 0 || strcmp(cur, "KRW") == 0))
+		decimals = 0;
+	buf_printf(&b, "%.*f", decimals, a);
+	for (int i = 0; comma[i] != NULL; i++)
+		if (strncmp(lang, comma[i], 2) == 0 &&
+		    (lang[2] == '\0' || lang[2] == '-') && decimals > 0)
+			b.data[b.len - 3] = ',';
+	if (cur != NULL && *cur != '\0')
+		buf_printf(&b, " %s", cur);
+	json_set_str(c, "amount_text", b.data);
+	buf_free(&b);
+}
+
 cJSON *
 reply_context(const struct reply_opts *o, const cJSON *ev, const char *lang)
 {
@@ -746,6 +775,7 @@ reply_context(const struct reply_opts *o, const cJSON *ev, const char *lang)
 	    is_true(fieldmap_get(o->map, ev, "needs_video")));
 	json_set_str(c, "reply_lang", lang);
 	due_time(o, ev, lang, c);
+	amount_words(o, ev, lang, c);
 	if (o->set != NULL)
 		cJSON_ArrayForEach(v, o->set)
 			if (cJSON_GetObjectItemCaseSensitive(ev, v->string) ==

@@ -127,7 +127,12 @@ add_dir(struct reply_lib *lib, const char *dir, const struct diag *d)
 		diag_fatal(d, CS_EXIT_NOINPUT, "cannot read template "
 		    "directory %s", dir);
 	if (n > 0) {
-		fputs(buf_str(&errs), stderr);
+		/* One diagnostic a line: "cs-reply: FILE:LINE:COL: reason". */
+		for (const char *p = buf_str(&errs); *p; ) {
+			size_t k = strcspn(p, "\n");
+			fprintf(stderr, "%s: %.*s\n", d->prog, (int)k, p);
+			p += k + (p[k] == '\n');
+		}
 		diag_fatal(d, CS_EXIT_DATAERR, "%d template error%s in %s", n,
 		    n == 1 ? "" : "s", dir);
 	}
