@@ -128,6 +128,12 @@ struct kev {
 	uint8_t		 kind;
 };
 
+struct held {
+	cs_time		 ts;
+	uint32_t	 agent;		/* string id, for an outbound response */
+	uint8_t		 kind;
+};
+
 struct reply_pair {
 	cs_time		 from, to;
 };
@@ -144,8 +150,14 @@ struct conv {
 	cs_time		 start, first_resp, last_resp, run_start;
 	cs_time		 resolved, reopened, classified_at;
 	int		 closed;	/* last status was `resolved` */
-	cs_time		 outbound;	/* first responder before the start */
-	uint32_t	 outbound_agent;
+	/* Kept only in case a late event lands among them: the responses
+	 * before the start (outbound, usually none or one) and the later
+	 * customer messages of the run still unanswered (dropped when it is
+	 * answered).  The first nout are the outbound ones. */
+	struct held	*held;
+	uint32_t	 nheld, capheld, nout;
+	cs_time		 dropped;	/* latest message the fold let go */
+	int		 approx;	/* a late event landed at or before it */
 	struct reply_pair *pairs;
 	uint32_t	 npairs, cappairs;
 	/* kept whatever the order */
@@ -397,6 +409,16 @@ add_pair(struct conv *c, cs_time from, cs_time to)
 }
 
 static void
+hold(struct conv *c, cs_time t, int kind, uint32_t agent)
+{
+	if (c->nheld == c->capheld) {
+		c->capheld = c->capheld ? c->capheld * 2 : 2;
+		c->held = xrealloc(c->held, sizeof *c->held * c->capheld);
+	}
+	c->held[c->nheld++] = (struct held){ t, agent, (uint8_t)kind };
+}
+
+static void
 capture(const struct kpi *k, struct conv *c, int rule, const uint32_t *vals)
 {
 	for (int f = 0; f < k->o.ngroup; f++)
@@ -416,6 +438,8 @@ fold(const struct kpi *k, struct conv *c, int kind, cs_time t,
 			c->start = t;
 		if (c->run_start == CS_TIME_NONE)
 			c->run_start = t;
+		else
+			hold(c, t, K_CUSTOMER, 0);
 		break;
 	case K_OPEN:
 		if (c->start == CS_TIME_NONE)
@@ -424,22 +448,24 @@ fold(const struct kpi *k, struct conv *c, int kind, cs_time t,
 	case K_RESPONDER:
 		if (c->start == CS_TIME_NONE) {
 			/* Outbound: the agent spoke first, nothing to answer. */
-			if (c->outbound == CS_TIME_NONE) {
-				c->outbound = t;
-				c->outbound_agent = k->agent_field >= 0 ?
-				    vals[k->agent_field] : 0;
-			}
+			hold(c, t, K_RESPONDER, k->agent_field >= 0 ?
+			    vals[k->agent_field] : 0);
+			c->nout++;
 			break;
 		}
 		if (c->first_resp == CS_TIME_NONE) {
 			c->first_resp = t;
 			capture(k, c, R_AGENT, vals);
 		}
-		c->last_resp = t;
 		if (c->run_start != CS_TIME_NONE) {
 			add_pair(c, c->run_start, t);
 			c->run_start = CS_TIME_NONE;
-		}
+			if (c->nheld > c->nout)
+				c->dropped = c->held[c->nheld - 1].ts;
+			c->nheld = c->nout;
+		} else if (c->last_resp != CS_TIME_NONE && c->last_resp != t)
+			c->dropped = c->last_resp;
+		c->last_resp = t;
 		break;
 	case K_RESOLVED:
 		/* Kept even before a start, so a late start can use it; only
@@ -464,8 +490,8 @@ fold_reset(const struct kpi *k, struct conv *c)
 {
 	c->start = c->first_resp = c->last_resp = c->run_start = CS_TIME_NONE;
 	c->resolved = c->reopened = c->classified_at = CS_TIME_NONE;
-	c->outbound = CS_TIME_NONE;
-	c->outbound_agent = 0;
+	c->nheld = c->nout = 0;
+	c->dropped = CS_TIME_NONE;
 	c->closed = 0;
 	c->npairs = 0;
 	memset(c->gv, 0, sizeof *c->gv * (size_t)k->o.ngroup);
@@ -526,9 +552,10 @@ conv_to_list(struct kpi *k, struct conv *c)
 		list_add(k, c, c->start, opened && c->run_start != c->start ?
 		    K_OPEN : K_CUSTOMER, synth_vals(k, c, R_FIRST, 0));
 	}
-	if (c->outbound != CS_TIME_NONE)
-		list_add(k, c, c->outbound, K_RESPONDER,
-		    synth_vals(k, c, R_AGENT, c->outbound_agent));
+	for (uint32_t i = 0; i < c->nheld; i++)
+		list_add(k, c, c->held[i].ts, c->held[i].kind,
+		    c->held[i].kind == K_RESPONDER ? synth_vals(k, c, R_AGENT,
+		    c->held[i].agent) : zero);
 	for (uint32_t i = 0; i < c->npairs; i++) {
 		list_add(k, c, c->pairs[i].from, K_CUSTOMER, zero);
 		int first = !agent_done && c->pairs[i].to == c->first_resp;
@@ -554,7 +581,6 @@ conv_to_list(struct kpi *k, struct conv *c)
 		list_add(k, c, c->resolved, K_RESOLVED, zero);
 	if (!c->closed && c->reopened != CS_TIME_NONE)
 		list_add(k, c, c->reopened, K_REOPENED, zero);
-	k->reordered++;
 }
 
 static int
@@ -575,6 +601,11 @@ conv_event(struct kpi *k, struct conv *c, int kind, cs_time t)
 	else if (c->evs == NULL && c->last_ts != CS_TIME_NONE &&
 	    t < c->last_ts)
 		conv_to_list(k, c);
+	if (c->evs != NULL && !c->approx && c->dropped != CS_TIME_NONE &&
+	    t <= c->dropped) {
+		c->approx = 1;
+		k->reordered++;
+	}
 	if (c->evs != NULL)
 		list_add(k, c, t, kind, k->vals);
 	else
@@ -1117,6 +1148,7 @@ kpi_free(struct kpi *k)
 	for (size_t i = 0; i < hmap_count(&k->convs); i++) {
 		struct conv *c = hmap_at(&k->convs, i)->val.ptr;
 		free(c->pairs);
+		free(c->held);
 		free(c->ratings);
 		free(c->evs);
 		free(c);

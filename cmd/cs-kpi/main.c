@@ -137,6 +137,19 @@ run_checks(const struct diag *d, const struct kpi *k, const struct check *c,
 	return failed;
 }
 
+/* In CSV and TSV a null is an empty cell, as spreadsheets expect. */
+static void
+drop_nulls(cJSON *o)
+{
+	cJSON *c = o->child, *next;
+
+	for (; c != NULL; c = next) {
+		next = c->next;
+		if (cJSON_IsNull(c))
+			cJSON_Delete(cJSON_DetachItemViaPointer(o, c));
+	}
+}
+
 static void
 write_report(struct cli_common *cli, const struct diag *d,
     const struct kpi *k, const int *metrics, int nm)
@@ -154,6 +167,8 @@ write_report(struct cli_common *cli, const struct diag *d,
 		ev_writer_kind(w, names[nk + i], kpi_metric_kind(k, metrics[i]));
 	for (size_t r = 0; r < kpi_nrows(k); r++) {
 		cJSON *o = kpi_row_object(k, r, metrics, nm);
+		if (cli->out_format == OUT_CSV || cli->out_format == OUT_TSV)
+			drop_nulls(o);
 		ev_writer_write(w, o);
 		cJSON_Delete(o);
 	}
@@ -324,10 +339,10 @@ main(int argc, char *argv[])
 	}
 	kpi_finish(k);
 	if (kpi_reordered(k) > 0)
-		diag_warn(&diag, "%zu conversation%s came out of time order; "
-		    "their reply times may be approximate (use --any-order, "
-		    "or sort the input)", kpi_reordered(k),
-		    kpi_reordered(k) == 1 ? "" : "s");
+		diag_warn(&diag, "%zu conversation%s had a message arrive "
+		    "after later ones were folded; reply times may be "
+		    "approximate (use --any-order, or sort the input)",
+		    kpi_reordered(k), kpi_reordered(k) == 1 ? "" : "s");
 	write_report(&cli, &diag, k, metrics, nm);
 	int failed = run_checks(&diag, k, checks, a.nchecks);
 	int status = ev_open_failed(r) ? CS_EXIT_NOINPUT :

@@ -528,6 +528,21 @@ test_out_of_order(void **state)
 		C("d", "2026-11-20T10:50:00Z", "agent", ""),
 		NULL
 	};
+	static const char *const agents_first[] = {
+		C("e", "2026-11-20T10:10:00Z", "agent", ",\"agent\":\"li\""),
+		C("e", "2026-11-20T10:50:00Z", "agent", ",\"agent\":\"wang\""),
+		C("e", "2026-11-20T10:00:00Z", "customer", ""),
+		C("e", "2026-11-20T10:30:00Z", "customer", ""),
+		NULL
+	};
+	static const char *const dropped[] = {
+		C("f", "2026-11-20T10:00:00Z", "customer", ""),
+		C("f", "2026-11-20T10:10:00Z", "agent", ",\"agent\":\"li\""),
+		C("f", "2026-11-20T10:20:00Z", "agent", ",\"agent\":\"wang\""),
+		C("f", "2026-11-20T10:30:00Z", "agent", ",\"agent\":\"li\""),
+		C("f", "2026-11-20T10:15:00Z", "customer", ""),
+		NULL
+	};
 	static const char *const group[] = { "agent" };
 	struct kpi_opts o = defaults();
 	struct kpi *k;
@@ -545,14 +560,36 @@ test_out_of_order(void **state)
 	kpi_row_label(k, 0, &label);
 	assert_string_equal(buf_str(&label), "agent=li");
 	assert_float_equal(val(k, 0, "conversations"), 1, 0);
-	assert_int_equal(kpi_reordered(k), 1);
+	assert_int_equal(kpi_reordered(k), 0);	/* nothing dropped: exact */
 	kpi_free(k);
-	/* Kept as a list from the start: exact.  Replies 10m and 20m. */
-	o.any_order = 1;
+	/* Two files concatenated (customers', then agents'): the unanswered
+	 * run was held, so this is exact too.  Replies 10m and 20m. */
 	k = run(&o, merged);
 	assert_float_equal(total(k, "reply_count"), 2, 0);
 	assert_float_equal(total(k, "reply_mean"), 900, 0);
 	assert_float_equal(total(k, "frt_mean"), 600, 0);
+	assert_int_equal(kpi_reordered(k), 0);
+	kpi_free(k);
+	/* Agents' file first: the outbound responses were held. */
+	k = run(&o, agents_first);
+	assert_float_equal(total(k, "reply_count"), 2, 0);
+	assert_float_equal(total(k, "reply_mean"), 900, 0);
+	assert_float_equal(val(k, 0, "frt_mean"), 600, 0);
+	buf_reset(&label);
+	kpi_row_label(k, 0, &label);
+	assert_string_equal(buf_str(&label), "agent=li");
+	kpi_free(k);
+	/* Where the fold had dropped a message the late one lands next to,
+	 * only --any-order is exact: the 10:20 follow-up was dropped, so the
+	 * 10:15 message looks answered at 10:30. */
+	k = run(&o, dropped);
+	assert_float_equal(total(k, "reply_mean"), 750, 0);	/* 10m, 15m */
+	assert_int_equal(kpi_reordered(k), 1);	/* and says so */
+	kpi_free(k);
+	o.any_order = 1;
+	k = run(&o, dropped);
+	assert_float_equal(total(k, "reply_count"), 2, 0);
+	assert_float_equal(total(k, "reply_mean"), 450, 0);	/* 10m, 5m */
 	assert_int_equal(kpi_reordered(k), 0);
 	kpi_free(k);
 	buf_free(&label);
