@@ -6,10 +6,11 @@
  * reports are small, filters should stream jsonl/csv/tsv).
  *
  * jsonl writes each object as it is (key order kept).  csv/tsv take their
- * columns from ev_writer_columns() or else from the first record; a later
- * record with a field the header lacks starts a new header block after a
- * blank line (so nothing is lost), a missing field is an empty cell.  Nested
- * values are written as JSON text in the cell.  table aligns columns by
+ * columns from ev_writer_columns() (streamed, other fields left out) or else
+ * spool the records to a temporary file and write, at close, one header
+ * that is the union of every record's fields in first-seen order (so
+ * nothing is lost); a missing field is an empty cell, an empty string a
+ * quoted "" in CSV.  Nested values are written as JSON text in the cell.  table aligns columns by
  * display width (text_width: CJK counts 2, combining marks 0) and right-
  * aligns numbers; markdown writes a pipe table.  Column kinds change how a
  * number is shown in table and markdown only: a duration is `1h02m`.
