@@ -332,27 +332,30 @@ cmp_score(const void *a, const void *b)
 	return x->span < y->span ? -1 : x->span > y->span;
 }
 
-/* The words that decided: the intent's cues, then the model's top spans. */
-static void
-explain(struct classifier *c, int win, struct cls_result *r)
+/* Mark tokens first..first+cnt as explained; 0 when one already was. */
+static int
+claim(uint64_t *used, uint32_t first, uint32_t cnt)
+{
+	uint64_t bits = 0;
+
+	for (uint32_t t = first; t < first + cnt && t < 64; t++)
+		bits |= 1ull << t;
+	if (bits & *used)
+		return 0;
+	*used |= bits;
+	return 1;
+}
+
+/* Model features summed by the words (spans of tokens) they came from. */
+static size_t
+span_scores(struct classifier *c, int win, struct span_score **out)
 {
 	const struct lm_model *m = &c->model;
 	size_t n = c->feats.n, ns = 0;
 	struct span_score *sp;
-	uint64_t used = 0;
 
-	for (size_t i = 0; i < c->hits.n; i++) {
-		const struct lex_entry *e = &c->lex.e[c->hits.h[i].entry];
-		if (e->kind == LEX_INTENT && win >= 0 &&
-		    strcmp(c->lex.intents[e->cat], m->labels[win]) == 0 &&
-		    r->nexplain < CLS_EXPLAIN_MAX)
-			explain_add(r, lex_phrase(&c->lex, c->hits.h[i].entry),
-			    strlen(lex_phrase(&c->lex, c->hits.h[i].entry)));
-	}
-	if (win < 0 || n == 0)
-		return;
 	buf_reset(&c->scratch);
-	buf_grow(&c->scratch, n * sizeof(*sp));
+	buf_grow(&c->scratch, (n ? n : 1) * sizeof(*sp));
 	sp = (struct span_score *)(void *)c->scratch.data;
 	for (size_t i = 0; i < n; i++) {
 		const float *row = m->w + (size_t)c->feats.f[i] * m->nlabels;
@@ -370,16 +373,44 @@ explain(struct classifier *c, int win, struct cls_result *r)
 			sp[ns++] = sp[i];
 	}
 	qsort(sp, ns, sizeof(*sp), cmp_score);
+	*out = sp;
+	return ns;
+}
+
+/*
+ * The words that decided: the winning intent's lexicon cues, then the
+ * words the model weighed most for it (at least a third of the strongest;
+ * single short tokens, mostly function words and lone CJK characters, left out).
+ */
+static void
+explain(struct classifier *c, int win, struct cls_result *r)
+{
+	struct span_score *sp;
+	uint64_t used = 0;
+	size_t ns;
+
+	if (win < 0)
+		return;
+	for (size_t i = 0; i < c->hits.n; i++) {
+		const struct lex_hit *h = &c->hits.h[i];
+		const struct lex_entry *e = &c->lex.e[h->entry];
+		const char *ph = lex_phrase(&c->lex, h->entry);
+		if (e->kind != LEX_INTENT || r->nexplain >= CLS_EXPLAIN_MAX ||
+		    strcmp(c->lex.intents[e->cat], c->model.labels[win]) != 0)
+			continue;
+		claim(&used, h->pos, h->ntok);
+		explain_add(r, ph, strlen(ph));
+	}
+	ns = span_scores(c, win, &sp);
 	for (size_t i = 0; i < ns && r->nexplain < CLS_EXPLAIN_MAX; i++) {
 		uint32_t first = sp[i].span >> 8, cnt = sp[i].span & 0xFF;
-		uint64_t bits = 0;
-		if (sp[i].score <= 0)
+		if (sp[i].score <= 0 || sp[i].score < sp[0].score / 3)
 			break;
-		for (uint32_t t = first; t < first + cnt && t < 64; t++)
-			bits |= 1ull << t;
-		if (bits & used)
+		/* "the", "を", "的": short single tokens explain nothing */
+		if (cnt == 1 && c->tt.toks[first].len <= 3)
 			continue;
-		used |= bits;
+		if (!claim(&used, first, cnt))
+			continue;
 		const struct tok *a = &c->tt.toks[first];
 		const struct tok *z = &c->tt.toks[first + cnt - 1];
 		explain_add(r, c->tt.folded.data + a->src,

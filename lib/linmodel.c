@@ -220,11 +220,10 @@ lm_train(struct lm_model *m, const struct lm_example *ex, size_t n,
 					row[c] -= lr * scale * p[c];
 			}
 			for (uint32_t k = 0; k < m->nlex; k++) {
-				if (e->lex[k] == 0)
-					continue;
+				float *lw = m->lexw + (size_t)k * L;
 				for (uint32_t c = 0; c < L; c++)
-					m->lexw[(size_t)k * L + c] -=
-					    lr * e->lex[k] * p[c];
+					lw[c] -= lr * (e->lex[k] * p[c] +
+					    o->l2 * lw[c]);
 			}
 		}
 	}
@@ -405,7 +404,6 @@ lm_decode(struct lm_model *m, const unsigned char *p, size_t len,
 	}
 	if (len < 44)
 		return fail(m, err, "truncated model file (header cut short)");
-	r.len = len - 8;
 	r.at = len - 8;
 	sum = get_n(&r, 8);
 	if (sum != tok_hash(p, len - 8))

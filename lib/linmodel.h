@@ -67,6 +67,7 @@ struct lm_example {
 struct lm_train_opts {
 	int		 epochs;
 	float		 lr;
+	float		 l2;		/* decay of the lexicon weights */
 	uint64_t	 seed;
 };
 

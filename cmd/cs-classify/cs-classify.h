@@ -19,6 +19,7 @@ struct cls_opts {
 	const char	*out;		/* -o (train) */
 	int		 epochs;
 	float		 lr;
+	float		 l2;
 	unsigned long	 buckets;
 	unsigned long	 seed;
 };

@@ -15,7 +15,7 @@
 
 enum {
 	OPT_LEXICON = CLI_OPT_TOOL, OPT_THRESHOLD, OPT_EXPLAIN, OPT_EPOCHS,
-	OPT_LR, OPT_BUCKETS, OPT_SEED
+	OPT_LR, OPT_L2, OPT_BUCKETS, OPT_SEED
 };
 
 static void
@@ -36,6 +36,7 @@ usage(FILE *fp)
 "  -o, --output FILE         train: where the model is written\n"
 "      --epochs N            train: passes over the data (default 30)\n"
 "      --lr X                train: learning rate (default 0.5)\n"
+"      --l2 X                train: decay of the lexicon weights (default 0.001)\n"
 "      --buckets N           train: hash rows, a power of two (default 262144)\n"
 "      --seed N              train: shuffling seed (default 1)\n"
 "%s", cli_common_usage);
@@ -166,6 +167,7 @@ parse_options(int argc, char *argv[], struct cli_common *cli,
 		{ "output", required_argument, NULL, 'O' },
 		{ "epochs", required_argument, NULL, OPT_EPOCHS },
 		{ "lr", required_argument, NULL, OPT_LR },
+		{ "l2", required_argument, NULL, OPT_L2 },
 		{ "buckets", required_argument, NULL, OPT_BUCKETS },
 		{ "seed", required_argument, NULL, OPT_SEED },
 		{ NULL, 0, NULL, 0 }
@@ -208,6 +210,9 @@ parse_options(int argc, char *argv[], struct cli_common *cli,
 		case OPT_LR:
 			o->lr = (float)number_arg(diag, "--lr", optarg, 1e-6, 100);
 			break;
+		case OPT_L2:
+			o->l2 = (float)number_arg(diag, "--l2", optarg, 0, 1);
+			break;
 		case OPT_BUCKETS:
 			o->buckets = (unsigned long)number_arg(diag,
 			    "--buckets", optarg, 1024, 1 << 24);
@@ -239,7 +244,7 @@ main(int argc, char *argv[])
 {
 	struct diag diag;
 	struct cli_common cli;
-	struct cls_opts o = { .epochs = 30, .lr = 0.5f,
+	struct cls_opts o = { .epochs = 30, .lr = 0.5f, .l2 = 0.001f,
 	    .buckets = LM_BUCKETS_DEFAULT, .seed = 1 };
 	struct ctx ctx;
 	int sub = 0, status;
