@@ -1,0 +1,402 @@
+/*
+ * cs-tzsched — answer buyers in their time, with a team in another.
+ *
+ *   cs-tzsched [annotate]  local time, team hours, reply deadline, auto_reply
+ *   cs-tzsched followup    when to follow up, inside the customer's day
+ *   cs-tzsched coverage    messages by hour of the week against the roster
+ *
+ * Option parsing and the stream loops; the logic is in lib/tzsched.c,
+ * lib/coverage.c, lib/calendar.c and lib/tz.c.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "calendar.h"
+#include "cli.h"
+#include "coverage.h"
+#include "filter.h"
+#include "out.h"
+#include "tz.h"
+#include "tzsched.h"
+
+enum {
+	OPT_HOURS = CLI_OPT_TOOL, OPT_TEAM_TZ, OPT_HOLIDAYS, OPT_DEFAULT_TZ,
+	OPT_COUNTRY_ZONE, OPT_WINDOW, OPT_SLA, OPT_AFTER, OPT_ROLE, OPT_ROSTER,
+	OPT_SUGGEST, OPT_SHIFT, OPT_SHIFT_DAYS, OPT_WEEK, OPT_ALL, OPT_HEATMAP
+};
+
+enum sub { SUB_ANNOTATE, SUB_FOLLOWUP, SUB_COVERAGE };
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+"usage: cs-tzsched [annotate] [--hours SPEC --team-tz ZONE [--holidays FILE]]\n"
+"                  [--sla DUR] [zone options] [options] [file ...]\n"
+"       cs-tzsched followup [--after DUR] [--role ROLE|any] [zone options]\n"
+"                  [options] [file ...]\n"
+"       cs-tzsched coverage --roster FILE --team-tz ZONE [--holidays FILE]\n"
+"                  [--suggest N [--shift DUR] [--shift-days N]] [--week DATE]\n"
+"                  [--all] [--heatmap] [options] [file ...]\n"
+"Customer local time, team hours and reply deadlines; follow-up times in\n"
+"the customer's day; the week's coverage by the roster.\n\n"
+"      --hours SPEC          team hours, 'Mon-Fri 09:00-12:00,13:30-18:00'\n"
+"      --team-tz ZONE        the team's zone (IANA name)\n"
+"      --holidays FILE       closed days, YYYY-MM-DD[..YYYY-MM-DD] a line\n"
+"      --sla DUR             reply target in open time (30m)\n"
+"  zone options:\n"
+"      --default-tz ZONE     customer zone when no tz, country or earlier\n"
+"                            message of the conversation gives one\n"
+"      --country-zone CC=ZONE  the zone for a country (repeatable)\n"
+"      --window SPEC         the customer's day, local (09:00-21:00)\n"
+"  followup:\n"
+"      --after DUR           delay after the message (24h)\n"
+"      --role ROLE|any       messages to follow up (agent)\n"
+"  coverage:\n"
+"      --roster FILE         CSV: agent,zone,days,hours\n"
+"      --suggest N           propose N shifts covering the most gaps\n"
+"      --shift DUR           length of a proposed shift (8h)\n"
+"      --shift-days N        days a week of a proposed shift (5)\n"
+"      --week DATE           reference week for the agents column\n"
+"      --all                 every hour of the week, not only the gaps\n"
+"      --heatmap             print the week as a text heat map instead\n"
+"%s", cli_common_usage);
+}
+
+struct args {
+	const char	*hours, *team_tz, *holidays, *default_tz, *window;
+	const char	*role, *roster, *week;
+	char		**country_zone;
+	int		 ncountry_zone;
+	double		 sla, after, shift;
+	int		 suggest, shift_days, all, heatmap;
+};
+
+static double
+duration_arg(const struct diag *d, const char *opt, const char *arg)
+{
+	double v;
+
+	if (dur_parse(arg, &v) != 0 || v < 0)
+		diag_usage(d, "%s %s: not a duration (30m, 1h30m, 2d)", opt,
+		    arg);
+	return v;
+}
+
+static int
+int_arg(const struct diag *d, const char *opt, const char *arg, int lo,
+    int hi)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || v < lo || v > hi)
+		diag_usage(d, "%s %s: not a number from %d to %d", opt, arg,
+		    lo, hi);
+	return (int)v;
+}
+
+static void
+parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
+    struct args *a)
+{
+	static const struct option longopts[] = {
+		CLI_COMMON_LONGOPTS,
+		{ "hours", required_argument, NULL, OPT_HOURS },
+		{ "team-tz", required_argument, NULL, OPT_TEAM_TZ },
+		{ "holidays", required_argument, NULL, OPT_HOLIDAYS },
+		{ "default-tz", required_argument, NULL, OPT_DEFAULT_TZ },
+		{ "country-zone", required_argument, NULL, OPT_COUNTRY_ZONE },
+		{ "window", required_argument, NULL, OPT_WINDOW },
+		{ "sla", required_argument, NULL, OPT_SLA },
+		{ "after", required_argument, NULL, OPT_AFTER },
+		{ "role", required_argument, NULL, OPT_ROLE },
+		{ "roster", required_argument, NULL, OPT_ROSTER },
+		{ "suggest", required_argument, NULL, OPT_SUGGEST },
+		{ "shift", required_argument, NULL, OPT_SHIFT },
+		{ "shift-days", required_argument, NULL, OPT_SHIFT_DAYS },
+		{ "week", required_argument, NULL, OPT_WEEK },
+		{ "all", no_argument, NULL, OPT_ALL },
+		{ "heatmap", no_argument, NULL, OPT_HEATMAP },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	while ((c = getopt_long(argc, argv, "i:o:", longopts, NULL)) != -1) {
+		if (cli_common_option(cli, d, c, optarg))
+			continue;
+		switch (c) {
+		case OPT_HOURS: a->hours = optarg; break;
+		case OPT_TEAM_TZ: a->team_tz = optarg; break;
+		case OPT_HOLIDAYS: a->holidays = optarg; break;
+		case OPT_DEFAULT_TZ: a->default_tz = optarg; break;
+		case OPT_COUNTRY_ZONE:
+			a->country_zone = xrealloc(a->country_zone,
+			    sizeof *a->country_zone * (a->ncountry_zone + 1));
+			a->country_zone[a->ncountry_zone++] = optarg;
+			break;
+		case OPT_WINDOW: a->window = optarg; break;
+		case OPT_SLA: a->sla = duration_arg(d, "--sla", optarg); break;
+		case OPT_AFTER:
+			a->after = duration_arg(d, "--after", optarg);
+			break;
+		case OPT_ROLE: a->role = optarg; break;
+		case OPT_ROSTER: a->roster = optarg; break;
+		case OPT_SUGGEST:
+			a->suggest = int_arg(d, "--suggest", optarg, 1, 168);
+			break;
+		case OPT_SHIFT:
+			a->shift = duration_arg(d, "--shift", optarg);
+			break;
+		case OPT_SHIFT_DAYS:
+			a->shift_days = int_arg(d, "--shift-days", optarg, 1, 7);
+			break;
+		case OPT_WEEK: a->week = optarg; break;
+		case OPT_ALL: a->all = 1; break;
+		case OPT_HEATMAP: a->heatmap = 1; break;
+		default:
+			usage(stderr);
+			exit(CS_EXIT_USAGE);
+		}
+	}
+	cli_common_finish(cli, d);
+}
+
+/* --default-tz and --country-zone, for annotate and followup. */
+static const struct tz_zone *
+zone_options(struct tz_db *db, const struct diag *d, const struct args *a)
+{
+	const struct tz_zone *def = NULL;
+	int i;
+
+	if (a->default_tz != NULL &&
+	    (def = tzdb_zone(db, a->default_tz)) == NULL)
+		diag_usage(d, "--default-tz %s: unknown time zone",
+		    a->default_tz);
+	for (i = 0; i < a->ncountry_zone; i++) {
+		char cc[3] = { 0 };
+		const char *arg = a->country_zone[i], *eq = strchr(arg, '=');
+
+		if (eq == NULL || eq - arg != 2) {
+			diag_usage(d, "--country-zone %s: want CC=ZONE", arg);
+		}
+		memcpy(cc, arg, 2);
+		if (tzdb_set_country_zone(db, cc, eq + 1) != 0)
+			diag_usage(d, "--country-zone %s: unknown country code "
+			    "or time zone", arg);
+	}
+	return def;
+}
+
+static const char *
+annotate_one(void *ctx, cJSON *ev, const struct ev_record *rec)
+{
+	(void)rec;
+	return tzsched_annotate(ctx, ev);
+}
+
+static const char *
+followup_one(void *ctx, cJSON *ev, const struct ev_record *rec)
+{
+	(void)rec;
+	return tzsched_followup(ctx, ev);
+}
+
+static int
+run_filter(struct cli_common *cli, struct diag *d, const struct args *a,
+    enum sub sub, char *const *files, int nfiles)
+{
+	struct tz_db *db = cli_tzdb(cli, d);
+	struct tzsched_opts o = { 0 };
+	struct tzsched *s;
+	struct cal *team = NULL;
+	struct buf why = BUF_INIT;
+	int status;
+
+	if (a->roster || a->suggest || a->heatmap || a->all || a->week)
+		diag_usage(d, "--roster, --suggest, --week, --all and "
+		    "--heatmap go with coverage");
+	if (sub == SUB_FOLLOWUP && (a->hours || a->team_tz || a->holidays))
+		diag_usage(d, "followup uses the customer's --window, not the "
+		    "team's --hours");
+	if (a->hours == NULL && (a->team_tz != NULL || a->holidays != NULL))
+		diag_usage(d, "--team-tz and --holidays go with --hours");
+	if (a->hours != NULL) {
+		if (a->team_tz == NULL)
+			diag_usage(d, "--hours needs --team-tz");
+		if ((team = cal_from_options(db, a->hours, a->team_tz,
+		    a->holidays, &why)) == NULL)
+			diag_usage(d, "%s", buf_str(&why));
+	}
+	o.map = &cli->map;
+	o.ts = &cli->ts;
+	o.db = db;
+	o.team = team;
+	o.default_zone = zone_options(db, d, a);
+	o.window = a->window;
+	o.sla = a->sla;
+	o.after = a->after;
+	o.role = a->role != NULL && strcmp(a->role, "any") == 0 ? NULL :
+	    a->role != NULL ? a->role : "agent";
+	if ((s = tzsched_new(&o, &why)) == NULL)
+		diag_usage(d, "--window %s: %s", a->window, buf_str(&why));
+	status = filter_run(cli, d, files, nfiles,
+	    sub == SUB_FOLLOWUP ? followup_one : annotate_one, s);
+	tzsched_free(s);
+	cal_free(team);
+	buf_free(&why);
+	return status;
+}
+
+static void
+load_roster(struct coverage *cov, struct tz_db *db, struct diag *d,
+    const struct args *a)
+{
+	struct buf why = BUF_INIT;
+	int rc;
+
+	if ((rc = coverage_load_roster(cov, db, a->roster, d, &why)) == -2)
+		exit(CS_EXIT_NOINPUT);
+	if (rc != 0)
+		diag_fatal(d, CS_EXIT_DATAERR, "roster %s", buf_str(&why));
+	if (coverage_agents(cov) == 0)
+		diag_fatal(d, CS_EXIT_DATAERR, "roster %s: no agents",
+		    a->roster);
+	if (a->holidays != NULL &&
+	    coverage_load_holidays(cov, a->holidays, &why) != 0)
+		diag_usage(d, "--holidays: %s", buf_str(&why));
+	buf_free(&why);
+}
+
+static int
+run_coverage(struct cli_common *cli, struct diag *d, const struct args *a,
+    char *const *files, int nfiles)
+{
+	struct tz_db *db = cli_tzdb(cli, d);
+	const struct tz_zone *team;
+	struct coverage *cov;
+	struct ev_reader *r;
+	struct ev_record rec;
+	int status;
+
+	if (a->roster == NULL || a->team_tz == NULL)
+		diag_usage(d, "coverage needs --roster FILE and --team-tz ZONE");
+	if (a->hours != NULL)
+		diag_usage(d, "coverage takes the shifts from --roster, not "
+		    "--hours");
+	if ((team = tzdb_zone(db, a->team_tz)) == NULL)
+		diag_usage(d, "--team-tz %s: unknown time zone", a->team_tz);
+	cov = coverage_new(team);
+	load_roster(cov, db, d, a);
+	if (a->week != NULL) {
+		cs_time t;
+		const char *why;
+		struct ts_parser p = { team, NULL };
+
+		if (ts_parse(&p, a->week, &t, &why) != 0)
+			diag_usage(d, "--week %s: %s", a->week, why);
+		coverage_set_week(cov, ts_floor_div(ts_floor_div(t, 1000) +
+		    tz_offset_at(team, ts_floor_div(t, 1000), NULL, NULL),
+		    86400));
+	}
+
+	r = ev_open(&cli->in, files, nfiles, d);
+	while (ev_read(r, &rec) > 0) {
+		const char *why = NULL, *role;
+		cs_time t;
+		int rc;
+
+		if (rec.status != EV_OK) {
+			coverage_reject(cov);
+			continue;
+		}
+		role = fieldmap_str(&cli->map, rec.obj, "role");
+		if (role == NULL || strcmp(role, "customer") != 0)
+			continue;
+		rc = tzsched_event_time(&cli->map, &cli->ts, rec.obj, &t, &why);
+		if (rc != 0) {
+			diag_bad_line(d, rec.file, rec.line, "%s",
+			    rc == 1 ? "no \"ts\" field" : why);
+			coverage_reject(cov);
+			continue;
+		}
+		coverage_add_message(cov, t);
+	}
+	status = diag_exit_status(d);
+	if (ev_open_failed(r))
+		status = CS_EXIT_NOINPUT;
+	ev_close(r);
+
+	if (a->heatmap) {
+		struct out out;
+		struct buf b = BUF_INIT;
+
+		out_open(&out, STDOUT_FILENO, d);
+		coverage_heatmap(cov, &b);
+		out_buf(&out, &b);
+		out_close(&out);
+		buf_free(&b);
+	} else {
+		struct ev_writer *w = ev_writer_open(cli->out_format,
+		    STDOUT_FILENO, d);
+
+		coverage_report(cov, w, a->all);
+		ev_writer_close(w);
+		if (a->suggest > 0) {
+			if (cli->out_format != OUT_JSONL &&
+			    write(STDOUT_FILENO, "\n", 1) != 1)
+				diag_fatal(d, CS_EXIT_IOERR, "write failed");
+			w = ev_writer_open(cli->out_format, STDOUT_FILENO, d);
+			coverage_suggest(cov, a->suggest,
+			    a->shift > 0 ? (int)(a->shift / 3600) : 8,
+			    a->shift_days > 0 ? a->shift_days : 5, w);
+			ev_writer_close(w);
+		}
+	}
+	coverage_free(cov);
+	return status;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct diag diag;
+	struct cli_common cli;
+	struct args a = { 0 };
+	enum sub sub = SUB_ANNOTATE;
+	int status;
+
+	diag_init(&diag, "cs-tzsched");
+	cli_common_init(&cli, usage);
+	if (argc > 1 && strcmp(argv[1], "followup") == 0)
+		sub = SUB_FOLLOWUP;
+	else if (argc > 1 && strcmp(argv[1], "coverage") == 0)
+		sub = SUB_COVERAGE;
+	if (sub != SUB_ANNOTATE || (argc > 1 &&
+	    strcmp(argv[1], "annotate") == 0)) {
+		argv[1] = argv[0];	/* getopt names the program by it */
+		argv++;
+		argc--;
+	}
+	a.sla = 1800;
+	a.after = 86400;
+	parse_args(argc, argv, &cli, &diag, &a);
+	if (a.shift != 0 && (a.shift < 3600 || a.shift > 23 * 3600 ||
+	    (long)a.shift % 3600 != 0))
+		diag_usage(&diag, "--shift: whole hours from 1h to 23h");
+	if (sub == SUB_COVERAGE)
+		status = run_coverage(&cli, &diag, &a, argv + optind,
+		    argc - optind);
+	else
+		status = run_filter(&cli, &diag, &a, sub, argv + optind,
+		    argc - optind);
+	cli_common_free(&cli);
+	free(a.country_zone);
+	return status;
+}

@@ -1,0 +1,290 @@
+/*
+ * tzsched — per-event time-zone annotation (see tzsched.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calendar.h"
+#include "fieldmap.h"
+#include "hmap.h"
+#include "json.h"
+#include "tz.h"
+#include "tzsched.h"
+
+struct tzsched {
+	struct tzsched_opts	 o;
+	char			*window;	/* the spec, owned */
+	struct hmap		 windows;	/* zone name → struct cal * */
+	struct hmap		 convs;		/* conversation → zone */
+	struct buf		 why;		/* the last reason given */
+	struct buf		 tmp;
+};
+
+struct tzsched *
+tzsched_new(const struct tzsched_opts *o, struct buf *why)
+{
+	struct tzsched *s;
+	struct cal *probe;
+
+	s = xcalloc(1, sizeof *s);
+	s->o = *o;
+	s->window = xstrdup(o->window ? o->window : TZSCHED_WINDOW_DEFAULT);
+	s->o.window = s->window;
+	/* Check the spec once here, so a bad one is a usage error. */
+	probe = cal_new(NULL);
+	if (cal_add_hours(probe, s->window, why) != 0) {
+		cal_free(probe);
+		tzsched_free(s);
+		return NULL;
+	}
+	cal_free(probe);
+	return s;
+}
+
+void
+tzsched_free(struct tzsched *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < hmap_count(&s->windows); i++)
+		cal_free(hmap_at(&s->windows, i)->val.ptr);
+	hmap_free(&s->windows);
+	hmap_free(&s->convs);
+	buf_free(&s->why);
+	buf_free(&s->tmp);
+	free(s->window);
+	free(s);
+}
+
+int
+tzsched_event_time(const struct fieldmap *map, const struct ts_parser *tp,
+    const cJSON *ev, cs_time *t, const char **why)
+{
+	const cJSON *v = fieldmap_get(map, ev, "ts");
+
+	if (v == NULL || cJSON_IsNull(v))
+		return 1;
+	if (cJSON_IsString(v))
+		return ts_parse(tp, v->valuestring, t, why);
+	if (cJSON_IsNumber(v))
+		return ts_from_number(v->valuedouble, t, why);
+	*why = "not a time";
+	return -1;
+}
+
+/* The customer's window as a calendar in zone z (made once per zone). */
+static const struct cal *
+window_in(struct tzsched *s, const struct tz_zone *z)
+{
+	const char *name = tz_name(z);
+	struct hmap_entry *e;
+	int added;
+	size_t i;
+
+	i = hmap_put(&s->windows, name, strlen(name), &added);
+	e = hmap_at(&s->windows, i);
+	if (added) {
+		struct cal *c = cal_new(z);
+
+		cal_add_hours(c, s->window, &s->tmp);	/* checked in new */
+		e->val.ptr = c;
+	}
+	return e->val.ptr;
+}
+
+/* The conversation id as a key, NULL when there is none. */
+static const char *
+conv_key(struct tzsched *s, const cJSON *ev)
+{
+	const cJSON *v = fieldmap_get(s->o.map, ev, "conversation");
+
+	buf_reset(&s->tmp);
+	if (cJSON_IsString(v))
+		buf_adds(&s->tmp, v->valuestring);
+	else if (cJSON_IsNumber(v))
+		json_write_number(&s->tmp, v->valuedouble);
+	else
+		return NULL;
+	return buf_str(&s->tmp);
+}
+
+static const char *
+bad(struct tzsched *s, const char *fmt, const char *what)
+{
+	buf_reset(&s->why);
+	buf_printf(&s->why, fmt, what);
+	return buf_str(&s->why);
+}
+
+/* The customer's zone, or NULL with the reason in *why. */
+static const struct tz_zone *
+customer_zone(struct tzsched *s, const cJSON *ev, const char **why)
+{
+	const cJSON *tz = fieldmap_get(s->o.map, ev, "tz");
+	const cJSON *cc = fieldmap_get(s->o.map, ev, "country");
+	const struct tz_zone *z = NULL;
+	const char *key, *name;
+	size_t i;
+	int added;
+
+	*why = NULL;
+	if (tz != NULL && !cJSON_IsNull(tz)) {
+		if (!cJSON_IsString(tz)) {
+			*why = "field \"tz\" is not a string";
+			return NULL;
+		}
+		if ((z = tzdb_zone(s->o.db, tz->valuestring)) == NULL) {
+			*why = bad(s, "unknown time zone \"%s\" in field \"tz\"",
+			    tz->valuestring);
+			return NULL;
+		}
+	} else if (cc != NULL && !cJSON_IsNull(cc)) {
+		if (!cJSON_IsString(cc)) {
+			*why = "field \"country\" is not a string";
+			return NULL;
+		}
+		name = tzdb_country_zone(s->o.db, cc->valuestring);
+		if (name == NULL || (z = tzdb_zone(s->o.db, name)) == NULL) {
+			*why = bad(s, "unknown country \"%s\" in field "
+			    "\"country\"", cc->valuestring);
+			return NULL;
+		}
+	}
+	if ((key = conv_key(s, ev)) != NULL) {
+		if (z != NULL) {
+			i = hmap_put(&s->convs, key, strlen(key), &added);
+			hmap_at(&s->convs, i)->val.ptr = (void *)z;
+			return z;
+		}
+		if ((i = hmap_find(&s->convs, key, strlen(key))) != HMAP_NONE)
+			return hmap_at(&s->convs, i)->val.ptr;
+	}
+	if (z == NULL && (z = s->o.default_zone) == NULL)
+		*why = "no customer time zone (no tz or country field, "
+		    "no --default-tz)";
+	return z;
+}
+
+/* A message event's time and customer zone; 1 when it is not a message. */
+static int
+message_setup(struct tzsched *s, cJSON *ev, cs_time *t,
+    const struct tz_zone **z, const char **why)
+{
+	const cJSON *type = fieldmap_get(s->o.map, ev, "type");
+	const char *twhy = NULL;
+	int r;
+
+	*why = NULL;
+	if (type != NULL && !(cJSON_IsString(type) &&
+	    strcmp(type->valuestring, "message") == 0))
+		return 1;
+	r = tzsched_event_time(s->o.map, s->o.ts, ev, t, &twhy);
+	if (r == 1) {
+		*why = "no \"ts\" field";
+		return -1;
+	}
+	if (r != 0) {
+		*why = bad(s, "bad \"ts\": %s", twhy);
+		return -1;
+	}
+	if ((*z = customer_zone(s, ev, why)) == NULL)
+		return -1;
+	return 0;
+}
+
+static void
+set_time(cJSON *ev, const char *key, cs_time t, struct buf *b)
+{
+	if (t == CS_TIME_NONE) {
+		json_set(ev, key, cJSON_CreateNull());
+		return;
+	}
+	buf_reset(b);
+	ts_format_utc(t, b);
+	json_set_str(ev, key, buf_str(b));
+}
+
+static void
+set_local(cJSON *ev, const char *key, cs_time t, const struct tz_zone *z,
+    struct buf *b)
+{
+	if (t == CS_TIME_NONE) {
+		json_set(ev, key, cJSON_CreateNull());
+		return;
+	}
+	buf_reset(b);
+	ts_format_offset(t, tz_offset_at(z, ts_floor_div(t, 1000), NULL, NULL),
+	    b);
+	json_set_str(ev, key, buf_str(b));
+}
+
+static int
+is_role(const struct tzsched *s, const cJSON *ev, const char *role)
+{
+	const char *r = fieldmap_str(s->o.map, ev, "role");
+
+	return r != NULL && strcmp(r, role) == 0;
+}
+
+const char *
+tzsched_annotate(struct tzsched *s, cJSON *ev)
+{
+	const struct tz_zone *z = NULL;
+	const char *why;
+	cs_time t = 0, due;
+	int64_t sec;
+	int off, customer;
+
+	if (message_setup(s, ev, &t, &z, &why) != 0)
+		return why;
+	sec = ts_floor_div(t, 1000);
+	off = tz_offset_at(z, sec, NULL, NULL);
+	customer = is_role(s, ev, "customer");
+	json_set_str(ev, "customer_tz", tz_name(z));
+	set_local(ev, "local_time", t, z, &s->tmp);
+	json_set_num(ev, "local_hour",
+	    (double)(ts_floor_div(sec + off, 3600) - ts_floor_div(sec + off,
+	    86400) * 24));
+	json_set_bool(ev, "customer_daytime", cal_is_open(window_in(s, z), t));
+	if (s->o.team != NULL) {
+		json_set_bool(ev, "team_open", cal_is_open(s->o.team, t));
+		set_time(ev, "next_open", cal_next_open(s->o.team, t), &s->tmp);
+	}
+	if (!customer)
+		return NULL;
+	due = s->o.team != NULL ? cal_add_business(s->o.team, t, s->o.sla) :
+	    t + (cs_time)(s->o.sla * 1000);
+	set_time(ev, "reply_due", due, &s->tmp);
+	set_local(ev, "reply_due_local", due, z, &s->tmp);
+	if (s->o.team != NULL)
+		json_set_bool(ev, "auto_reply", !cal_is_open(s->o.team, t));
+	return NULL;
+}
+
+const char *
+tzsched_followup(struct tzsched *s, cJSON *ev)
+{
+	const struct tz_zone *z = NULL;
+	const char *why;
+	cs_time t = 0, at;
+
+	if (s->o.role != NULL && !is_role(s, ev, s->o.role)) {
+		/* Still learn the conversation's zone from other roles. */
+		const cJSON *type = fieldmap_get(s->o.map, ev, "type");
+
+		if (type == NULL || (cJSON_IsString(type) &&
+		    strcmp(type->valuestring, "message") == 0))
+			(void)customer_zone(s, ev, &why);
+		return NULL;
+	}
+	if (message_setup(s, ev, &t, &z, &why) != 0)
+		return why;
+	at = cal_next_open(window_in(s, z), t + (cs_time)(s->o.after * 1000));
+	json_set_str(ev, "customer_tz", tz_name(z));
+	set_time(ev, "followup_at", at, &s->tmp);
+	set_local(ev, "followup_local", at, z, &s->tmp);
+	return NULL;
+}
