@@ -13,16 +13,18 @@
  *   - per customer, the instants of their orders (for conversion).
  * Memory therefore grows with conversations, groups and orders, never with
  * the number of message lines.  A conversation whose events arrive in time
- * order is folded as they come and keeps no messages.  When an event comes
- * earlier than the latest already seen for its conversation, that
- * conversation switches to a compact event list (24 bytes an event): what
- * was folded so far is turned back into the events the fold kept (the start,
- * the first message of each customer run and its reply, the first and last
- * response, the last status, the first classified message), the later events
- * are appended, and at the end the list is sorted and folded again.  Exact
- * when late events land outside what was already folded; figures can shift
- * when a late message falls between messages the fold had already dropped
- * (kpi_reordered() counts such conversations so the tool can say so).
+ * order is folded as they come and keeps no messages: only its summary, the
+ * responses sent before its start (outbound, usually none) and the later
+ * customer messages of the run still unanswered (let go once answered).
+ * When an event comes earlier than the latest already seen for its
+ * conversation, that conversation switches to a compact event list (24
+ * bytes an event): the summary is turned back into the events it kept (the
+ * start, each reply pair, the first and last response, what was held, the
+ * last statuses, the first classified message), later events are appended,
+ * and at the end the list is sorted and folded again.  That is exact unless
+ * a late event lands at or before a message the fold had let go (a
+ * follow-up response, a customer message of an answered run); such
+ * conversations are counted by kpi_reordered() so the tool can say so.
  * With any_order every conversation is kept as such a list from its first
  * event: exact for any order, at 24 bytes an event.
  *
