@@ -8,6 +8,7 @@
  * what keeps templates readable without blank lines in the output; a
  * standalone partial remembers the blanks it removed as its indentation.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -500,6 +501,33 @@ mst_compile(const char *src, size_t len, const char *file, struct buf *err)
 		mst_free(t);
 		return NULL;
 	}
+	return t;
+}
+
+struct mst_template *
+mst_compile_file(const char *path, struct buf *err)
+{
+	struct buf src = BUF_INIT;
+	struct mst_template *t;
+	char chunk[8192];
+	size_t k;
+	FILE *f = fopen(path, "rb");
+
+	if (f == NULL) {
+		buf_printf(err, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(&src, chunk, k);
+	if (ferror(f)) {
+		buf_printf(err, "%s: read error", path);
+		fclose(f);
+		buf_free(&src);
+		return NULL;
+	}
+	fclose(f);
+	t = mst_compile(src.data ? src.data : "", src.len, path, err);
+	buf_free(&src);
 	return t;
 }
 

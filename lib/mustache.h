@@ -53,6 +53,8 @@ void	mst_names_free(struct mst_names *);
  */
 struct mst_template *mst_compile(const char *src, size_t len,
 	    const char *file, struct buf *err);
+/* Compile a file; NULL with "PATH: reason" or a syntax error in *err. */
+struct mst_template *mst_compile_file(const char *path, struct buf *err);
 void	mst_free(struct mst_template *);
 const char *mst_file(const struct mst_template *);
 

@@ -129,27 +129,12 @@ word_ok(const char *s, size_t len)
 static struct mst_template *
 compile_file(const char *path, struct buf *errs, int *nerr)
 {
-	struct buf src = BUF_INIT, err = BUF_INIT;
-	struct mst_template *t = NULL;
-	char chunk[8192];
-	size_t k;
-	FILE *f = fopen(path, "rb");
+	struct mst_template *t = mst_compile_file(path, errs);
 
-	if (f == NULL) {
-		buf_printf(errs, "%s: %s\n", path, strerror(errno));
-		(*nerr)++;
-		return NULL;
-	}
-	while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&src, chunk, k);
-	fclose(f);
-	t = mst_compile(src.data ? src.data : "", src.len, path, &err);
 	if (t == NULL) {
-		buf_printf(errs, "%s\n", buf_str(&err));
+		buf_addc(errs, '\n');
 		(*nerr)++;
 	}
-	buf_free(&src);
-	buf_free(&err);
 	return t;
 }
 

@@ -177,24 +177,6 @@ parse_escape(const struct diag *d, const char *arg)
 	diag_usage(d, "--escape %s: expected html or none", arg);
 }
 
-static char *
-slurp_or_die(const char *path, size_t *len, const struct diag *d)
-{
-	struct buf b = BUF_INIT;
-	char chunk[8192];
-	size_t k;
-	FILE *f = fopen(path, "rb");
-
-	if (f == NULL)
-		diag_fatal(d, CS_EXIT_NOINPUT, "cannot open %s", path);
-	while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, k);
-	fclose(f);
-	*len = b.len;
-	buf_addc(&b, '\0');
-	return buf_detach(&b);
-}
-
 /* cs-reply render: each input object is the whole context. */
 static int
 cmd_render(int argc, char *argv[], struct diag *d, struct cli_common *cli)
@@ -213,8 +195,6 @@ cmd_render(int argc, char *argv[], struct diag *d, struct cli_common *cli)
 	struct ev_reader *r;
 	struct ev_record rec;
 	struct out out;
-	char *src;
-	size_t len;
 	int c, escape = 0, text = 0, status;
 
 	optind = 1;
@@ -244,12 +224,11 @@ cmd_render(int argc, char *argv[], struct diag *d, struct cli_common *cli)
 	cli_common_finish(cli, d);
 	if (optind >= argc)
 		diag_usage(d, "render: which template?");
-	src = slurp_or_die(argv[optind], &len, d);
 	tpl.lang = "";
 	tpl.id = argv[optind];
-	if ((tpl.t = mst_compile(src, len, argv[optind], &err)) == NULL)
-		diag_fatal(d, CS_EXIT_DATAERR, "%s", buf_str(&err));
-	free(src);
+	if ((tpl.t = mst_compile_file(argv[optind], &err)) == NULL)
+		diag_fatal(d, access(argv[optind], R_OK) == 0 ?
+		    CS_EXIT_DATAERR : CS_EXIT_NOINPUT, "%s", buf_str(&err));
 	optind++;
 
 	r = ev_open(&cli->in, argv + optind, argc - optind, d);
@@ -353,7 +332,7 @@ main(int argc, char *argv[])
 	struct cli_common cli;
 	struct state s;
 	char **dirs = NULL;
-	cJSON *set = cJSON_CreateObject();
+	cJSON *set;
 	int c, ndirs = 0, text = 0, status;
 
 	diag_init(&diag, "cs-reply");
@@ -365,6 +344,7 @@ main(int argc, char *argv[])
 
 	memset(&s, 0, sizeof(s));
 	s.o.default_lang = "en";
+	set = cJSON_CreateObject();
 	while ((c = getopt_long(argc, argv, "i:o:t:", longopts, NULL)) != -1) {
 		if (cli_common_option(&cli, &diag, c, optarg))
 			continue;
