@@ -1,0 +1,164 @@
+/*
+ * lib/lexicon: the file format, prefixes, overrides, CJK phrases, errors.
+ */
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lexicon.h"
+
+/* Write text to a temporary file; its path in path[64]. */
+static void
+temp_file(char *path, const char *text)
+{
+	strcpy(path, "/tmp/cskit-lex-XXXXXX");
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+}
+
+/* The phrases found in s, joined by "|". */
+static const char *
+found(struct lexicon *lx, const char *s, char *out)
+{
+	struct tok_text tt;
+	struct lex_hits hits = { 0 };
+
+	tok_init(&tt);
+	tok_run(&tt, s, strlen(s));
+	lex_match(lx, &tt, &hits);
+	out[0] = '\0';
+	for (size_t i = 0; i < hits.n; i++) {
+		if (i)
+			strcat(out, "|");
+		strcat(out, lex_phrase(lx, hits.h[i].entry));
+	}
+	lex_hits_free(&hits);
+	tok_free(&tt);
+	return out;
+}
+
+static void
+test_load_and_match(void **state)
+{
+	struct lexicon lx;
+	struct buf err = BUF_INIT;
+	char path[64], out[512];
+
+	(void)state;
+	temp_file(path,
+	    "# a comment\n"
+	    "\n"
+	    "intent\trefund\t1.5\tmoney back\n"
+	    "intent\trefund\t1\trefund*\n"
+	    "intent\tshipping\t1\t快递\n"
+	    "sentiment\tneg\t1\tterrible\n"
+	    "escalate\t-\t2\tchargeback\r\n"
+	    "negation\t-\t1\tnot\n");
+	lex_init(&lx);
+	assert_int_equal(lex_load(&lx, path, &err), 0);
+	unlink(path);
+	assert_int_equal(lx.n, 6);
+	assert_int_equal(lx.nintents, 2);
+	assert_int_equal(lex_intent_index(&lx, "shipping"), 1);
+	assert_int_equal(lex_intent_index(&lx, "nope"), -1);
+
+	assert_string_equal(found(&lx, "I want my MONEY BACK, refunded now",
+	    out), "money back|refund");
+	assert_string_equal(found(&lx, "Refunds?", out), "refund");
+	/* a prefix needs the whole prefix: "ref" alone is no refund */
+	assert_string_equal(found(&lx, "ref", out), "");
+	/* CJK phrases match inside text without spaces */
+	assert_string_equal(found(&lx, "我的快递呢", out), "快递");
+	/* full width and case do not matter; one hit per entry */
+	assert_string_equal(found(&lx, "ＣＨＡＲＧＥＢＡＣＫ chargeback", out),
+	    "chargeback");
+	/* words must match whole: "moneyback" is one other word */
+	assert_string_equal(found(&lx, "moneyback", out), "");
+	lex_free(&lx);
+	buf_free(&err);
+}
+
+static void
+test_override(void **state)
+{
+	struct lexicon lx;
+	struct buf err = BUF_INIT;
+	char out[256];
+
+	(void)state;
+	lex_init(&lx);
+	assert_int_equal(lex_add(&lx, "intent", "refund", "1", "Money  Back",
+	    &err), 0);
+	/* same kind, label and (folded) phrase: the weight is replaced */
+	assert_int_equal(lex_add(&lx, "intent", "refund", "3", "money back",
+	    &err), 0);
+	assert_int_equal(lx.n, 1);
+	assert_true(lx.e[0].weight == 3.0f);
+	/* another label is another entry */
+	assert_int_equal(lex_add(&lx, "intent", "return", "1", "money back",
+	    &err), 0);
+	assert_int_equal(lx.n, 2);
+	/* weight 0 switches an entry off */
+	assert_int_equal(lex_add(&lx, "intent", "refund", "0", "money back",
+	    &err), 0);
+	assert_string_equal(found(&lx, "money back", out), "money back");
+	assert_int_equal(lx.e[1].cat, lex_intent_index(&lx, "return"));
+	assert_int_equal(lx.e[1].kind, LEX_INTENT);
+	lex_free(&lx);
+	buf_free(&err);
+}
+
+static void
+test_errors(void **state)
+{
+	struct lexicon lx;
+	struct buf err = BUF_INIT;
+	char path[64];
+
+	(void)state;
+	lex_init(&lx);
+	assert_int_equal(lex_add(&lx, "mood", "x", "1", "a", &err), -1);
+	assert_non_null(strstr(buf_str(&err), "unknown kind \"mood\""));
+	buf_reset(&err);
+	assert_int_equal(lex_add(&lx, "intent", "refund", "abc", "a", &err), -1);
+	assert_non_null(strstr(buf_str(&err), "weight \"abc\""));
+	buf_reset(&err);
+	assert_int_equal(lex_add(&lx, "intent", "refund", "11", "a", &err), -1);
+	buf_reset(&err);
+	assert_int_equal(lex_add(&lx, "sentiment", "meh", "1", "a", &err), -1);
+	buf_reset(&err);
+	assert_int_equal(lex_add(&lx, "intent", "-", "1", "a", &err), -1);
+	buf_reset(&err);
+	assert_int_equal(lex_add(&lx, "intent", "refund", "1", "?!", &err), -1);
+	assert_non_null(strstr(buf_str(&err), "has no words"));
+
+	buf_reset(&err);
+	temp_file(path, "intent\trefund\t1\tok\nintent refund 1 spaces\n");
+	assert_int_equal(lex_load(&lx, path, &err), -1);
+	char want[128];
+	snprintf(want, sizeof(want), "%s:2: expected 4 tab-separated", path);
+	assert_non_null(strstr(buf_str(&err), want));
+	unlink(path);
+
+	buf_reset(&err);
+	assert_int_equal(lex_load(&lx, "/nonexistent/lex.tsv", &err), -1);
+	assert_non_null(strstr(buf_str(&err), "No such file"));
+	lex_free(&lx);
+	buf_free(&err);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_load_and_match),
+		cmocka_unit_test(test_override),
+		cmocka_unit_test(test_errors),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,159 @@
+/*
+ * lib/tokenize: folding, word tokens, CJK characters, accents, digits.
+ */
+#include "unit.h"
+
+#include <string.h>
+
+#include "tokenize.h"
+
+/* The tokens of s joined by "|". */
+static const char *
+joined(struct tok_text *tt, const char *s, char *out, size_t cap)
+{
+	size_t at = 0;
+
+	tok_run(tt, s, strlen(s));
+	out[0] = '\0';
+	for (size_t i = 0; i < tt->n; i++) {
+		size_t n = tt->toks[i].len;
+		if (at + n + 2 >= cap)
+			break;
+		if (i)
+			out[at++] = '|';
+		memcpy(out + at, tok_bytes(tt, i), n);
+		at += n;
+		out[at] = '\0';
+	}
+	return out;
+}
+
+static void
+test_words(void **state)
+{
+	struct tok_text tt;
+	char b[256];
+
+	(void)state;
+	tok_init(&tt);
+	assert_string_equal(joined(&tt, "Where IS my order?!", b, sizeof(b)),
+	    "where|is|my|order");
+	assert_string_equal(joined(&tt, "  ", b, sizeof(b)), "");
+	assert_int_equal(tt.n, 0);
+	/* apostrophes inside words go, so "don't" and "dont" are one cue */
+	assert_string_equal(joined(&tt, "I don't know", b, sizeof(b)),
+	    "i|dont|know");
+	assert_string_equal(joined(&tt, "it\u2019s 'fine'", b, sizeof(b)),
+	    "its|fine");
+	tok_free(&tt);
+}
+
+static void
+test_fold_and_accents(void **state)
+{
+	struct tok_text tt;
+	char b[256];
+
+	(void)state;
+	tok_init(&tt);
+	/* full-width Latin folds to ASCII */
+	assert_string_equal(joined(&tt, "\uff32\uff25\uff26\uff35\uff2e\uff24",
+	    b, sizeof(b)), "refund");
+	/* Latin accents are stripped; ß case-folds to ss */
+	assert_string_equal(joined(&tt, "Não recebi o Envío Rückerstattung Straße",
+	    b, sizeof(b)), "nao|recebi|o|envio|ruckerstattung|strasse");
+	/* Cyrillic keeps its letters (й is not stripped to и) */
+	assert_string_equal(joined(&tt, "Мой заказ", b, sizeof(b)),
+	    "мой|заказ");
+	tok_free(&tt);
+}
+
+static void
+test_cjk(void **state)
+{
+	struct tok_text tt;
+	char b[256];
+
+	(void)state;
+	tok_init(&tt);
+	assert_string_equal(joined(&tt, "我要退款", b, sizeof(b)),
+	    "我|要|退|款");
+	assert_int_equal(tt.toks[2].cjk, 1);
+	/* kana and kanji each a token; Latin inside stays a word */
+	assert_string_equal(joined(&tt, "iPhoneの返品", b, sizeof(b)),
+	    "iphone|の|返|品");
+	assert_int_equal(tt.toks[0].cjk, 0);
+	/* half-width katakana folds to full width */
+	assert_string_equal(joined(&tt, "\uff77\uff6c\uff9d\uff7e\uff99",
+	    b, sizeof(b)), "キ|ャ|ン|セ|ル");
+	/* Hangul is written with spaces: words */
+	assert_string_equal(joined(&tt, "환불 해주세요", b, sizeof(b)),
+	    "환불|해주세요");
+	tok_free(&tt);
+}
+
+static void
+test_digits(void **state)
+{
+	struct tok_text tt;
+	char b[256];
+
+	(void)state;
+	tok_init(&tt);
+	/* numbers are one token "0" whatever their digits */
+	assert_string_equal(joined(&tt, "order #48213 in 3rd box a12",
+	    b, sizeof(b)), "order|0|in|3rd|box|a12");
+	assert_string_equal(joined(&tt, "２０２４年", b, sizeof(b)),
+	    "0|年");
+	tok_free(&tt);
+}
+
+static void
+test_hash_and_key(void **state)
+{
+	struct tok_text tt;
+
+	(void)state;
+	tok_init(&tt);
+	tok_run(&tt, "refund refunded re", 18);
+	assert_int_equal(tt.n, 3);
+	/* same first three letters: same lookup key, different hashes */
+	assert_true(tt.toks[0].key == tt.toks[1].key);
+	assert_true(tt.toks[0].hash != tt.toks[1].hash);
+	/* a short token's key is its hash */
+	assert_true(tt.toks[2].key == tt.toks[2].hash);
+	assert_true(tok_hash("", 0) == 0xcbf29ce484222325ULL);
+	assert_true(tok_hash("a", 1) == 0xaf63dc4c8601ec8cULL);
+	/* the source span points into the folded text */
+	tok_run(&tt, "ＡＢ cd", strlen("ＡＢ cd"));
+	assert_int_equal(tt.toks[0].srclen, 2);
+	assert_memory_equal(tt.folded.data + tt.toks[1].src, "cd", 2);
+	tok_free(&tt);
+}
+
+static void
+test_invalid_utf8(void **state)
+{
+	struct tok_text tt;
+
+	(void)state;
+	tok_init(&tt);
+	tok_run(&tt, "ab\xff\xfe cd", 7);	/* no crash, words around kept */
+	assert_true(tt.n >= 2);
+	assert_memory_equal(tok_bytes(&tt, 0), "ab", 2);
+	tok_free(&tt);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_fold_and_accents),
+		cmocka_unit_test(test_cjk),
+		cmocka_unit_test(test_digits),
+		cmocka_unit_test(test_hash_and_key),
+		cmocka_unit_test(test_invalid_utf8),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
