@@ -402,13 +402,16 @@ explain(struct classifier *c, int win, struct cls_result *r)
 		explain_add(r, ph, strlen(ph));
 	}
 	ns = span_scores(c, win, &sp);
+	float bar = 0;
 	for (size_t i = 0; i < ns && r->nexplain < CLS_EXPLAIN_MAX; i++) {
 		uint32_t first = sp[i].span >> 8, cnt = sp[i].span & 0xFF;
-		if (sp[i].score <= 0 || sp[i].score < sp[0].score / 3)
-			break;
 		/* "the", "を", "的": short single tokens explain nothing */
 		if (cnt == 1 && c->tt.toks[first].len <= 3)
 			continue;
+		if (bar == 0)
+			bar = sp[i].score / 3;
+		if (sp[i].score <= 0 || sp[i].score < bar)
+			break;
 		if (!claim(&used, first, cnt))
 			continue;
 		const struct tok *a = &c->tt.toks[first];

@@ -42,7 +42,7 @@ static const struct {
 	    "avez votre au aux ce jai nai qui quoi comment depuis jours "
 	    "semaine livraison rembourser retour taille couleur annuler "
 	    "adresse compte aide bonsoir produit article abime casse "
-	    "etait sont peux pouvez veux voudrais svp nest dun dune" },
+	    "etait sont peux pouvez veux voudrais svp nest dun dune bon bonne" },
 	{ ES, "el la los las y es yo no mi mis un una con para por donde "
 	    "cuando que gracias hola pedido paquete todavia usted ustedes "
 	    "esta estoy pero muy reembolso llegado llego ya tengo quiero "
