@@ -373,19 +373,34 @@ reply_fnv1a(const char *s)
 	return h;
 }
 
+/* "lang/name" into key (lower case); -1 when it does not fit. */
+static int
+make_key(char *key, size_t size, const char *lang, size_t llen,
+    const char *name, size_t *len)
+{
+	size_t nlen = strlen(name);
+
+	if (llen + 1 + nlen >= size)
+		return -1;
+	memcpy(key, lang, llen);
+	key[llen] = '/';
+	for (size_t i = 0; i < nlen; i++)
+		key[llen + 1 + i] = (char)tolower((unsigned char)name[i]);
+	*len = llen + 1 + nlen;
+	key[*len] = '\0';
+	return 0;
+}
+
 static const struct group *
 find_group(const struct reply_lib *lib, const char *lang, size_t llen,
     const char *name)
 {
-	struct buf key = BUF_INIT;
-	size_t i;
+	char key[256];
+	size_t len, i;
 
-	buf_add(&key, lang, llen);
-	buf_addc(&key, '/');
-	for (; *name; name++)
-		buf_addc(&key, (char)tolower((unsigned char)*name));
-	i = hmap_find(&lib->gindex, key.data, key.len);
-	buf_free(&key);
+	if (make_key(key, sizeof(key), lang, llen, name, &len) != 0)
+		return NULL;
+	i = hmap_find(&lib->gindex, key, len);
 	return i == HMAP_NONE || lib->groups[i].n == 0 ? NULL :
 	    &lib->groups[i];
 }
@@ -463,21 +478,24 @@ static const struct mst_template *
 find_partial(void *arg, const char *name)
 {
 	const struct partial_ctx *pc = arg;
-	struct buf key = BUF_INIT;
-	size_t len = strlen(pc->lang), i = HMAP_NONE;
+	size_t len = strlen(pc->lang), klen, i;
+	char key[256];
 
 	for (;;) {
-		buf_reset(&key);
-		buf_add(&key, pc->lang, len);
-		buf_addc(&key, '/');
-		buf_adds(&key, name);
-		i = hmap_find(&pc->lib->pindex, key.data, key.len);
-		if (i != HMAP_NONE || len == 0)
-			break;
+		/* Partial names keep their case: they are file names. */
+		if (len + 1 + strlen(name) >= sizeof(key))
+			return NULL;
+		memcpy(key, pc->lang, len);
+		key[len] = '/';
+		strcpy(key + len + 1, name);
+		klen = len + 1 + strlen(name);
+		i = hmap_find(&pc->lib->pindex, key, klen);
+		if (i != HMAP_NONE)
+			return pc->lib->parts[i].t;
+		if (len == 0)
+			return NULL;
 		len = parent_tag(pc->lang, len);
 	}
-	buf_free(&key);
-	return i == HMAP_NONE ? NULL : pc->lib->parts[i].t;
 }
 
 /* The context ------------------------------------------------------------ */
@@ -574,16 +592,34 @@ struct wall {
 	int	y, mon, d, h, min;
 };
 
+/* n decimal digits at s, or -1. */
+static int
+digits(const char *s, int n)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* "YYYY-MM-DDTHH:MM…" (or a space for T). */
 static int
 parse_wall(const char *s, struct wall *w)
 {
-	int n = 0;
-
-	if (s == NULL || sscanf(s, "%4d-%2d-%2d%*1[T ]%2d:%2d%n", &w->y,
-	    &w->mon, &w->d, &w->h, &w->min, &n) != 5 || n == 0)
+	if (s == NULL || strlen(s) < 16 || s[4] != '-' || s[7] != '-' ||
+	    (s[10] != 'T' && s[10] != ' ') || s[13] != ':')
 		return -1;
-	if (w->mon < 1 || w->mon > 12 || w->d < 1 || w->d > 31 || w->h > 23 ||
-	    w->min > 59)
+	w->y = digits(s, 4);
+	w->mon = digits(s + 5, 2);
+	w->d = digits(s + 8, 2);
+	w->h = digits(s + 11, 2);
+	w->min = digits(s + 14, 2);
+	if (w->y < 0 || w->mon < 1 || w->mon > 12 || w->d < 1 || w->d > 31 ||
+	    w->h < 0 || w->h > 23 || w->min < 0 || w->min > 59)
 		return -1;
 	return 0;
 }
@@ -602,7 +638,7 @@ stamp_offset(const char *s, int *off)
 		return 0;
 	}
 	if ((s[n - 6] != '+' && s[n - 6] != '-') || s[n - 3] != ':' ||
-	    sscanf(s + n - 5, "%2d:%2d", &hh, &mm) != 2)
+	    (hh = digits(s + n - 5, 2)) < 0 || (mm = digits(s + n - 2, 2)) < 0)
 		return -1;
 	*off = (hh * 3600 + mm * 60) * (s[n - 6] == '-' ? -1 : 1);
 	return 0;
