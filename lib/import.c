@@ -219,7 +219,9 @@ void
 import_sorter_finish(struct import_sorter *s,
     void (*emit)(void *ctx, const char *line, size_t len), void *ctx)
 {
-	qsort(s->lines, s->n, sizeof *s->lines, by_time);
+	/* qsort's base must not be NULL, even for no lines (UBSan). */
+	if (s->n > 1)
+		qsort(s->lines, s->n, sizeof *s->lines, by_time);
 	for (size_t i = 0; i < s->n; i++)
 		emit(ctx, s->text.data + s->lines[i].off, s->lines[i].len);
 	buf_free(&s->text);
