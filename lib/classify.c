@@ -37,6 +37,7 @@ cls_free(struct classifier *c)
 	free(c->intent_sum);
 	free(c->prob);
 	buf_free(&c->scratch);
+	hmap_free(&c->threads);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -421,13 +422,13 @@ explain(struct classifier *c, int win, struct cls_result *r)
 	}
 }
 
-static void
-intent_of(struct classifier *c, struct cls_result *r)
+/* The top candidates and the intent from c->prob. */
+static int
+decide(struct classifier *c, struct cls_result *r)
 {
 	const struct lm_model *m = &c->model;
 	int win = -1;
 
-	lm_predict(m, c->feats.f, c->feats.n, c->lexv, c->prob);
 	rank_top(c, r);
 	r->intent = r->ntop ? r->top[0] : "other";
 	r->intent_score = r->ntop ? r->top_score[0] : 0;
@@ -436,8 +437,44 @@ intent_of(struct classifier *c, struct cls_result *r)
 			win = (int)l;
 	if (r->intent_score < c->threshold)
 		r->intent = "other";
+	return win;
+}
+
+static void
+intent_of(struct classifier *c, struct cls_result *r)
+{
+	lm_predict(&c->model, c->feats.f, c->feats.n, c->lexv, c->prob);
+	int win = decide(c, r);
 	if (c->explain)
 		explain(c, win, r);
+}
+
+void
+cls_follow(struct classifier *c, const char *conv, struct cls_result *r)
+{
+	size_t len = strlen(conv), id;
+	/* "ok", "???", "thanks": the model's own "other" stays */
+	int unsure = r->intent_score < CLS_SURE && r->ntop > 0 &&
+	    strcmp(r->top[0], "other") != 0;
+	struct hmap_entry *e;
+
+	id = hmap_find(&c->threads, conv, len);
+	if (unsure && id != HMAP_NONE) {
+		uint64_t prev = hmap_at(&c->threads, id)->val.num;
+		for (uint32_t l = 0; l < c->model.nlabels; l++)
+			c->prob[l] *= 1 - CLS_CARRY;
+		if (prev >= 1 && prev <= c->model.nlabels)
+			c->prob[prev - 1] += CLS_CARRY;
+		decide(c, r);
+	}
+	if (r->intent_score < CLS_SURE || strcmp(r->intent, "other") == 0)
+		return;
+	for (uint32_t l = 0; l < c->model.nlabels; l++)
+		if (strcmp(c->model.labels[l], r->intent) == 0) {
+			e = hmap_at(&c->threads, hmap_put(&c->threads, conv,
+			    len, NULL));
+			e->val.num = l + 1;
+		}
 }
 
 void

@@ -24,6 +24,7 @@
 #define CSKIT_CLASSIFY_H
 
 #include "buf.h"
+#include "hmap.h"
 #include "langid.h"
 #include "lexicon.h"
 #include "linmodel.h"
@@ -62,7 +63,9 @@ struct classifier {
 	float		*prob;		/* [model.nlabels] */
 	float		 threshold;
 	int		 explain;
+	int		 context;	/* cls_follow is in use */
 	struct buf	 scratch;
+	struct hmap	 threads;	/* conversation → last sure intent + 1 */
 };
 
 void	cls_init(struct classifier *);
@@ -82,6 +85,19 @@ void	cls_prepare(struct classifier *, const char *text, size_t len);
 /* Everything about a message; lang is detected only when want_lang. */
 void	cls_classify(struct classifier *, const char *text, size_t len,
 	    int want_lang, struct cls_result *);
+/*
+ * A follow-up inside a conversation ("here are the photos", "still nothing
+ * on my account") says little by itself: when the message's own intent is
+ * unsure (score below CLS_SURE, and not the model's own "other", which
+ * "ok" or "???" are), the conversation's last sure intent is mixed in with
+ * weight CLS_CARRY before ranking again.  A sure
+ * intent becomes the conversation's.  Call after cls_classify.  Memory is
+ * one small entry per conversation seen.
+ */
+#define CLS_SURE	0.5f
+#define CLS_CARRY	0.4f
+void	cls_follow(struct classifier *, const char *conversation,
+	    struct cls_result *);
 void	cls_result_free(struct cls_result *);
 
 #endif

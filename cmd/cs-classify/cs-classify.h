@@ -15,6 +15,7 @@ struct cls_opts {
 	int		 nlexicons;
 	float		 threshold;
 	int		 explain;
+	int		 no_context;
 	const char	*label;		/* -l (train, eval) */
 	const char	*out;		/* -o (train) */
 	int		 epochs;
@@ -29,6 +30,9 @@ int	classify_train(struct cli_common *, struct diag *, struct cls_opts *,
 int	classify_eval(struct cli_common *, struct diag *, struct cls_opts *,
 	    char *const *files, int nfiles);
 /* Load the lexicons (and the model unless for training), or exit. */
+/* cls_follow for an event of a conversation, unless --no-context. */
+void	classify_follow(struct classifier *, const struct fieldmap *,
+	    const cJSON *, struct cls_result *);
 void	classify_setup(struct classifier *, const struct diag *,
 	    const struct cls_opts *, int with_model);
 

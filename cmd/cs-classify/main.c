@@ -14,7 +14,7 @@
 #include "json.h"
 
 enum {
-	OPT_LEXICON = CLI_OPT_TOOL, OPT_THRESHOLD, OPT_EXPLAIN, OPT_EPOCHS,
+	OPT_LEXICON = CLI_OPT_TOOL, OPT_THRESHOLD, OPT_EXPLAIN, OPT_NO_CONTEXT, OPT_EPOCHS,
 	OPT_LR, OPT_L2, OPT_BUCKETS, OPT_SEED
 };
 
@@ -32,6 +32,7 @@ usage(FILE *fp)
 "      --lexicon FILE        extra lexicon entries (repeatable)\n"
 "      --threshold X         intent is \"other\" when its score is below X\n"
 "      --explain             add \"explain\": the words that decided\n"
+"      --no-context          classify each message alone, not in its conversation\n"
 "  -l, --label FIELD         train, eval: the field holding the label\n"
 "  -o, --output FILE         train: where the model is written\n"
 "      --epochs N            train: passes over the data (default 30)\n"
@@ -118,6 +119,7 @@ annotate(void *ctxp, cJSON *ev, const struct ev_record *rec)
 	int want_lang = fieldmap_get(c->map, ev, "lang") == NULL;
 	cls_classify(&c->cls, text->valuestring, strlen(text->valuestring),
 	    want_lang, &c->res);
+	classify_follow(&c->cls, c->map, ev, &c->res);
 	set_results(c, ev, want_lang);
 	return NULL;
 }
@@ -135,7 +137,18 @@ classify_setup(struct classifier *cls, const struct diag *diag,
 		    CS_EXIT_DATAERR, "model %s", buf_str(&err));
 	cls->threshold = o->threshold;
 	cls->explain = o->explain;
+	cls->context = !o->no_context;
 	buf_free(&err);
+}
+
+void
+classify_follow(struct classifier *cls, const struct fieldmap *map,
+    const cJSON *ev, struct cls_result *res)
+{
+	const char *conv = fieldmap_str(map, ev, "conversation");
+
+	if (cls->context && conv != NULL)
+		cls_follow(cls, conv, res);
 }
 
 static double
@@ -163,6 +176,7 @@ parse_options(int argc, char *argv[], struct cli_common *cli,
 		{ "lexicon", required_argument, NULL, OPT_LEXICON },
 		{ "threshold", required_argument, NULL, OPT_THRESHOLD },
 		{ "explain", no_argument, NULL, OPT_EXPLAIN },
+		{ "no-context", no_argument, NULL, OPT_NO_CONTEXT },
 		{ "label", required_argument, NULL, 'l' },
 		{ "output", required_argument, NULL, 'O' },
 		{ "epochs", required_argument, NULL, OPT_EPOCHS },
@@ -194,6 +208,9 @@ parse_options(int argc, char *argv[], struct cli_common *cli,
 			break;
 		case OPT_EXPLAIN:
 			o->explain = 1;
+			break;
+		case OPT_NO_CONTEXT:
+			o->no_context = 1;
 			break;
 		case 'l':
 			o->label = optarg;

@@ -161,6 +161,7 @@ classify_eval(struct cli_common *cli, struct diag *diag, struct cls_opts *o,
 		    !labelled(cli, o, rec.obj, &text, &label))
 			continue;
 		cls_classify(&cls, text, strlen(text), 0, &res);
+		classify_follow(&cls, &cli->map, rec.obj, &res);
 		conf_add(&conf, label, res.intent);
 	}
 	int status = ev_open_failed(r) ? CS_EXIT_NOINPUT :
