@@ -608,6 +608,13 @@ tz_local_to_utc(const struct tz_zone *z, int64_t local, int64_t *utc)
 	int found = 0, have_prev = 0, have_gap = 0;
 
 	local = clamp_t(local);
+	/* Most times are far from any change: one period around them. */
+	tz_period(z, local - tz_offset_at(z, local, NULL, NULL), &p);
+	t = local - p.off;
+	if (t >= p.start && p.start <= t - TZ_SCAN && t + TZ_SCAN < p.end) {
+		*utc = t;
+		return 0;
+	}
 	for (t = local - TZ_SCAN; t <= local + TZ_SCAN; t = p.end) {
 		int64_t u;
 

@@ -236,7 +236,7 @@ tzsched_annotate(struct tzsched *s, cJSON *ev)
 	const char *why;
 	cs_time t = 0, due;
 	int64_t sec;
-	int off, customer;
+	int off, customer, open = 0;
 
 	if (message_setup(s, ev, &t, &z, &why) != 0)
 		return why;
@@ -250,8 +250,10 @@ tzsched_annotate(struct tzsched *s, cJSON *ev)
 	    86400) * 24));
 	json_set_bool(ev, "customer_daytime", cal_is_open(window_in(s, z), t));
 	if (s->o.team != NULL) {
-		json_set_bool(ev, "team_open", cal_is_open(s->o.team, t));
-		set_time(ev, "next_open", cal_next_open(s->o.team, t), &s->tmp);
+		open = cal_is_open(s->o.team, t);
+		json_set_bool(ev, "team_open", open);
+		set_time(ev, "next_open", open ? t : cal_next_open(s->o.team, t),
+		    &s->tmp);
 	}
 	if (!customer)
 		return NULL;
@@ -260,7 +262,7 @@ tzsched_annotate(struct tzsched *s, cJSON *ev)
 	set_time(ev, "reply_due", due, &s->tmp);
 	set_local(ev, "reply_due_local", due, z, &s->tmp);
 	if (s->o.team != NULL)
-		json_set_bool(ev, "auto_reply", !cal_is_open(s->o.team, t));
+		json_set_bool(ev, "auto_reply", !open);
 	return NULL;
 }
 

@@ -7,7 +7,7 @@
  *   2. glibc's localtime_r (what date(1) uses) at many pseudo-random
  *      instants per zone from 1800 to 2400, most past the tables' end in
  *      2037 so the footer rules answer.
- * CSKIT_TZ_YEARS=1800,2200 widens the zdump span (default 1970,2060).
+ * CSKIT_TZ_YEARS=1800,2200 widens the zdump span (default 1995,2045).
  * Skipped (passes with a note) when zdump is not installed.
  */
 #include "unit.h"
@@ -132,7 +132,7 @@ test_zdump(void **state)
 		skip();
 	}
 	if (years == NULL || strspn(years, "0123456789,-") != strlen(years))
-		years = "1970,2060";
+		years = "1995,2045";
 	buf_printf(&cmd, "TZDIR=" ZONEDIR " zdump -v -c %s", years);
 	for (i = 0; i < nnames; i++)
 		buf_printf(&cmd, " %s", names[i]);
