@@ -30,11 +30,13 @@ probe(const struct hmap *m, const void *key, size_t len, uint64_t h,
 	size_t mask = m->nslots - 1;
 
 	for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-		uint32_t s = m->slots[i];
+		uint32_t s = m->slots[i].ent;
 		if (s == 0) {
 			*slot = i;
 			return HMAP_NONE;
 		}
+		if (m->slots[i].hash != (uint32_t)(h >> 32))
+			continue;
 		const struct hmap_entry *e = &m->ents[s - 1];
 		if (e->hash == h && e->len == len &&
 		    memcmp(e->key, key, len) == 0) {
@@ -63,10 +65,12 @@ rehash(struct hmap *m)
 	m->slots = xcalloc(n, sizeof *m->slots);
 	m->nslots = n;
 	for (size_t i = 0; i < m->n; i++) {
-		size_t j = (size_t)m->ents[i].hash & (n - 1);
-		while (m->slots[j] != 0)
+		uint64_t h = m->ents[i].hash;
+		size_t j = (size_t)h & (n - 1);
+		while (m->slots[j].ent != 0)
 			j = (j + 1) & (n - 1);
-		m->slots[j] = (uint32_t)(i + 1);
+		m->slots[j] = (struct hmap_slot){ (uint32_t)(i + 1),
+		    (uint32_t)(h >> 32) };
 	}
 }
 
@@ -114,7 +118,8 @@ hmap_put(struct hmap *m, const void *key, size_t len, int *added)
 	m->ents[i] = (struct hmap_entry){ store_key(m, key, len), len, h,
 	    { NULL } };
 	m->ents[i].val.num = 0;
-	m->slots[slot] = (uint32_t)(i + 1);
+	m->slots[slot] = (struct hmap_slot){ (uint32_t)(i + 1),
+	    (uint32_t)(h >> 32) };
 	return i;
 }
 

@@ -31,7 +31,11 @@ struct hmap_entry {
 struct hmap {
 	struct hmap_entry *ents;
 	size_t		 n, cap;
-	uint32_t	*slots;		/* entry number + 1; 0 is empty */
+	struct hmap_slot {
+		uint32_t ent;		/* entry number + 1; 0 is empty */
+		uint32_t hash;		/* high bits of its hash: most misses
+					 * end here, without touching the entry */
+	}		*slots;
 	size_t		 nslots;	/* a power of two */
 	char		*block;		/* key storage being filled */
 	size_t		 block_used, block_cap;

@@ -207,7 +207,7 @@ struct kpi {
 	uint32_t	*vals;		/* the current event's, scratch */
 	uint32_t	*synth;		/* a made-up event's, scratch */
 	uint32_t	*zero;		/* no values at all */
-	struct buf	 key, scratch;
+	struct buf	 key, scratch, conv_text, cust_text;
 	char		 why[200];
 	/* after kpi_finish */
 	struct group	**rows;
@@ -667,19 +667,30 @@ string_field(struct kpi *k, const cJSON *ev, const char *name,
 	return NULL;
 }
 
-/* An id field (conversation, customer): a string or a number. */
+/*
+ * An id field (conversation, customer): a string or a number, as text in
+ * *out (a number's text lives in `text` until the next call); NULL when
+ * absent.  Not interned: most lines only look their conversation up.
+ */
 static const char *
-id_field(struct kpi *k, const cJSON *ev, const char *name, uint32_t *out)
+id_field(struct kpi *k, const cJSON *ev, const char *name, struct buf *text,
+    const char **out)
 {
 	const cJSON *v = fieldmap_get(k->o.map, ev, name);
 
-	*out = 0;
+	*out = NULL;
 	if (v == NULL || cJSON_IsNull(v))
 		return NULL;
-	if (!cJSON_IsString(v) && !cJSON_IsNumber(v))
+	if (cJSON_IsString(v)) {
+		*out = v->valuestring;
+		return NULL;
+	}
+	if (!cJSON_IsNumber(v))
 		return bad(k, "field '%s' is not a string or number",
 		    fieldmap_source(k->o.map, name));
-	*out = value_id(k, v);
+	buf_reset(text);
+	json_write_number(text, v->valuedouble);
+	*out = text->data;
 	return NULL;
 }
 
@@ -773,13 +784,14 @@ kpi_add(struct kpi *k, const cJSON *ev)
 {
 	const char *type, *why, *status;
 	cs_time t;
-	uint32_t conv_id, cust_id;
+	const char *conv_id, *cust_id;
 	struct conv *c = NULL;
 
 	if ((why = string_field(k, ev, "type", &type)) != NULL ||
 	    (why = event_time(k, ev, &t)) != NULL ||
-	    (why = id_field(k, ev, "conversation", &conv_id)) != NULL ||
-	    (why = id_field(k, ev, "customer", &cust_id)) != NULL)
+	    (why = id_field(k, ev, "conversation", &k->conv_text, &conv_id))
+	    != NULL ||
+	    (why = id_field(k, ev, "customer", &k->cust_text, &cust_id)) != NULL)
 		return why;
 	if (type == NULL)
 		type = "message";
@@ -793,10 +805,10 @@ kpi_add(struct kpi *k, const cJSON *ev)
 		k->vals[f] = value_id(k, fieldmap_get(k->o.map, ev,
 		    k->o.group[f]));
 	if (strcmp(type, "order") == 0) {
-		if (cust_id != 0) {
-			add_order_time(k, str_of(k, cust_id), t);
+		if (cust_id != NULL) {
+			add_order_time(k, cust_id, t);
 			if (in_period(k, t))
-				count_order(k, str_of(k, cust_id), t);
+				count_order(k, cust_id, t);
 		}
 		goto seen;
 	}
@@ -806,12 +818,12 @@ kpi_add(struct kpi *k, const cJSON *ev)
 		    s->valuedouble > 5)
 			return bad(k, "field '%s' must be a number from 1 to 5",
 			    fieldmap_source(k->o.map, "score"));
-		if (conv_id == 0) {
+		if (conv_id == NULL) {
 			if (in_period(k, t))
 				count_rating(k, k->vals, t, s->valuedouble);
 			goto seen;
 		}
-		c = conv_get(k, str_of(k, conv_id), strlen(str_of(k, conv_id)));
+		c = conv_get(k, conv_id, strlen(conv_id));
 		if (c->nratings == c->capratings) {
 			c->capratings = c->capratings ? c->capratings * 2 : 1;
 			c->ratings = xrealloc(c->ratings, sizeof *c->ratings *
@@ -821,10 +833,10 @@ kpi_add(struct kpi *k, const cJSON *ev)
 		    tuple_id(k, k->vals) };
 		goto seen;
 	}
-	if (conv_id != 0)
-		c = conv_get(k, str_of(k, conv_id), strlen(str_of(k, conv_id)));
-	if (c != NULL && c->customer == 0)
-		c->customer = cust_id;
+	if (conv_id != NULL)
+		c = conv_get(k, conv_id, strlen(conv_id));
+	if (c != NULL && c->customer == 0 && cust_id != NULL)
+		c->customer = intern(k, cust_id, strlen(cust_id));
 	if (strcmp(type, "message") == 0) {
 		if ((why = add_message(k, ev, c, t)) != NULL)
 			return why;
@@ -1172,6 +1184,8 @@ kpi_free(struct kpi *k)
 	hmap_free(&k->orders);
 	buf_free(&k->key);
 	buf_free(&k->scratch);
+	buf_free(&k->conv_text);
+	buf_free(&k->cust_text);
 	free(k->rules);
 	free(k->vals);
 	free(k->synth);
