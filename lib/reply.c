@@ -20,6 +20,10 @@ const char *const reply_intents[] = {
 	"discount", "order_change", "account", "other", NULL
 };
 
+/* An empty field map for callers that have none. */
+static const struct fieldmap no_map = FIELDMAP_INIT;
+#define MAP(o) ((o)->map != NULL ? (o)->map : &no_map)
+
 #define EXT ".mustache"
 #define EXTLEN (sizeof(EXT) - 1)
 
@@ -503,8 +507,8 @@ find_partial(void *arg, const char *name)
 int
 reply_wanted(const struct reply_opts *o, const cJSON *ev)
 {
-	const char *type = fieldmap_str(o->map, ev, "type");
-	const char *role = fieldmap_str(o->map, ev, "role");
+	const char *type = fieldmap_str(MAP(o), ev, "type");
+	const char *role = fieldmap_str(MAP(o), ev, "role");
 
 	return (type == NULL || strcmp(type, "message") == 0) &&
 	    (role == NULL || strcmp(role, "customer") == 0);
@@ -521,7 +525,7 @@ static int
 get_number(const struct reply_opts *o, const cJSON *ev, const char *name,
     double *out)
 {
-	const cJSON *v = fieldmap_get(o->map, ev, name);
+	const cJSON *v = fieldmap_get(MAP(o), ev, name);
 
 	if (cJSON_IsNumber(v)) {
 		*out = v->valuedouble;
@@ -537,8 +541,8 @@ buyer_history(const struct reply_opts *o, const cJSON *ev, cJSON *c)
 	static const char *const counts[] = {
 		"orders_count", "order_count", "orders", NULL
 	};
-	const cJSON *ft = fieldmap_get(o->map, ev, "first_time");
-	const cJSON *ret = fieldmap_get(o->map, ev, "returning");
+	const cJSON *ft = fieldmap_get(MAP(o), ev, "first_time");
+	const cJSON *ret = fieldmap_get(MAP(o), ev, "returning");
 	double n;
 	int first = 0, back = 0;
 
@@ -561,23 +565,23 @@ buyer_history(const struct reply_opts *o, const cJSON *ev, cJSON *c)
 static int
 is_urgent(const struct reply_opts *o, const cJSON *ev)
 {
-	const cJSON *u = fieldmap_get(o->map, ev, "urgency");
+	const cJSON *u = fieldmap_get(MAP(o), ev, "urgency");
 
 	if (cJSON_IsNumber(u))
 		return u->valuedouble >= 2;
 	if (cJSON_IsString(u))
 		return strcmp(u->valuestring, "high") == 0 ||
 		    strcmp(u->valuestring, "urgent") == 0;
-	return is_true(fieldmap_get(o->map, ev, "urgent"));
+	return is_true(fieldmap_get(MAP(o), ev, "urgent"));
 }
 
 static int
 is_angry(const struct reply_opts *o, const cJSON *ev)
 {
-	const cJSON *s = fieldmap_get(o->map, ev, "sentiment");
+	const cJSON *s = fieldmap_get(MAP(o), ev, "sentiment");
 	double score;
 
-	if (is_true(fieldmap_get(o->map, ev, "escalate")))
+	if (is_true(fieldmap_get(MAP(o), ev, "escalate")))
 		return 1;
 	if (cJSON_IsNumber(s))
 		return s->valuedouble <= -0.5;
@@ -716,8 +720,8 @@ static void
 due_time(const struct reply_opts *o, const cJSON *ev, const char *lang,
     cJSON *c)
 {
-	const char *local = fieldmap_str(o->map, ev, "reply_due_local");
-	const char *utc = fieldmap_str(o->map, ev, "reply_due");
+	const char *local = fieldmap_str(MAP(o), ev, "reply_due_local");
+	const char *utc = fieldmap_str(MAP(o), ev, "reply_due");
 	struct buf b = BUF_INIT;
 	struct wall w;
 	cs_time t;
@@ -726,9 +730,9 @@ due_time(const struct reply_opts *o, const cJSON *ev, const char *lang,
 	struct ts_parser tp = { NULL, NULL };
 
 	if (utc == NULL)
-		utc = fieldmap_str(o->map, ev, "next_open");
+		utc = fieldmap_str(MAP(o), ev, "next_open");
 	if (local == NULL && utc != NULL &&
-	    stamp_offset(fieldmap_str(o->map, ev, "local_time"), &off) == 0 &&
+	    stamp_offset(fieldmap_str(MAP(o), ev, "local_time"), &off) == 0 &&
 	    ts_parse(&tp, utc, &t, &why) == 0) {
 		ts_format_offset(t, off, &b);
 		json_set_str(c, "reply_due_local", b.data);
@@ -756,7 +760,7 @@ amount_words(const struct reply_opts *o, const cJSON *ev, const char *lang,
 {
 	static const char *const comma[] = { "de", "fr", "es", "pt", "it", "nl",
 	    "ru", "id", NULL };
-	const char *cur = fieldmap_str(o->map, ev, "currency");
+	const char *cur = fieldmap_str(MAP(o), ev, "currency");
 	struct buf b = BUF_INIT;
 	double a;
 	int decimals = 2;
@@ -793,7 +797,7 @@ reply_context(const struct reply_opts *o, const cJSON *ev, const char *lang)
 	json_set_bool(c, "urgent", is_urgent(o, ev));
 	json_set_bool(c, "angry", is_angry(o, ev));
 	json_set_bool(c, "needs_video",
-	    is_true(fieldmap_get(o->map, ev, "needs_video")));
+	    is_true(fieldmap_get(MAP(o), ev, "needs_video")));
 	json_set_str(c, "reply_lang", lang);
 	due_time(o, ev, lang, c);
 	amount_words(o, ev, lang, c);
@@ -836,21 +840,21 @@ int
 reply_event(const struct reply_lib *lib, const struct reply_opts *o,
     const cJSON *ev, struct reply_result *res, struct buf *err)
 {
-	const char *lang = fieldmap_str(o->map, ev, "lang");
-	const char *intent = fieldmap_str(o->map, ev, "intent");
-	const char *key = fieldmap_str(o->map, ev, "conversation");
+	const char *lang = fieldmap_str(MAP(o), ev, "lang");
+	const char *intent = fieldmap_str(MAP(o), ev, "intent");
+	const char *key = fieldmap_str(MAP(o), ev, "conversation");
 	const char *special = NULL;
 	const struct reply_tpl *t;
 	const cJSON *ctx[2];
 	cJSON *derived;
 	int rc;
 
-	if (is_true(fieldmap_get(o->map, ev, "auto_reply")))
+	if (is_true(fieldmap_get(MAP(o), ev, "auto_reply")))
 		special = "auto_reply";
-	else if (is_true(fieldmap_get(o->map, ev, "needs_video")))
+	else if (is_true(fieldmap_get(MAP(o), ev, "needs_video")))
 		special = "video_call";
 	if (key == NULL)
-		key = fieldmap_str(o->map, ev, "customer");
+		key = fieldmap_str(MAP(o), ev, "customer");
 	t = reply_select(lib, o, lang, intent, special, key);
 	if (t == NULL) {
 		buf_printf(err, "no template for intent '%s' in language '%s' "
