@@ -128,7 +128,7 @@ test_selection(void **state)
 	/* Variants: FNV-1a of the key modulo 3, in name order. */
 	o.variants = 1;
 	for (int i = 0; i < 20; i++) {
-		char key[16];
+		char key[32];
 		snprintf(key, sizeof(key), "conv-%d", i);
 		assert_string_equal(pick(lib, &o, "en", "refund", NULL, key),
 		    ids[reply_fnv1a(key) % 3]);
