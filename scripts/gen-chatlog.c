@@ -21,7 +21,9 @@
  *
  * The phrase banks below were written for cskit; {x} marks a slot (see
  * struct slots).  A leading '^' restricts a phrase to wearable products
- * (clothes, shoes), a leading '~' to gadgets (electronics).
+ * (clothes, shoes), a leading '~' to gadgets (electronics); in greetings
+ * '<' marks a morning one, '=' an afternoon one, '>' an evening one (the
+ * buyer's local time).
  */
 #include <getopt.h>
 #include <inttypes.h>
@@ -38,7 +40,7 @@
 #include "ts.h"
 
 #define L(...)	((const char *const[]){ __VA_ARGS__, NULL })
-#define QA(...)	((const struct qa[]){ __VA_ARGS__, { NULL, NULL } })
+#define QA(...)	((const struct qa[]){ __VA_ARGS__, { NULL, NULL, 0 } })
 
 enum lang { L_EN, L_DE, L_FR, L_ES, L_JA, L_PT, L_ZH, L_ID, N_LANG };
 
@@ -55,9 +57,14 @@ static const char *const intent_names[N_INTENT] = {
 /* How an agent addresses the buyer in {n}. */
 enum address { ADDR_FIRST, ADDR_FULL, ADDR_LAST };
 
-/* A customer's line and the agent's answer to it. */
+/*
+ * A customer's line and the agent's answer to it.  A later turn (`more`)
+ * with a topic follows only a first message of the same topic (the photos
+ * follow "it arrived broken", not "wrong colour"); topic 0 fits any.
+ */
 struct qa {
 	const char	*q, *a;
+	int		 topic;
 };
 
 /* Everything said in one language; every list is NULL-terminated and
@@ -167,7 +174,7 @@ static const struct bank bank_en = {
 	    "Walker", "Hughes", "Evans", "Baker", "Turner"),
 	.colours = L("black", "white", "navy", "beige", "olive green",
 	    "pink", "grey"),
-	.greet = L("Hi,", "Hello,", "Hi there,", "Good morning,", "Hello!",
+	.greet = L("Hi,", "Hello,", "Hi there,", "<Good morning,", "Hello!",
 	    "Hey,", "Dear seller,", "Hi team,"),
 	.close = L("Thanks.", "Thank you!", "Please help.",
 	    "Waiting for your reply.", "Thanks in advance.",
@@ -175,206 +182,206 @@ static const struct bank bank_en = {
 	.ask = {
 	[I_SHIPPING] = QA(
 	    { "Where is my order {o}? It's been {d} days and nothing has arrived.",
-	      "I'm sorry for the wait. I checked order {o}: the parcel (tracking {t}) has arrived in your country and is now with the local carrier. It should be delivered within 3-5 working days." },
+	      "I'm sorry for the wait. I checked order {o}: the parcel (tracking {t}) has arrived in your country and is now with the local carrier. It should be delivered within 3-5 working days.", 1 },
 	    { "The tracking for order {o} hasn't updated in {d} days. Is my package lost?",
-	      "I understand the worry. The tracking for {t} only updates when the parcel is scanned at a sorting centre, so it can stay the same for a week during the flight. I've asked the carrier for an update and will get back to you within 48 hours." },
+	      "I understand the worry. The tracking for {t} only updates when the parcel is scanned at a sorting centre, so it can stay the same for a week during the flight. I've asked the carrier for an update and will get back to you within 48 hours.", 1 },
 	    { "My package is stuck in customs. Do I need to pay import duties or will you handle it?",
-	      "Sorry for the trouble. Import duties for your order are prepaid by us, so you don't need to pay anything. Customs clearance usually takes 2-5 working days; if they ask you for money, please tell us before paying." },
+	      "Sorry for the trouble. Import duties for your order are prepaid by us, so you don't need to pay anything. Customs clearance usually takes 2-5 working days; if they ask you for money, please tell us before paying.", 1 },
 	    { "The tracking says delivered but I never got anything. Order {o}.",
-	      "I'm sorry to hear that. Sometimes the courier leaves parcels with a neighbour or at a pickup point, could you check there first? If it's not there, I'll open a claim with the carrier and send you a replacement." },
+	      "I'm sorry to hear that. Sometimes the courier leaves parcels with a neighbour or at a pickup point, could you check there first? If it's not there, I'll open a claim with the carrier and send you a replacement.", 1 },
 	    { "When will you ship my {p}? I ordered {d} days ago and it still says processing.",
-	      "Apologies for the delay. Your {p} left our warehouse today, the tracking number is {t}. It may take a day before the link shows the first scan." },
+	      "Apologies for the delay. Your {p} left our warehouse today, the tracking number is {t}. It may take a day before the link shows the first scan.", 0 },
 	    { "I got a letter from customs asking for an invoice for my parcel. What should I send them?",
-	      "Thanks for letting us know. I've attached the commercial invoice for order {o} to this message, you can forward it to customs as it is. If they need anything else, just tell me." },
+	      "Thanks for letting us know. I've attached the commercial invoice for order {o} to this message, you can forward it to customs as it is. If they need anything else, just tell me.", 0 },
 	    { "Can you give me a tracking number for order {o}? The link in the email doesn't work.",
-	      "Of course! Your tracking number is {t}. You can check it on the carrier's site; the link in the email will work once the parcel has its first scan." },
+	      "Of course! Your tracking number is {t}. You can check it on the carrier's site; the link in the email will work once the parcel has its first scan.", 0 },
 	    { "Your site said delivery in 7-10 days, it's now day {d}. Where is my {p}?",
-	      "I'm really sorry, there are delays with our carrier at the moment. Your parcel {t} is on its way and should arrive within a week. If it doesn't, we'll reship it or refund you, whichever you prefer." }),
+	      "I'm really sorry, there are delays with our carrier at the moment. Your parcel {t} is on its way and should arrive within a week. If it doesn't, we'll reship it or refund you, whichever you prefer.", 1 }),
 	[I_RETURN] = QA(
 	    { "^I'd like to return the {p}, it's too small. How do I send it back?",
-	      "Of course. Please send it back within 30 days, unworn and with the tags on. I'll email you a prepaid return label; just put the order number {o} inside the parcel." },
+	      "Of course. Please send it back within 30 days, unworn and with the tags on. I'll email you a prepaid return label; just put the order number {o} inside the parcel.", 0 },
 	    { "^Can I exchange the {p} for a size {s}? The one I got doesn't fit.",
-	      "No problem, exchanges are free. I've reserved the {p} in size {s} for you and will send you a return label for the old one; the new one ships as soon as the return is scanned." },
+	      "No problem, exchanges are free. I've reserved the {p} in size {s} for you and will send you a return label for the old one; the new one ships as soon as the return is scanned.", 0 },
 	    { "How do I return an item? I don't see a return label in the package.",
-	      "You don't need a label from the parcel: I've just emailed you a prepaid return label for order {o}. Print it, stick it on the box and drop it at any post office." },
+	      "You don't need a label from the parcel: I've just emailed you a prepaid return label for order {o}. Print it, stick it on the box and drop it at any post office.", 0 },
 	    { "Who pays for return shipping? The {p} is not what I expected.",
-	      "I'm sorry the {p} didn't meet your expectations. Returns are free for you; I'll send the prepaid label by email, and the refund follows once the parcel reaches us." },
+	      "I'm sorry the {p} didn't meet your expectations. Returns are free for you; I'll send the prepaid label by email, and the refund follows once the parcel reaches us.", 0 },
 	    { "I want to send back order {o}, it's unused and still in the box.",
-	      "Sure, thanks for letting us know. I've created the return for order {o} and emailed you the label. The refund is issued within 3 working days after we receive it." },
+	      "Sure, thanks for letting us know. I've created the return for order {o} and emailed you the label. The refund is issued within 3 working days after we receive it.", 0 },
 	    { "~The {p} won't connect to my phone, can I return it for a different model?",
-	      "Sorry about that! Yes, you can exchange it. Could you tell me your phone model? I'll check which version fits and send you a free return label." }),
+	      "Sorry about that! Yes, you can exchange it. Could you tell me your phone model? I'll check which version fits and send you a free return label.", 0 }),
 	[I_REFUND] = QA(
 	    { "I returned the {p} {d} days ago and still haven't received my refund.",
-	      "I'm sorry for the delay. I checked and your return reached our warehouse; the refund of {m} was issued today. Depending on your bank it takes 3-7 working days to show up." },
+	      "I'm sorry for the delay. I checked and your return reached our warehouse; the refund of {m} was issued today. Depending on your bank it takes 3-7 working days to show up.", 1 },
 	    { "When will I get my money back for order {o}?",
-	      "Thanks for your patience. The refund for order {o} is approved and will be sent within 2 working days. You'll get a confirmation email as soon as it's done." },
+	      "Thanks for your patience. The refund for order {o} is approved and will be sent within 2 working days. You'll get a confirmation email as soon as it's done.", 1 },
 	    { "You said you would refund me but I only got part of the money. I paid {m}.",
-	      "I'm sorry for the confusion. The first payment was for the item only, the shipping cost is refunded separately. I've just sent the rest, you'll see it in a few days." },
+	      "I'm sorry for the confusion. The first payment was for the item only, the shipping cost is refunded separately. I've just sent the rest, you'll see it in a few days.", 0 },
 	    { "The refund hasn't shown up on my card yet. It's been {d} days.",
-	      "I understand, that's a long wait. On our side the refund was completed, so it's now with your bank. If it isn't there in 3 more days, please send me a screenshot of your statement and I'll ask our payment provider for a trace." },
+	      "I understand, that's a long wait. On our side the refund was completed, so it's now with your bank. If it isn't there in 3 more days, please send me a screenshot of your statement and I'll ask our payment provider for a trace.", 0 },
 	    { "I cancelled order {o} before it shipped, please refund me.",
-	      "Sorry that this wasn't done automatically. I've refunded order {o} in full just now, you'll get a confirmation email shortly." },
+	      "Sorry that this wasn't done automatically. I've refunded order {o} in full just now, you'll get a confirmation email shortly.", 0 },
 	    { "Can I get a refund instead of a replacement? I don't want the {p} anymore.",
-	      "Of course, that's no problem. I've cancelled the replacement and issued a full refund of {m} to your original payment method." }),
+	      "Of course, that's no problem. I've cancelled the replacement and issued a full refund of {m} to your original payment method.", 0 }),
 	[I_PAYMENT] = QA(
 	    { "My card keeps getting declined at checkout but it works everywhere else.",
-	      "Sorry for the trouble! Declines at checkout usually come from the bank's security check on foreign payments. Could you try again after approving it in your banking app, or use PayPal?" },
+	      "Sorry for the trouble! Declines at checkout usually come from the bank's security check on foreign payments. Could you try again after approving it in your banking app, or use PayPal?", 1 },
 	    { "I was charged twice for order {o}! Please refund the extra {m}.",
-	      "I'm sorry about this. The second charge is a pending authorisation that will be released automatically within 5 working days. If it's still there after that, I'll refund it manually right away." },
+	      "I'm sorry about this. The second charge is a pending authorisation that will be released automatically within 5 working days. If it's still there after that, I'll refund it manually right away.", 2 },
 	    { "Can I pay with PayPal? I don't see the option.",
-	      "Yes, we accept PayPal. The option appears on the last step of checkout, after you enter your address. If you still can't see it, please tell me which browser you use." },
+	      "Yes, we accept PayPal. The option appears on the last step of checkout, after you enter your address. If you still can't see it, please tell me which browser you use.", 0 },
 	    { "The payment failed but the money was taken from my account.",
-	      "I understand, that's worrying. When a payment fails the bank only holds the amount for a few days and then releases it; nothing has been charged on our side. If the money doesn't come back within a week, let me know." },
+	      "I understand, that's worrying. When a payment fails the bank only holds the amount for a few days and then releases it; nothing has been charged on our side. If the money doesn't come back within a week, let me know.", 2 },
 	    { "I need an invoice with VAT for order {o} for my company.",
-	      "Sure! Please send me your company name, address and VAT number and I'll email you the invoice for order {o} today." },
+	      "Sure! Please send me your company name, address and VAT number and I'll email you the invoice for order {o} today.", 3 },
 	    { "Why was I charged {m}? The price on the page was lower.",
-	      "Thanks for asking. The difference is the shipping fee and the import tax, which are added on the last checkout step. I'm sorry if that wasn't clear." }),
+	      "Thanks for asking. The difference is the shipping fee and the import tax, which are added on the last checkout step. I'm sorry if that wasn't clear.", 0 }),
 	[I_COMPLAINT] = QA(
 	    { "The {p} arrived broken. The box was completely crushed.",
-	      "I'm really sorry the {p} arrived like this. Could you send us a photo of the item and the box? Then we'll send a replacement or a full refund, whichever you prefer." },
+	      "I'm really sorry the {p} arrived like this. Could you send us a photo of the item and the box? Then we'll send a replacement or a full refund, whichever you prefer.", 1 },
 	    { "I received the wrong item. I ordered the {p} in {c} and got a different colour.",
-	      "I apologise for the mix-up. I've arranged for the {p} in {c} to be sent today at no cost. You can keep the other one or give it away, no need to return it." },
+	      "I apologise for the mix-up. I've arranged for the {p} in {c} to be sent today at no cost. You can keep the other one or give it away, no need to return it.", 0 },
 	    { "~The {p} stopped working after {d} days. Very disappointed.",
-	      "I'm sorry to hear that. It's covered by our 12-month warranty. Could you send a short video showing the problem? Then I'll send you a new one right away." },
+	      "I'm sorry to hear that. It's covered by our 12-month warranty. Could you send a short video showing the problem? Then I'll send you a new one right away.", 1 },
 	    { "^The seam on the {p} is already coming loose after one wash.",
-	      "So sorry about that, it shouldn't happen. Could you send a photo or a short video of the seam? We'll then send you a new one or refund you in full." },
+	      "So sorry about that, it shouldn't happen. Could you send a photo or a short video of the seam? We'll then send you a new one or refund you in full.", 1 },
 	    { "The colour of the {p} looks nothing like the photos on your page.",
-	      "I'm sorry it's not what you expected. Colours can look different on screens, but we want you to be happy: you can return it for free or keep it with a 30% refund. Which do you prefer?" },
+	      "I'm sorry it's not what you expected. Colours can look different on screens, but we want you to be happy: you can return it for free or keep it with a 30% refund. Which do you prefer?", 0 },
 	    { "~One part of the {p} doesn't fit, the clip is too small and won't close.",
-	      "Thank you for telling us. Could you send a short video of the clip when you try to close it? That helps our factory check the batch, and we'll send you a replacement part for free." },
+	      "Thank you for telling us. Could you send a short video of the clip when you try to close it? That helps our factory check the batch, and we'll send you a replacement part for free.", 1 },
 	    { "Half of my order is missing. I only got one package but paid for two items.",
-	      "Sorry for the confusion. Your order was shipped in two parcels; the second one is on its way with tracking {t}. If it hasn't arrived in 5 days, I'll resend it." },
+	      "Sorry for the confusion. Your order was shipped in two parcels; the second one is on its way with tracking {t}. If it hasn't arrived in 5 days, I'll resend it.", 0 },
 	    { "The courier left my parcel outside in the rain and the {p} is damaged.",
-	      "I'm so sorry, that's not acceptable from the courier. Please send me a photo of the damage and I'll send you a new {p} and report the driver to the carrier." }),
+	      "I'm so sorry, that's not acceptable from the courier. Please send me a photo of the damage and I'll send you a new {p} and report the driver to the carrier.", 1 }),
 	[I_PRODUCT] = QA(
 	    { "^How is the sizing on the {p}? I usually wear {s}.",
-	      "Thanks for your interest! Sizing on the {p} is standard, so {s} should be right for you. If it doesn't fit, exchanges are free." },
+	      "Thanks for your interest! Sizing on the {p} is standard, so {s} should be right for you. If it doesn't fit, exchanges are free.", 1 },
 	    { "What material is used for the {p}?",
-	      "Good question! We use durable, skin-friendly material for the {p}; the full details are on the product page under 'Specifications', and there is a 12-month warranty." },
+	      "Good question! We use durable, skin-friendly material for the {p}; the full details are on the product page under 'Specifications', and there is a 12-month warranty.", 0 },
 	    { "Do you have the {p} in {c}? The page says sold out.",
-	      "The {p} in {c} will be back in stock in about 2 weeks. I can send you a message as soon as it's available if you like." },
+	      "The {p} in {c} will be back in stock in about 2 weeks. I can send you a message as soon as it's available if you like.", 0 },
 	    { "~Will the {p} work with an iPhone 15?",
-	      "Yes, the {p} will work with an iPhone 15 and with all recent Android phones." },
+	      "Yes, the {p} will work with an iPhone 15 and with all recent Android phones.", 0 },
 	    { "~Can I use the {p} outside in the rain?",
-	      "The {p} has an IPX4 splash-proof rating, so rain is fine, but please don't put it under water." },
+	      "The {p} has an IPX4 splash-proof rating, so rain is fine, but please don't put it under water.", 0 },
 	    { "^I'm between {s} and the next size up for the {p}, which would you recommend?",
-	      "The cut of the {p} is slightly slim, so I'd recommend the bigger size if you're in between. You can also send me your height and weight and I'll check the size chart for you." },
+	      "The cut of the {p} is slightly slim, so I'd recommend the bigger size if you're in between. You can also send me your height and weight and I'll check the size chart for you.", 1 },
 	    { "When will the {p} be back in stock?",
-	      "We expect a new batch of the {p} in about 10 days. Shall I let you know when it's back?" }),
+	      "We expect a new batch of the {p} in about 10 days. Shall I let you know when it's back?", 0 }),
 	[I_DISCOUNT] = QA(
 	    { "Do you have any discount code for first-time buyers?",
-	      "Welcome! You can use the code {x} for 10% off your first order." },
+	      "Welcome! You can use the code {x} for 10% off your first order.", 1 },
 	    { "The code {x} doesn't work at checkout, it says invalid.",
-	      "Sorry the code didn't work, it has expired. Here is a new one for 10% off your order: THANKYOU." },
+	      "Sorry the code didn't work, it has expired. Here is a new one for 10% off your order: THANKYOU.", 0 },
 	    { "I bought the {p} and a day later the price dropped. Can you refund the difference?",
-	      "I understand, that's annoying. We can't change the price of an order already placed, but as a gesture I've added the difference as store credit to your account." },
+	      "I understand, that's annoying. We can't change the price of an order already placed, but as a gesture I've added the difference as store credit to your account.", 0 },
 	    { "Is there a discount if I buy 3 of the {p}?",
-	      "Yes! When you buy 3 or more, 15% off is applied automatically at checkout." },
+	      "Yes! When you buy 3 or more, 15% off is applied automatically at checkout.", 0 },
 	    { "I forgot to use my coupon {x} on order {o}, can you still apply it?",
-	      "No worries, I've applied the coupon {x} to order {o} and refunded the difference to your payment method." },
+	      "No worries, I've applied the coupon {x} to order {o} and refunded the difference to your payment method.", 0 },
 	    { "Will the {p} be on sale for Black Friday?",
-	      "We can't share the Black Friday prices yet, but newsletter subscribers get them a day early. You can sign up at the bottom of our homepage." }),
+	      "We can't share the Black Friday prices yet, but newsletter subscribers get them a day early. You can sign up at the bottom of our homepage.", 0 }),
 	[I_ORDER_CHANGE] = QA(
 	    { "Please cancel my order {o}, I ordered by mistake.",
-	      "Done! Order {o} is cancelled and the full amount will be refunded within 3-5 working days." },
+	      "Done! Order {o} is cancelled and the full amount will be refunded within 3-5 working days.", 0 },
 	    { "I entered the wrong shipping address for order {o}. Can you change it?",
-	      "Sure, please send me the full correct address and I'll update order {o} before it ships." },
+	      "Sure, please send me the full correct address and I'll update order {o} before it ships.", 1 },
 	    { "^Can I change the size of the {p} to {s} before it ships?",
-	      "Yes, I've changed the {p} to size {s}. Your order ships tomorrow as planned." },
+	      "Yes, I've changed the {p} to size {s}. Your order ships tomorrow as planned.", 0 },
 	    { "Can I change the colour to {c}? Order {o} hasn't shipped yet.",
-	      "I'm sorry, order {o} was handed to the carrier this morning, so we can't change it anymore. Once it arrives you can exchange it for {c} for free." },
+	      "I'm sorry, order {o} was handed to the carrier this morning, so we can't change it anymore. Once it arrives you can exchange it for {c} for free.", 0 },
 	    { "I need to add one more {p} to my order, is that possible?",
-	      "We can't add items to a paid order, but if you place a second order today I'll ship both together and refund the second shipping fee." },
+	      "We can't add items to a paid order, but if you place a second order today I'll ship both together and refund the second shipping fee.", 3 },
 	    { "Please update my phone number on order {o}, the courier can't reach me.",
-	      "Of course, please send me the new number and I'll pass it on to the courier today." }),
+	      "Of course, please send me the new number and I'll pass it on to the courier today.", 0 }),
 	[I_ACCOUNT] = QA(
 	    { "I can't log in to my account, the password reset email never arrives.",
-	      "Sorry for the trouble! I've sent the reset email again manually; please also check your spam folder. The link is valid for 24 hours." },
+	      "Sorry for the trouble! I've sent the reset email again manually; please also check your spam folder. The link is valid for 24 hours.", 1 },
 	    { "Please delete my account and all my personal data.",
-	      "Your request has been received. Your account and personal data will be deleted within 30 days, and you'll get a confirmation email when it's done." },
+	      "Your request has been received. Your account and personal data will be deleted within 30 days, and you'll get a confirmation email when it's done.", 0 },
 	    { "How do I change the email address on my account?",
-	      "You can change it under 'My account' > 'Settings'. If that doesn't work, send me the new address and I'll change it for you." },
+	      "You can change it under 'My account' > 'Settings'. If that doesn't work, send me the new address and I'll change it for you.", 0 },
 	    { "My account got locked after too many login attempts.",
-	      "I've unlocked your account, you can try again now. If you don't remember the password, use 'Forgot password' on the login page." }),
+	      "I've unlocked your account, you can try again now. If you don't remember the password, use 'Forgot password' on the login page.", 1 }),
 	[I_OTHER] = QA(
 	    { "Do you have a physical store I can visit?",
-	      "Thanks for asking! We're an online shop only, but we ship worldwide and returns are free." },
+	      "Thanks for asking! We're an online shop only, but we ship worldwide and returns are free.", 0 },
 	    { "Are you the manufacturer? I'm interested in buying wholesale.",
-	      "Thanks for your interest! Yes, we work directly with our factory. I've forwarded your message to our wholesale team, they'll contact you within 2 working days." },
+	      "Thanks for your interest! Yes, we work directly with our factory. I've forwarded your message to our wholesale team, they'll contact you within 2 working days.", 1 },
 	    { "I run a small blog, would you be interested in a collaboration?",
-	      "Thank you for thinking of us! I've passed your message to our marketing team, they'll get back to you if it's a fit." },
+	      "Thank you for thinking of us! I've passed your message to our marketing team, they'll get back to you if it's a fit.", 0 },
 	    { "Do you ship to Canada as well?",
-	      "Yes, we ship to Canada! Delivery usually takes 8-15 days." },
+	      "Yes, we ship to Canada! Delivery usually takes 8-15 days.", 0 },
 	    { "What are your opening hours?",
-	      "Our customer service team answers Monday to Friday, 9:00-18:00 China time. Messages sent outside these hours are answered the next working day." }),
+	      "Our customer service team answers Monday to Friday, 9:00-18:00 China time. Messages sent outside these hours are answered the next working day.", 0 }),
 	},
 	.more = {
 	[I_SHIPPING] = QA(
 	    { "Tracking still shows the same status, nothing has moved.",
-	      "Thank you for checking. I've opened an investigation with the carrier. If the parcel doesn't move within 5 days, we'll reship it or refund you, your choice." },
+	      "Thank you for checking. I've opened an investigation with the carrier. If the parcel doesn't move within 5 days, we'll reship it or refund you, your choice.", 1 },
 	    { "I checked with my local post office and they have nothing.",
-	      "Thanks for checking with them. I've contacted the carrier again and asked them to locate the parcel; I'll update you by tomorrow." },
+	      "Thanks for checking with them. I've contacted the carrier again and asked them to locate the parcel; I'll update you by tomorrow.", 1 },
 	    { "Ok. Do I need to be at home for the delivery?",
-	      "If nobody is home, the courier leaves a note and you can pick it up at the nearest post office." }),
+	      "If nobody is home, the courier leaves a note and you can pick it up at the nearest post office.", 0 }),
 	[I_RETURN] = QA(
 	    { "It's unused and I still have the original packaging.",
-	      "Perfect, thanks. Once the parcel reaches our warehouse we'll process your return within 3 working days." },
+	      "Perfect, thanks. Once the parcel reaches our warehouse we'll process your return within 3 working days.", 0 },
 	    { "Ok, do I need to print the label myself?",
-	      "Yes, please print the label from the email I sent you. If you don't have a printer, the post office can print it from the QR code." },
+	      "Yes, please print the label from the email I sent you. If you don't have a printer, the post office can print it from the QR code.", 0 },
 	    { "I sent it back today, here is the receipt.",
-	      "Thank you! I can see the tracking. We'll let you know as soon as it arrives." }),
+	      "Thank you! I can see the tracking. We'll let you know as soon as it arrives.", 0 }),
 	[I_REFUND] = QA(
 	    { "The tracking shows it was delivered to your warehouse last week.",
-	      "Thanks, I can see it too. I've asked our finance team to process your refund with priority, you'll hear from us within 24 hours." },
+	      "Thanks, I can see it too. I've asked our finance team to process your refund with priority, you'll hear from us within 24 hours.", 1 },
 	    { "I paid with my Visa card.",
-	      "Thank you. The refund goes back to the same Visa card, usually within 5 working days." },
+	      "Thank you. The refund goes back to the same Visa card, usually within 5 working days.", 0 },
 	    { "Still nothing on my account.",
-	      "I'm sorry. I've asked our payment provider for the transaction reference so that your bank can trace it, and will send it to you today." }),
+	      "I'm sorry. I've asked our payment provider for the transaction reference so that your bank can trace it, and will send it to you today.", 0 }),
 	[I_PAYMENT] = QA(
 	    { "I tried two different cards, same error.",
-	      "Thanks for trying. I've forwarded this to our payment team; in the meantime PayPal should work without problems." },
+	      "Thanks for trying. I've forwarded this to our payment team; in the meantime PayPal should work without problems.", 1 },
 	    { "Here is a screenshot of my bank statement.",
-	      "Thank you, I can see both charges. I've refunded the duplicate, it will be back on your account within 5 working days." },
+	      "Thank you, I can see both charges. I've refunded the duplicate, it will be back on your account within 5 working days.", 2 },
 	    { "Ok, I've sent you the company details.",
-	      "Thanks, I've emailed you the invoice as a PDF. Please check your inbox." }),
+	      "Thanks, I've emailed you the invoice as a PDF. Please check your inbox.", 3 }),
 	[I_COMPLAINT] = QA(
 	    { "I attached photos of the damage.",
-	      "Thank you for the photos. I've approved a full refund, you'll see it in 3-5 working days. No need to send the item back." },
+	      "Thank you for the photos. I've approved a full refund, you'll see it in 3-5 working days. No need to send the item back.", 1 },
 	    { "Here is a short video of the problem.",
-	      "Thanks, that helps a lot. A replacement will be shipped tomorrow and I'll send you the tracking number." },
+	      "Thanks, that helps a lot. A replacement will be shipped tomorrow and I'll send you the tracking number.", 1 },
 	    { "I want a replacement, not a coupon.",
-	      "Of course. I've arranged a replacement, it ships within 2 working days." }),
+	      "Of course. I've arranged a replacement, it ships within 2 working days.", 0 }),
 	[I_PRODUCT] = QA(
 	    { "^I'm 170 cm and about 65 kg.",
-	      "Thanks! For your measurements I'd choose size M." },
+	      "Thanks! For your measurements I'd choose size M.", 1 },
 	    { "Thanks, and how long does delivery take to my country?",
-	      "Delivery usually takes 7-12 days, with tracking." },
+	      "Delivery usually takes 7-12 days, with tracking.", 0 },
 	    { "Ok, and is there a warranty?",
-	      "Yes, every product has a 12-month warranty." }),
+	      "Yes, every product has a 12-month warranty.", 0 }),
 	[I_DISCOUNT] = QA(
 	    { "I signed up for the newsletter but never got the code.",
-	      "Sorry about that, I've sent the code to your email again. It's valid for 30 days." },
+	      "Sorry about that, I've sent the code to your email again. It's valid for 30 days.", 1 },
 	    { "Can it be combined with free shipping?",
-	      "Yes, the discount and free shipping can be combined." },
-	    { "Ok, can you send me the link?",
-	      "Here you go, I've sent the link to your email." }),
+	      "Yes, the discount and free shipping can be combined.", 0 },
+	    { "Is the code also valid in the app?",
+	      "Yes, you can use it in the app and on the website.", 0 }),
 	[I_ORDER_CHANGE] = QA(
 	    { "The correct address is 42 Maple Street, apartment 3B.",
-	      "Thank you, I've updated the address. The order will ship to 42 Maple Street, apartment 3B." },
+	      "Thank you, I've updated the address. The order will ship to 42 Maple Street, apartment 3B.", 1 },
 	    { "Yes please, as soon as possible.",
-	      "Done, the change is confirmed." },
+	      "Done, the change is confirmed.", 1 },
 	    { "Ok, I'll place the second order now.",
-	      "Great, I'll make sure both are packed together." }),
+	      "Great, I'll make sure both are packed together.", 3 }),
 	[I_ACCOUNT] = QA(
 	    { "I registered with my Gmail address.",
-	      "Thanks, I found your account. The reset email is on its way to your Gmail address." },
+	      "Thanks, I found your account. The reset email is on its way to your Gmail address.", 1 },
 	    { "I already tried that twice, it doesn't work.",
-	      "Sorry about that. I've set a temporary password and sent it to your email; please change it after logging in." }),
+	      "Sorry about that. I've set a temporary password and sent it to your email; please change it after logging in.", 1 }),
 	[I_OTHER] = QA(
 	    { "Ok, thanks for the info.",
-	      "You're welcome! Let me know if there's anything else." },
+	      "You're welcome! Let me know if there's anything else.", 0 },
 	    { "Could you send me your catalogue?",
-	      "Sure, I've sent our current catalogue to your email." }),
+	      "Sure, I've sent our current catalogue to your email.", 1 }),
 	},
 	.urgent = L("It's a birthday present for Saturday!",
 	    "I need it before Christmas, it's a gift.",
@@ -396,11 +403,11 @@ static const struct bank bank_en = {
 	    "Alright, I'll wait then. Thanks.", "thank you so much!!"),
 	.reopen = QA(
 	    { "Hi again, I still have the same problem with order {o}.",
-	      "I'm sorry it's still not solved. I've escalated your case to my team lead and will get back to you today." },
+	      "I'm sorry it's still not solved. I've escalated your case to my team lead and will get back to you today.", 0 },
 	    { "Sorry to bother you again, but nothing has changed.",
-	      "Not a bother at all, sorry for the trouble. I've checked again and am sending you a replacement today." },
+	      "Not a bother at all, sorry for the trouble. I've checked again and am sending you a replacement today.", 0 },
 	    { "You said it would be solved but it's still not. What now?",
-	      "You're right, and I apologise. I've issued a full refund so you don't have to wait any longer." }),
+	      "You're right, and I apologise. I've issued a full refund so you don't have to wait any longer.", 0 }),
 	.bot = L("Thanks for your message! An agent will get back to you as soon as possible. Our team works Monday to Friday, 9:00-18:00 China time.",
 	    "Hi! We've received your message and will reply within 24 hours. For order status you can also check the tracking link in your confirmation email."),
 	.agent_hello = L("Hi {n},", "Hello {n},", "Dear {n},",
@@ -425,187 +432,187 @@ static const struct bank bank_de = {
 	.colours = L("Schwarz", "Weiß", "Dunkelblau", "Beige", "Olivgrün",
 	    "Rosa", "Grau"),
 	.greet = L("Hallo,", "Guten Tag,", "Hallo zusammen,", "Moin,",
-	    "Sehr geehrte Damen und Herren,", "Hi,", "Guten Morgen,"),
+	    "Sehr geehrte Damen und Herren,", "Hi,", "<Guten Morgen,"),
 	.close = L("Danke.", "Vielen Dank!", "Mit freundlichen Grüßen",
 	    "Ich bitte um schnelle Antwort.", "Danke im Voraus.", "LG",
 	    "Bitte um Rückmeldung."),
 	.ask = {
 	[I_SHIPPING] = QA(
 	    { "Wo bleibt meine Bestellung {o}? Ich warte jetzt schon {d} Tage.",
-	      "Es tut mir leid, dass Sie so lange warten. Ich habe die Bestellung {o} geprüft: Das Paket (Sendungsnummer {t}) ist bereits in Deutschland und beim Zusteller. Es sollte in 3-5 Werktagen ankommen." },
+	      "Es tut mir leid, dass Sie so lange warten. Ich habe die Bestellung {o} geprüft: Das Paket (Sendungsnummer {t}) ist bereits in Deutschland und beim Zusteller. Es sollte in 3-5 Werktagen ankommen.", 1 },
 	    { "Die Sendungsverfolgung zeigt seit {d} Tagen keinen neuen Status. Ist das Paket verloren gegangen?",
-	      "Ich verstehe Ihre Sorge. Die Sendung {t} wird nur im Verteilzentrum gescannt, deshalb steht der Status während des Transports oft eine Woche still. Ich habe beim Versanddienstleister nachgefragt und melde mich innerhalb von 48 Stunden." },
+	      "Ich verstehe Ihre Sorge. Die Sendung {t} wird nur im Verteilzentrum gescannt, deshalb steht der Status während des Transports oft eine Woche still. Ich habe beim Versanddienstleister nachgefragt und melde mich innerhalb von 48 Stunden.", 1 },
 	    { "Mein Paket hängt beim Zoll fest. Muss ich Einfuhrabgaben zahlen?",
-	      "Entschuldigen Sie die Umstände. Die Einfuhrabgaben für Ihre Bestellung haben wir bereits bezahlt, Sie müssen nichts zahlen. Die Zollabfertigung dauert meist 2-5 Werktage." },
+	      "Entschuldigen Sie die Umstände. Die Einfuhrabgaben für Ihre Bestellung haben wir bereits bezahlt, Sie müssen nichts zahlen. Die Zollabfertigung dauert meist 2-5 Werktage.", 1 },
 	    { "Laut Tracking wurde das Paket zugestellt, aber ich habe nichts bekommen. Bestellnummer {o}.",
-	      "Das tut mir leid. Manchmal gibt der Zusteller Pakete beim Nachbarn oder in einer Packstation ab, könnten Sie dort bitte nachsehen? Falls es nicht auftaucht, eröffne ich einen Nachforschungsauftrag und schicke Ihnen Ersatz." },
+	      "Das tut mir leid. Manchmal gibt der Zusteller Pakete beim Nachbarn oder in einer Packstation ab, könnten Sie dort bitte nachsehen? Falls es nicht auftaucht, eröffne ich einen Nachforschungsauftrag und schicke Ihnen Ersatz.", 1 },
 	    { "Der Zoll hat mir einen Brief geschickt und will eine Rechnung sehen. Was soll ich denen schicken?",
-	      "Danke für die Info. Im Anhang finden Sie die Handelsrechnung für die Bestellung {o}, die können Sie direkt an den Zoll weiterleiten." },
+	      "Danke für die Info. Im Anhang finden Sie die Handelsrechnung für die Bestellung {o}, die können Sie direkt an den Zoll weiterleiten.", 0 },
 	    { "Auf der Seite stand Lieferzeit 7-10 Tage, jetzt sind es {d}. Wann kommt der Artikel „{p}“?",
-	      "Es tut mir wirklich leid, unser Versanddienstleister hat derzeit Verzögerungen. Ihr Paket {t} ist unterwegs und sollte innerhalb einer Woche ankommen. Sonst schicken wir es neu oder erstatten den Betrag, wie Sie möchten." },
+	      "Es tut mir wirklich leid, unser Versanddienstleister hat derzeit Verzögerungen. Ihr Paket {t} ist unterwegs und sollte innerhalb einer Woche ankommen. Sonst schicken wir es neu oder erstatten den Betrag, wie Sie möchten.", 1 },
 	    { "Können Sie mir bitte die Sendungsnummer für {o} schicken? Der Link in der Mail funktioniert nicht.",
-	      "Gerne! Ihre Sendungsnummer lautet {t}. Der Link in der Mail funktioniert, sobald das Paket zum ersten Mal gescannt wurde." }),
+	      "Gerne! Ihre Sendungsnummer lautet {t}. Der Link in der Mail funktioniert, sobald das Paket zum ersten Mal gescannt wurde.", 0 }),
 	[I_RETURN] = QA(
 	    { "^Der Artikel „{p}“ ist mir zu klein, ich möchte ihn zurückschicken. Wie geht das?",
-	      "Selbstverständlich. Bitte senden Sie den Artikel innerhalb von 30 Tagen ungetragen und mit Etikett zurück. Ein kostenloses Rücksendeetikett schicke ich Ihnen per E-Mail, bitte legen Sie die Bestellnummer {o} bei." },
+	      "Selbstverständlich. Bitte senden Sie den Artikel innerhalb von 30 Tagen ungetragen und mit Etikett zurück. Ein kostenloses Rücksendeetikett schicke ich Ihnen per E-Mail, bitte legen Sie die Bestellnummer {o} bei.", 0 },
 	    { "^Kann ich „{p}“ in Größe {s} umtauschen? Die gelieferte passt leider nicht.",
-	      "Kein Problem, der Umtausch ist kostenlos. Ich habe Größe {s} für Sie reserviert und schicke Ihnen ein Rücksendeetikett für die alte." },
+	      "Kein Problem, der Umtausch ist kostenlos. Ich habe Größe {s} für Sie reserviert und schicke Ihnen ein Rücksendeetikett für die alte.", 0 },
 	    { "Wie funktioniert die Rücksendung? Im Paket war kein Retourenschein.",
-	      "Sie brauchen keinen Schein aus dem Paket: Ich habe Ihnen gerade ein kostenloses Rücksendeetikett für die Bestellung {o} gemailt. Einfach ausdrucken, aufkleben und bei der Post abgeben." },
+	      "Sie brauchen keinen Schein aus dem Paket: Ich habe Ihnen gerade ein kostenloses Rücksendeetikett für die Bestellung {o} gemailt. Einfach ausdrucken, aufkleben und bei der Post abgeben.", 0 },
 	    { "Wer zahlt den Rückversand? Der Artikel „{p}“ entspricht nicht der Beschreibung.",
-	      "Es tut mir leid, dass der Artikel nicht Ihren Erwartungen entspricht. Die Rücksendung ist für Sie kostenlos, das Etikett kommt per E-Mail, und die Erstattung folgt, sobald das Paket bei uns ist." },
+	      "Es tut mir leid, dass der Artikel nicht Ihren Erwartungen entspricht. Die Rücksendung ist für Sie kostenlos, das Etikett kommt per E-Mail, und die Erstattung folgt, sobald das Paket bei uns ist.", 0 },
 	    { "Ich möchte die Bestellung {o} widerrufen, die Ware ist unbenutzt und originalverpackt.",
-	      "Danke für Ihre Nachricht. Ich habe die Rücksendung für {o} angelegt und Ihnen das Etikett geschickt. Die Erstattung erfolgt innerhalb von 3 Werktagen nach Eingang." }),
+	      "Danke für Ihre Nachricht. Ich habe die Rücksendung für {o} angelegt und Ihnen das Etikett geschickt. Die Erstattung erfolgt innerhalb von 3 Werktagen nach Eingang.", 0 }),
 	[I_REFUND] = QA(
 	    { "Ich habe „{p}“ vor {d} Tagen zurückgeschickt und noch kein Geld bekommen.",
-	      "Entschuldigen Sie die Verzögerung. Ihre Rücksendung ist bei uns eingegangen und die Erstattung über {m} wurde heute veranlasst. Je nach Bank dauert es 3-7 Werktage." },
+	      "Entschuldigen Sie die Verzögerung. Ihre Rücksendung ist bei uns eingegangen und die Erstattung über {m} wurde heute veranlasst. Je nach Bank dauert es 3-7 Werktage.", 1 },
 	    { "Wann bekomme ich mein Geld für die Bestellung {o} zurück?",
-	      "Danke für Ihre Geduld. Die Erstattung für {o} ist freigegeben und wird innerhalb von 2 Werktagen ausgeführt. Sie bekommen dann eine Bestätigung per E-Mail." },
+	      "Danke für Ihre Geduld. Die Erstattung für {o} ist freigegeben und wird innerhalb von 2 Werktagen ausgeführt. Sie bekommen dann eine Bestätigung per E-Mail.", 1 },
 	    { "Sie haben mir nur einen Teil erstattet, bezahlt habe ich {m}!",
-	      "Entschuldigung für die Verwirrung. Die erste Zahlung war nur der Warenwert, die Versandkosten werden separat erstattet. Ich habe den Rest gerade überwiesen." },
+	      "Entschuldigung für die Verwirrung. Die erste Zahlung war nur der Warenwert, die Versandkosten werden separat erstattet. Ich habe den Rest gerade überwiesen.", 0 },
 	    { "Die Erstattung ist nach {d} Tagen immer noch nicht auf meinem Konto.",
-	      "Ich verstehe, das ist ärgerlich. Bei uns ist die Erstattung abgeschlossen, sie liegt jetzt bei Ihrer Bank. Wenn sie in 3 Tagen nicht da ist, schicken Sie mir bitte einen Kontoauszug, dann lasse ich die Zahlung nachverfolgen." },
+	      "Ich verstehe, das ist ärgerlich. Bei uns ist die Erstattung abgeschlossen, sie liegt jetzt bei Ihrer Bank. Wenn sie in 3 Tagen nicht da ist, schicken Sie mir bitte einen Kontoauszug, dann lasse ich die Zahlung nachverfolgen.", 0 },
 	    { "Ich habe {o} storniert, bevor es verschickt wurde. Bitte erstatten Sie den Betrag.",
-	      "Entschuldigung, das hätte automatisch passieren sollen. Ich habe die Bestellung {o} eben vollständig erstattet." }),
+	      "Entschuldigung, das hätte automatisch passieren sollen. Ich habe die Bestellung {o} eben vollständig erstattet.", 0 }),
 	[I_PAYMENT] = QA(
 	    { "Meine Kreditkarte wird an der Kasse immer abgelehnt, obwohl sie sonst überall funktioniert.",
-	      "Das tut mir leid! Ablehnungen kommen meist von der Sicherheitsprüfung der Bank bei Auslandszahlungen. Bitte geben Sie die Zahlung in Ihrer Banking-App frei oder zahlen Sie per PayPal." },
+	      "Das tut mir leid! Ablehnungen kommen meist von der Sicherheitsprüfung der Bank bei Auslandszahlungen. Bitte geben Sie die Zahlung in Ihrer Banking-App frei oder zahlen Sie per PayPal.", 1 },
 	    { "Mir wurde die Bestellung {o} doppelt abgebucht! Bitte erstatten Sie die {m}.",
-	      "Entschuldigen Sie bitte. Die zweite Buchung ist nur eine Vormerkung und wird innerhalb von 5 Werktagen automatisch freigegeben. Falls nicht, erstatte ich sie sofort manuell." },
+	      "Entschuldigen Sie bitte. Die zweite Buchung ist nur eine Vormerkung und wird innerhalb von 5 Werktagen automatisch freigegeben. Falls nicht, erstatte ich sie sofort manuell.", 2 },
 	    { "Kann ich auch per Rechnung oder Klarna bezahlen?",
-	      "Derzeit bieten wir Kreditkarte, PayPal und Sofortüberweisung an. Kauf auf Rechnung ist leider noch nicht möglich." },
+	      "Derzeit bieten wir Kreditkarte, PayPal und Sofortüberweisung an. Kauf auf Rechnung ist leider noch nicht möglich.", 0 },
 	    { "Die Zahlung ist fehlgeschlagen, aber das Geld wurde trotzdem abgebucht.",
-	      "Ich verstehe, dass Sie das beunruhigt. Bei einer fehlgeschlagenen Zahlung reserviert die Bank den Betrag nur für einige Tage und gibt ihn dann wieder frei; bei uns wurde nichts belastet." },
+	      "Ich verstehe, dass Sie das beunruhigt. Bei einer fehlgeschlagenen Zahlung reserviert die Bank den Betrag nur für einige Tage und gibt ihn dann wieder frei; bei uns wurde nichts belastet.", 2 },
 	    { "Ich brauche für {o} eine Rechnung mit ausgewiesener MwSt. für meine Firma.",
-	      "Gerne! Schicken Sie mir bitte Firmenname, Anschrift und USt-IdNr., dann erhalten Sie die Rechnung für {o} noch heute per E-Mail." }),
+	      "Gerne! Schicken Sie mir bitte Firmenname, Anschrift und USt-IdNr., dann erhalten Sie die Rechnung für {o} noch heute per E-Mail.", 3 }),
 	[I_COMPLAINT] = QA(
 	    { "Der Artikel „{p}“ ist kaputt angekommen, der Karton war völlig zerdrückt.",
-	      "Es tut mir sehr leid, dass der Artikel so angekommen ist. Könnten Sie uns ein Foto vom Artikel und vom Karton schicken? Dann senden wir Ihnen Ersatz oder erstatten den vollen Betrag, ganz wie Sie möchten." },
+	      "Es tut mir sehr leid, dass der Artikel so angekommen ist. Könnten Sie uns ein Foto vom Artikel und vom Karton schicken? Dann senden wir Ihnen Ersatz oder erstatten den vollen Betrag, ganz wie Sie möchten.", 1 },
 	    { "Ich habe den falschen Artikel bekommen. Bestellt war „{p}“ in {c}, geliefert wurde eine andere Farbe.",
-	      "Entschuldigen Sie die Verwechslung. Ich lasse Ihnen heute noch den richtigen Artikel in {c} kostenlos zuschicken; den anderen müssen Sie nicht zurücksenden." },
+	      "Entschuldigen Sie die Verwechslung. Ich lasse Ihnen heute noch den richtigen Artikel in {c} kostenlos zuschicken; den anderen müssen Sie nicht zurücksenden.", 0 },
 	    { "~„{p}“ funktioniert nach {d} Tagen schon nicht mehr. Sehr enttäuschend.",
-	      "Das tut mir leid. Das ist ein Garantiefall. Könnten Sie uns ein kurzes Video schicken, auf dem man den Fehler sieht? Dann schicke ich Ihnen sofort ein neues Gerät." },
+	      "Das tut mir leid. Das ist ein Garantiefall. Könnten Sie uns ein kurzes Video schicken, auf dem man den Fehler sieht? Dann schicke ich Ihnen sofort ein neues Gerät.", 1 },
 	    { "^Bei „{p}“ geht nach einmal Waschen schon die Naht auf.",
-	      "Das darf nicht passieren, entschuldigen Sie bitte. Schicken Sie uns ein Foto oder ein kurzes Video der Naht, dann bekommen Sie Ersatz oder Ihr Geld zurück." },
+	      "Das darf nicht passieren, entschuldigen Sie bitte. Schicken Sie uns ein Foto oder ein kurzes Video der Naht, dann bekommen Sie Ersatz oder Ihr Geld zurück.", 1 },
 	    { "Die Farbe sieht ganz anders aus als auf den Fotos im Shop.",
-	      "Es tut mir leid, dass die Farbe nicht Ihren Erwartungen entspricht. Sie können den Artikel kostenlos zurückschicken oder ihn mit 30 % Preisnachlass behalten. Was ist Ihnen lieber?" },
+	      "Es tut mir leid, dass die Farbe nicht Ihren Erwartungen entspricht. Sie können den Artikel kostenlos zurückschicken oder ihn mit 30 % Preisnachlass behalten. Was ist Ihnen lieber?", 0 },
 	    { "~Ein Teil passt nicht, die Halterung ist zu klein und rastet nicht ein.",
-	      "Danke für den Hinweis. Könnten Sie ein kurzes Video machen, wie Sie die Halterung einsetzen? Dann prüfen wir die Charge und schicken Ihnen kostenlos ein Ersatzteil." },
+	      "Danke für den Hinweis. Könnten Sie ein kurzes Video machen, wie Sie die Halterung einsetzen? Dann prüfen wir die Charge und schicken Ihnen kostenlos ein Ersatzteil.", 1 },
 	    { "Der Paketbote hat das Paket im Regen vor die Tür gestellt, jetzt ist „{p}“ beschädigt.",
-	      "Das tut mir sehr leid, das geht so nicht. Schicken Sie mir bitte ein Foto vom Schaden, dann bekommen Sie Ersatz, und ich melde den Vorfall beim Versanddienstleister." }),
+	      "Das tut mir sehr leid, das geht so nicht. Schicken Sie mir bitte ein Foto vom Schaden, dann bekommen Sie Ersatz, und ich melde den Vorfall beim Versanddienstleister.", 1 }),
 	[I_PRODUCT] = QA(
 	    { "^Fällt „{p}“ normal aus? Ich trage normalerweise {s}.",
-	      "Danke für Ihr Interesse! Der Artikel fällt normal aus, {s} sollte also passen. Falls nicht, ist der Umtausch kostenlos." },
+	      "Danke für Ihr Interesse! Der Artikel fällt normal aus, {s} sollte also passen. Falls nicht, ist der Umtausch kostenlos.", 1 },
 	    { "Aus welchem Material ist „{p}“?",
-	      "Gute Frage! Die genaue Materialangabe finden Sie auf der Produktseite unter „Details“. Alle Artikel haben 12 Monate Garantie." },
+	      "Gute Frage! Die genaue Materialangabe finden Sie auf der Produktseite unter „Details“. Alle Artikel haben 12 Monate Garantie.", 0 },
 	    { "Gibt es „{p}“ auch in {c}? Auf der Seite steht ausverkauft.",
-	      "„{p}“ in {c} ist in etwa 2 Wochen wieder auf Lager. Soll ich Ihnen Bescheid geben, sobald der Artikel verfügbar ist?" },
+	      "„{p}“ in {c} ist in etwa 2 Wochen wieder auf Lager. Soll ich Ihnen Bescheid geben, sobald der Artikel verfügbar ist?", 0 },
 	    { "~Ist „{p}“ mit dem iPhone 15 kompatibel?",
-	      "Ja, der Artikel funktioniert mit dem iPhone 15 und allen aktuellen Android-Handys." },
+	      "Ja, der Artikel funktioniert mit dem iPhone 15 und allen aktuellen Android-Handys.", 0 },
 	    { "~Ist „{p}“ wasserdicht? Ich will es draußen benutzen.",
-	      "Der Artikel ist spritzwassergeschützt (IPX4), Regen ist also kein Problem, untertauchen sollte man ihn aber nicht." },
+	      "Der Artikel ist spritzwassergeschützt (IPX4), Regen ist also kein Problem, untertauchen sollte man ihn aber nicht.", 0 },
 	    { "Wann ist „{p}“ wieder lieferbar?",
-	      "Wir erwarten eine neue Lieferung in etwa 10 Tagen. Soll ich Sie benachrichtigen?" }),
+	      "Wir erwarten eine neue Lieferung in etwa 10 Tagen. Soll ich Sie benachrichtigen?", 0 }),
 	[I_DISCOUNT] = QA(
 	    { "Gibt es einen Rabattcode für Neukunden?",
-	      "Herzlich willkommen! Mit dem Code {x} erhalten Sie 10 % auf Ihre erste Bestellung." },
+	      "Herzlich willkommen! Mit dem Code {x} erhalten Sie 10 % auf Ihre erste Bestellung.", 1 },
 	    { "Der Gutscheincode {x} funktioniert nicht, es kommt immer „ungültig“.",
-	      "Entschuldigung, der Code ist leider abgelaufen. Hier ist ein neuer mit 10 % Rabatt: THANKYOU." },
+	      "Entschuldigung, der Code ist leider abgelaufen. Hier ist ein neuer mit 10 % Rabatt: THANKYOU.", 0 },
 	    { "Einen Tag nach meinem Kauf war „{p}“ billiger. Bekomme ich die Differenz zurück?",
-	      "Ich verstehe, das ist ärgerlich. Den Preis einer bestehenden Bestellung können wir nicht ändern, aber ich habe Ihnen die Differenz als Guthaben auf Ihr Kundenkonto gebucht." },
+	      "Ich verstehe, das ist ärgerlich. Den Preis einer bestehenden Bestellung können wir nicht ändern, aber ich habe Ihnen die Differenz als Guthaben auf Ihr Kundenkonto gebucht.", 0 },
 	    { "Gibt es Mengenrabatt, wenn ich 3 Stück nehme?",
-	      "Ja! Ab 3 Stück werden an der Kasse automatisch 15 % abgezogen." },
+	      "Ja! Ab 3 Stück werden an der Kasse automatisch 15 % abgezogen.", 0 },
 	    { "Ich habe vergessen, den Gutschein {x} bei {o} einzulösen. Geht das noch nachträglich?",
-	      "Kein Problem, ich habe den Gutschein {x} nachträglich angewendet und Ihnen die Differenz erstattet." }),
+	      "Kein Problem, ich habe den Gutschein {x} nachträglich angewendet und Ihnen die Differenz erstattet.", 0 }),
 	[I_ORDER_CHANGE] = QA(
 	    { "Bitte stornieren Sie meine Bestellung {o}, ich habe mich verklickt.",
-	      "Erledigt! Die Bestellung {o} ist storniert, der Betrag wird innerhalb von 3-5 Werktagen erstattet." },
+	      "Erledigt! Die Bestellung {o} ist storniert, der Betrag wird innerhalb von 3-5 Werktagen erstattet.", 0 },
 	    { "Ich habe bei {o} die falsche Lieferadresse angegeben. Können Sie die noch ändern?",
-	      "Gerne, schicken Sie mir bitte die vollständige richtige Adresse, dann ändere ich sie vor dem Versand." },
+	      "Gerne, schicken Sie mir bitte die vollständige richtige Adresse, dann ändere ich sie vor dem Versand.", 1 },
 	    { "^Kann ich die Größe noch auf {s} ändern, bevor es verschickt wird?",
-	      "Ja, ich habe die Größe auf {s} geändert. Ihre Bestellung geht morgen wie geplant raus." },
+	      "Ja, ich habe die Größe auf {s} geändert. Ihre Bestellung geht morgen wie geplant raus.", 0 },
 	    { "Kann ich die Farbe noch auf {c} ändern? Die Bestellung {o} ist noch nicht versendet.",
-	      "Es tut mir leid, die Bestellung {o} wurde heute früh schon an den Versanddienstleister übergeben. Nach Erhalt können Sie sie aber kostenlos gegen {c} umtauschen." },
+	      "Es tut mir leid, die Bestellung {o} wurde heute früh schon an den Versanddienstleister übergeben. Nach Erhalt können Sie sie aber kostenlos gegen {c} umtauschen.", 0 },
 	    { "Bitte ändern Sie meine Telefonnummer bei {o}, der Kurier erreicht mich nicht.",
-	      "Natürlich, schicken Sie mir bitte die neue Nummer, ich gebe sie heute noch an den Kurier weiter." }),
+	      "Natürlich, schicken Sie mir bitte die neue Nummer, ich gebe sie heute noch an den Kurier weiter.", 0 }),
 	[I_ACCOUNT] = QA(
 	    { "Ich kann mich nicht einloggen, die Mail zum Zurücksetzen des Passworts kommt nie an.",
-	      "Das tut mir leid! Ich habe die Mail eben noch einmal manuell verschickt, bitte schauen Sie auch im Spam-Ordner nach." },
+	      "Das tut mir leid! Ich habe die Mail eben noch einmal manuell verschickt, bitte schauen Sie auch im Spam-Ordner nach.", 1 },
 	    { "Bitte löschen Sie mein Kundenkonto und alle meine Daten gemäß DSGVO.",
-	      "Ihre Anfrage ist eingegangen. Ihr Konto und Ihre personenbezogenen Daten werden innerhalb von 30 Tagen gelöscht; Sie erhalten eine Bestätigung per E-Mail." },
+	      "Ihre Anfrage ist eingegangen. Ihr Konto und Ihre personenbezogenen Daten werden innerhalb von 30 Tagen gelöscht; Sie erhalten eine Bestätigung per E-Mail.", 0 },
 	    { "Wie ändere ich die E-Mail-Adresse in meinem Konto?",
-	      "Das geht unter „Mein Konto“ > „Einstellungen“. Wenn es nicht klappt, schicken Sie mir die neue Adresse und ich ändere sie für Sie." }),
+	      "Das geht unter „Mein Konto“ > „Einstellungen“. Wenn es nicht klappt, schicken Sie mir die neue Adresse und ich ändere sie für Sie.", 0 }),
 	[I_OTHER] = QA(
 	    { "Haben Sie auch ein Geschäft vor Ort?",
-	      "Danke für die Frage! Wir sind ein reiner Online-Shop, versenden aber europaweit, und Rücksendungen sind kostenlos." },
+	      "Danke für die Frage! Wir sind ein reiner Online-Shop, versenden aber europaweit, und Rücksendungen sind kostenlos.", 0 },
 	    { "Sind Sie der Hersteller? Ich interessiere mich für Großhandel.",
-	      "Danke für Ihr Interesse! Ich habe Ihre Anfrage an unser Großhandelsteam weitergeleitet, es meldet sich innerhalb von 2 Werktagen." },
+	      "Danke für Ihr Interesse! Ich habe Ihre Anfrage an unser Großhandelsteam weitergeleitet, es meldet sich innerhalb von 2 Werktagen.", 1 },
 	    { "Liefern Sie auch in die Schweiz?",
-	      "Ja, wir liefern auch in die Schweiz. Die Lieferzeit beträgt etwa 8-15 Tage; eventuelle Zollgebühren trägt der Empfänger." }),
+	      "Ja, wir liefern auch in die Schweiz. Die Lieferzeit beträgt etwa 8-15 Tage; eventuelle Zollgebühren trägt der Empfänger.", 0 }),
 	},
 	.more = {
 	[I_SHIPPING] = QA(
 	    { "Der Status hat sich immer noch nicht geändert.",
-	      "Danke für die Rückmeldung. Ich habe einen Nachforschungsauftrag beim Versanddienstleister eröffnet. Bewegt sich das Paket in 5 Tagen nicht, schicken wir es neu oder erstatten den Betrag." },
+	      "Danke für die Rückmeldung. Ich habe einen Nachforschungsauftrag beim Versanddienstleister eröffnet. Bewegt sich das Paket in 5 Tagen nicht, schicken wir es neu oder erstatten den Betrag.", 1 },
 	    { "Ich war bei der Post, die haben nichts.",
-	      "Danke, dass Sie nachgefragt haben. Ich habe den Versanddienstleister erneut kontaktiert und melde mich bis morgen bei Ihnen." },
+	      "Danke, dass Sie nachgefragt haben. Ich habe den Versanddienstleister erneut kontaktiert und melde mich bis morgen bei Ihnen.", 1 },
 	    { "Ok. Muss ich zu Hause sein, wenn es geliefert wird?",
-	      "Wenn niemand da ist, hinterlässt der Zusteller eine Benachrichtigung und Sie können das Paket in der Filiale abholen." }),
+	      "Wenn niemand da ist, hinterlässt der Zusteller eine Benachrichtigung und Sie können das Paket in der Filiale abholen.", 0 }),
 	[I_RETURN] = QA(
 	    { "Die Ware ist unbenutzt und noch in der Originalverpackung.",
-	      "Perfekt, danke. Sobald das Paket bei uns ist, bearbeiten wir die Rücksendung innerhalb von 3 Werktagen." },
+	      "Perfekt, danke. Sobald das Paket bei uns ist, bearbeiten wir die Rücksendung innerhalb von 3 Werktagen.", 0 },
 	    { "Muss ich das Etikett selbst ausdrucken?",
-	      "Ja, bitte drucken Sie das Etikett aus der E-Mail aus. Ohne Drucker kann die Post es auch über den QR-Code ausdrucken." },
+	      "Ja, bitte drucken Sie das Etikett aus der E-Mail aus. Ohne Drucker kann die Post es auch über den QR-Code ausdrucken.", 0 },
 	    { "Habe es heute abgeschickt, anbei der Einlieferungsbeleg.",
-	      "Vielen Dank! Ich sehe die Sendung und gebe Bescheid, sobald sie angekommen ist." }),
+	      "Vielen Dank! Ich sehe die Sendung und gebe Bescheid, sobald sie angekommen ist.", 0 }),
 	[I_REFUND] = QA(
 	    { "Laut Sendungsverfolgung ist das Paket seit letzter Woche bei Ihnen.",
-	      "Danke, das sehe ich auch. Ich habe die Buchhaltung gebeten, die Erstattung bevorzugt zu bearbeiten, Sie hören innerhalb von 24 Stunden von uns." },
+	      "Danke, das sehe ich auch. Ich habe die Buchhaltung gebeten, die Erstattung bevorzugt zu bearbeiten, Sie hören innerhalb von 24 Stunden von uns.", 1 },
 	    { "Ich habe mit PayPal bezahlt.",
-	      "Danke. Die Erstattung geht auf Ihr PayPal-Konto zurück, das dauert meist nur 1-2 Tage." },
+	      "Danke. Die Erstattung geht auf Ihr PayPal-Konto zurück, das dauert meist nur 1-2 Tage.", 0 },
 	    { "Immer noch nichts auf dem Konto.",
-	      "Das tut mir leid. Ich fordere beim Zahlungsanbieter die Transaktionsnummer an, damit Ihre Bank die Zahlung finden kann, und schicke sie Ihnen heute." }),
+	      "Das tut mir leid. Ich fordere beim Zahlungsanbieter die Transaktionsnummer an, damit Ihre Bank die Zahlung finden kann, und schicke sie Ihnen heute.", 0 }),
 	[I_PAYMENT] = QA(
 	    { "Ich habe zwei verschiedene Karten probiert, gleicher Fehler.",
-	      "Danke fürs Ausprobieren. Ich habe das an unser Zahlungsteam weitergegeben; in der Zwischenzeit sollte PayPal problemlos funktionieren." },
+	      "Danke fürs Ausprobieren. Ich habe das an unser Zahlungsteam weitergegeben; in der Zwischenzeit sollte PayPal problemlos funktionieren.", 1 },
 	    { "Anbei ein Screenshot vom Kontoauszug.",
-	      "Danke, ich sehe beide Buchungen. Die doppelte habe ich erstattet, sie ist in 5 Werktagen wieder auf Ihrem Konto." },
+	      "Danke, ich sehe beide Buchungen. Die doppelte habe ich erstattet, sie ist in 5 Werktagen wieder auf Ihrem Konto.", 2 },
 	    { "Die Firmendaten habe ich Ihnen geschickt.",
-	      "Danke, die Rechnung ist als PDF an Ihre E-Mail-Adresse unterwegs." }),
+	      "Danke, die Rechnung ist als PDF an Ihre E-Mail-Adresse unterwegs.", 3 }),
 	[I_COMPLAINT] = QA(
 	    { "Fotos vom Schaden sind im Anhang.",
-	      "Danke für die Fotos. Ich habe die volle Erstattung veranlasst, Sie sehen sie in 3-5 Werktagen. Den Artikel müssen Sie nicht zurückschicken." },
+	      "Danke für die Fotos. Ich habe die volle Erstattung veranlasst, Sie sehen sie in 3-5 Werktagen. Den Artikel müssen Sie nicht zurückschicken.", 1 },
 	    { "Hier ist ein kurzes Video vom Problem.",
-	      "Danke, das hilft sehr. Der Ersatz wird morgen verschickt, die Sendungsnummer bekommen Sie per E-Mail." },
+	      "Danke, das hilft sehr. Der Ersatz wird morgen verschickt, die Sendungsnummer bekommen Sie per E-Mail.", 1 },
 	    { "Ich will Ersatz, keinen Gutschein.",
-	      "Selbstverständlich. Ich habe den Ersatz veranlasst, er wird innerhalb von 2 Werktagen verschickt." }),
+	      "Selbstverständlich. Ich habe den Ersatz veranlasst, er wird innerhalb von 2 Werktagen verschickt.", 0 }),
 	[I_PRODUCT] = QA(
 	    { "^Ich bin 1,75 m groß und wiege etwa 70 kg.",
-	      "Danke! Bei Ihren Maßen würde ich Größe M empfehlen." },
+	      "Danke! Bei Ihren Maßen würde ich Größe M empfehlen.", 1 },
 	    { "Und wie lange dauert der Versand nach Deutschland?",
-	      "Der Versand nach Deutschland dauert in der Regel 7-12 Tage, mit Sendungsverfolgung." },
+	      "Der Versand nach Deutschland dauert in der Regel 7-12 Tage, mit Sendungsverfolgung.", 0 },
 	    { "Gibt es eine Garantie?",
-	      "Ja, auf alle Artikel gibt es 12 Monate Garantie." }),
+	      "Ja, auf alle Artikel gibt es 12 Monate Garantie.", 0 }),
 	[I_DISCOUNT] = QA(
 	    { "Ich habe mich für den Newsletter angemeldet, aber keinen Code bekommen.",
-	      "Entschuldigung, ich habe Ihnen den Code noch einmal per E-Mail geschickt. Er ist 30 Tage gültig." },
+	      "Entschuldigung, ich habe Ihnen den Code noch einmal per E-Mail geschickt. Er ist 30 Tage gültig.", 1 },
 	    { "Ist der Rabatt mit kostenlosem Versand kombinierbar?",
-	      "Ja, Rabatt und kostenloser Versand lassen sich kombinieren." }),
+	      "Ja, Rabatt und kostenloser Versand lassen sich kombinieren.", 0 }),
 	[I_ORDER_CHANGE] = QA(
 	    { "Die richtige Adresse ist Lindenstraße 12, 50674 Köln.",
-	      "Danke, ich habe die Adresse geändert. Die Bestellung geht an Lindenstraße 12, 50674 Köln." },
+	      "Danke, ich habe die Adresse geändert. Die Bestellung geht an Lindenstraße 12, 50674 Köln.", 1 },
 	    { "Ja bitte, so schnell wie möglich.",
-	      "Erledigt, die Änderung ist bestätigt." }),
+	      "Erledigt, die Änderung ist bestätigt.", 1 }),
 	[I_ACCOUNT] = QA(
 	    { "Ich habe mich mit meiner GMX-Adresse registriert.",
-	      "Danke, ich habe Ihr Konto gefunden. Die Mail zum Zurücksetzen ist an Ihre GMX-Adresse unterwegs." },
+	      "Danke, ich habe Ihr Konto gefunden. Die Mail zum Zurücksetzen ist an Ihre GMX-Adresse unterwegs.", 1 },
 	    { "Das habe ich schon zweimal versucht, klappt nicht.",
-	      "Das tut mir leid. Ich habe Ihnen ein vorläufiges Passwort per E-Mail geschickt, bitte ändern Sie es nach dem Login." }),
+	      "Das tut mir leid. Ich habe Ihnen ein vorläufiges Passwort per E-Mail geschickt, bitte ändern Sie es nach dem Login.", 1 }),
 	[I_OTHER] = QA(
 	    { "Ok, danke für die Info.",
-	      "Gern geschehen! Melden Sie sich, wenn Sie noch Fragen haben." },
+	      "Gern geschehen! Melden Sie sich, wenn Sie noch Fragen haben.", 0 },
 	    { "Können Sie mir einen Katalog schicken?",
-	      "Gerne, ich habe Ihnen unseren aktuellen Katalog per E-Mail geschickt." }),
+	      "Gerne, ich habe Ihnen unseren aktuellen Katalog per E-Mail geschickt.", 1 }),
 	},
 	.urgent = L("Es ist ein Geburtstagsgeschenk für Samstag!",
 	    "Ich brauche es unbedingt vor Weihnachten.",
@@ -628,11 +635,11 @@ static const struct bank bank_de = {
 	    "Alles klar, dann warte ich. Danke.", "Vielen lieben Dank!!"),
 	.reopen = QA(
 	    { "Hallo nochmal, ich habe immer noch dasselbe Problem mit {o}.",
-	      "Es tut mir leid, dass das noch nicht gelöst ist. Ich habe Ihren Fall an meine Teamleitung weitergegeben und melde mich heute noch." },
+	      "Es tut mir leid, dass das noch nicht gelöst ist. Ich habe Ihren Fall an meine Teamleitung weitergegeben und melde mich heute noch.", 0 },
 	    { "Entschuldigung, dass ich nochmal schreibe, aber es hat sich nichts geändert.",
-	      "Sie stören überhaupt nicht, entschuldigen Sie die Umstände. Ich schicke Ihnen heute noch Ersatz." },
+	      "Sie stören überhaupt nicht, entschuldigen Sie die Umstände. Ich schicke Ihnen heute noch Ersatz.", 0 },
 	    { "Sie hatten versprochen, dass es erledigt ist. Ist es aber nicht!",
-	      "Sie haben recht, und ich entschuldige mich. Ich habe Ihnen den vollen Betrag erstattet, damit Sie nicht länger warten müssen." }),
+	      "Sie haben recht, und ich entschuldige mich. Ich habe Ihnen den vollen Betrag erstattet, damit Sie nicht länger warten müssen.", 0 }),
 	.bot = L("Danke für Ihre Nachricht! Ein Mitarbeiter meldet sich so schnell wie möglich. Unser Team ist Montag bis Freitag von 9 bis 18 Uhr (chinesische Zeit) erreichbar.",
 	    "Hallo! Wir haben Ihre Nachricht erhalten und antworten innerhalb von 24 Stunden. Den Sendungsstatus finden Sie auch über den Link in Ihrer Bestellbestätigung."),
 	.agent_hello = L("Hallo {n},", "Guten Tag {n},",
@@ -656,7 +663,7 @@ static const struct bank bank_fr = {
 	    "Laurent", "Lefèvre", "Michel", "Garcia", "Fournier"),
 	.colours = L("noir", "blanc", "bleu marine", "beige", "vert olive",
 	    "rose", "gris"),
-	.greet = L("Bonjour,", "Bonjour à vous,", "Bonsoir,", "Salut,",
+	.greet = L("Bonjour,", "Bonjour à vous,", ">Bonsoir,", "Salut,",
 	    "Madame, Monsieur,", "Bonjour !"),
 	.close = L("Merci.", "Merci d'avance.", "Cordialement.",
 	    "Merci de me répondre rapidement.", "Bonne journée.",
@@ -664,158 +671,158 @@ static const struct bank bank_fr = {
 	.ask = {
 	[I_SHIPPING] = QA(
 	    { "Où en est ma commande {o} ? Ça fait {d} jours que j'attends.",
-	      "Nous sommes désolés pour l'attente. J'ai vérifié la commande {o} : le colis (suivi {t}) est arrivé en France et il est chez le transporteur local. Il devrait être livré sous 3 à 5 jours ouvrés." },
+	      "Nous sommes désolés pour l'attente. J'ai vérifié la commande {o} : le colis (suivi {t}) est arrivé en France et il est chez le transporteur local. Il devrait être livré sous 3 à 5 jours ouvrés.", 1 },
 	    { "Le suivi de la commande {o} ne bouge plus depuis {d} jours. Le colis est perdu ?",
-	      "Je comprends votre inquiétude. Le suivi {t} n'est mis à jour qu'au passage dans un centre de tri, il peut donc rester figé une semaine pendant le transport. J'ai demandé une mise à jour au transporteur et je reviens vers vous sous 48 h." },
+	      "Je comprends votre inquiétude. Le suivi {t} n'est mis à jour qu'au passage dans un centre de tri, il peut donc rester figé une semaine pendant le transport. J'ai demandé une mise à jour au transporteur et je reviens vers vous sous 48 h.", 1 },
 	    { "Mon colis est bloqué à la douane. Est-ce que je dois payer des frais d'importation ?",
-	      "Toutes nos excuses pour ce désagrément. Les droits d'importation de votre commande sont déjà payés par nous, vous n'avez rien à régler. Le dédouanement prend en général 2 à 5 jours ouvrés." },
+	      "Toutes nos excuses pour ce désagrément. Les droits d'importation de votre commande sont déjà payés par nous, vous n'avez rien à régler. Le dédouanement prend en général 2 à 5 jours ouvrés.", 1 },
 	    { "Le suivi indique « livré » mais je n'ai rien reçu. Commande {o}.",
-	      "Nous sommes navrés. Le livreur dépose parfois les colis chez un voisin ou en point relais, pourriez-vous vérifier ? S'il reste introuvable, j'ouvre une enquête et je vous renvoie la commande." },
+	      "Nous sommes navrés. Le livreur dépose parfois les colis chez un voisin ou en point relais, pourriez-vous vérifier ? S'il reste introuvable, j'ouvre une enquête et je vous renvoie la commande.", 1 },
 	    { "Quand est-ce que vous allez expédier ma commande ? J'ai commandé il y a {d} jours et c'est toujours « en préparation ».",
-	      "Toutes mes excuses pour ce retard. Votre commande est partie de notre entrepôt aujourd'hui, le numéro de suivi est {t}. Le premier scan peut prendre un jour." },
+	      "Toutes mes excuses pour ce retard. Votre commande est partie de notre entrepôt aujourd'hui, le numéro de suivi est {t}. Le premier scan peut prendre un jour.", 0 },
 	    { "La douane me demande une facture pour mon colis, qu'est-ce que je dois leur envoyer ?",
-	      "Merci de nous avoir prévenus. Je vous envoie en pièce jointe la facture commerciale de la commande {o}, vous pouvez la transmettre telle quelle à la douane." }),
+	      "Merci de nous avoir prévenus. Je vous envoie en pièce jointe la facture commerciale de la commande {o}, vous pouvez la transmettre telle quelle à la douane.", 0 }),
 	[I_RETURN] = QA(
 	    { "^L'article « {p} » est trop petit, je voudrais le renvoyer. Comment faire ?",
-	      "Bien sûr. Vous pouvez nous le renvoyer sous 30 jours, non porté et avec l'étiquette. Je vous envoie une étiquette de retour prépayée par e-mail ; merci de glisser le numéro de commande {o} dans le colis." },
+	      "Bien sûr. Vous pouvez nous le renvoyer sous 30 jours, non porté et avec l'étiquette. Je vous envoie une étiquette de retour prépayée par e-mail ; merci de glisser le numéro de commande {o} dans le colis.", 0 },
 	    { "^Est-il possible d'échanger « {p} » contre une taille {s} ?",
-	      "Aucun problème, l'échange est gratuit. J'ai réservé la taille {s} pour vous et je vous envoie une étiquette de retour pour l'ancien article." },
+	      "Aucun problème, l'échange est gratuit. J'ai réservé la taille {s} pour vous et je vous envoie une étiquette de retour pour l'ancien article.", 0 },
 	    { "Comment retourner un article ? Il n'y avait pas de bon de retour dans le colis.",
-	      "Pas besoin de bon dans le colis : je viens de vous envoyer par e-mail une étiquette de retour prépayée pour la commande {o}. Il suffit de l'imprimer et de déposer le colis en bureau de poste." },
+	      "Pas besoin de bon dans le colis : je viens de vous envoyer par e-mail une étiquette de retour prépayée pour la commande {o}. Il suffit de l'imprimer et de déposer le colis en bureau de poste.", 0 },
 	    { "Qui paie les frais de retour ? L'article ne correspond pas à la description.",
-	      "Nous sommes désolés que l'article ne vous convienne pas. Le retour est gratuit pour vous ; le remboursement suit dès réception du colis." },
+	      "Nous sommes désolés que l'article ne vous convienne pas. Le retour est gratuit pour vous ; le remboursement suit dès réception du colis.", 0 },
 	    { "Je souhaite me rétracter pour la commande {o}, l'article est neuf dans son emballage.",
-	      "C'est noté. J'ai créé le retour pour la commande {o} et vous ai envoyé l'étiquette. Le remboursement est effectué sous 3 jours ouvrés après réception." }),
+	      "C'est noté. J'ai créé le retour pour la commande {o} et vous ai envoyé l'étiquette. Le remboursement est effectué sous 3 jours ouvrés après réception.", 0 }),
 	[I_REFUND] = QA(
 	    { "J'ai renvoyé l'article il y a {d} jours et je n'ai toujours pas reçu mon remboursement.",
-	      "Toutes mes excuses pour ce délai. Votre retour est bien arrivé et le remboursement de {m} a été lancé aujourd'hui. Selon votre banque, comptez 3 à 7 jours ouvrés." },
+	      "Toutes mes excuses pour ce délai. Votre retour est bien arrivé et le remboursement de {m} a été lancé aujourd'hui. Selon votre banque, comptez 3 à 7 jours ouvrés.", 1 },
 	    { "Quand est-ce que je vais recevoir mon remboursement pour la commande {o} ?",
-	      "Merci pour votre patience. Le remboursement de la commande {o} est validé et sera effectué sous 2 jours ouvrés ; vous recevrez une confirmation par e-mail." },
+	      "Merci pour votre patience. Le remboursement de la commande {o} est validé et sera effectué sous 2 jours ouvrés ; vous recevrez une confirmation par e-mail.", 1 },
 	    { "Vous ne m'avez remboursé qu'une partie, j'avais payé {m} !",
-	      "Toutes nos excuses pour la confusion. Le premier virement correspondait à l'article, les frais de port sont remboursés à part. Je viens d'envoyer le reste." },
+	      "Toutes nos excuses pour la confusion. Le premier virement correspondait à l'article, les frais de port sont remboursés à part. Je viens d'envoyer le reste.", 0 },
 	    { "Le remboursement n'apparaît toujours pas sur mon compte après {d} jours.",
-	      "Je comprends, c'est long. De notre côté le remboursement est terminé, il est maintenant entre les mains de votre banque. S'il n'arrive pas d'ici 3 jours, envoyez-moi un relevé et je demanderai une recherche." },
+	      "Je comprends, c'est long. De notre côté le remboursement est terminé, il est maintenant entre les mains de votre banque. S'il n'arrive pas d'ici 3 jours, envoyez-moi un relevé et je demanderai une recherche.", 0 },
 	    { "J'ai annulé la commande {o} avant l'expédition, merci de me rembourser.",
-	      "Toutes nos excuses, cela aurait dû être automatique. Je viens de rembourser intégralement la commande {o}." }),
+	      "Toutes nos excuses, cela aurait dû être automatique. Je viens de rembourser intégralement la commande {o}.", 0 }),
 	[I_PAYMENT] = QA(
 	    { "Ma carte est refusée au moment de payer, alors qu'elle marche partout ailleurs.",
-	      "Toutes nos excuses pour ce problème ! Les refus viennent souvent du contrôle de sécurité de la banque pour les paiements à l'étranger. Pouvez-vous valider le paiement dans votre appli bancaire ou payer avec PayPal ?" },
+	      "Toutes nos excuses pour ce problème ! Les refus viennent souvent du contrôle de sécurité de la banque pour les paiements à l'étranger. Pouvez-vous valider le paiement dans votre appli bancaire ou payer avec PayPal ?", 1 },
 	    { "Vous m'avez débité deux fois pour la commande {o} ! Merci de rembourser les {m} en trop.",
-	      "Toutes mes excuses. Le second débit est une pré-autorisation qui sera libérée automatiquement sous 5 jours ouvrés. Si ce n'est pas le cas, je le rembourse aussitôt." },
+	      "Toutes mes excuses. Le second débit est une pré-autorisation qui sera libérée automatiquement sous 5 jours ouvrés. Si ce n'est pas le cas, je le rembourse aussitôt.", 2 },
 	    { "Le paiement a échoué mais l'argent a quand même été prélevé.",
-	      "Je comprends que ce soit inquiétant. Quand un paiement échoue, la banque bloque seulement le montant quelques jours avant de le libérer ; rien n'a été encaissé chez nous." },
+	      "Je comprends que ce soit inquiétant. Quand un paiement échoue, la banque bloque seulement le montant quelques jours avant de le libérer ; rien n'a été encaissé chez nous.", 2 },
 	    { "J'ai besoin d'une facture avec TVA pour la commande {o}, pour mon entreprise.",
-	      "Avec plaisir ! Envoyez-moi le nom de la société, l'adresse et le numéro de TVA, et vous recevrez la facture de la commande {o} aujourd'hui." },
+	      "Avec plaisir ! Envoyez-moi le nom de la société, l'adresse et le numéro de TVA, et vous recevrez la facture de la commande {o} aujourd'hui.", 3 },
 	    { "Est-ce qu'on peut payer en plusieurs fois ?",
-	      "Pour l'instant nous acceptons la carte bancaire et PayPal ; avec PayPal, le paiement en 4 fois est possible selon votre compte." }),
+	      "Pour l'instant nous acceptons la carte bancaire et PayPal ; avec PayPal, le paiement en 4 fois est possible selon votre compte.", 0 }),
 	[I_COMPLAINT] = QA(
 	    { "L'article « {p} » est arrivé cassé, le carton était complètement écrasé.",
-	      "Nous sommes vraiment désolés. Pourriez-vous nous envoyer une photo de l'article et du carton ? Nous vous enverrons ensuite un remplacement ou un remboursement complet, comme vous préférez." },
+	      "Nous sommes vraiment désolés. Pourriez-vous nous envoyer une photo de l'article et du carton ? Nous vous enverrons ensuite un remplacement ou un remboursement complet, comme vous préférez.", 1 },
 	    { "Je n'ai pas reçu le bon article : j'avais commandé « {p} » en {c} et j'ai reçu une autre couleur.",
-	      "Toutes mes excuses pour cette erreur. Je vous fais envoyer aujourd'hui le bon article en {c}, sans frais ; inutile de renvoyer l'autre." },
+	      "Toutes mes excuses pour cette erreur. Je vous fais envoyer aujourd'hui le bon article en {c}, sans frais ; inutile de renvoyer l'autre.", 0 },
 	    { "~« {p} » ne fonctionne plus après {d} jours. Vraiment décevant.",
-	      "Nous sommes désolés. C'est couvert par la garantie. Pourriez-vous nous envoyer une courte vidéo qui montre le problème ? Je vous envoie ensuite un appareil neuf." },
+	      "Nous sommes désolés. C'est couvert par la garantie. Pourriez-vous nous envoyer une courte vidéo qui montre le problème ? Je vous envoie ensuite un appareil neuf.", 1 },
 	    { "^La couture de « {p} » se défait déjà après un lavage.",
-	      "Cela ne devrait pas arriver, toutes mes excuses. Envoyez-nous une photo ou une petite vidéo de la couture et nous vous enverrons un article neuf ou un remboursement." },
+	      "Cela ne devrait pas arriver, toutes mes excuses. Envoyez-nous une photo ou une petite vidéo de la couture et nous vous enverrons un article neuf ou un remboursement.", 1 },
 	    { "La couleur n'a rien à voir avec les photos du site.",
-	      "Nous sommes désolés que la couleur ne corresponde pas à vos attentes. Vous pouvez nous le renvoyer gratuitement ou le garder avec 30 % de remise. Que préférez-vous ?" },
+	      "Nous sommes désolés que la couleur ne corresponde pas à vos attentes. Vous pouvez nous le renvoyer gratuitement ou le garder avec 30 % de remise. Que préférez-vous ?", 0 },
 	    { "~Une pièce ne s'emboîte pas, le clip est trop petit et ne ferme pas.",
-	      "Merci de nous le signaler. Pourriez-vous filmer une courte vidéo en essayant de fermer le clip ? Cela aide notre usine à contrôler le lot, et nous vous envoyons une pièce de rechange gratuite." }),
+	      "Merci de nous le signaler. Pourriez-vous filmer une courte vidéo en essayant de fermer le clip ? Cela aide notre usine à contrôler le lot, et nous vous envoyons une pièce de rechange gratuite.", 1 }),
 	[I_PRODUCT] = QA(
 	    { "^Est-ce que « {p} » taille normalement ? Je fais du {s} d'habitude.",
-	      "Merci de votre intérêt ! L'article taille normalement, le {s} devrait donc vous aller. Sinon, l'échange est gratuit." },
+	      "Merci de votre intérêt ! L'article taille normalement, le {s} devrait donc vous aller. Sinon, l'échange est gratuit.", 1 },
 	    { "En quelle matière est « {p} » ?",
-	      "Bonne question ! La composition exacte est indiquée sur la fiche produit, rubrique « Détails ». Tous nos articles sont garantis 12 mois." },
+	      "Bonne question ! La composition exacte est indiquée sur la fiche produit, rubrique « Détails ». Tous nos articles sont garantis 12 mois.", 0 },
 	    { "Est-ce que « {p} » existe en {c} ? Le site indique épuisé.",
-	      "Le coloris {c} sera de retour en stock dans environ 2 semaines. Voulez-vous que je vous prévienne dès qu'il est disponible ?" },
+	      "Le coloris {c} sera de retour en stock dans environ 2 semaines. Voulez-vous que je vous prévienne dès qu'il est disponible ?", 0 },
 	    { "~« {p} » est-il compatible avec l'iPhone 15 ?",
-	      "Oui, il fonctionne avec l'iPhone 15 et avec tous les smartphones Android récents." },
+	      "Oui, il fonctionne avec l'iPhone 15 et avec tous les smartphones Android récents.", 0 },
 	    { "Quand est-ce que « {p} » sera de nouveau disponible ?",
-	      "Nous attendons un nouveau lot dans une dizaine de jours. Je vous préviens à son arrivée ?" }),
+	      "Nous attendons un nouveau lot dans une dizaine de jours. Je vous préviens à son arrivée ?", 0 }),
 	[I_DISCOUNT] = QA(
 	    { "Vous avez un code promo pour une première commande ?",
-	      "Bienvenue ! Avec le code {x}, vous avez 10 % de réduction sur votre première commande." },
+	      "Bienvenue ! Avec le code {x}, vous avez 10 % de réduction sur votre première commande.", 1 },
 	    { "Le code {x} ne marche pas, il est indiqué comme invalide.",
-	      "Toutes nos excuses, ce code a expiré. En voici un nouveau, valable pour 10 % de réduction : THANKYOU." },
+	      "Toutes nos excuses, ce code a expiré. En voici un nouveau, valable pour 10 % de réduction : THANKYOU.", 0 },
 	    { "Le prix de « {p} » a baissé le lendemain de mon achat. Vous pouvez me rembourser la différence ?",
-	      "Je comprends, c'est frustrant. Nous ne pouvons pas modifier le prix d'une commande passée, mais j'ai crédité la différence sur votre compte client en bon d'achat." },
+	      "Je comprends, c'est frustrant. Nous ne pouvons pas modifier le prix d'une commande passée, mais j'ai crédité la différence sur votre compte client en bon d'achat.", 0 },
 	    { "Il y a une réduction si j'en prends 3 ?",
-	      "Oui ! À partir de 3 articles, 15 % de remise s'appliquent automatiquement au panier." }),
+	      "Oui ! À partir de 3 articles, 15 % de remise s'appliquent automatiquement au panier.", 0 }),
 	[I_ORDER_CHANGE] = QA(
 	    { "Merci d'annuler ma commande {o}, j'ai fait une erreur.",
-	      "C'est fait ! La commande {o} est annulée et le remboursement sera effectué sous 3 à 5 jours ouvrés." },
+	      "C'est fait ! La commande {o} est annulée et le remboursement sera effectué sous 3 à 5 jours ouvrés.", 0 },
 	    { "J'ai mis une mauvaise adresse de livraison pour la commande {o}. Vous pouvez la modifier ?",
-	      "Bien sûr, envoyez-moi l'adresse complète et je la modifie avant l'expédition." },
+	      "Bien sûr, envoyez-moi l'adresse complète et je la modifie avant l'expédition.", 1 },
 	    { "^Je peux changer pour une taille {s} avant l'envoi ?",
-	      "Oui, j'ai modifié la taille en {s}. Votre commande part demain comme prévu." },
+	      "Oui, j'ai modifié la taille en {s}. Votre commande part demain comme prévu.", 0 },
 	    { "Je peux passer en {c} ? La commande {o} n'est pas encore partie.",
-	      "Nous sommes désolés, la commande {o} a été remise au transporteur ce matin. À réception, vous pourrez l'échanger gratuitement contre le coloris {c}." }),
+	      "Nous sommes désolés, la commande {o} a été remise au transporteur ce matin. À réception, vous pourrez l'échanger gratuitement contre le coloris {c}.", 0 }),
 	[I_ACCOUNT] = QA(
 	    { "Je n'arrive pas à me connecter, je ne reçois jamais l'e-mail de réinitialisation.",
-	      "Toutes nos excuses ! Je viens de renvoyer l'e-mail manuellement ; pensez à regarder dans vos spams." },
+	      "Toutes nos excuses ! Je viens de renvoyer l'e-mail manuellement ; pensez à regarder dans vos spams.", 1 },
 	    { "Merci de supprimer mon compte et toutes mes données personnelles (RGPD).",
-	      "Votre demande est bien reçue. Votre compte et vos données seront supprimés sous 30 jours, vous recevrez une confirmation par e-mail." },
+	      "Votre demande est bien reçue. Votre compte et vos données seront supprimés sous 30 jours, vous recevrez une confirmation par e-mail.", 0 },
 	    { "Comment modifier l'adresse e-mail de mon compte ?",
-	      "Dans « Mon compte » > « Paramètres ». Si cela ne marche pas, envoyez-moi la nouvelle adresse et je m'en occupe." }),
+	      "Dans « Mon compte » > « Paramètres ». Si cela ne marche pas, envoyez-moi la nouvelle adresse et je m'en occupe.", 0 }),
 	[I_OTHER] = QA(
 	    { "Vous avez une boutique physique ?",
-	      "Merci pour votre question ! Nous vendons uniquement en ligne, mais nous livrons dans toute l'Europe et les retours sont gratuits." },
+	      "Merci pour votre question ! Nous vendons uniquement en ligne, mais nous livrons dans toute l'Europe et les retours sont gratuits.", 0 },
 	    { "Vous livrez aussi en Belgique et en Suisse ?",
-	      "Oui, nous livrons en Belgique et en Suisse. Comptez 8 à 15 jours ; pour la Suisse, d'éventuels frais de douane sont à la charge du destinataire." },
+	      "Oui, nous livrons en Belgique et en Suisse. Comptez 8 à 15 jours ; pour la Suisse, d'éventuels frais de douane sont à la charge du destinataire.", 0 },
 	    { "Je suis influenceuse, une collaboration vous intéresserait ?",
-	      "Merci d'avoir pensé à nous ! J'ai transmis votre message à notre équipe marketing, elle vous recontactera si cela correspond." }),
+	      "Merci d'avoir pensé à nous ! J'ai transmis votre message à notre équipe marketing, elle vous recontactera si cela correspond.", 0 }),
 	},
 	.more = {
 	[I_SHIPPING] = QA(
 	    { "Le suivi n'a toujours pas bougé.",
-	      "Merci d'avoir vérifié. J'ai ouvert une enquête auprès du transporteur. Si le colis ne bouge pas d'ici 5 jours, nous le renvoyons ou vous remboursons, à votre choix." },
+	      "Merci d'avoir vérifié. J'ai ouvert une enquête auprès du transporteur. Si le colis ne bouge pas d'ici 5 jours, nous le renvoyons ou vous remboursons, à votre choix.", 1 },
 	    { "J'ai demandé à la poste, ils n'ont rien.",
-	      "Merci d'avoir vérifié auprès d'eux. J'ai relancé le transporteur et je reviens vers vous d'ici demain." }),
+	      "Merci d'avoir vérifié auprès d'eux. J'ai relancé le transporteur et je reviens vers vous d'ici demain.", 1 }),
 	[I_RETURN] = QA(
 	    { "L'article n'a pas été porté, il est dans son emballage d'origine.",
-	      "Parfait, merci. Dès réception, nous traitons le retour sous 3 jours ouvrés." },
+	      "Parfait, merci. Dès réception, nous traitons le retour sous 3 jours ouvrés.", 0 },
 	    { "Je dois imprimer l'étiquette moi-même ?",
-	      "Oui, l'étiquette est dans l'e-mail que je vous ai envoyé. Sans imprimante, la poste peut l'imprimer à partir du QR code." }),
+	      "Oui, l'étiquette est dans l'e-mail que je vous ai envoyé. Sans imprimante, la poste peut l'imprimer à partir du QR code.", 0 }),
 	[I_REFUND] = QA(
 	    { "D'après le suivi, le colis est chez vous depuis la semaine dernière.",
-	      "Merci, je le vois aussi. J'ai demandé à notre comptabilité de traiter votre remboursement en priorité, vous aurez des nouvelles sous 24 h." },
+	      "Merci, je le vois aussi. J'ai demandé à notre comptabilité de traiter votre remboursement en priorité, vous aurez des nouvelles sous 24 h.", 1 },
 	    { "Toujours rien sur mon compte.",
-	      "Nous sommes désolés. Je demande la référence de transaction à notre prestataire de paiement pour que votre banque puisse la retrouver." }),
+	      "Nous sommes désolés. Je demande la référence de transaction à notre prestataire de paiement pour que votre banque puisse la retrouver.", 0 }),
 	[I_PAYMENT] = QA(
 	    { "J'ai essayé avec deux cartes différentes, même erreur.",
-	      "Merci d'avoir essayé. J'ai transmis à notre équipe paiement ; en attendant, PayPal devrait fonctionner sans problème." },
+	      "Merci d'avoir essayé. J'ai transmis à notre équipe paiement ; en attendant, PayPal devrait fonctionner sans problème.", 1 },
 	    { "Voici une capture de mon relevé bancaire.",
-	      "Merci, je vois bien les deux débits. J'ai remboursé le doublon, il sera sur votre compte sous 5 jours ouvrés." }),
+	      "Merci, je vois bien les deux débits. J'ai remboursé le doublon, il sera sur votre compte sous 5 jours ouvrés.", 2 }),
 	[I_COMPLAINT] = QA(
 	    { "Je vous envoie les photos en pièce jointe.",
-	      "Merci pour les photos. J'ai validé un remboursement complet, visible sous 3 à 5 jours ouvrés. Inutile de renvoyer l'article." },
+	      "Merci pour les photos. J'ai validé un remboursement complet, visible sous 3 à 5 jours ouvrés. Inutile de renvoyer l'article.", 1 },
 	    { "Voici une petite vidéo du problème.",
-	      "Merci, c'est très utile. Le remplacement part demain, je vous envoie le numéro de suivi." },
+	      "Merci, c'est très utile. Le remplacement part demain, je vous envoie le numéro de suivi.", 1 },
 	    { "Je veux un remplacement, pas un bon d'achat.",
-	      "Bien entendu. Le remplacement est lancé, il part sous 2 jours ouvrés." }),
+	      "Bien entendu. Le remplacement est lancé, il part sous 2 jours ouvrés.", 0 }),
 	[I_PRODUCT] = QA(
 	    { "^Je mesure 1,68 m pour 60 kg.",
-	      "Merci ! Avec ces mesures, je vous conseille la taille M." },
+	      "Merci ! Avec ces mesures, je vous conseille la taille M.", 1 },
 	    { "Et la livraison en France prend combien de temps ?",
-	      "La livraison en France prend en général 7 à 12 jours, avec suivi." }),
+	      "La livraison en France prend en général 7 à 12 jours, avec suivi.", 0 }),
 	[I_DISCOUNT] = QA(
 	    { "J'ai souscrit à la newsletter mais je n'ai jamais reçu le code.",
-	      "Toutes nos excuses, je viens de vous renvoyer le code par e-mail. Il est valable 30 jours." },
+	      "Toutes nos excuses, je viens de vous renvoyer le code par e-mail. Il est valable 30 jours.", 1 },
 	    { "C'est cumulable avec la livraison gratuite ?",
-	      "Oui, la remise et la livraison gratuite sont cumulables." }),
+	      "Oui, la remise et la livraison gratuite sont cumulables.", 0 }),
 	[I_ORDER_CHANGE] = QA(
 	    { "La bonne adresse est 8 rue des Lilas, 69003 Lyon.",
-	      "Merci, c'est modifié. La commande sera livrée au 8 rue des Lilas, 69003 Lyon." },
+	      "Merci, c'est modifié. La commande sera livrée au 8 rue des Lilas, 69003 Lyon.", 1 },
 	    { "Oui, le plus vite possible svp.",
-	      "C'est fait, la modification est confirmée." }),
+	      "C'est fait, la modification est confirmée.", 1 }),
 	[I_ACCOUNT] = QA(
 	    { "Mon compte est lié à mon adresse Orange.",
-	      "Merci, j'ai trouvé votre compte. L'e-mail de réinitialisation est parti vers votre adresse Orange." },
+	      "Merci, j'ai trouvé votre compte. L'e-mail de réinitialisation est parti vers votre adresse Orange.", 1 },
 	    { "J'ai déjà essayé deux fois, ça ne marche pas.",
-	      "Toutes nos excuses. Je vous ai envoyé un mot de passe provisoire par e-mail ; pensez à le changer après connexion." }),
+	      "Toutes nos excuses. Je vous ai envoyé un mot de passe provisoire par e-mail ; pensez à le changer après connexion.", 1 }),
 	[I_OTHER] = QA(
 	    { "D'accord, merci pour l'info.",
-	      "Avec plaisir ! N'hésitez pas si vous avez d'autres questions." }),
+	      "Avec plaisir ! N'hésitez pas si vous avez d'autres questions.", 0 }),
 	},
 	.urgent = L("C'est un cadeau d'anniversaire pour samedi !",
 	    "J'en ai besoin avant Noël, c'est un cadeau.",
@@ -837,11 +844,11 @@ static const struct bank bank_fr = {
 	    "D'accord, j'attends alors. Merci.", "Merci beaucoup !!"),
 	.reopen = QA(
 	    { "Rebonjour, j'ai toujours le même problème avec la commande {o}.",
-	      "Nous sommes désolés que ce ne soit toujours pas réglé. J'ai transmis votre dossier à ma responsable et je reviens vers vous aujourd'hui." },
+	      "Nous sommes désolés que ce ne soit toujours pas réglé. J'ai transmis votre dossier à ma responsable et je reviens vers vous aujourd'hui.", 0 },
 	    { "Pardon de vous relancer, mais rien n'a changé.",
-	      "Vous ne dérangez pas du tout, toutes mes excuses. Je vous envoie un remplacement dès aujourd'hui." },
+	      "Vous ne dérangez pas du tout, toutes mes excuses. Je vous envoie un remplacement dès aujourd'hui.", 0 },
 	    { "Vous m'aviez dit que ce serait réglé, ce n'est pas le cas. On fait quoi ?",
-	      "Vous avez raison, toutes mes excuses. J'ai effectué un remboursement intégral pour que vous n'ayez plus à attendre." }),
+	      "Vous avez raison, toutes mes excuses. J'ai effectué un remboursement intégral pour que vous n'ayez plus à attendre.", 0 }),
 	.bot = L("Merci pour votre message ! Un conseiller vous répondra dès que possible. Notre équipe est disponible du lundi au vendredi, de 9 h à 18 h (heure de Chine).",
 	    "Bonjour ! Nous avons bien reçu votre message et vous répondrons sous 24 h. Vous pouvez aussi suivre votre colis via le lien de votre e-mail de confirmation."),
 	.agent_hello = L("Bonjour {n},", "Bonjour {n}, merci pour votre message.",
@@ -865,157 +872,157 @@ static const struct bank bank_es = {
 	    "Hernández", "Díaz", "Moreno", "Álvarez", "Romero", "Torres"),
 	.colours = L("negro", "blanco", "azul marino", "beige", "verde oliva",
 	    "rosa", "gris"),
-	.greet = L("Hola,", "Buenos días,", "Buenas tardes,", "Hola!",
+	.greet = L("Hola,", "<Buenos días,", "=Buenas tardes,", "Hola!",
 	    "Hola buenas,", "Estimados,"),
 	.close = L("Gracias.", "Muchas gracias!", "Un saludo.",
 	    "Espero su respuesta.", "Gracias de antemano.", "Saludos"),
 	.ask = {
 	[I_SHIPPING] = QA(
 	    { "¿Dónde está mi pedido {o}? Ya llevo {d} días esperando.",
-	      "Siento mucho la espera. He revisado el pedido {o}: el paquete (seguimiento {t}) ya está en su país y lo tiene la empresa de reparto local. Debería llegar en 3-5 días laborables." },
+	      "Siento mucho la espera. He revisado el pedido {o}: el paquete (seguimiento {t}) ya está en su país y lo tiene la empresa de reparto local. Debería llegar en 3-5 días laborables.", 1 },
 	    { "El seguimiento del pedido {o} no se actualiza desde hace {d} días. ¿Se ha perdido?",
-	      "Entiendo su preocupación. El seguimiento {t} solo se actualiza cuando el paquete pasa por un centro de clasificación, así que puede quedarse igual una semana durante el transporte. He pedido información a la transportista y le escribo en 48 horas." },
+	      "Entiendo su preocupación. El seguimiento {t} solo se actualiza cuando el paquete pasa por un centro de clasificación, así que puede quedarse igual una semana durante el transporte. He pedido información a la transportista y le escribo en 48 horas.", 1 },
 	    { "Mi paquete está retenido en aduanas. ¿Tengo que pagar aranceles?",
-	      "Disculpe las molestias. Los aranceles de su pedido ya están pagados por nosotros, no tiene que pagar nada. El despacho de aduanas suele tardar 2-5 días laborables." },
+	      "Disculpe las molestias. Los aranceles de su pedido ya están pagados por nosotros, no tiene que pagar nada. El despacho de aduanas suele tardar 2-5 días laborables.", 1 },
 	    { "El seguimiento dice entregado pero no he recibido nada. Pedido {o}.",
-	      "Lo siento mucho. A veces el repartidor deja el paquete a un vecino o en un punto de recogida, ¿podría comprobarlo? Si no aparece, abro una reclamación y le enviamos otro." },
+	      "Lo siento mucho. A veces el repartidor deja el paquete a un vecino o en un punto de recogida, ¿podría comprobarlo? Si no aparece, abro una reclamación y le enviamos otro.", 1 },
 	    { "¿Cuándo van a enviar mi pedido de {p}? Lo compré hace {d} días y sigue en preparación.",
-	      "Disculpe el retraso. Su pedido ha salido hoy de nuestro almacén, el número de seguimiento es {t}. El primer escaneo puede tardar un día en aparecer." },
+	      "Disculpe el retraso. Su pedido ha salido hoy de nuestro almacén, el número de seguimiento es {t}. El primer escaneo puede tardar un día en aparecer.", 0 },
 	    { "Aduanas me pide una factura de mi paquete, ¿qué les mando?",
-	      "Gracias por avisar. Le adjunto la factura comercial del pedido {o}, puede enviársela tal cual a aduanas." }),
+	      "Gracias por avisar. Le adjunto la factura comercial del pedido {o}, puede enviársela tal cual a aduanas.", 0 }),
 	[I_RETURN] = QA(
 	    { "^Quiero devolver el pedido de {p}, me queda pequeño. ¿Cómo lo hago?",
-	      "Por supuesto. Puede devolverlo en un plazo de 30 días, sin usar y con la etiqueta. Le envío por correo una etiqueta de devolución prepagada; incluya el número de pedido {o} en el paquete." },
+	      "Por supuesto. Puede devolverlo en un plazo de 30 días, sin usar y con la etiqueta. Le envío por correo una etiqueta de devolución prepagada; incluya el número de pedido {o} en el paquete.", 0 },
 	    { "^¿Puedo cambiar {p} por una talla {s}?",
-	      "Sin problema, el cambio es gratuito. Le he reservado la talla {s} y le envío una etiqueta para devolver la otra." },
+	      "Sin problema, el cambio es gratuito. Le he reservado la talla {s} y le envío una etiqueta para devolver la otra.", 0 },
 	    { "¿Cómo hago una devolución? No venía ninguna etiqueta en el paquete.",
-	      "No hace falta la etiqueta del paquete: le acabo de enviar por correo una etiqueta prepagada para el pedido {o}. Solo tiene que imprimirla y llevar el paquete a Correos." },
+	      "No hace falta la etiqueta del paquete: le acabo de enviar por correo una etiqueta prepagada para el pedido {o}. Solo tiene que imprimirla y llevar el paquete a Correos.", 0 },
 	    { "¿Quién paga el envío de la devolución? El producto no es como en la foto.",
-	      "Siento que el producto no cumpla sus expectativas. La devolución es gratuita para usted y el reembolso se hace en cuanto recibamos el paquete." },
+	      "Siento que el producto no cumpla sus expectativas. La devolución es gratuita para usted y el reembolso se hace en cuanto recibamos el paquete.", 0 },
 	    { "Quiero devolver el pedido {o}, está sin usar y en su caja.",
-	      "De acuerdo, gracias por avisar. He creado la devolución del pedido {o} y le he mandado la etiqueta. El reembolso se hace en 3 días laborables tras recibirlo." }),
+	      "De acuerdo, gracias por avisar. He creado la devolución del pedido {o} y le he mandado la etiqueta. El reembolso se hace en 3 días laborables tras recibirlo.", 0 }),
 	[I_REFUND] = QA(
 	    { "Devolví el producto hace {d} días y todavía no me han devuelto el dinero.",
-	      "Disculpe el retraso. Su devolución ya llegó a nuestro almacén y hoy hemos emitido el reembolso de {m}. Según su banco, tarda 3-7 días laborables." },
+	      "Disculpe el retraso. Su devolución ya llegó a nuestro almacén y hoy hemos emitido el reembolso de {m}. Según su banco, tarda 3-7 días laborables.", 1 },
 	    { "¿Cuándo me devuelven el dinero del pedido {o}?",
-	      "Gracias por su paciencia. El reembolso del pedido {o} está aprobado y se hará en 2 días laborables; recibirá una confirmación por correo." },
+	      "Gracias por su paciencia. El reembolso del pedido {o} está aprobado y se hará en 2 días laborables; recibirá una confirmación por correo.", 1 },
 	    { "Solo me han devuelto una parte y yo pagué {m}.",
-	      "Perdone la confusión. El primer pago correspondía al producto y los gastos de envío se reembolsan aparte. Acabo de enviar el resto." },
+	      "Perdone la confusión. El primer pago correspondía al producto y los gastos de envío se reembolsan aparte. Acabo de enviar el resto.", 0 },
 	    { "Han pasado {d} días y el reembolso no aparece en mi tarjeta.",
-	      "Entiendo, es mucho tiempo. Por nuestra parte el reembolso está hecho, ahora depende de su banco. Si no lo ve en 3 días, envíeme un extracto y pediremos un rastreo del pago." },
+	      "Entiendo, es mucho tiempo. Por nuestra parte el reembolso está hecho, ahora depende de su banco. Si no lo ve en 3 días, envíeme un extracto y pediremos un rastreo del pago.", 0 },
 	    { "Cancelé el pedido {o} antes de que lo enviaran, por favor devuélvanme el dinero.",
-	      "Disculpe, debería haberse hecho automáticamente. Acabo de reembolsar el pedido {o} completo." }),
+	      "Disculpe, debería haberse hecho automáticamente. Acabo de reembolsar el pedido {o} completo.", 0 }),
 	[I_PAYMENT] = QA(
 	    { "Mi tarjeta es rechazada al pagar, pero en otras tiendas funciona.",
-	      "Siento las molestias. Los rechazos suelen venir del control de seguridad del banco para pagos internacionales. ¿Puede autorizar el pago en la app de su banco o pagar con PayPal?" },
+	      "Siento las molestias. Los rechazos suelen venir del control de seguridad del banco para pagos internacionales. ¿Puede autorizar el pago en la app de su banco o pagar con PayPal?", 1 },
 	    { "¡Me han cobrado dos veces el pedido {o}! Devuélvanme los {m} de más.",
-	      "Lo siento mucho. El segundo cargo es una preautorización que se libera sola en 5 días laborables. Si sigue ahí después, se lo reembolso a mano enseguida." },
+	      "Lo siento mucho. El segundo cargo es una preautorización que se libera sola en 5 días laborables. Si sigue ahí después, se lo reembolso a mano enseguida.", 2 },
 	    { "El pago falló pero me quitaron el dinero de la cuenta.",
-	      "Entiendo que preocupe. Cuando un pago falla, el banco solo retiene el importe unos días y luego lo libera; por nuestra parte no se ha cobrado nada." },
+	      "Entiendo que preocupe. Cuando un pago falla, el banco solo retiene el importe unos días y luego lo libera; por nuestra parte no se ha cobrado nada.", 2 },
 	    { "Necesito factura con IVA del pedido {o} para mi empresa.",
-	      "¡Claro! Envíeme el nombre de la empresa, la dirección y el NIF y hoy mismo le mando la factura del pedido {o}." },
+	      "¡Claro! Envíeme el nombre de la empresa, la dirección y el NIF y hoy mismo le mando la factura del pedido {o}.", 3 },
 	    { "¿Se puede pagar con Bizum o en efectivo?",
-	      "De momento aceptamos tarjeta y PayPal. Bizum y el pago contra reembolso no están disponibles, disculpe." }),
+	      "De momento aceptamos tarjeta y PayPal. Bizum y el pago contra reembolso no están disponibles, disculpe.", 0 }),
 	[I_COMPLAINT] = QA(
 	    { "El pedido de {p} llegó roto, la caja venía completamente aplastada.",
-	      "Lo siento muchísimo. ¿Podría enviarnos una foto del producto y de la caja? Después le mandamos uno nuevo o le devolvemos el dinero, lo que prefiera." },
+	      "Lo siento muchísimo. ¿Podría enviarnos una foto del producto y de la caja? Después le mandamos uno nuevo o le devolvemos el dinero, lo que prefiera.", 1 },
 	    { "Me ha llegado el producto equivocado: pedí {p} en {c} y me llegó otro color.",
-	      "Disculpe la confusión. Hoy mismo le enviamos el producto correcto en {c} sin coste; el otro no hace falta que lo devuelva." },
+	      "Disculpe la confusión. Hoy mismo le enviamos el producto correcto en {c} sin coste; el otro no hace falta que lo devuelva.", 0 },
 	    { "~El producto ({p}) dejó de funcionar a los {d} días. Muy decepcionado.",
-	      "Lo siento. Está cubierto por la garantía. ¿Podría mandarnos un vídeo corto donde se vea el fallo? Así le enviamos uno nuevo enseguida." },
+	      "Lo siento. Está cubierto por la garantía. ¿Podría mandarnos un vídeo corto donde se vea el fallo? Así le enviamos uno nuevo enseguida.", 1 },
 	    { "^La costura de {p} se está abriendo después de un solo lavado.",
-	      "Eso no debería pasar, disculpe. Envíenos una foto o un vídeo corto de la costura y le mandamos otro o le reembolsamos." },
+	      "Eso no debería pasar, disculpe. Envíenos una foto o un vídeo corto de la costura y le mandamos otro o le reembolsamos.", 1 },
 	    { "El color no se parece nada al de las fotos de la web.",
-	      "Siento que el color no sea lo que esperaba. Puede devolverlo gratis o quedárselo con un 30 % de descuento. ¿Qué prefiere?" },
+	      "Siento que el color no sea lo que esperaba. Puede devolverlo gratis o quedárselo con un 30 % de descuento. ¿Qué prefiere?", 0 },
 	    { "~Una pieza no encaja, el clip es demasiado pequeño y no cierra.",
-	      "Gracias por avisarnos. ¿Podría grabar un vídeo corto intentando cerrar el clip? Así la fábrica revisa el lote, y le enviamos una pieza de repuesto gratis." }),
+	      "Gracias por avisarnos. ¿Podría grabar un vídeo corto intentando cerrar el clip? Así la fábrica revisa el lote, y le enviamos una pieza de repuesto gratis.", 1 }),
 	[I_PRODUCT] = QA(
 	    { "^Quiero comprar {p}, ¿la talla es normal? Normalmente uso la {s}.",
-	      "¡Gracias por su interés! La talla es normal, así que la {s} le debería quedar bien. Si no, el cambio es gratis." },
+	      "¡Gracias por su interés! La talla es normal, así que la {s} le debería quedar bien. Si no, el cambio es gratis.", 1 },
 	    { "¿De qué material es {p}?",
-	      "¡Buena pregunta! La composición exacta está en la ficha del producto, en «Detalles». Todos nuestros productos tienen 12 meses de garantía." },
+	      "¡Buena pregunta! La composición exacta está en la ficha del producto, en «Detalles». Todos nuestros productos tienen 12 meses de garantía.", 0 },
 	    { "¿Tienen {p} en {c}? En la web pone agotado.",
-	      "El color {c} vuelve a estar disponible en unas 2 semanas. ¿Quiere que le avise cuando llegue?" },
+	      "El color {c} vuelve a estar disponible en unas 2 semanas. ¿Quiere que le avise cuando llegue?", 0 },
 	    { "~¿Es compatible con el iPhone 15?",
-	      "Sí, funciona con el iPhone 15 y con todos los móviles Android recientes." },
+	      "Sí, funciona con el iPhone 15 y con todos los móviles Android recientes.", 0 },
 	    { "¿Cuándo vuelven a tener {p}?",
-	      "Esperamos un nuevo lote en unos 10 días. ¿Le aviso cuando esté?" }),
+	      "Esperamos un nuevo lote en unos 10 días. ¿Le aviso cuando esté?", 0 }),
 	[I_DISCOUNT] = QA(
 	    { "¿Tienen algún código de descuento para la primera compra?",
-	      "¡Bienvenido/a! Con el código {x} tiene un 10 % de descuento en su primer pedido." },
+	      "¡Bienvenido/a! Con el código {x} tiene un 10 % de descuento en su primer pedido.", 1 },
 	    { "El cupón {x} no funciona, dice que no es válido.",
-	      "Disculpe, ese código ha caducado. Aquí tiene uno nuevo con un 10 % de descuento: THANKYOU." },
+	      "Disculpe, ese código ha caducado. Aquí tiene uno nuevo con un 10 % de descuento: THANKYOU.", 0 },
 	    { "Compré {p} y al día siguiente bajó de precio. ¿Me devuelven la diferencia?",
-	      "Le entiendo. No podemos cambiar el precio de un pedido ya hecho, pero le he abonado la diferencia como saldo en su cuenta." },
+	      "Le entiendo. No podemos cambiar el precio de un pedido ya hecho, pero le he abonado la diferencia como saldo en su cuenta.", 0 },
 	    { "¿Hay descuento si compro 3?",
-	      "¡Sí! A partir de 3 unidades se aplica automáticamente un 15 % de descuento en la cesta." }),
+	      "¡Sí! A partir de 3 unidades se aplica automáticamente un 15 % de descuento en la cesta.", 0 }),
 	[I_ORDER_CHANGE] = QA(
 	    { "Por favor cancelen mi pedido {o}, lo hice por error.",
-	      "¡Hecho! El pedido {o} está cancelado y el importe se reembolsará en 3-5 días laborables." },
+	      "¡Hecho! El pedido {o} está cancelado y el importe se reembolsará en 3-5 días laborables.", 0 },
 	    { "Puse mal la dirección de envío del pedido {o}. ¿Pueden cambiarla?",
-	      "Claro, envíeme la dirección completa correcta y la cambio antes del envío." },
+	      "Claro, envíeme la dirección completa correcta y la cambio antes del envío.", 1 },
 	    { "^¿Puedo cambiar la talla a {s} antes de que lo envíen?",
-	      "Sí, he cambiado la talla a {s}. Su pedido sale mañana como estaba previsto." },
+	      "Sí, he cambiado la talla a {s}. Su pedido sale mañana como estaba previsto.", 0 },
 	    { "¿Puedo cambiar el color a {c}? El pedido {o} todavía no ha salido.",
-	      "Lo siento, el pedido {o} se entregó esta mañana a la transportista y ya no se puede cambiar. Cuando le llegue, puede cambiarlo gratis por el color {c}." }),
+	      "Lo siento, el pedido {o} se entregó esta mañana a la transportista y ya no se puede cambiar. Cuando le llegue, puede cambiarlo gratis por el color {c}.", 0 }),
 	[I_ACCOUNT] = QA(
 	    { "No puedo entrar en mi cuenta, nunca me llega el correo para restablecer la contraseña.",
-	      "¡Disculpe! Le acabo de reenviar el correo manualmente; revise también la carpeta de spam." },
+	      "¡Disculpe! Le acabo de reenviar el correo manualmente; revise también la carpeta de spam.", 1 },
 	    { "Por favor borren mi cuenta y todos mis datos personales.",
-	      "Hemos recibido su solicitud. Su cuenta y sus datos se eliminarán en un plazo de 30 días y recibirá una confirmación por correo." }),
+	      "Hemos recibido su solicitud. Su cuenta y sus datos se eliminarán en un plazo de 30 días y recibirá una confirmación por correo.", 0 }),
 	[I_OTHER] = QA(
 	    { "¿Tienen tienda física?",
-	      "¡Gracias por preguntar! Solo vendemos online, pero enviamos a toda España y las devoluciones son gratis." },
+	      "¡Gracias por preguntar! Solo vendemos online, pero enviamos a toda España y las devoluciones son gratis.", 0 },
 	    { "¿Hacen envíos a Canarias?",
-	      "Sí, enviamos a Canarias. Tarda unos 10-18 días y puede haber gastos de aduana a cargo del destinatario." }),
+	      "Sí, enviamos a Canarias. Tarda unos 10-18 días y puede haber gastos de aduana a cargo del destinatario.", 0 }),
 	},
 	.more = {
 	[I_SHIPPING] = QA(
 	    { "El seguimiento sigue igual, no se mueve.",
-	      "Gracias por comprobarlo. He abierto una investigación con la transportista. Si el paquete no se mueve en 5 días, se lo reenviamos o le devolvemos el dinero, como prefiera." },
+	      "Gracias por comprobarlo. He abierto una investigación con la transportista. Si el paquete no se mueve en 5 días, se lo reenviamos o le devolvemos el dinero, como prefiera.", 1 },
 	    { "He preguntado en Correos y no tienen nada.",
-	      "Gracias por preguntar. He vuelto a contactar con la transportista y le digo algo mañana." }),
+	      "Gracias por preguntar. He vuelto a contactar con la transportista y le digo algo mañana.", 1 }),
 	[I_RETURN] = QA(
 	    { "Está sin usar y con el embalaje original.",
-	      "Perfecto, gracias. Cuando llegue a nuestro almacén tramitamos la devolución en 3 días laborables." },
+	      "Perfecto, gracias. Cuando llegue a nuestro almacén tramitamos la devolución en 3 días laborables.", 0 },
 	    { "Ya lo he enviado hoy, le paso el justificante.",
-	      "¡Gracias! Ya veo el envío, le aviso en cuanto llegue." }),
+	      "¡Gracias! Ya veo el envío, le aviso en cuanto llegue.", 0 }),
 	[I_REFUND] = QA(
 	    { "Según el seguimiento les llegó la semana pasada.",
-	      "Gracias, yo también lo veo. He pedido a contabilidad que tramite su reembolso con prioridad; tendrá noticias en 24 horas." },
+	      "Gracias, yo también lo veo. He pedido a contabilidad que tramite su reembolso con prioridad; tendrá noticias en 24 horas.", 1 },
 	    { "Sigo sin ver nada en la cuenta.",
-	      "Lo siento. Pido a nuestro proveedor de pagos la referencia de la transacción para que su banco pueda localizarla." }),
+	      "Lo siento. Pido a nuestro proveedor de pagos la referencia de la transacción para que su banco pueda localizarla.", 0 }),
 	[I_PAYMENT] = QA(
 	    { "He probado con dos tarjetas distintas y sale el mismo error.",
-	      "Gracias por intentarlo. Lo he pasado a nuestro equipo de pagos; mientras tanto, con PayPal debería funcionar." },
+	      "Gracias por intentarlo. Lo he pasado a nuestro equipo de pagos; mientras tanto, con PayPal debería funcionar.", 1 },
 	    { "Le adjunto captura del extracto del banco.",
-	      "Gracias, veo los dos cargos. He reembolsado el duplicado, lo tendrá en 5 días laborables." }),
+	      "Gracias, veo los dos cargos. He reembolsado el duplicado, lo tendrá en 5 días laborables.", 2 }),
 	[I_COMPLAINT] = QA(
 	    { "Le mando las fotos del daño.",
-	      "Gracias por las fotos. He aprobado el reembolso completo, lo verá en 3-5 días laborables. No hace falta devolver el producto." },
+	      "Gracias por las fotos. He aprobado el reembolso completo, lo verá en 3-5 días laborables. No hace falta devolver el producto.", 1 },
 	    { "Aquí va un vídeo corto del problema.",
-	      "Gracias, nos ayuda mucho. Mañana sale el producto de sustitución y le paso el seguimiento." }),
+	      "Gracias, nos ayuda mucho. Mañana sale el producto de sustitución y le paso el seguimiento.", 1 }),
 	[I_PRODUCT] = QA(
 	    { "^Mido 1,65 y peso unos 58 kg.",
-	      "¡Gracias! Con esas medidas le recomiendo la talla S." },
+	      "¡Gracias! Con esas medidas le recomiendo la talla S.", 1 },
 	    { "¿Y cuánto tarda el envío?",
-	      "El envío suele tardar 7-12 días, con seguimiento." }),
+	      "El envío suele tardar 7-12 días, con seguimiento.", 0 }),
 	[I_DISCOUNT] = QA(
 	    { "Me suscribí a la newsletter pero no me llegó el código.",
-	      "Disculpe, le he reenviado el código por correo. Es válido 30 días." },
+	      "Disculpe, le he reenviado el código por correo. Es válido 30 días.", 1 },
 	    { "¿Es compatible con el envío gratis?",
-	      "Sí, el descuento y el envío gratis se pueden combinar." }),
+	      "Sí, el descuento y el envío gratis se pueden combinar.", 0 }),
 	[I_ORDER_CHANGE] = QA(
 	    { "La dirección correcta es Calle Mayor 15, 3º B, 28013 Madrid.",
-	      "Gracias, ya está cambiada. El pedido irá a Calle Mayor 15, 3º B, 28013 Madrid." },
+	      "Gracias, ya está cambiada. El pedido irá a Calle Mayor 15, 3º B, 28013 Madrid.", 1 },
 	    { "Sí, lo antes posible por favor.",
-	      "Hecho, el cambio está confirmado." }),
+	      "Hecho, el cambio está confirmado.", 1 }),
 	[I_ACCOUNT] = QA(
 	    { "Ya lo he intentado dos veces y no funciona.",
-	      "Lo siento. Le he enviado una contraseña provisional por correo; cámbiela al entrar." }),
+	      "Lo siento. Le he enviado una contraseña provisional por correo; cámbiela al entrar.", 1 }),
 	[I_OTHER] = QA(
 	    { "Vale, gracias por la info.",
-	      "¡De nada! Si tiene cualquier otra duda, aquí estamos." }),
+	      "¡De nada! Si tiene cualquier otra duda, aquí estamos.", 0 }),
 	},
 	.urgent = L("¡Es un regalo de cumpleaños para el sábado!",
 	    "Lo necesito antes de Navidad, es un regalo.",
@@ -1037,14 +1044,14 @@ static const struct bank bank_es = {
 	    "De acuerdo, espero entonces. Gracias.", "Muchísimas gracias!!"),
 	.reopen = QA(
 	    { "Hola de nuevo, sigo con el mismo problema con el pedido {o}.",
-	      "Siento que todavía no esté resuelto. He pasado su caso a mi responsable y le escribo hoy mismo." },
+	      "Siento que todavía no esté resuelto. He pasado su caso a mi responsable y le escribo hoy mismo.", 0 },
 	    { "Perdone que insista, pero no ha cambiado nada.",
-	      "No se preocupe, disculpe las molestias. Hoy mismo le enviamos un producto de sustitución." },
+	      "No se preocupe, disculpe las molestias. Hoy mismo le enviamos un producto de sustitución.", 0 },
 	    { "Me dijeron que estaba solucionado y no es así. ¿Y ahora qué?",
-	      "Tiene razón, le pido disculpas. Le he hecho el reembolso completo para que no tenga que esperar más." }),
+	      "Tiene razón, le pido disculpas. Le he hecho el reembolso completo para que no tenga que esperar más.", 0 }),
 	.bot = L("¡Gracias por tu mensaje! Un agente te responderá lo antes posible. Nuestro equipo atiende de lunes a viernes, de 9:00 a 18:00 (hora de China).",
 	    "¡Hola! Hemos recibido tu mensaje y te responderemos en menos de 24 horas. También puedes ver el estado del envío en el enlace del correo de confirmación."),
-	.agent_hello = L("Hola {n},", "Buenos días, {n}:", "Hola {n}, gracias por escribirnos."),
+	.agent_hello = L("Hola {n},", "<Buenos días, {n}:", "Hola {n}, gracias por escribirnos."),
 	.agent_bye = L("¡De nada! Que tenga un buen día.",
 	    "¡Un placer ayudarle! Aquí estamos para lo que necesite.",
 	    "Gracias por su paciencia y disculpe de nuevo las molestias."),
@@ -1070,146 +1077,146 @@ static const struct bank bank_ja = {
 	.ask = {
 	[I_SHIPPING] = QA(
 	    { "注文番号{o}の商品がまだ届きません。注文してから{d}日経っています。",
-	      "お待たせしてしまい、大変申し訳ございません。ご注文{o}を確認いたしました。お荷物（追跡番号{t}）はすでに日本に到着し、国内の配送業者に引き渡されております。3〜5営業日ほどでお届けの予定です。" },
+	      "お待たせしてしまい、大変申し訳ございません。ご注文{o}を確認いたしました。お荷物（追跡番号{t}）はすでに日本に到着し、国内の配送業者に引き渡されております。3〜5営業日ほどでお届けの予定です。", 1 },
 	    { "追跡情報が{d}日間ずっと更新されていません。荷物は紛失したのでしょうか？",
-	      "ご心配をおかけして申し訳ございません。追跡番号{t}は仕分けセンターを通過した時のみ更新されるため、輸送中は1週間ほど変わらないことがございます。配送業者に確認中ですので、48時間以内にご連絡いたします。" },
+	      "ご心配をおかけして申し訳ございません。追跡番号{t}は仕分けセンターを通過した時のみ更新されるため、輸送中は1週間ほど変わらないことがございます。配送業者に確認中ですので、48時間以内にご連絡いたします。", 1 },
 	    { "荷物が税関で止まっているようです。関税は自分で払う必要がありますか？",
-	      "ご不便をおかけしております。関税は当店で前払いしておりますので、お客様のご負担はございません。通関には通常2〜5営業日かかります。" },
+	      "ご不便をおかけしております。関税は当店で前払いしておりますので、お客様のご負担はございません。通関には通常2〜5営業日かかります。", 1 },
 	    { "追跡では「配達完了」になっていますが、受け取っていません。注文番号は{o}です。",
-	      "ご迷惑をおかけして申し訳ございません。宅配ボックスや管理人室、ご近所に預けられている場合がございますので、ご確認いただけますでしょうか。見つからない場合は調査を依頼し、再送いたします。" },
+	      "ご迷惑をおかけして申し訳ございません。宅配ボックスや管理人室、ご近所に預けられている場合がございますので、ご確認いただけますでしょうか。見つからない場合は調査を依頼し、再送いたします。", 1 },
 	    { "{d}日前に注文した{p}がまだ「発送準備中」のままです。いつ発送されますか？",
-	      "発送が遅れてしまい申し訳ございません。本日倉庫から発送いたしました。追跡番号は{t}です。反映まで1日ほどかかる場合がございます。" },
+	      "発送が遅れてしまい申し訳ございません。本日倉庫から発送いたしました。追跡番号は{t}です。反映まで1日ほどかかる場合がございます。", 0 },
 	    { "税関から請求書（インボイス）を求められました。何を送ればいいですか？",
-	      "ご連絡ありがとうございます。ご注文{o}のインボイスを添付いたしましたので、そのまま税関へご提出ください。" }),
+	      "ご連絡ありがとうございます。ご注文{o}のインボイスを添付いたしましたので、そのまま税関へご提出ください。", 0 }),
 	[I_RETURN] = QA(
 	    { "^{p}のサイズが小さかったので返品したいです。どうすればいいですか？",
-	      "かしこまりました。30日以内、未着用・タグ付きの状態でご返送ください。返品用の送り状をメールでお送りしますので、箱の中に注文番号{o}のメモを入れてください。" },
+	      "かしこまりました。30日以内、未着用・タグ付きの状態でご返送ください。返品用の送り状をメールでお送りしますので、箱の中に注文番号{o}のメモを入れてください。", 0 },
 	    { "^{p}を{s}サイズに交換できますか？",
-	      "もちろんです。交換は無料です。{s}サイズを確保いたしましたので、お手元の商品の返送用送り状をお送りします。" },
+	      "もちろんです。交換は無料です。{s}サイズを確保いたしましたので、お手元の商品の返送用送り状をお送りします。", 0 },
 	    { "返品方法を教えてください。返品伝票が同梱されていませんでした。",
-	      "ご不便をおかけしました。ご注文{o}の返品用送り状を先ほどメールでお送りしました。印刷して箱に貼り、郵便局からご返送ください。" },
+	      "ご不便をおかけしました。ご注文{o}の返品用送り状を先ほどメールでお送りしました。印刷して箱に貼り、郵便局からご返送ください。", 0 },
 	    { "商品がイメージと違ったので返品したいです。送料はどちらの負担ですか？",
-	      "ご期待に沿えず申し訳ございません。返品送料は当店が負担いたします。商品到着後に返金手続きを行います。" }),
+	      "ご期待に沿えず申し訳ございません。返品送料は当店が負担いたします。商品到着後に返金手続きを行います。", 0 }),
 	[I_REFUND] = QA(
 	    { "{d}日前に返品しましたが、まだ返金されていません。",
-	      "お待たせして申し訳ございません。返品商品は倉庫に到着しており、本日{m}の返金手続きを行いました。カード会社により反映まで3〜7営業日かかります。" },
+	      "お待たせして申し訳ございません。返品商品は倉庫に到着しており、本日{m}の返金手続きを行いました。カード会社により反映まで3〜7営業日かかります。", 1 },
 	    { "注文{o}の返金はいつになりますか？",
-	      "お待ちいただきありがとうございます。ご注文{o}の返金は承認済みで、2営業日以内に処理されます。完了しましたらメールでお知らせいたします。" },
+	      "お待ちいただきありがとうございます。ご注文{o}の返金は承認済みで、2営業日以内に処理されます。完了しましたらメールでお知らせいたします。", 1 },
 	    { "{m}支払ったのに、一部しか返金されていません。",
-	      "分かりにくくて申し訳ございません。先の返金は商品代金分で、送料は別途返金となります。残りの金額も先ほど返金いたしました。" },
+	      "分かりにくくて申し訳ございません。先の返金は商品代金分で、送料は別途返金となります。残りの金額も先ほど返金いたしました。", 0 },
 	    { "返金手続き済みと言われてから{d}日経ちますが、カードに反映されていません。",
-	      "ご心配をおかけしております。当店側の返金処理は完了しており、現在はカード会社での処理待ちとなっております。3日経っても反映されない場合は、明細の画面をお送りいただければ調査いたします。" }),
+	      "ご心配をおかけしております。当店側の返金処理は完了しており、現在はカード会社での処理待ちとなっております。3日経っても反映されない場合は、明細の画面をお送りいただければ調査いたします。", 0 }),
 	[I_PAYMENT] = QA(
 	    { "クレジットカードで決済しようとするとエラーになります。他のサイトでは使えます。",
-	      "ご迷惑をおかけしております。海外決済はカード会社のセキュリティで止められることが多いです。カード会社のアプリで承認いただくか、PayPalをお試しください。" },
+	      "ご迷惑をおかけしております。海外決済はカード会社のセキュリティで止められることが多いです。カード会社のアプリで承認いただくか、PayPalをお試しください。", 1 },
 	    { "注文{o}の代金が二重に引き落とされています！{m}を返金してください。",
-	      "大変申し訳ございません。2件目は仮売上（オーソリ）で、5営業日以内に自動的に取り消されます。それ以降も残っている場合は、すぐに返金いたします。" },
+	      "大変申し訳ございません。2件目は仮売上（オーソリ）で、5営業日以内に自動的に取り消されます。それ以降も残っている場合は、すぐに返金いたします。", 2 },
 	    { "コンビニ払いや代引きはできますか？",
-	      "申し訳ございませんが、現在はクレジットカードとPayPalのみ対応しております。" },
+	      "申し訳ございませんが、現在はクレジットカードとPayPalのみ対応しております。", 0 },
 	    { "決済エラーになったのに、口座からお金が引かれています。",
-	      "ご心配をおかけして申し訳ございません。決済失敗時はカード会社が一時的に金額を保留しますが、数日で解除されます。当店では請求は発生しておりません。" },
+	      "ご心配をおかけして申し訳ございません。決済失敗時はカード会社が一時的に金額を保留しますが、数日で解除されます。当店では請求は発生しておりません。", 2 },
 	    { "注文{o}の領収書を会社宛てで発行してもらえますか？",
-	      "承知いたしました。宛名をお知らせいただければ、本日中に領収書をPDFでお送りいたします。" }),
+	      "承知いたしました。宛名をお知らせいただければ、本日中に領収書をPDFでお送りいたします。", 3 }),
 	[I_COMPLAINT] = QA(
 	    { "{p}が壊れた状態で届きました。箱もつぶれていました。",
-	      "このたびはご迷惑をおかけし、誠に申し訳ございません。お手数ですが、商品と箱の写真をお送りいただけますでしょうか。確認後、交換または全額返金にて対応いたします。" },
+	      "このたびはご迷惑をおかけし、誠に申し訳ございません。お手数ですが、商品と箱の写真をお送りいただけますでしょうか。確認後、交換または全額返金にて対応いたします。", 1 },
 	    { "届いた商品が違います。{c}の{p}を注文したのに、別の色が届きました。",
-	      "大変申し訳ございません。本日{c}の正しい商品を無料でお送りいたします。お手元の商品は返送不要です。" },
+	      "大変申し訳ございません。本日{c}の正しい商品を無料でお送りいたします。お手元の商品は返送不要です。", 0 },
 	    { "~{p}が{d}日で動かなくなりました。とても残念です。",
-	      "ご不便をおかけして申し訳ございません。保証対象となりますので、症状が分かる短い動画をお送りいただけますか。確認次第、新品をお送りします。" },
+	      "ご不便をおかけして申し訳ございません。保証対象となりますので、症状が分かる短い動画をお送りいただけますか。確認次第、新品をお送りします。", 1 },
 	    { "^{p}の縫い目が一度洗っただけでほつれてきました。",
-	      "申し訳ございません。縫製の不良と思われます。ほつれ部分の写真か短い動画をお送りいただければ、交換または返金いたします。" },
+	      "申し訳ございません。縫製の不良と思われます。ほつれ部分の写真か短い動画をお送りいただければ、交換または返金いたします。", 1 },
 	    { "色がサイトの写真と全然違います。",
-	      "イメージと異なり申し訳ございません。無料で返品いただくか、30%返金でそのままお使いいただくこともできます。どちらがよろしいでしょうか。" },
+	      "イメージと異なり申し訳ございません。無料で返品いただくか、30%返金でそのままお使いいただくこともできます。どちらがよろしいでしょうか。", 0 },
 	    { "~部品が合いません。留め具が小さくて閉まりません。",
-	      "ご連絡ありがとうございます。留め具を閉めようとしている様子を動画で撮っていただけますか。工場でロットを確認し、交換部品を無料でお送りします。" }),
+	      "ご連絡ありがとうございます。留め具を閉めようとしている様子を動画で撮っていただけますか。工場でロットを確認し、交換部品を無料でお送りします。", 1 }),
 	[I_PRODUCT] = QA(
 	    { "^{p}のサイズ感はどうですか？普段は{s}を着ています。",
-	      "お問い合わせありがとうございます。{p}は標準的なサイズ感ですので、{s}で問題ないかと思います。合わない場合は無料で交換いたします。" },
+	      "お問い合わせありがとうございます。{p}は標準的なサイズ感ですので、{s}で問題ないかと思います。合わない場合は無料で交換いたします。", 1 },
 	    { "{p}の素材は何ですか？",
-	      "商品ページの「詳細」に素材を記載しております。全商品12か月保証付きです。" },
+	      "商品ページの「詳細」に素材を記載しております。全商品12か月保証付きです。", 0 },
 	    { "{p}の{c}は在庫ありますか？売り切れと表示されています。",
-	      "{c}は約2週間後に再入荷予定です。入荷しましたらご連絡しましょうか？" },
+	      "{c}は約2週間後に再入荷予定です。入荷しましたらご連絡しましょうか？", 0 },
 	    { "~{p}はiPhone 15に対応していますか？",
-	      "はい、iPhone 15および最近のAndroid端末に対応しております。" },
+	      "はい、iPhone 15および最近のAndroid端末に対応しております。", 0 },
 	    { "~{p}は防水ですか？",
-	      "生活防水（IPX4）ですので、雨程度なら問題ございませんが、水没にはご注意ください。" }),
+	      "生活防水（IPX4）ですので、雨程度なら問題ございませんが、水没にはご注意ください。", 0 }),
 	[I_DISCOUNT] = QA(
 	    { "初回購入のクーポンはありますか？",
-	      "ご利用ありがとうございます！クーポンコード{x}で初回10%オフになります。" },
+	      "ご利用ありがとうございます！クーポンコード{x}で初回10%オフになります。", 1 },
 	    { "クーポン{x}が使えません。「無効」と出ます。",
-	      "申し訳ございません、そちらのコードは期限切れでした。代わりに10%オフのコードTHANKYOUをお使いください。" },
+	      "申し訳ございません、そちらのコードは期限切れでした。代わりに10%オフのコードTHANKYOUをお使いください。", 0 },
 	    { "購入した翌日に{p}が値下がりしました。差額を返金してもらえませんか？",
-	      "お気持ちお察しいたします。ご注文後の価格変更はできかねますが、差額分をポイントとしてアカウントに付与いたしました。" },
+	      "お気持ちお察しいたします。ご注文後の価格変更はできかねますが、差額分をポイントとしてアカウントに付与いたしました。", 0 },
 	    { "3つ買うと割引はありますか？",
-	      "はい！3点以上のご購入で、カートにて自動的に15%オフになります。" }),
+	      "はい！3点以上のご購入で、カートにて自動的に15%オフになります。", 0 }),
 	[I_ORDER_CHANGE] = QA(
 	    { "注文{o}をキャンセルしてください。間違えて注文しました。",
-	      "承知いたしました。ご注文{o}をキャンセルし、3〜5営業日以内に全額返金いたします。" },
+	      "承知いたしました。ご注文{o}をキャンセルし、3〜5営業日以内に全額返金いたします。", 0 },
 	    { "注文{o}の配送先住所を間違えました。変更できますか？",
-	      "かしこまりました。正しいご住所をお知らせいただければ、発送前に変更いたします。" },
+	      "かしこまりました。正しいご住所をお知らせいただければ、発送前に変更いたします。", 1 },
 	    { "^発送前なら{s}サイズに変更できますか？",
-	      "はい、{s}サイズに変更いたしました。予定どおり明日発送いたします。" },
+	      "はい、{s}サイズに変更いたしました。予定どおり明日発送いたします。", 0 },
 	    { "色を{c}に変更できますか？注文{o}はまだ発送されていないはずです。",
-	      "申し訳ございません。ご注文{o}は今朝すでに配送業者へ引き渡されたため、変更ができません。到着後、{c}への交換を無料で承ります。" }),
+	      "申し訳ございません。ご注文{o}は今朝すでに配送業者へ引き渡されたため、変更ができません。到着後、{c}への交換を無料で承ります。", 0 }),
 	[I_ACCOUNT] = QA(
 	    { "ログインできません。パスワード再設定のメールが届きません。",
-	      "ご不便をおかけしております。再設定メールを手動で再送いたしました。迷惑メールフォルダもご確認ください。" },
+	      "ご不便をおかけしております。再設定メールを手動で再送いたしました。迷惑メールフォルダもご確認ください。", 1 },
 	    { "アカウントと個人情報を削除してください。",
-	      "承知いたしました。30日以内にアカウントと個人情報を削除し、完了後メールでお知らせいたします。" }),
+	      "承知いたしました。30日以内にアカウントと個人情報を削除し、完了後メールでお知らせいたします。", 0 }),
 	[I_OTHER] = QA(
 	    { "実店舗はありますか？",
-	      "お問い合わせありがとうございます。当店はオンライン専門ですが、全国へ発送しております。" },
+	      "お問い合わせありがとうございます。当店はオンライン専門ですが、全国へ発送しております。", 0 },
 	    { "法人でまとめて購入したいのですが、見積もりは可能ですか？",
-	      "ありがとうございます。担当部署に共有いたしましたので、2営業日以内にご連絡いたします。" }),
+	      "ありがとうございます。担当部署に共有いたしましたので、2営業日以内にご連絡いたします。", 0 }),
 	},
 	.more = {
 	[I_SHIPPING] = QA(
 	    { "まだ追跡が更新されていません。",
-	      "ご確認ありがとうございます。配送業者に調査を依頼いたしました。5日以内に動きがない場合は、再送または返金にて対応いたします。" },
+	      "ご確認ありがとうございます。配送業者に調査を依頼いたしました。5日以内に動きがない場合は、再送または返金にて対応いたします。", 1 },
 	    { "郵便局に問い合わせましたが、荷物はないそうです。",
-	      "お手数をおかけしました。配送業者に再度確認し、明日までにご連絡いたします。" }),
+	      "お手数をおかけしました。配送業者に再度確認し、明日までにご連絡いたします。", 1 }),
 	[I_RETURN] = QA(
 	    { "未使用で、箱もそのままです。",
-	      "ありがとうございます。倉庫に到着後、3営業日以内に返品処理いたします。" },
+	      "ありがとうございます。倉庫に到着後、3営業日以内に返品処理いたします。", 0 },
 	    { "本日発送しました。控えを送ります。",
-	      "ありがとうございます。追跡を確認できました。到着しましたらご連絡いたします。" }),
+	      "ありがとうございます。追跡を確認できました。到着しましたらご連絡いたします。", 0 }),
 	[I_REFUND] = QA(
 	    { "追跡では先週そちらに届いています。",
-	      "ありがとうございます。こちらでも確認できました。経理に優先処理を依頼しましたので、24時間以内にご連絡いたします。" },
+	      "ありがとうございます。こちらでも確認できました。経理に優先処理を依頼しましたので、24時間以内にご連絡いたします。", 1 },
 	    { "まだ口座に入っていません。",
-	      "申し訳ございません。決済会社に取引番号を確認し、カード会社で照会できるよう本日中にお送りいたします。" }),
+	      "申し訳ございません。決済会社に取引番号を確認し、カード会社で照会できるよう本日中にお送りいたします。", 0 }),
 	[I_PAYMENT] = QA(
 	    { "別のカードでも同じエラーでした。",
-	      "お試しいただきありがとうございます。決済担当に共有いたしました。PayPalでしたら問題なくご利用いただけます。" },
+	      "お試しいただきありがとうございます。決済担当に共有いたしました。PayPalでしたら問題なくご利用いただけます。", 1 },
 	    { "明細のスクリーンショットを送ります。",
-	      "ありがとうございます。二重の請求を確認し、1件分を返金いたしました。5営業日ほどで反映されます。" }),
+	      "ありがとうございます。二重の請求を確認し、1件分を返金いたしました。5営業日ほどで反映されます。", 2 }),
 	[I_COMPLAINT] = QA(
 	    { "写真を添付しました。",
-	      "お写真ありがとうございます。全額返金の手続きをいたしました。商品のご返送は不要です。" },
+	      "お写真ありがとうございます。全額返金の手続きをいたしました。商品のご返送は不要です。", 1 },
 	    { "動画を送ります。",
-	      "ありがとうございます。大変参考になります。明日、交換品を発送いたします。" },
+	      "ありがとうございます。大変参考になります。明日、交換品を発送いたします。", 1 },
 	    { "クーポンではなく交換をお願いします。",
-	      "かしこまりました。交換品を2営業日以内に発送いたします。" }),
+	      "かしこまりました。交換品を2営業日以内に発送いたします。", 0 }),
 	[I_PRODUCT] = QA(
 	    { "^身長158cm、体重50kgくらいです。",
-	      "ありがとうございます。そのサイズでしたらSをおすすめいたします。" },
+	      "ありがとうございます。そのサイズでしたらSをおすすめいたします。", 1 },
 	    { "日本までどのくらいで届きますか？",
-	      "通常7〜12日ほどでお届けしております。追跡番号もございます。" }),
+	      "通常7〜12日ほどでお届けしております。追跡番号もございます。", 0 }),
 	[I_DISCOUNT] = QA(
 	    { "メルマガに登録しましたが、コードが届いていません。",
-	      "失礼いたしました。コードをメールで再送いたしました。有効期限は30日です。" }),
+	      "失礼いたしました。コードをメールで再送いたしました。有効期限は30日です。", 1 }),
 	[I_ORDER_CHANGE] = QA(
 	    { "正しい住所は東京都世田谷区桜新町1-2-3 サクラハイツ201です。",
-	      "ありがとうございます。住所を変更いたしました。" },
+	      "ありがとうございます。住所を変更いたしました。", 1 },
 	    { "はい、できるだけ早くお願いします。",
-	      "対応いたしました。変更が確定しております。" }),
+	      "対応いたしました。変更が確定しております。", 1 }),
 	[I_ACCOUNT] = QA(
 	    { "もう2回試しましたが、だめでした。",
-	      "申し訳ございません。仮パスワードをメールでお送りしましたので、ログイン後に変更をお願いいたします。" }),
+	      "申し訳ございません。仮パスワードをメールでお送りしましたので、ログイン後に変更をお願いいたします。", 1 }),
 	[I_OTHER] = QA(
 	    { "わかりました、ありがとうございます。",
-	      "どういたしまして。ほかにご不明な点がございましたら、お気軽にお問い合わせください。" }),
+	      "どういたしまして。ほかにご不明な点がございましたら、お気軽にお問い合わせください。", 0 }),
 	},
 	.urgent = L("土曜日の誕生日プレゼントなんです！",
 	    "クリスマスまでに必要です。", "来週から旅行なので、それまでに欲しいです。",
@@ -1227,11 +1234,11 @@ static const struct bank bank_ja = {
 	    "では待ちます。ありがとうございます。"),
 	.reopen = QA(
 	    { "度々すみません。注文{o}の件、まだ解決していません。",
-	      "ご迷惑をおかけして申し訳ございません。責任者に引き継ぎましたので、本日中にご連絡いたします。" },
+	      "ご迷惑をおかけして申し訳ございません。責任者に引き継ぎましたので、本日中にご連絡いたします。", 0 },
 	    { "再度すみませんが、状況が変わりません。",
-	      "とんでもございません。ご不便をおかけしております。本日中に交換品を発送いたします。" },
+	      "とんでもございません。ご不便をおかけしております。本日中に交換品を発送いたします。", 0 },
 	    { "解決したと言われましたが、解決していません。どうなっているんですか？",
-	      "おっしゃる通りです。大変申し訳ございません。これ以上お待たせしないよう、全額返金いたしました。" }),
+	      "おっしゃる通りです。大変申し訳ございません。これ以上お待たせしないよう、全額返金いたしました。", 0 }),
 	.bot = L("お問い合わせありがとうございます！担当者より順次ご返信いたします。営業時間は月〜金 9:00〜18:00（中国時間）です。",
 	    "メッセージを受け付けました。24時間以内にご返信いたします。配送状況は注文確認メールのリンクからもご確認いただけます。"),
 	.agent_hello = L("{n}様、", "{n}様、お問い合わせありがとうございます。",
@@ -1255,155 +1262,155 @@ static const struct bank bank_pt = {
 	    "Ferreira", "Carvalho", "Gomes", "Ribeiro", "Martins"),
 	.colours = L("preto", "branco", "azul-marinho", "bege", "verde-oliva",
 	    "rosa", "cinza"),
-	.greet = L("Olá,", "Oi,", "Bom dia,", "Boa tarde,", "Boa noite,",
+	.greet = L("Olá,", "Oi,", "<Bom dia,", "=Boa tarde,", ">Boa noite,",
 	    "Oi, tudo bem?"),
 	.close = L("Obrigado.", "Obrigada!", "Aguardo retorno.",
 	    "Desde já agradeço.", "Por favor me ajudem.", "Att."),
 	.ask = {
 	[I_SHIPPING] = QA(
 	    { "Cadê meu pedido {o}? Já faz {d} dias e nada.",
-	      "Sinto muito pela demora. Verifiquei o pedido {o}: o pacote (rastreio {t}) já chegou ao Brasil e está com a transportadora local. A previsão é de 3 a 5 dias úteis." },
+	      "Sinto muito pela demora. Verifiquei o pedido {o}: o pacote (rastreio {t}) já chegou ao Brasil e está com a transportadora local. A previsão é de 3 a 5 dias úteis.", 1 },
 	    { "O rastreio do pedido {o} não atualiza há {d} dias. Meu pacote sumiu?",
-	      "Entendo sua preocupação. O rastreio {t} só atualiza quando o pacote passa por um centro de triagem, então pode ficar parado uma semana durante o transporte. Já pedi uma atualização à transportadora e retorno em até 48 horas." },
+	      "Entendo sua preocupação. O rastreio {t} só atualiza quando o pacote passa por um centro de triagem, então pode ficar parado uma semana durante o transporte. Já pedi uma atualização à transportadora e retorno em até 48 horas.", 1 },
 	    { "Meu pacote está parado na fiscalização aduaneira. Vou ter que pagar imposto?",
-	      "Desculpe o transtorno. Os impostos de importação do seu pedido já foram pagos por nós, você não precisa pagar nada. O desembaraço costuma levar de 2 a 5 dias úteis." },
+	      "Desculpe o transtorno. Os impostos de importação do seu pedido já foram pagos por nós, você não precisa pagar nada. O desembaraço costuma levar de 2 a 5 dias úteis.", 1 },
 	    { "O rastreio diz entregue mas eu não recebi nada. Pedido {o}.",
-	      "Sinto muito. Às vezes o entregador deixa o pacote com a portaria ou um vizinho, você poderia verificar? Se não aparecer, abro uma reclamação e enviamos outro." },
+	      "Sinto muito. Às vezes o entregador deixa o pacote com a portaria ou um vizinho, você poderia verificar? Se não aparecer, abro uma reclamação e enviamos outro.", 1 },
 	    { "Quando vocês vão enviar meu pedido? Comprei há {d} dias e continua \"em preparação\".",
-	      "Desculpe o atraso. Seu pedido saiu hoje do nosso armazém, o código de rastreio é {t}. Pode levar um dia para aparecer a primeira atualização." },
+	      "Desculpe o atraso. Seu pedido saiu hoje do nosso armazém, o código de rastreio é {t}. Pode levar um dia para aparecer a primeira atualização.", 0 },
 	    { "A Receita Federal está pedindo a nota fiscal do meu pacote, o que eu mando?",
-	      "Obrigado por avisar. Segue em anexo a fatura comercial do pedido {o}, pode encaminhar do jeito que está." }),
+	      "Obrigado por avisar. Segue em anexo a fatura comercial do pedido {o}, pode encaminhar do jeito que está.", 0 }),
 	[I_RETURN] = QA(
 	    { "^Quero devolver o produto \"{p}\", ficou pequeno. Como faço?",
-	      "Claro. Você pode devolver em até 30 dias, sem uso e com etiqueta. Vou te mandar por e-mail uma etiqueta de devolução pré-paga; coloque o número do pedido {o} dentro do pacote." },
+	      "Claro. Você pode devolver em até 30 dias, sem uso e com etiqueta. Vou te mandar por e-mail uma etiqueta de devolução pré-paga; coloque o número do pedido {o} dentro do pacote.", 0 },
 	    { "^Posso trocar \"{p}\" por um tamanho {s}?",
-	      "Sem problemas, a troca é grátis. Já reservei o tamanho {s} pra você e vou mandar a etiqueta para devolver o outro." },
+	      "Sem problemas, a troca é grátis. Já reservei o tamanho {s} pra você e vou mandar a etiqueta para devolver o outro.", 0 },
 	    { "Como faço a devolução? Não veio etiqueta nenhuma no pacote.",
-	      "Não precisa da etiqueta do pacote: acabei de te mandar por e-mail uma etiqueta pré-paga para o pedido {o}. É só imprimir e postar nos Correios." },
+	      "Não precisa da etiqueta do pacote: acabei de te mandar por e-mail uma etiqueta pré-paga para o pedido {o}. É só imprimir e postar nos Correios.", 0 },
 	    { "Quem paga o frete da devolução? O produto não é igual à foto.",
-	      "Sinto muito que o produto não atendeu às suas expectativas. A devolução é grátis pra você, e o reembolso sai assim que o pacote chegar." }),
+	      "Sinto muito que o produto não atendeu às suas expectativas. A devolução é grátis pra você, e o reembolso sai assim que o pacote chegar.", 0 }),
 	[I_REFUND] = QA(
 	    { "Devolvi o produto há {d} dias e até agora nada do reembolso.",
-	      "Desculpe a demora. Sua devolução chegou ao nosso armazém e o reembolso de {m} foi feito hoje. Dependendo do banco, leva de 3 a 7 dias úteis." },
+	      "Desculpe a demora. Sua devolução chegou ao nosso armazém e o reembolso de {m} foi feito hoje. Dependendo do banco, leva de 3 a 7 dias úteis.", 1 },
 	    { "Quando vou receber meu dinheiro de volta do pedido {o}?",
-	      "Obrigado pela paciência. O reembolso do pedido {o} foi aprovado e será feito em até 2 dias úteis; você vai receber uma confirmação por e-mail." },
+	      "Obrigado pela paciência. O reembolso do pedido {o} foi aprovado e será feito em até 2 dias úteis; você vai receber uma confirmação por e-mail.", 1 },
 	    { "Vocês só devolveram uma parte, eu paguei {m}!",
-	      "Desculpe a confusão. O primeiro valor era do produto, o frete é reembolsado separadamente. Acabei de enviar o restante." },
+	      "Desculpe a confusão. O primeiro valor era do produto, o frete é reembolsado separadamente. Acabei de enviar o restante.", 0 },
 	    { "Já faz {d} dias e o estorno não apareceu no meu cartão.",
-	      "Entendo, é muito tempo. Do nosso lado o estorno já foi concluído, agora depende da operadora do cartão. Se não aparecer em 3 dias, me mande a fatura e pedimos o rastreamento." },
+	      "Entendo, é muito tempo. Do nosso lado o estorno já foi concluído, agora depende da operadora do cartão. Se não aparecer em 3 dias, me mande a fatura e pedimos o rastreamento.", 0 },
 	    { "Cancelei o pedido {o} antes do envio, quero meu dinheiro de volta.",
-	      "Desculpe, isso deveria ter sido automático. Acabei de reembolsar o pedido {o} integralmente." }),
+	      "Desculpe, isso deveria ter sido automático. Acabei de reembolsar o pedido {o} integralmente.", 0 }),
 	[I_PAYMENT] = QA(
 	    { "Meu cartão é recusado na hora de pagar, mas funciona em outros sites.",
-	      "Sinto muito pelo problema! A recusa geralmente vem da segurança do banco para compras internacionais. Você pode liberar a compra no app do banco ou pagar com Pix?" },
+	      "Sinto muito pelo problema! A recusa geralmente vem da segurança do banco para compras internacionais. Você pode liberar a compra no app do banco ou pagar com Pix?", 1 },
 	    { "Fui cobrado duas vezes no pedido {o}! Quero o estorno dos {m}.",
-	      "Peço desculpas. A segunda cobrança é uma pré-autorização e será cancelada automaticamente em até 5 dias úteis. Se continuar depois disso, estorno na hora." },
+	      "Peço desculpas. A segunda cobrança é uma pré-autorização e será cancelada automaticamente em até 5 dias úteis. Se continuar depois disso, estorno na hora.", 2 },
 	    { "Dá pra pagar com Pix ou boleto?",
-	      "Dá sim! Aceitamos Pix, boleto e cartão em até 3x sem juros." },
+	      "Dá sim! Aceitamos Pix, boleto e cartão em até 3x sem juros.", 0 },
 	    { "O pagamento deu erro mas o dinheiro saiu da minha conta.",
-	      "Entendo a preocupação. Quando o pagamento falha, o banco só segura o valor por alguns dias e depois libera; do nosso lado não houve cobrança." },
+	      "Entendo a preocupação. Quando o pagamento falha, o banco só segura o valor por alguns dias e depois libera; do nosso lado não houve cobrança.", 2 },
 	    { "Preciso de nota fiscal do pedido {o} no CNPJ da minha empresa.",
-	      "Claro! Me mande o CNPJ, a razão social e o endereço, e envio a nota do pedido {o} ainda hoje." }),
+	      "Claro! Me mande o CNPJ, a razão social e o endereço, e envio a nota do pedido {o} ainda hoje.", 3 }),
 	[I_COMPLAINT] = QA(
 	    { "O produto \"{p}\" chegou quebrado, a caixa veio toda amassada.",
-	      "Sinto muito mesmo. Você pode mandar uma foto do produto e da caixa? Depois enviamos outro ou devolvemos o valor total, como preferir." },
+	      "Sinto muito mesmo. Você pode mandar uma foto do produto e da caixa? Depois enviamos outro ou devolvemos o valor total, como preferir.", 1 },
 	    { "Veio o produto errado. Pedi \"{p}\" na cor {c} e veio outra cor.",
-	      "Desculpe a confusão. Vamos enviar hoje mesmo o produto certo na cor {c}, sem custo; não precisa devolver o outro." },
+	      "Desculpe a confusão. Vamos enviar hoje mesmo o produto certo na cor {c}, sem custo; não precisa devolver o outro.", 0 },
 	    { "~\"{p}\" parou de funcionar depois de {d} dias. Muito decepcionado.",
-	      "Sinto muito. Está na garantia. Você pode mandar um vídeo curto mostrando o defeito? Assim enviamos um novo na hora." },
+	      "Sinto muito. Está na garantia. Você pode mandar um vídeo curto mostrando o defeito? Assim enviamos um novo na hora.", 1 },
 	    { "^A costura de \"{p}\" já está abrindo depois de uma lavagem.",
-	      "Isso não deveria acontecer, desculpe. Mande uma foto ou um vídeo curto da costura e enviamos outro ou reembolsamos." },
+	      "Isso não deveria acontecer, desculpe. Mande uma foto ou um vídeo curto da costura e enviamos outro ou reembolsamos.", 1 },
 	    { "A cor é totalmente diferente das fotos do anúncio.",
-	      "Sinto muito que a cor não seja o que você esperava. Você pode devolver grátis ou ficar com o produto com 30% de reembolso. O que prefere?" },
+	      "Sinto muito que a cor não seja o que você esperava. Você pode devolver grátis ou ficar com o produto com 30% de reembolso. O que prefere?", 0 },
 	    { "~Uma peça não encaixa, a trava é pequena e não fecha.",
-	      "Obrigado por avisar. Pode gravar um vídeo curto tentando fechar a trava? Assim a fábrica confere o lote, e mandamos uma peça de reposição grátis." }),
+	      "Obrigado por avisar. Pode gravar um vídeo curto tentando fechar a trava? Assim a fábrica confere o lote, e mandamos uma peça de reposição grátis.", 1 }),
 	[I_PRODUCT] = QA(
 	    { "^\"{p}\" veste normal? Costumo usar {s}.",
-	      "Obrigado pelo interesse! A modelagem é normal, então o {s} deve servir. Se não servir, a troca é grátis." },
+	      "Obrigado pelo interesse! A modelagem é normal, então o {s} deve servir. Se não servir, a troca é grátis.", 1 },
 	    { "Qual é o material do produto \"{p}\"?",
-	      "Boa pergunta! A composição completa está na página do produto, em \"Detalhes\". Todos os produtos têm 12 meses de garantia." },
+	      "Boa pergunta! A composição completa está na página do produto, em \"Detalhes\". Todos os produtos têm 12 meses de garantia.", 0 },
 	    { "Tem \"{p}\" na cor {c}? No site aparece esgotado.",
-	      "A cor {c} volta ao estoque em umas 2 semanas. Quer que eu te avise quando chegar?" },
+	      "A cor {c} volta ao estoque em umas 2 semanas. Quer que eu te avise quando chegar?", 0 },
 	    { "~Funciona com iPhone 15?",
-	      "Funciona sim, com iPhone 15 e com todos os Android recentes." },
+	      "Funciona sim, com iPhone 15 e com todos os Android recentes.", 0 },
 	    { "Quando \"{p}\" volta ao estoque?",
-	      "Esperamos um novo lote em uns 10 dias. Te aviso quando chegar?" }),
+	      "Esperamos um novo lote em uns 10 dias. Te aviso quando chegar?", 0 }),
 	[I_DISCOUNT] = QA(
 	    { "Tem cupom de desconto para primeira compra?",
-	      "Seja bem-vindo! Com o cupom {x} você ganha 10% de desconto na primeira compra." },
+	      "Seja bem-vindo! Com o cupom {x} você ganha 10% de desconto na primeira compra.", 1 },
 	    { "O cupom {x} não funciona, diz que é inválido.",
-	      "Desculpe, esse cupom expirou. Aqui está um novo com 10% de desconto: THANKYOU." },
+	      "Desculpe, esse cupom expirou. Aqui está um novo com 10% de desconto: THANKYOU.", 0 },
 	    { "Comprei \"{p}\" e no dia seguinte o preço baixou. Vocês devolvem a diferença?",
-	      "Entendo, é chato mesmo. Não conseguimos alterar o preço de um pedido já feito, mas coloquei a diferença como crédito na sua conta." },
+	      "Entendo, é chato mesmo. Não conseguimos alterar o preço de um pedido já feito, mas coloquei a diferença como crédito na sua conta.", 0 },
 	    { "Tem desconto se eu comprar 3?",
-	      "Tem sim! Comprando 3 ou mais, 15% de desconto entra automaticamente no carrinho." }),
+	      "Tem sim! Comprando 3 ou mais, 15% de desconto entra automaticamente no carrinho.", 0 }),
 	[I_ORDER_CHANGE] = QA(
 	    { "Por favor cancelem meu pedido {o}, comprei errado.",
-	      "Pronto! O pedido {o} foi cancelado e o valor será estornado em 3 a 5 dias úteis." },
+	      "Pronto! O pedido {o} foi cancelado e o valor será estornado em 3 a 5 dias úteis.", 0 },
 	    { "Coloquei o endereço errado no pedido {o}. Dá pra mudar?",
-	      "Claro, me manda o endereço completo certo que eu altero antes do envio." },
+	      "Claro, me manda o endereço completo certo que eu altero antes do envio.", 1 },
 	    { "^Dá pra trocar o tamanho para {s} antes de enviar?",
-	      "Sim, troquei para o tamanho {s}. Seu pedido sai amanhã como previsto." },
+	      "Sim, troquei para o tamanho {s}. Seu pedido sai amanhã como previsto.", 0 },
 	    { "Posso mudar a cor para {c}? O pedido {o} ainda não foi enviado.",
-	      "Sinto muito, o pedido {o} foi entregue à transportadora hoje de manhã e não dá mais para alterar. Quando chegar, você pode trocar pela cor {c} sem custo." }),
+	      "Sinto muito, o pedido {o} foi entregue à transportadora hoje de manhã e não dá mais para alterar. Quando chegar, você pode trocar pela cor {c} sem custo.", 0 }),
 	[I_ACCOUNT] = QA(
 	    { "Não consigo entrar na minha conta, o e-mail de redefinir senha nunca chega.",
-	      "Desculpe o transtorno! Reenviei o e-mail manualmente; confira também a caixa de spam." },
+	      "Desculpe o transtorno! Reenviei o e-mail manualmente; confira também a caixa de spam.", 1 },
 	    { "Quero excluir minha conta e todos os meus dados (LGPD).",
-	      "Recebemos sua solicitação. Sua conta e seus dados serão excluídos em até 30 dias, e você receberá uma confirmação por e-mail." }),
+	      "Recebemos sua solicitação. Sua conta e seus dados serão excluídos em até 30 dias, e você receberá uma confirmação por e-mail.", 0 }),
 	[I_OTHER] = QA(
 	    { "Vocês têm loja física?",
-	      "Obrigado por perguntar! Vendemos só online, mas entregamos em todo o Brasil." },
+	      "Obrigado por perguntar! Vendemos só online, mas entregamos em todo o Brasil.", 0 },
 	    { "Vocês são revendedores ou fabricantes? Tenho interesse em comprar no atacado.",
-	      "Obrigado pelo interesse! Trabalhamos direto com a fábrica. Encaminhei sua mensagem para o time de atacado, eles entram em contato em até 2 dias úteis." }),
+	      "Obrigado pelo interesse! Trabalhamos direto com a fábrica. Encaminhei sua mensagem para o time de atacado, eles entram em contato em até 2 dias úteis.", 1 }),
 	},
 	.more = {
 	[I_SHIPPING] = QA(
 	    { "O rastreio continua igual, não mexeu.",
-	      "Obrigado por verificar. Abri uma investigação com a transportadora. Se o pacote não andar em 5 dias, reenviamos ou reembolsamos, você escolhe." },
+	      "Obrigado por verificar. Abri uma investigação com a transportadora. Se o pacote não andar em 5 dias, reenviamos ou reembolsamos, você escolhe.", 1 },
 	    { "Fui nos Correios e eles não têm nada.",
-	      "Obrigado por verificar com eles. Entrei em contato de novo com a transportadora e te dou um retorno até amanhã." }),
+	      "Obrigado por verificar com eles. Entrei em contato de novo com a transportadora e te dou um retorno até amanhã.", 1 }),
 	[I_RETURN] = QA(
 	    { "Está sem uso e na embalagem original.",
-	      "Perfeito, obrigado. Quando o pacote chegar, processamos a devolução em até 3 dias úteis." },
+	      "Perfeito, obrigado. Quando o pacote chegar, processamos a devolução em até 3 dias úteis.", 0 },
 	    { "Postei hoje, segue o comprovante.",
-	      "Obrigado! Já estou vendo o rastreio, aviso quando chegar." }),
+	      "Obrigado! Já estou vendo o rastreio, aviso quando chegar.", 0 }),
 	[I_REFUND] = QA(
 	    { "O rastreio mostra que chegou aí semana passada.",
-	      "Obrigado, estou vendo aqui também. Pedi ao financeiro para priorizar seu reembolso, você terá retorno em até 24 horas." },
+	      "Obrigado, estou vendo aqui também. Pedi ao financeiro para priorizar seu reembolso, você terá retorno em até 24 horas.", 1 },
 	    { "Ainda não caiu nada.",
-	      "Sinto muito. Vou pedir o código da transação ao nosso intermediador de pagamento para o seu banco localizar." }),
+	      "Sinto muito. Vou pedir o código da transação ao nosso intermediador de pagamento para o seu banco localizar.", 0 }),
 	[I_PAYMENT] = QA(
 	    { "Tentei com dois cartões diferentes, mesmo erro.",
-	      "Obrigado por tentar. Passei para o time de pagamentos; enquanto isso, o Pix deve funcionar sem problemas." },
+	      "Obrigado por tentar. Passei para o time de pagamentos; enquanto isso, o Pix deve funcionar sem problemas.", 1 },
 	    { "Segue print da fatura.",
-	      "Obrigado, estou vendo as duas cobranças. Estornei a duplicada, ela volta em até 5 dias úteis." }),
+	      "Obrigado, estou vendo as duas cobranças. Estornei a duplicada, ela volta em até 5 dias úteis.", 2 }),
 	[I_COMPLAINT] = QA(
 	    { "Mandei as fotos do estrago.",
-	      "Obrigado pelas fotos. Aprovei o reembolso total, você verá em 3 a 5 dias úteis. Não precisa devolver o produto." },
+	      "Obrigado pelas fotos. Aprovei o reembolso total, você verá em 3 a 5 dias úteis. Não precisa devolver o produto.", 1 },
 	    { "Segue um vídeo curto do problema.",
-	      "Obrigado, ajuda muito. O produto novo sai amanhã e te mando o rastreio." },
+	      "Obrigado, ajuda muito. O produto novo sai amanhã e te mando o rastreio.", 1 },
 	    { "Quero a troca, não cupom.",
-	      "Claro. Já providenciei a troca, o envio sai em até 2 dias úteis." }),
+	      "Claro. Já providenciei a troca, o envio sai em até 2 dias úteis.", 0 }),
 	[I_PRODUCT] = QA(
 	    { "^Tenho 1,70 m e uns 68 kg.",
-	      "Obrigado! Com essas medidas eu indicaria o tamanho M." },
+	      "Obrigado! Com essas medidas eu indicaria o tamanho M.", 1 },
 	    { "E quanto tempo demora pra chegar?",
-	      "O envio costuma levar de 10 a 20 dias, com rastreio." }),
+	      "O envio costuma levar de 10 a 20 dias, com rastreio.", 0 }),
 	[I_DISCOUNT] = QA(
 	    { "Me inscrevi na newsletter mas o cupom não chegou.",
-	      "Desculpe, reenviei o cupom por e-mail. Ele vale por 30 dias." }),
+	      "Desculpe, reenviei o cupom por e-mail. Ele vale por 30 dias.", 1 }),
 	[I_ORDER_CHANGE] = QA(
 	    { "O endereço certo é Rua das Flores, 250, apto 32, São Paulo.",
-	      "Obrigado, já alterei. O pedido vai para Rua das Flores, 250, apto 32, São Paulo." },
+	      "Obrigado, já alterei. O pedido vai para Rua das Flores, 250, apto 32, São Paulo.", 1 },
 	    { "Sim, o mais rápido possível por favor.",
-	      "Feito, a alteração está confirmada." }),
+	      "Feito, a alteração está confirmada.", 1 }),
 	[I_ACCOUNT] = QA(
 	    { "Já tentei duas vezes e não foi.",
-	      "Sinto muito. Enviei uma senha provisória para o seu e-mail; troque depois de entrar." }),
+	      "Sinto muito. Enviei uma senha provisória para o seu e-mail; troque depois de entrar.", 1 }),
 	[I_OTHER] = QA(
 	    { "Tá bom, obrigado pela informação.",
-	      "Por nada! Qualquer dúvida, estamos à disposição." }),
+	      "Por nada! Qualquer dúvida, estamos à disposição.", 0 }),
 	},
 	.urgent = L("É presente de aniversário pra sábado!",
 	    "Preciso antes do Natal, é presente.",
@@ -1425,11 +1432,11 @@ static const struct bank bank_pt = {
 	    "Beleza, vou aguardar então. Obrigado.", "Muito obrigada!!"),
 	.reopen = QA(
 	    { "Oi de novo, continuo com o mesmo problema no pedido {o}.",
-	      "Sinto muito que ainda não foi resolvido. Passei seu caso para a minha supervisora e te dou um retorno hoje." },
+	      "Sinto muito que ainda não foi resolvido. Passei seu caso para a minha supervisora e te dou um retorno hoje.", 0 },
 	    { "Desculpa incomodar de novo, mas nada mudou.",
-	      "Não incomoda de jeito nenhum, desculpe o transtorno. Vou te enviar outro produto hoje." },
+	      "Não incomoda de jeito nenhum, desculpe o transtorno. Vou te enviar outro produto hoje.", 0 },
 	    { "Vocês disseram que estava resolvido e não está. E agora?",
-	      "Você tem razão, peço desculpas. Fiz o reembolso total para você não precisar esperar mais." }),
+	      "Você tem razão, peço desculpas. Fiz o reembolso total para você não precisar esperar mais.", 0 }),
 	.bot = L("Obrigado pela mensagem! Um atendente vai responder o mais rápido possível. Nosso horário é de segunda a sexta, das 9h às 18h (horário da China).",
 	    "Oi! Recebemos sua mensagem e respondemos em até 24 horas. Você também pode acompanhar o pedido pelo link de rastreio no e-mail de confirmação."),
 	.agent_hello = L("Olá {n},", "Oi {n}, tudo bem?", "Olá {n}, obrigado pelo contato."),
@@ -1454,146 +1461,146 @@ static const struct bank bank_zh = {
 	.ask = {
 	[I_SHIPPING] = QA(
 	    { "我的订单{o}怎么还没到？已经{d}天了。",
-	      "非常抱歉让您久等了。已帮您查询订单{o}：包裹（运单号{t}）已到达目的地，目前由当地快递派送中，预计3-5个工作日送达。" },
+	      "非常抱歉让您久等了。已帮您查询订单{o}：包裹（运单号{t}）已到达目的地，目前由当地快递派送中，预计3-5个工作日送达。", 1 },
 	    { "物流信息{d}天都没更新了，包裹是不是丢了？",
-	      "理解您的担心。运单{t}只有经过分拣中心时才会更新，运输途中一周不更新是常见的。我已联系物流商核实，48小时内给您回复。" },
+	      "理解您的担心。运单{t}只有经过分拣中心时才会更新，运输途中一周不更新是常见的。我已联系物流商核实，48小时内给您回复。", 1 },
 	    { "包裹卡在海关了，需要我自己交关税吗？",
-	      "给您添麻烦了。您订单的关税已由我们预付，您无需支付任何费用。清关一般需要2-5个工作日。" },
+	      "给您添麻烦了。您订单的关税已由我们预付，您无需支付任何费用。清关一般需要2-5个工作日。", 1 },
 	    { "物流显示已签收，但是我根本没收到。订单号{o}。",
-	      "非常抱歉。快递有时会放在快递柜、驿站或门卫处，麻烦您先查看一下。如果还是找不到，我这边立即申请调查并给您补发。" },
+	      "非常抱歉。快递有时会放在快递柜、驿站或门卫处，麻烦您先查看一下。如果还是找不到，我这边立即申请调查并给您补发。", 1 },
 	    { "我{d}天前下的单，{p}怎么还显示待发货？什么时候发？",
-	      "抱歉发货延迟了。您的包裹今天已从仓库发出，运单号是{t}，物流信息大约一天后更新。" },
+	      "抱歉发货延迟了。您的包裹今天已从仓库发出，运单号是{t}，物流信息大约一天后更新。", 0 },
 	    { "海关让我提供发票，我该发什么给他们？",
-	      "感谢告知。订单{o}的商业发票已附上，您直接转给海关即可。" }),
+	      "感谢告知。订单{o}的商业发票已附上，您直接转给海关即可。", 0 }),
 	[I_RETURN] = QA(
 	    { "^{p}尺码偏小，我想退货，怎么操作？",
-	      "好的，没问题。请在30天内寄回，保持未穿着、吊牌完好。退货面单我发到您邮箱，包裹里请附上订单号{o}。" },
+	      "好的，没问题。请在30天内寄回，保持未穿着、吊牌完好。退货面单我发到您邮箱，包裹里请附上订单号{o}。", 0 },
 	    { "^{p}可以换成{s}码吗？",
-	      "可以的，换货免费。已为您预留{s}码，稍后把退回旧商品的面单发给您。" },
+	      "可以的，换货免费。已为您预留{s}码，稍后把退回旧商品的面单发给您。", 0 },
 	    { "怎么退货？包裹里没有退货单。",
-	      "不需要包裹里的单子，我刚把订单{o}的预付退货面单发到您邮箱了，打印贴在箱子上寄出就可以。" },
+	      "不需要包裹里的单子，我刚把订单{o}的预付退货面单发到您邮箱了，打印贴在箱子上寄出就可以。", 0 },
 	    { "商品和描述不符，退货运费谁出？",
-	      "很抱歉商品没有达到您的预期。退货运费由我们承担，商品寄回后会尽快为您退款。" }),
+	      "很抱歉商品没有达到您的预期。退货运费由我们承担，商品寄回后会尽快为您退款。", 0 }),
 	[I_REFUND] = QA(
 	    { "我{d}天前就退货了，钱到现在还没退。",
-	      "抱歉让您久等。退货已到仓库，今天已为您发起{m}的退款，根据银行不同，3-7个工作日到账。" },
+	      "抱歉让您久等。退货已到仓库，今天已为您发起{m}的退款，根据银行不同，3-7个工作日到账。", 1 },
 	    { "订单{o}的退款什么时候到？",
-	      "感谢您的耐心。订单{o}的退款已审核通过，2个工作日内处理完毕，届时会邮件通知您。" },
+	      "感谢您的耐心。订单{o}的退款已审核通过，2个工作日内处理完毕，届时会邮件通知您。", 1 },
 	    { "我付了{m}，怎么只退了一部分？",
-	      "抱歉造成误会。第一笔是商品款，运费是单独退的，剩余部分我刚刚已经退给您了。" },
+	      "抱歉造成误会。第一笔是商品款，运费是单独退的，剩余部分我刚刚已经退给您了。", 0 },
 	    { "说好退款了，{d}天了卡里还是没有。",
-	      "理解您的心情。我们这边退款已完成，目前在银行处理中。如果3天后仍未到账，请把账单截图发给我，我帮您申请查询。" }),
+	      "理解您的心情。我们这边退款已完成，目前在银行处理中。如果3天后仍未到账，请把账单截图发给我，我帮您申请查询。", 0 }),
 	[I_PAYMENT] = QA(
 	    { "付款的时候信用卡一直被拒，别的网站都能用。",
-	      "抱歉给您带来不便。境外支付常被银行风控拦截，您可以在银行App里确认一下，或者换用PayPal支付。" },
+	      "抱歉给您带来不便。境外支付常被银行风控拦截，您可以在银行App里确认一下，或者换用PayPal支付。", 1 },
 	    { "订单{o}被扣了两次钱！请把多扣的{m}退给我。",
-	      "非常抱歉。第二笔是预授权，5个工作日内会自动解冻。如果到时还没退回，我马上手动为您退款。" },
+	      "非常抱歉。第二笔是预授权，5个工作日内会自动解冻。如果到时还没退回，我马上手动为您退款。", 2 },
 	    { "可以用支付宝或者微信支付吗？",
-	      "可以的，结账页面选择支付宝或微信支付即可。" },
+	      "可以的，结账页面选择支付宝或微信支付即可。", 0 },
 	    { "支付显示失败，但是钱已经扣了。",
-	      "理解您的担心。支付失败时银行会临时冻结金额，几天后自动退回，我们这边并没有收款。" },
+	      "理解您的担心。支付失败时银行会临时冻结金额，几天后自动退回，我们这边并没有收款。", 2 },
 	    { "订单{o}能开发票吗？要公司抬头的。",
-	      "可以的，请提供公司抬头和税号，今天就把发票发到您邮箱。" }),
+	      "可以的，请提供公司抬头和税号，今天就把发票发到您邮箱。", 3 }),
 	[I_COMPLAINT] = QA(
 	    { "收到的{p}是坏的，箱子都压扁了。",
-	      "真的非常抱歉。麻烦您拍一下商品和外箱的照片发给我们，核实后给您补发新的或者全额退款，您看哪种方便。" },
+	      "真的非常抱歉。麻烦您拍一下商品和外箱的照片发给我们，核实后给您补发新的或者全额退款，您看哪种方便。", 1 },
 	    { "发错货了！我买的是{c}的{p}，收到的是别的颜色。",
-	      "非常抱歉发错了。今天就给您免费补发{c}的，错发的那件不用寄回。" },
+	      "非常抱歉发错了。今天就给您免费补发{c}的，错发的那件不用寄回。", 0 },
 	    { "~{p}才用了{d}天就坏了，太失望了。",
-	      "很抱歉给您带来不好的体验。这在保修范围内，麻烦您拍一段短视频展示一下问题，确认后马上给您寄新的。" },
+	      "很抱歉给您带来不好的体验。这在保修范围内，麻烦您拍一段短视频展示一下问题，确认后马上给您寄新的。", 1 },
 	    { "^{p}洗了一次就开线了。",
-	      "非常抱歉，这属于质量问题。麻烦拍一下开线处的照片或短视频，我们给您换新或退款。" },
+	      "非常抱歉，这属于质量问题。麻烦拍一下开线处的照片或短视频，我们给您换新或退款。", 1 },
 	    { "颜色和网站上的图片差太多了，有色差。",
-	      "抱歉颜色和您预期的不一样。您可以免费退货，或者保留商品我们退您30%，您看哪种合适？" },
+	      "抱歉颜色和您预期的不一样。您可以免费退货，或者保留商品我们退您30%，您看哪种合适？", 0 },
 	    { "~有个零件装不上，卡扣太小了扣不上。",
-	      "感谢反馈。麻烦您拍一段扣卡扣的视频给我们，方便工厂核查这一批次，我们免费给您寄新的配件。" }),
+	      "感谢反馈。麻烦您拍一段扣卡扣的视频给我们，方便工厂核查这一批次，我们免费给您寄新的配件。", 1 }),
 	[I_PRODUCT] = QA(
 	    { "^{p}尺码标准吗？我平时穿{s}。",
-	      "感谢关注！{p}是标准尺码，您选{s}就可以。不合适可以免费换货。" },
+	      "感谢关注！{p}是标准尺码，您选{s}就可以。不合适可以免费换货。", 1 },
 	    { "{p}是什么材质的？",
-	      "您好，详细材质在商品页面“详情”里有写，所有商品都有12个月质保。" },
+	      "您好，详细材质在商品页面“详情”里有写，所有商品都有12个月质保。", 0 },
 	    { "{p}有{c}的吗？页面显示缺货。",
-	      "{c}大约两周后补货，到货后我通知您可以吗？" },
+	      "{c}大约两周后补货，到货后我通知您可以吗？", 0 },
 	    { "~{p}支持iPhone 15吗？",
-	      "支持的，iPhone 15和最近的安卓手机都可以用。" },
+	      "支持的，iPhone 15和最近的安卓手机都可以用。", 0 },
 	    { "~{p}防水吗？",
-	      "是生活防水（IPX4），淋雨没问题，但不能泡水。" }),
+	      "是生活防水（IPX4），淋雨没问题，但不能泡水。", 0 }),
 	[I_DISCOUNT] = QA(
 	    { "新用户有优惠券吗？",
-	      "欢迎光临！使用优惠码{x}首单可享9折。" },
+	      "欢迎光临！使用优惠码{x}首单可享9折。", 1 },
 	    { "优惠码{x}用不了，显示无效。",
-	      "抱歉，这个码已经过期了。给您一个新的9折码：THANKYOU。" },
+	      "抱歉，这个码已经过期了。给您一个新的9折码：THANKYOU。", 0 },
 	    { "我刚买完{p}第二天就降价了，能退差价吗？",
-	      "理解您的心情。已下单的价格无法修改，不过我已把差价以余额的形式返到您的账户了。" },
+	      "理解您的心情。已下单的价格无法修改，不过我已把差价以余额的形式返到您的账户了。", 0 },
 	    { "买3件有优惠吗？",
-	      "有的！买3件及以上，购物车自动打85折。" }),
+	      "有的！买3件及以上，购物车自动打85折。", 0 }),
 	[I_ORDER_CHANGE] = QA(
 	    { "订单{o}帮我取消一下，拍错了。",
-	      "好的，订单{o}已取消，款项3-5个工作日原路退回。" },
+	      "好的，订单{o}已取消，款项3-5个工作日原路退回。", 0 },
 	    { "订单{o}的收货地址填错了，能改吗？",
-	      "可以的，请把完整的正确地址发给我，发货前帮您修改。" },
+	      "可以的，请把完整的正确地址发给我，发货前帮您修改。", 1 },
 	    { "^还没发货的话能换成{s}码吗？",
-	      "可以，已帮您改成{s}码，明天正常发货。" },
+	      "可以，已帮您改成{s}码，明天正常发货。", 0 },
 	    { "能改成{c}吗？订单{o}还没发货。",
-	      "抱歉，订单{o}今天上午已经交给物流了，无法再修改。收到后可以免费换成{c}。" }),
+	      "抱歉，订单{o}今天上午已经交给物流了，无法再修改。收到后可以免费换成{c}。", 0 }),
 	[I_ACCOUNT] = QA(
 	    { "登录不了，重置密码的邮件一直收不到。",
-	      "抱歉给您添麻烦了！已手动重新发送，请同时查看一下垃圾邮件箱。" },
+	      "抱歉给您添麻烦了！已手动重新发送，请同时查看一下垃圾邮件箱。", 1 },
 	    { "请注销我的账号并删除所有个人信息。",
-	      "已收到您的申请，30天内会注销账号并删除个人信息，完成后邮件通知您。" }),
+	      "已收到您的申请，30天内会注销账号并删除个人信息，完成后邮件通知您。", 0 }),
 	[I_OTHER] = QA(
 	    { "你们有实体店吗？",
-	      "感谢咨询！我们目前只有网店，但支持全球配送。" },
+	      "感谢咨询！我们目前只有网店，但支持全球配送。", 0 },
 	    { "你们是厂家吗？想批发。",
-	      "感谢关注！我们是工厂直营，已把您的信息转给批发同事，2个工作日内会联系您。" }),
+	      "感谢关注！我们是工厂直营，已把您的信息转给批发同事，2个工作日内会联系您。", 0 }),
 	},
 	.more = {
 	[I_SHIPPING] = QA(
 	    { "物流还是没动。",
-	      "感谢您的确认。已向物流商提交查件，如果5天内还没有动态，我们给您重新发货或者退款，您选择。" },
+	      "感谢您的确认。已向物流商提交查件，如果5天内还没有动态，我们给您重新发货或者退款，您选择。", 1 },
 	    { "我问了快递点，说没有我的包裹。",
-	      "辛苦您了。我再联系物流商核实，明天之前回复您。" }),
+	      "辛苦您了。我再联系物流商核实，明天之前回复您。", 1 }),
 	[I_RETURN] = QA(
 	    { "没用过，包装都在。",
-	      "好的，谢谢。仓库收到后3个工作日内处理。" },
+	      "好的，谢谢。仓库收到后3个工作日内处理。", 0 },
 	    { "今天寄出了，这是快递单号截图。",
-	      "收到，谢谢！已经能看到物流了，到货后通知您。" }),
+	      "收到，谢谢！已经能看到物流了，到货后通知您。", 0 }),
 	[I_REFUND] = QA(
 	    { "物流显示上周就签收了。",
-	      "谢谢，我这边也看到了。已请财务优先处理，24小时内给您答复。" },
+	      "谢谢，我这边也看到了。已请财务优先处理，24小时内给您答复。", 1 },
 	    { "还是没到账。",
-	      "抱歉。我向支付渠道申请交易流水号，方便您的银行查询。" }),
+	      "抱歉。我向支付渠道申请交易流水号，方便您的银行查询。", 0 }),
 	[I_PAYMENT] = QA(
 	    { "换了两张卡都一样报错。",
-	      "辛苦您了，已转给支付同事排查。您也可以先用PayPal支付。" },
+	      "辛苦您了，已转给支付同事排查。您也可以先用PayPal支付。", 1 },
 	    { "这是银行账单截图。",
-	      "收到，确实扣了两次。已退回重复的一笔，5个工作日内到账。" }),
+	      "收到，确实扣了两次。已退回重复的一笔，5个工作日内到账。", 2 }),
 	[I_COMPLAINT] = QA(
 	    { "照片发你们了。",
-	      "谢谢您的照片。已为您全额退款，3-5个工作日到账，商品不用寄回。" },
+	      "谢谢您的照片。已为您全额退款，3-5个工作日到账，商品不用寄回。", 1 },
 	    { "视频发过去了，你们看一下。",
-	      "收到，非常清楚。明天给您寄出新的，单号稍后发您。" },
+	      "收到，非常清楚。明天给您寄出新的，单号稍后发您。", 1 },
 	    { "我要换新的，不要优惠券。",
-	      "好的，已为您安排换新，2个工作日内发出。" }),
+	      "好的，已为您安排换新，2个工作日内发出。", 0 }),
 	[I_PRODUCT] = QA(
 	    { "^我身高165，体重52公斤。",
-	      "谢谢！按您的身材推荐S码。" },
+	      "谢谢！按您的身材推荐S码。", 1 },
 	    { "发货到我这边要多久？",
-	      "一般7-12天送达，有物流跟踪。" }),
+	      "一般7-12天送达，有物流跟踪。", 0 }),
 	[I_DISCOUNT] = QA(
 	    { "我订阅了邮件，但是没收到优惠码。",
-	      "抱歉，已重新发到您邮箱，30天内有效。" }),
+	      "抱歉，已重新发到您邮箱，30天内有效。", 1 }),
 	[I_ORDER_CHANGE] = QA(
 	    { "正确地址是上海市浦东新区张杨路500号12楼。",
-	      "好的，地址已修改为上海市浦东新区张杨路500号12楼。" },
+	      "好的，地址已修改为上海市浦东新区张杨路500号12楼。", 1 },
 	    { "好的，麻烦尽快。",
-	      "已处理，修改已确认。" }),
+	      "已处理，修改已确认。", 1 }),
 	[I_ACCOUNT] = QA(
 	    { "试了两次了，还是不行。",
-	      "抱歉，已给您发送临时密码，登录后请及时修改。" }),
+	      "抱歉，已给您发送临时密码，登录后请及时修改。", 1 }),
 	[I_OTHER] = QA(
 	    { "好的，了解了，谢谢。",
-	      "不客气！有其他问题随时联系我们。" }),
+	      "不客气！有其他问题随时联系我们。", 0 }),
 	},
 	.urgent = L("这是周六的生日礼物！", "圣诞节前一定要到，是送人的。",
 	    "我下周要出差，之前必须收到。", "很急，麻烦快点！"),
@@ -1608,11 +1615,11 @@ static const struct bank bank_zh = {
 	    "那我再等等，谢谢。", "非常感谢！！"),
 	.reopen = QA(
 	    { "你好，订单{o}的问题还是没解决。",
-	      "很抱歉问题还没解决。已转给我们主管跟进，今天内给您回复。" },
+	      "很抱歉问题还没解决。已转给我们主管跟进，今天内给您回复。", 0 },
 	    { "不好意思又来打扰，情况还是一样。",
-	      "一点都不打扰，给您添麻烦了。今天就给您补发。" },
+	      "一点都不打扰，给您添麻烦了。今天就给您补发。", 0 },
 	    { "你们说已经解决了，但根本没有。现在怎么办？",
-	      "您说得对，非常抱歉。已为您全额退款，不用再等了。" }),
+	      "您说得对，非常抱歉。已为您全额退款，不用再等了。", 0 }),
 	.bot = L("感谢您的留言！客服会尽快回复您。我们的工作时间是周一至周五 9:00-18:00（北京时间）。",
 	    "您好！已收到您的消息，我们将在24小时内回复。订单物流也可以通过确认邮件里的链接查看。"),
 	.agent_hello = L("您好，", "亲，您好～", "{n}，您好！"),
@@ -1631,107 +1638,107 @@ static const struct bank bank_id = {
 	    "Hidayat", "Kusuma", "Lestari", "Nugroho", "Siregar", "Rahman"),
 	.colours = L("hitam", "putih", "navy", "krem", "hijau army", "pink",
 	    "abu-abu"),
-	.greet = L("Halo kak,", "Permisi kak,", "Halo min,", "Selamat pagi,",
+	.greet = L("Halo kak,", "Permisi kak,", "Halo min,", "<Selamat pagi,",
 	    "Kak,"),
 	.close = L("Terima kasih.", "Makasih kak.", "Mohon dibantu ya.",
 	    "Ditunggu balasannya.", "Tolong cepat ya kak."),
 	.ask = {
 	[I_SHIPPING] = QA(
 	    { "Pesanan saya {o} kok belum sampai ya? Sudah {d} hari.",
-	      "Mohon maaf atas ketidaknyamanannya. Sudah saya cek pesanan {o}: paket (resi {t}) sudah sampai di Indonesia dan sedang dibawa kurir lokal. Estimasi tiba 3-5 hari kerja." },
+	      "Mohon maaf atas ketidaknyamanannya. Sudah saya cek pesanan {o}: paket (resi {t}) sudah sampai di Indonesia dan sedang dibawa kurir lokal. Estimasi tiba 3-5 hari kerja.", 1 },
 	    { "Resi {o} tidak update sudah {d} hari, paketnya hilang ya?",
-	      "Kami paham kakak khawatir. Resi {t} hanya update saat paket discan di pusat sortir, jadi bisa tidak berubah seminggu selama pengiriman. Sudah kami tanyakan ke ekspedisi, kami kabari dalam 48 jam." },
+	      "Kami paham kakak khawatir. Resi {t} hanya update saat paket discan di pusat sortir, jadi bisa tidak berubah seminggu selama pengiriman. Sudah kami tanyakan ke ekspedisi, kami kabari dalam 48 jam.", 1 },
 	    { "Paket saya tertahan di bea cukai. Apa saya harus bayar pajak?",
-	      "Mohon maaf kak. Bea masuk untuk pesanan kakak sudah kami bayar, jadi kakak tidak perlu bayar apa-apa. Proses bea cukai biasanya 2-5 hari kerja." },
+	      "Mohon maaf kak. Bea masuk untuk pesanan kakak sudah kami bayar, jadi kakak tidak perlu bayar apa-apa. Proses bea cukai biasanya 2-5 hari kerja.", 1 },
 	    { "Status sudah diterima tapi barangnya tidak ada. Pesanan {o}.",
-	      "Mohon maaf kak. Kadang kurir menitipkan paket ke tetangga atau satpam, bisa dicek dulu? Kalau tetap tidak ada, kami ajukan klaim dan kirim ulang." }),
+	      "Mohon maaf kak. Kadang kurir menitipkan paket ke tetangga atau satpam, bisa dicek dulu? Kalau tetap tidak ada, kami ajukan klaim dan kirim ulang.", 1 }),
 	[I_RETURN] = QA(
 	    { "^Kak, {p} kekecilan, mau retur bisa?",
-	      "Bisa kak. Silakan dikirim balik dalam 30 hari, belum dipakai dan label masih ada. Label retur kami kirim lewat email, jangan lupa tulis nomor pesanan {o} di dalam paket." },
+	      "Bisa kak. Silakan dikirim balik dalam 30 hari, belum dipakai dan label masih ada. Label retur kami kirim lewat email, jangan lupa tulis nomor pesanan {o} di dalam paket.", 0 },
 	    { "^Bisa tukar {p} ke ukuran {s}?",
-	      "Bisa kak, tukar ukuran gratis. Ukuran {s} sudah kami siapkan, label untuk mengembalikan yang lama kami kirim ya." },
+	      "Bisa kak, tukar ukuran gratis. Ukuran {s} sudah kami siapkan, label untuk mengembalikan yang lama kami kirim ya.", 0 },
 	    { "Cara retur barang gimana ya kak?",
-	      "Label retur prabayar untuk pesanan {o} sudah kami kirim ke email kakak. Tinggal dicetak, ditempel, lalu diantar ke agen ekspedisi." }),
+	      "Label retur prabayar untuk pesanan {o} sudah kami kirim ke email kakak. Tinggal dicetak, ditempel, lalu diantar ke agen ekspedisi.", 0 }),
 	[I_REFUND] = QA(
 	    { "Saya sudah retur {d} hari lalu tapi dana belum kembali.",
-	      "Mohon maaf lama menunggu. Barang retur sudah sampai gudang dan refund {m} sudah kami proses hari ini, masuk 3-7 hari kerja tergantung bank." },
+	      "Mohon maaf lama menunggu. Barang retur sudah sampai gudang dan refund {m} sudah kami proses hari ini, masuk 3-7 hari kerja tergantung bank.", 1 },
 	    { "Refund pesanan {o} kapan masuk kak?",
-	      "Terima kasih sudah menunggu. Refund pesanan {o} sudah disetujui dan diproses maksimal 2 hari kerja." },
+	      "Terima kasih sudah menunggu. Refund pesanan {o} sudah disetujui dan diproses maksimal 2 hari kerja.", 1 },
 	    { "Saya bayar {m} tapi refundnya cuma sebagian.",
-	      "Mohon maaf atas kebingungannya. Refund pertama untuk harga barang, ongkir dikembalikan terpisah. Sisanya barusan sudah kami kirim." }),
+	      "Mohon maaf atas kebingungannya. Refund pertama untuk harga barang, ongkir dikembalikan terpisah. Sisanya barusan sudah kami kirim.", 0 }),
 	[I_PAYMENT] = QA(
 	    { "Kartu saya ditolak terus waktu bayar.",
-	      "Mohon maaf kak. Biasanya ditolak oleh sistem keamanan bank untuk transaksi luar negeri. Bisa dicoba lagi setelah konfirmasi di aplikasi bank, atau bayar pakai ShopeePay." },
+	      "Mohon maaf kak. Biasanya ditolak oleh sistem keamanan bank untuk transaksi luar negeri. Bisa dicoba lagi setelah konfirmasi di aplikasi bank, atau bayar pakai ShopeePay.", 1 },
 	    { "Saya kena tagih dua kali untuk pesanan {o}! Tolong kembalikan {m}.",
-	      "Mohon maaf kak. Tagihan kedua itu otorisasi sementara dan otomatis batal dalam 5 hari kerja. Kalau masih ada setelah itu, langsung kami refund." },
+	      "Mohon maaf kak. Tagihan kedua itu otorisasi sementara dan otomatis batal dalam 5 hari kerja. Kalau masih ada setelah itu, langsung kami refund.", 2 },
 	    { "Bisa bayar COD nggak kak?",
-	      "Bisa kak, pilih COD di halaman checkout ya." }),
+	      "Bisa kak, pilih COD di halaman checkout ya.", 0 }),
 	[I_COMPLAINT] = QA(
 	    { "Barang {p} datang dalam keadaan rusak, kardusnya penyok.",
-	      "Mohon maaf sekali kak. Boleh kirim foto barang dan kardusnya? Setelah itu kami kirim pengganti atau refund penuh, sesuai pilihan kakak." },
+	      "Mohon maaf sekali kak. Boleh kirim foto barang dan kardusnya? Setelah itu kami kirim pengganti atau refund penuh, sesuai pilihan kakak.", 1 },
 	    { "Barangnya salah kirim, saya pesan {p} warna {c} tapi yang datang warna lain.",
-	      "Mohon maaf atas kesalahan kami. Hari ini kami kirim yang benar warna {c} tanpa biaya, yang salah tidak perlu dikembalikan." },
+	      "Mohon maaf atas kesalahan kami. Hari ini kami kirim yang benar warna {c} tanpa biaya, yang salah tidak perlu dikembalikan.", 0 },
 	    { "~{p} sudah rusak setelah {d} hari dipakai. Kecewa banget.",
-	      "Mohon maaf kak. Ini masih garansi. Boleh kirim video singkat yang menunjukkan masalahnya? Nanti langsung kami kirim yang baru." },
+	      "Mohon maaf kak. Ini masih garansi. Boleh kirim video singkat yang menunjukkan masalahnya? Nanti langsung kami kirim yang baru.", 1 },
 	    { "Warnanya beda jauh sama foto di toko.",
-	      "Mohon maaf warnanya tidak sesuai harapan. Kakak bisa retur gratis atau tetap simpan dengan refund 30%. Mau pilih yang mana kak?" }),
+	      "Mohon maaf warnanya tidak sesuai harapan. Kakak bisa retur gratis atau tetap simpan dengan refund 30%. Mau pilih yang mana kak?", 0 }),
 	[I_PRODUCT] = QA(
 	    { "^{p} ukurannya normal kak? Biasanya saya pakai {s}.",
-	      "Terima kasih kak! Ukurannya normal, jadi {s} seharusnya pas. Kalau tidak pas, tukar ukuran gratis." },
+	      "Terima kasih kak! Ukurannya normal, jadi {s} seharusnya pas. Kalau tidak pas, tukar ukuran gratis.", 1 },
 	    { "{p} bahannya apa kak?",
-	      "Detail bahan ada di halaman produk bagian \"Spesifikasi\" ya kak. Semua produk garansi 12 bulan." },
+	      "Detail bahan ada di halaman produk bagian \"Spesifikasi\" ya kak. Semua produk garansi 12 bulan.", 0 },
 	    { "{p} warna {c} ready kak?",
-	      "Warna {c} restock sekitar 2 minggu lagi kak. Mau kami kabari kalau sudah ready?" }),
+	      "Warna {c} restock sekitar 2 minggu lagi kak. Mau kami kabari kalau sudah ready?", 0 }),
 	[I_DISCOUNT] = QA(
 	    { "Ada voucher untuk pembeli baru kak?",
-	      "Selamat datang kak! Pakai kode {x} untuk diskon 10% di pesanan pertama." },
+	      "Selamat datang kak! Pakai kode {x} untuk diskon 10% di pesanan pertama.", 0 },
 	    { "Voucher {x} tidak bisa dipakai, katanya tidak valid.",
-	      "Mohon maaf kak, kode itu sudah kedaluwarsa. Ini kode baru diskon 10%: THANKYOU." }),
+	      "Mohon maaf kak, kode itu sudah kedaluwarsa. Ini kode baru diskon 10%: THANKYOU.", 0 }),
 	[I_ORDER_CHANGE] = QA(
 	    { "Tolong batalkan pesanan {o} kak, salah pesan.",
-	      "Baik kak, pesanan {o} sudah dibatalkan dan dana kembali dalam 3-5 hari kerja." },
+	      "Baik kak, pesanan {o} sudah dibatalkan dan dana kembali dalam 3-5 hari kerja.", 0 },
 	    { "Alamat di pesanan {o} salah, bisa diganti?",
-	      "Bisa kak, silakan kirim alamat lengkap yang benar, kami ubah sebelum dikirim." }),
+	      "Bisa kak, silakan kirim alamat lengkap yang benar, kami ubah sebelum dikirim.", 1 }),
 	[I_ACCOUNT] = QA(
 	    { "Saya tidak bisa login, email reset password tidak masuk.",
-	      "Mohon maaf kak! Email reset sudah kami kirim ulang, coba cek folder spam juga ya." }),
+	      "Mohon maaf kak! Email reset sudah kami kirim ulang, coba cek folder spam juga ya.", 1 }),
 	[I_OTHER] = QA(
 	    { "Tokonya ada offline store nggak kak?",
-	      "Terima kasih sudah bertanya kak! Kami hanya toko online, tapi kirim ke seluruh Indonesia." }),
+	      "Terima kasih sudah bertanya kak! Kami hanya toko online, tapi kirim ke seluruh Indonesia.", 0 }),
 	},
 	.more = {
 	[I_SHIPPING] = QA(
 	    { "Resinya masih sama kak, belum gerak.",
-	      "Terima kasih sudah dicek kak. Kami sudah ajukan investigasi ke ekspedisi. Kalau dalam 5 hari belum bergerak, kami kirim ulang atau refund." }),
+	      "Terima kasih sudah dicek kak. Kami sudah ajukan investigasi ke ekspedisi. Kalau dalam 5 hari belum bergerak, kami kirim ulang atau refund.", 1 }),
 	[I_RETURN] = QA(
 	    { "Barangnya belum dipakai, masih lengkap dengan kemasan.",
-	      "Siap kak, terima kasih. Setelah sampai gudang, retur kami proses maksimal 3 hari kerja." }),
+	      "Siap kak, terima kasih. Setelah sampai gudang, retur kami proses maksimal 3 hari kerja.", 0 }),
 	[I_REFUND] = QA(
 	    { "Sampai sekarang belum masuk kak.",
-	      "Mohon maaf kak. Kami mintakan nomor referensi transaksi supaya bank kakak bisa melacaknya." }),
+	      "Mohon maaf kak. Kami mintakan nomor referensi transaksi supaya bank kakak bisa melacaknya.", 0 }),
 	[I_PAYMENT] = QA(
 	    { "Sudah coba dua kartu, tetap gagal.",
-	      "Terima kasih sudah mencoba kak. Sudah kami teruskan ke tim pembayaran; sementara bisa pakai ShopeePay dulu." }),
+	      "Terima kasih sudah mencoba kak. Sudah kami teruskan ke tim pembayaran; sementara bisa pakai ShopeePay dulu.", 1 }),
 	[I_COMPLAINT] = QA(
 	    { "Fotonya sudah saya kirim kak.",
-	      "Terima kasih fotonya kak. Refund penuh sudah kami setujui, barang tidak perlu dikembalikan." },
+	      "Terima kasih fotonya kak. Refund penuh sudah kami setujui, barang tidak perlu dikembalikan.", 1 },
 	    { "Ini videonya kak.",
-	      "Terima kasih kak, jelas sekali. Barang pengganti kami kirim besok." }),
+	      "Terima kasih kak, jelas sekali. Barang pengganti kami kirim besok.", 1 }),
 	[I_PRODUCT] = QA(
 	    { "Pengiriman ke Jakarta berapa lama kak?",
-	      "Biasanya 7-12 hari kak, ada nomor resinya." }),
+	      "Biasanya 7-12 hari kak, ada nomor resinya.", 0 }),
 	[I_DISCOUNT] = QA(
 	    { "Oke kak, bisa digabung sama gratis ongkir?",
-	      "Bisa kak, diskon dan gratis ongkir bisa digabung." }),
+	      "Bisa kak, diskon dan gratis ongkir bisa digabung.", 0 }),
 	[I_ORDER_CHANGE] = QA(
 	    { "Alamat yang benar Jl. Melati No. 12, Bandung.",
-	      "Siap kak, alamat sudah kami ubah ke Jl. Melati No. 12, Bandung." }),
+	      "Siap kak, alamat sudah kami ubah ke Jl. Melati No. 12, Bandung.", 1 }),
 	[I_ACCOUNT] = QA(
 	    { "Sudah dua kali coba, tetap tidak bisa.",
-	      "Mohon maaf kak. Kami sudah kirim password sementara ke email kakak, silakan diganti setelah login." }),
+	      "Mohon maaf kak. Kami sudah kirim password sementara ke email kakak, silakan diganti setelah login.", 1 }),
 	[I_OTHER] = QA(
 	    { "Oke kak, makasih infonya.",
-	      "Sama-sama kak! Kalau ada pertanyaan lain, chat lagi ya." }),
+	      "Sama-sama kak! Kalau ada pertanyaan lain, chat lagi ya.", 0 }),
 	},
 	.urgent = L("Ini buat kado ulang tahun hari Sabtu kak!",
 	    "Saya butuh sebelum Lebaran kak.", "Urgent kak, tolong dibantu."),
@@ -1747,9 +1754,9 @@ static const struct bank bank_id = {
 	    "Mantap, makasih!", "ok kak", "Baik kak, saya tunggu. Terima kasih."),
 	.reopen = QA(
 	    { "Kak, masalah pesanan {o} masih belum beres.",
-	      "Mohon maaf kak masih belum selesai. Kasus kakak sudah kami teruskan ke supervisor, hari ini kami kabari." },
+	      "Mohon maaf kak masih belum selesai. Kasus kakak sudah kami teruskan ke supervisor, hari ini kami kabari.", 0 },
 	    { "Maaf ganggu lagi kak, tapi belum ada perubahan.",
-	      "Tidak mengganggu sama sekali kak, mohon maaf atas ketidaknyamanannya. Hari ini kami kirim pengganti." }),
+	      "Tidak mengganggu sama sekali kak, mohon maaf atas ketidaknyamanannya. Hari ini kami kirim pengganti.", 0 }),
 	.bot = L("Terima kasih sudah menghubungi kami! Admin akan segera membalas. Jam operasional Senin-Jumat 09.00-18.00 (waktu China).",
 	    "Halo kak! Pesan sudah kami terima dan akan dibalas dalam 24 jam."),
 	.agent_hello = L("Halo kak {n},", "Hai kak {n}, terima kasih sudah menghubungi kami."),
@@ -2217,29 +2224,33 @@ qa_len(const struct qa *l)
 	return n;
 }
 
-/* A pair that suits the conversation's product, not yet said in it when
- * there is a choice. */
+static int
+qa_said(const struct conv *c, const struct qa *p)
+{
+	for (size_t u = 0; u < c->nused; u++)
+		if (c->used[u] == p)
+			return 1;
+	return 0;
+}
+
+/*
+ * A pair that suits the conversation's product and topic (any topic when
+ * topic < 0) and was not said in it yet; NULL when none is left.
+ */
 static const struct qa *
-pick_qa(struct gen *g, struct conv *c, const struct qa *l)
+pick_qa(struct gen *g, struct conv *c, const struct qa *l, int topic)
 {
 	size_t n = qa_len(l), i = rng_below(&g->rng, (uint32_t)n);
-	size_t k, u, fit = n;
 
-	for (k = 0; k < n; k++, i = (i + 1) % n) {
-		if (!phrase_fits(l[i].q, c->pr))
+	for (size_t k = 0; k < n; k++, i = (i + 1) % n) {
+		if (!phrase_fits(l[i].q, c->pr) || qa_said(c, &l[i]) ||
+		    (topic >= 0 && l[i].topic != 0 && l[i].topic != topic))
 			continue;
-		if (fit == n)
-			fit = i;
-		for (u = 0; u < c->nused && c->used[u] != &l[i]; u++)
-			;
-		if (u == c->nused)
-			break;
+		if (c->nused < sizeof c->used / sizeof c->used[0])
+			c->used[c->nused++] = &l[i];
+		return &l[i];
 	}
-	if (k == n)
-		i = fit;	/* < n: bank_check() */
-	if (c->nused < sizeof c->used / sizeof c->used[0])
-		c->used[c->nused++] = &l[i];
-	return &l[i];
+	return NULL;
 }
 
 /* Append phrase s with its slots filled in. */
@@ -2248,7 +2259,7 @@ render(struct buf *b, const char *s, const struct slots *sl)
 {
 	const char *v, *brace;
 
-	if (*s == '^' || *s == '~')
+	if (strchr("^~<=>", *s) && *s)
 		s++;
 	while ((brace = strchr(s, '{')) != NULL) {
 		buf_add(b, s, (size_t)(brace - s));
@@ -2284,6 +2295,23 @@ render(struct buf *b, const char *s, const struct slots *sl)
 		s += 3;
 	}
 	buf_adds(b, s);
+}
+
+/* A greeting that suits the buyer's local hour at t. */
+static const char *
+pick_greeting(struct gen *g, const struct conv *c, const char *const *l,
+    int64_t t)
+{
+	int64_t local = t + zone_offset(c->cu->zone, t);
+	int h = (int)((local - ts_floor_div(local, DAY) * DAY) / HOUR);
+	const char *s;
+
+	do
+		s = rng_pick(&g->rng, l);
+	while ((*s == '<' && (h < 5 || h >= 12)) ||
+	    (*s == '=' && (h < 12 || h >= 18)) ||
+	    (*s == '>' && h >= 5 && h < 18));
+	return s;
 }
 
 /* Append a sentence to the message being built, separated as the
@@ -2329,6 +2357,27 @@ lower_ascii(char *s, size_t len)
 	for (size_t i = 0; i < len; i++)
 		if (s[i] >= 'A' && s[i] <= 'Z')
 			s[i] = (char)(s[i] + 32);
+}
+
+/*
+ * "Hi Anna, where is…": in a chat the sentence after a greeting that ends
+ * in a comma goes on in lower case; not "I" and not the German polite
+ * pronouns (Sie, Ihr, Ihnen).
+ */
+static void
+after_comma(const struct conv *c, int comma, char *first)
+{
+	if (!strncmp(first, "¿", 2) || !strncmp(first, "¡", 2))
+		first += 2;
+	/* a capital, then a small letter (ASCII or not): not "I", not "VIP" */
+	if (!comma || first[0] < 'A' || first[0] > 'Z' ||
+	    !((first[1] >= 'a' && first[1] <= 'z') ||
+	    (unsigned char)first[1] >= 0x80))
+		return;
+	if (c->mk->lang == L_DE && (!strncmp(first, "Sie", 3) ||
+	    !strncmp(first, "Ihr", 3) || !strncmp(first, "Ihn", 3)))
+		return;
+	first[0] = (char)(first[0] + 32);
 }
 
 static int
@@ -2641,6 +2690,14 @@ make_order_id(struct gen *g, struct conv *c, int64_t t)
 	    strlen(c->tracking) + 1);
 }
 
+static int
+post_sale(enum intent in)
+{
+	return in == I_SHIPPING || in == I_RETURN || in == I_REFUND ||
+	    in == I_COMPLAINT || in == I_ORDER_CHANGE ||
+	    (in == I_PAYMENT);
+}
+
 static void
 conv_init(struct gen *g, struct conv *c, int64_t t0)
 {
@@ -2666,8 +2723,9 @@ conv_init(struct gen *g, struct conv *c, int64_t t0)
 	c->carry_lang = rng_pct(&g->rng, 70);
 	c->carry_order = rng_pct(&g->rng, 60);
 	c->carry_tracking = c->intent == I_SHIPPING && rng_pct(&g->rng, 50);
-	c->angry = rng_pct(&g->rng, c->intent == I_COMPLAINT ||
-	    c->intent == I_REFUND || c->intent == I_SHIPPING ? 14 : 4);
+	c->angry = !post_sale(c->intent) ? 0 : rng_pct(&g->rng,
+	    c->intent == I_COMPLAINT || c->intent == I_REFUND ||
+	    c->intent == I_SHIPPING ? 14 : 4);
 	c->urgent = rng_pct(&g->rng, 7);
 	c->agent = c->first_agent = -1;
 	c->amount = local_price(c->mk, c->pr, rng_pct(&g->rng, 12) ? 2 : 1);
@@ -2702,7 +2760,8 @@ conv_init(struct gen *g, struct conv *c, int64_t t0)
 /* The buyer's first message: greeting, what they want, maybe urgency or
  * anger, maybe a closing line; e-mails put them on separate lines. */
 static void
-write_opening(struct gen *g, struct conv *c, const char *body, int greet)
+write_opening(struct gen *g, struct conv *c, int64_t t, const char *body,
+    int greet)
 {
 	const struct bank *bk = c->bk;
 	const char *nl = c->ch == CH_EMAIL ? "\n\n" : NULL, *hi = NULL;
@@ -2710,16 +2769,12 @@ write_opening(struct gen *g, struct conv *c, const char *body, int greet)
 	char *first;
 
 	if (greet)
-		say(g, c, NULL, hi = rng_pick(&g->rng, bk->greet));
+		say(g, c, NULL, hi = pick_greeting(g, c, bk->greet, t));
 	body_at = g->text.len;
 	say(g, c, nl, body);
-	/* "Hi, where is…": after a comma in a chat the sentence goes on in
-	 * lower case (not "I", not German nouns). */
 	first = g->text.data + body_at + (hi ? strlen(nl ? nl : bk->sep) : 0);
-	if (hi && !nl && hi[strlen(hi) - 1] == ',' && c->mk->lang != L_DE &&
-	    first[0] >= 'A' && first[0] <= 'Z' && first[1] >= 'a' &&
-	    first[1] <= 'z')
-		first[0] = (char)(first[0] + 32);
+	if (hi && !nl)
+		after_comma(c, hi[strlen(hi) - 1] == ',', first);
 	if (c->urgent)
 		say(g, c, NULL, rng_pick(&g->rng, bk->urgent));
 	if (c->angry) {
@@ -2735,16 +2790,24 @@ write_opening(struct gen *g, struct conv *c, const char *body, int greet)
 /* An agent's message: greeting by name on the first reply, the content,
  * a signature on e-mail and marketplace messages. */
 static void
-write_agent(struct gen *g, struct conv *c, int agent, const char *content,
-    int hello)
+write_agent(struct gen *g, struct conv *c, int agent, int64_t t,
+    const char *content, int hello)
 {
 	const char *nl = c->ch == CH_EMAIL || c->ch == CH_AMAZON ? "\n\n" :
 	    NULL;
 
+	size_t at;
+	int comma = 0;
+
 	c->sl.agent = agents[agent].alias;
-	if (hello)
-		say(g, c, NULL, rng_pick(&g->rng, c->bk->agent_hello));
+	if (hello) {
+		say(g, c, NULL, pick_greeting(g, c, c->bk->agent_hello, t));
+		comma = g->text.data[g->text.len - 1] == ',';
+	}
+	at = g->text.len;
 	say(g, c, hello ? nl : NULL, content);
+	if (hello && !nl)
+		after_comma(c, comma, g->text.data + at + strlen(c->bk->sep));
 	if (nl)
 		render(&g->text, rng_pick(&g->rng, c->bk->sign), &c->sl);
 }
@@ -2811,10 +2874,18 @@ chase(struct gen *g, struct conv *c, int64_t sent, int64_t reply)
 	int n = gap > 2 * HOUR && rng_pct(&g->rng, 50) ?
 	    (rng_pct(&g->rng, 30) ? 2 : 1) : 0;
 
+	const char *said = NULL, *s;
+
 	for (int i = 1; i <= n; i++) {
 		t = sent + gap * (int64_t)rng_range(&g->rng, 3 * i, 4 * i) / 10;
-		say(g, c, NULL, rng_pick(&g->rng, t - sent > 12 * HOUR ?
-		    c->bk->chase_angry : c->bk->chase));
+		t = awake(g, c, t);
+		if (t >= reply)
+			break;
+		do
+			s = rng_pick(&g->rng, t - sent > 12 * HOUR ?
+			    c->bk->chase_angry : c->bk->chase);
+		while (s == said);
+		say(g, c, NULL, said = s);
 		emit_customer(g, c, t, I_OTHER);
 	}
 }
@@ -2850,13 +2921,6 @@ order_lead(struct gen *g, enum intent in)
 	}
 }
 
-static int
-post_sale(enum intent in)
-{
-	return in == I_SHIPPING || in == I_RETURN || in == I_REFUND ||
-	    in == I_COMPLAINT || in == I_ORDER_CHANGE ||
-	    (in == I_PAYMENT);
-}
 
 /*
  * One conversation, all its events queued; every event is at or after t0.
@@ -2869,10 +2933,10 @@ gen_conversation(struct gen *g, int64_t t0)
 	struct conv c;
 	int64_t t = t0, start, sent, reply, frt = 0, done;
 	int who = -1, rounds, resolved, answered;
-	const struct qa *qa;
+	const struct qa *qa, *ask;
 
 	conv_init(g, &c, t0);
-	qa = pick_qa(g, &c, c.bk->ask[c.intent]);
+	qa = ask = pick_qa(g, &c, c.bk->ask[c.intent], -1);	/* never NULL */
 	if (post_sale(c.intent)) {
 		if (c.intent != I_PAYMENT || rng_pct(&g->rng, 60))
 			if (rng_pct(&g->rng, 85))
@@ -2889,13 +2953,13 @@ gen_conversation(struct gen *g, int64_t t0)
 		emit_status(g, &c, t, "open", -1);
 	if (c.ch != CH_EMAIL && rng_pct(&g->rng, 12)) {
 		/* A greeting sent on its own loses its comma. */
-		say(g, &c, NULL, rng_pick(&g->rng, c.bk->greet));
+		say(g, &c, NULL, pick_greeting(g, &c, c.bk->greet, t));
 		strip_comma(&g->text);
 		emit_customer(g, &c, t, I_OTHER);
 		sent = t += rng_range(&g->rng, 8, 90);
-		write_opening(g, &c, qa->q, 0);
+		write_opening(g, &c, t, qa->q, 0);
 	} else
-		write_opening(g, &c, qa->q, rng_pct(&g->rng, 65));
+		write_opening(g, &c, t, qa->q, rng_pct(&g->rng, 65));
 	emit_customer(g, &c, t, c.intent);
 	if ((c.ch == CH_SHOP || c.ch == CH_WHATSAPP || c.ch == CH_SHOPEE) &&
 	    rng_pct(&g->rng, 55))
@@ -2914,22 +2978,24 @@ gen_conversation(struct gen *g, int64_t t0)
 	chase(g, &c, sent, reply);
 	c.agent = c.first_agent = who;
 	frt = reply - start;
-	write_agent(g, &c, who, qa->a, 1);
+	write_agent(g, &c, who, reply, qa->a, 1);
 	emit_agent(g, &c, reply, who);
 	t = reply;
 
 	rounds = rng_weighted(&g->rng, (const int[]){ 35, 35, 20, 10 }, 4);
 	for (int r = 0; r < rounds; r++) {
+		if ((qa = pick_qa(g, &c, c.bk->more[c.intent],
+		    ask->topic)) == NULL)
+			break;	/* nothing more to say on this topic */
 		sent = t = awake(g, &c, t + BAND(&g->rng, ((const struct band[]){
 		    { 40, MIN, 10 * MIN }, { 25, 10 * MIN, HOUR },
 		    { 20, HOUR, 8 * HOUR }, { 15, 8 * HOUR, 30 * HOUR } })));
-		qa = pick_qa(g, &c, c.bk->more[c.intent]);
 		say(g, &c, NULL, qa->q);
 		emit_customer(g, &c, t, c.intent);
 		t = agent_reply(g, &c, sent, &who);
 		chase(g, &c, sent, t);
 		c.agent = who;
-		write_agent(g, &c, who, qa->a, 0);
+		write_agent(g, &c, who, t, qa->a, 0);
 		emit_agent(g, &c, t, who);
 	}
 	if (rng_pct(&g->rng, 50)) {
@@ -2938,8 +3004,9 @@ gen_conversation(struct gen *g, int64_t t0)
 		emit_customer(g, &c, t, I_OTHER);
 		if (rng_pct(&g->rng, 35)) {
 			t = agent_reply(g, &c, t, &who);
-			write_agent(g, &c, who, rng_pick(&g->rng, c.bk->agent_bye),
-			    0);
+			c.agent = who;
+			write_agent(g, &c, who, t, rng_pick(&g->rng,
+			    c.bk->agent_bye), 0);
 			emit_agent(g, &c, t, who);
 		}
 	}
@@ -2954,15 +3021,15 @@ gen_conversation(struct gen *g, int64_t t0)
 		emit_rating(g, &c, done + rng_range(&g->rng, 5 * MIN,
 		    36 * HOUR), score);
 	}
-	if (resolved && rng_pct(&g->rng, 7)) {
+	if (resolved && rng_pct(&g->rng, 7) && (qa = pick_qa(g, &c,
+	    c.bk->reopen, -1)) != NULL) {
 		t = sent = awake(g, &c, done + rng_range(&g->rng, DAY, 6 * DAY));
-		qa = pick_qa(g, &c, c.bk->reopen);
 		say(g, &c, NULL, qa->q);
 		emit_customer(g, &c, t, c.intent);
 		emit_status(g, &c, t, "reopened", -1);
 		t = agent_reply(g, &c, sent, &who);
 		c.agent = who;
-		write_agent(g, &c, who, qa->a, 0);
+		write_agent(g, &c, who, t, qa->a, 0);
 		emit_agent(g, &c, t, who);
 		emit_status(g, &c, t + rng_range(&g->rng, 5 * MIN, 3 * HOUR),
 		    "resolved", who);
@@ -2986,8 +3053,18 @@ list_ok(const char *const *l)
 	return l != NULL && l[0] != NULL;
 }
 
-/* Pairs present, and one that fits any product among them, so pick_qa
- * always finds one. */
+/* A greeting list has one for any hour (pick_greeting ends). */
+static int
+greetings_ok(const char *const *l)
+{
+	for (size_t i = 0; l != NULL && l[i]; i++)
+		if (!strchr("<=>", l[i][0]))
+			return 1;
+	return 0;
+}
+
+/* Pairs present, and one that fits any product among them, so the first
+ * pick_qa of a conversation always finds one. */
 static int
 qa_ok(const struct qa *l)
 {
@@ -3006,14 +3083,15 @@ bank_check(const struct bank *b)
 {
 	int ok = b->sep && list_ok(b->first_names) &&
 	    list_ok(b->last_names) && list_ok(b->colours) &&
-	    list_ok(b->greet) && list_ok(b->close) && list_ok(b->urgent) &&
+	    greetings_ok(b->greet) && list_ok(b->close) && list_ok(b->urgent) &&
 	    list_ok(b->angry) && list_ok(b->chase) &&
 	    list_ok(b->chase_angry) && list_ok(b->thanks) &&
-	    qa_ok(b->reopen) && list_ok(b->bot) && list_ok(b->agent_hello) &&
+	    qa_ok(b->reopen) && list_ok(b->bot) && greetings_ok(b->agent_hello) &&
 	    list_ok(b->agent_bye) && list_ok(b->sign);
 
 	for (int i = 0; ok && i < N_INTENT; i++)
-		ok = qa_ok(b->ask[i]) && qa_ok(b->more[i]);
+		ok = qa_ok(b->ask[i]) && b->more[i] != NULL &&
+		    b->more[i][0].q != NULL;
 	return ok && list_len(b->first_names) < 256 &&
 	    list_len(b->last_names) < 256;
 }
