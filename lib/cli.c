@@ -1,5 +1,6 @@
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,11 +38,15 @@ cli_parse_size(const char *s)
 	v = strtoll(s, &end, 10);
 	if (errno || end == s || v < 0)
 		return -1;
+	int shift = 0;
 	switch (toupper((unsigned char)*end)) {
-	case 'K': v <<= 10; end++; break;
-	case 'M': v <<= 20; end++; break;
-	case 'G': v <<= 30; end++; break;
+	case 'K': shift = 10; end++; break;
+	case 'M': shift = 20; end++; break;
+	case 'G': shift = 30; end++; break;
 	}
+	if (v > (LLONG_MAX >> shift))
+		return -1;	/* "9999999999999G" would overflow */
+	v <<= shift;
 	if (*end == 'B' || *end == 'b')
 		end++;
 	return *end ? -1 : v;
