@@ -844,6 +844,7 @@ reply_event(const struct reply_lib *lib, const struct reply_opts *o,
 	const char *intent = fieldmap_str(MAP(o), ev, "intent");
 	const char *key = fieldmap_str(MAP(o), ev, "conversation");
 	const char *special = NULL;
+	char *numkey = NULL;
 	const struct reply_tpl *t;
 	const cJSON *ctx[2];
 	cJSON *derived;
@@ -855,7 +856,17 @@ reply_event(const struct reply_lib *lib, const struct reply_opts *o,
 		special = "video_call";
 	if (key == NULL)
 		key = fieldmap_str(MAP(o), ev, "customer");
+	if (key == NULL) {
+		/* Some exports number their conversations. */
+		const cJSON *n = fieldmap_get(MAP(o), ev, "conversation");
+		if (cJSON_IsNumber(n)) {
+			struct buf b = BUF_INIT;
+			json_write_number(&b, n->valuedouble);
+			key = numkey = buf_detach(&b);
+		}
+	}
 	t = reply_select(lib, o, lang, intent, special, key);
+	free(numkey);
 	if (t == NULL) {
 		buf_printf(err, "no template for intent '%s' in language '%s' "
 		    "or '%s'", intent ? intent : "other", lang ? lang : "",
