@@ -404,6 +404,7 @@ cal_from_options(struct tz_db *db, const char *hours, const char *team_tz,
     const char *holidays, struct buf *why)
 {
 	const struct tz_zone *z;
+	struct buf reason = BUF_INIT;
 	struct cal *c;
 
 	if (hours == NULL) {
@@ -419,8 +420,13 @@ cal_from_options(struct tz_db *db, const char *hours, const char *team_tz,
 		return NULL;
 	}
 	c = cal_new(z);
-	if (cal_add_hours(c, hours, why) != 0 ||
-	    (holidays != NULL && cal_load_holidays(c, holidays, why) != 0)) {
+	if (cal_add_hours(c, hours, &reason) != 0) {
+		buf_printf(why, "--hours %s: %s", hours, buf_str(&reason));
+		buf_free(&reason);
+		cal_free(c);
+		return NULL;
+	}
+	if (holidays != NULL && cal_load_holidays(c, holidays, why) != 0) {
 		cal_free(c);
 		return NULL;
 	}
