@@ -92,7 +92,7 @@ static void
 test_many_labels(void **state)
 {
 	struct confusion c;
-	char t[8], p[8];
+	char t[16], p[16];
 
 	(void)state;
 	conf_init(&c);
