@@ -181,7 +181,6 @@ struct group {
 	double		 rating_sum;
 	struct stats	 frt, reply, res, frt_bh, reply_bh, res_bh;
 	struct hmap	 buyers;	/* customer → number of orders */
-	double		*row;		/* the computed figures */
 };
 
 struct orders {
@@ -210,6 +209,8 @@ struct kpi {
 	struct buf	 key, scratch, conv_text, cust_text;
 	char		 why[200];
 	/* after kpi_finish */
+	double		 cache[M_NMETRICS], prev[M_NMETRICS];
+	size_t		 cached;	/* the row in cache, or SIZE_MAX */
 	struct group	**rows;
 	size_t		 nrows;
 	int		 metric_ids[M_NMETRICS];
@@ -345,7 +346,6 @@ group_free(struct group *g)
 	stats_free(&g->reply_bh);
 	stats_free(&g->res_bh);
 	hmap_free(&g->buyers);
-	free(g->row);
 }
 
 static void
@@ -978,6 +978,16 @@ conv_finish(struct kpi *k, struct conv *c)
 	conv_into(k, c, &k->total, conv);
 }
 
+static void
+conv_free(struct conv *c)
+{
+	free(c->pairs);
+	free(c->held);
+	free(c->ratings);
+	free(c->evs);
+	free(c);
+}
+
 static double
 rounded(double v, double scale)
 {
@@ -1001,9 +1011,8 @@ fill_stats(double *row, int first, struct stats *s)
 }
 
 static void
-fill_row(struct kpi *k, struct group *g, int is_total)
+fill_row(const struct kpi *k, struct group *g, double *r)
 {
-	double *r = g->row = xmalloc(sizeof *r * M_NMETRICS);
 	uint64_t repeat = 0;
 
 	for (size_t i = 0; i < hmap_count(&g->buyers); i++)
@@ -1030,7 +1039,7 @@ fill_row(struct kpi *k, struct group *g, int is_total)
 	r[M_REPURCHASE_RATE] = ratio(repeat, hmap_count(&g->buyers));
 	r[M_CONVERSIONS] = (double)g->conversions;
 	r[M_CONVERSION_RATE] = ratio(g->conversions, g->conversations);
-	r[M_REJECTED] = is_total ? (double)k->rejected : NAN;
+	r[M_REJECTED] = g == &k->total ? (double)k->rejected : NAN;
 	r[M_RES_INFERRED] = (double)g->inferred;
 	for (int m = 0; m < M_NMETRICS; m++)
 		switch (metric_defs[m].kind) {
@@ -1045,21 +1054,35 @@ fill_row(struct kpi *k, struct group *g, int is_total)
 
 /* With --by month: each rate against the same group's previous month. */
 static void
-fill_changes(struct kpi *k, struct group *g)
+fill_changes(struct kpi *k, struct group *g, double *r)
 {
 	group_key(k, g->vals, g->bucket - 1);
 	size_t i = hmap_find(&k->groups, k->key.data, k->key.len);
 
 	if (i == HMAP_NONE)
 		return;
-	const struct group *p = hmap_at(&k->groups, i)->val.ptr;
-	for (size_t j = 0; j < sizeof change_of / sizeof change_of[0]; j++) {
-		double now = g->row[change_of[j][1]],
-		    before = p->row[change_of[j][1]];
-		g->row[change_of[j][0]] = rounded(now - before,
-		    metric_defs[change_of[j][0]].kind == MK_SHARE ? 10000 :
-		    1000);
+	fill_row(k, hmap_at(&k->groups, i)->val.ptr, k->prev);
+	for (size_t j = 0; j < sizeof change_of / sizeof change_of[0]; j++)
+		r[change_of[j][0]] = rounded(r[change_of[j][1]] -
+		    k->prev[change_of[j][1]], metric_defs[change_of[j][0]].kind ==
+		    MK_SHARE ? 10000 : 1000);
+}
+
+/*
+ * The figures of a row, computed when asked (rows are asked for in turn, so
+ * one is cached): no group holds a row of figures it may never show.
+ */
+static const double *
+row_values(struct kpi *k, size_t row)
+{
+	if (k->cached != row) {
+		struct group *g = k->rows[row];
+		fill_row(k, g, k->cache);
+		if (k->o.by == KPI_BY_MONTH && g != &k->total)
+			fill_changes(k, g, k->cache);
+		k->cached = row;
 	}
+	return k->cache;
 }
 
 /* Rows in order of their field values (missing last), then of time. */
@@ -1090,18 +1113,17 @@ kpi_finish(struct kpi *k)
 	k->now = k->o.now != CS_TIME_NONE ? k->o.now : k->latest;
 	if (k->now == CS_TIME_NONE)
 		k->now = 0;
-	for (size_t i = 0; i < hmap_count(&k->convs); i++)
+	/* Each conversation is let go once counted, so the groups grow as
+	 * the conversations shrink. */
+	for (size_t i = 0; i < hmap_count(&k->convs); i++) {
 		conv_finish(k, hmap_at(&k->convs, i)->val.ptr);
+		conv_free(hmap_at(&k->convs, i)->val.ptr);
+		hmap_at(&k->convs, i)->val.ptr = NULL;
+	}
 	k->nrows = hmap_count(&k->groups) + 1;
 	k->rows = xmalloc(sizeof *k->rows * k->nrows);
-	for (size_t i = 0; i + 1 < k->nrows; i++) {
+	for (size_t i = 0; i + 1 < k->nrows; i++)
 		k->rows[i] = hmap_at(&k->groups, i)->val.ptr;
-		fill_row(k, k->rows[i], 0);
-	}
-	fill_row(k, &k->total, 1);
-	if (k->o.by == KPI_BY_MONTH)
-		for (size_t i = 0; i + 1 < k->nrows; i++)
-			fill_changes(k, k->rows[i]);
 	qsort(k->rows, k->nrows - 1, sizeof *k->rows, cmp_group);
 	k->rows[k->nrows - 1] = &k->total;
 	return k->nrows;
@@ -1146,6 +1168,7 @@ kpi_new(const struct kpi_opts *o)
 	group_init(&k->total);
 	k->total.k = k;
 	k->latest = CS_TIME_NONE;
+	k->cached = SIZE_MAX;
 	for (int m = 0; m < M_NMETRICS; m++)
 		if (available(k, m))
 			k->metric_ids[k->nmetrics++] = m;
@@ -1157,14 +1180,9 @@ kpi_free(struct kpi *k)
 {
 	if (k == NULL)
 		return;
-	for (size_t i = 0; i < hmap_count(&k->convs); i++) {
-		struct conv *c = hmap_at(&k->convs, i)->val.ptr;
-		free(c->pairs);
-		free(c->held);
-		free(c->ratings);
-		free(c->evs);
-		free(c);
-	}
+	for (size_t i = 0; i < hmap_count(&k->convs); i++)
+		if (hmap_at(&k->convs, i)->val.ptr != NULL)
+			conv_free(hmap_at(&k->convs, i)->val.ptr);
 	for (size_t i = 0; i < hmap_count(&k->groups); i++) {
 		struct group *g = hmap_at(&k->groups, i)->val.ptr;
 		group_free(g);
@@ -1260,9 +1278,9 @@ kpi_metric_find(const struct kpi *k, const char *name)
 }
 
 int
-kpi_value(const struct kpi *k, size_t row, int metric, double *v)
+kpi_value(struct kpi *k, size_t row, int metric, double *v)
 {
-	double x = k->rows[row]->row[k->metric_ids[metric]];
+	double x = row_values(k, row)[k->metric_ids[metric]];
 
 	if (isnan(x))
 		return -1;
@@ -1277,7 +1295,7 @@ kpi_row_is_total(const struct kpi *k, size_t row)
 }
 
 cJSON *
-kpi_row_object(const struct kpi *k, size_t row, const int *metrics,
+kpi_row_object(struct kpi *k, size_t row, const int *metrics,
     int nmetrics)
 {
 	const struct group *g = k->rows[row];

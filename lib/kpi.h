@@ -105,10 +105,10 @@ enum ew_kind kpi_metric_kind(const struct kpi *, int i);
 int	kpi_metric_find(const struct kpi *, const char *name);
 
 /* Row r (0 .. rows-1; the total is last): 0 and *v, or -1 for null. */
-int	kpi_value(const struct kpi *, size_t row, int metric, double *v);
+int	kpi_value(struct kpi *, size_t row, int metric, double *v);
 int	kpi_row_is_total(const struct kpi *, size_t row);
 /* The record of row r with the given metrics (all when metrics is NULL). */
-cJSON	*kpi_row_object(const struct kpi *, size_t row, const int *metrics,
+cJSON	*kpi_row_object(struct kpi *, size_t row, const int *metrics,
 	    int nmetrics);
 /* "agent=li day=2026-11-20", or "total", for messages. */
 void	kpi_row_label(const struct kpi *, size_t row, struct buf *);

@@ -8,7 +8,7 @@ void
 stats_add(struct stats *s, double x)
 {
 	if (s->n == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 8;
+		s->cap = s->cap ? s->cap * 2 : 2;
 		s->v = xrealloc(s->v, sizeof *s->v * s->cap);
 	}
 	if (s->n == 0 || x > s->max)

@@ -107,7 +107,7 @@ business_seconds(const void *cal, cs_time from, cs_time to)
 
 /* Every failed check on stderr; 1 when any failed. */
 static int
-run_checks(const struct diag *d, const struct kpi *k, const struct check *c,
+run_checks(const struct diag *d, struct kpi *k, const struct check *c,
     int nc)
 {
 	struct buf label = BUF_INIT, val = BUF_INIT;
@@ -152,7 +152,7 @@ drop_nulls(cJSON *o)
 
 static void
 write_report(struct cli_common *cli, const struct diag *d,
-    const struct kpi *k, const int *metrics, int nm)
+    struct kpi *k, const int *metrics, int nm)
 {
 	struct ev_writer *w = ev_writer_open(cli->out_format, STDOUT_FILENO, d);
 	int nk = kpi_key_count(k);

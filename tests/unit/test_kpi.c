@@ -57,7 +57,7 @@ run(const struct kpi_opts *o, const char *const *lines)
 
 /* The value of a metric in a row; NAN for null. */
 static double
-val(const struct kpi *k, size_t row, const char *name)
+val(struct kpi *k, size_t row, const char *name)
 {
 	int m = kpi_metric_find(k, name);
 	double v;
@@ -67,7 +67,7 @@ val(const struct kpi *k, size_t row, const char *name)
 }
 
 static double
-total(const struct kpi *k, const char *name)
+total(struct kpi *k, const char *name)
 {
 	return val(k, kpi_nrows(k) - 1, name);
 }
