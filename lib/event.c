@@ -418,12 +418,12 @@ read_jsonl(struct ev_reader *r, struct ev_record *rec)
 			    "--max-line %zu", full, r->o.max_line);
 			return bad(r, rec, r->ls.lineno, "", 0, full);
 		}
-		if (r->first_line) {
-			r->first_line = 0;
-			if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
-				p += 3;
-				n -= 3;
-			}
+		/* A BOM starts the first line, or any line of files joined
+		 * with cat: cJSON would skip it, but it must not reach _raw or
+		 * a filter's spliced output line. */
+		if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+			p += 3;
+			n -= 3;
 		}
 		if (n > 0 && p[n - 1] == '\r')
 			n--;

@@ -164,7 +164,7 @@ test_jsonl_bom_crlf_blank(void **state)
 	CHECK(EV_JSONL, "\xEF\xBB\xBF{\"a\":1}\r\n\r\n  \t\n{\"b\":2}\r\n"
 	    "\r\n{\"c\":3}",
 	    "1 OK {\"a\":1}\n4 OK {\"b\":2}\n6 OK {\"c\":3}\n", 0);
-	/* A BOM later on (files joined with cat) is skipped too, by cJSON. */
+	/* A BOM later on (files joined with cat) is skipped too. */
 	CHECK(EV_JSONL, "{\"a\":1}\n\xEF\xBB\xBF{\"b\":2}\n",
 	    "1 OK {\"a\":1}\n2 OK {\"b\":2}\n", 0);
 }
