@@ -189,7 +189,8 @@ display_text(struct buf *b, const cJSON *v, enum ew_kind kind)
 		return;
 	}
 	if (cJSON_IsNumber(v)) {
-		double d = v->valuedouble;
+		/* + 0.0 turns -0 into 0: a table shows "0", never "-0". */
+		double d = v->valuedouble + 0.0;
 		if (kind == EW_DURATION)
 			dur_format(d, b);
 		else if (kind == EW_PERCENT)

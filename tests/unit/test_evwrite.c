@@ -193,6 +193,11 @@ test_table(void **state)
 	    "0.50  100  a b|c\n");
 	/* Nothing to show: nothing written. */
 	render_is(OUT_TABLE, "", NULL, NULL, "");
+	/* Negative zero shows as 0 in every kind. */
+	static const char *const z_cols[] = { "a", "d", "p", NULL };
+	static const char *const z_kinds[] = { "d=d", "p=p", NULL };
+	render_is(OUT_TABLE, "{\"a\":-0.0,\"d\":-0.0,\"p\":-0.0}\n", z_cols,
+	    z_kinds, "a   d     p\n0  0s  0.0%\n");
 	/* Fixed columns, no rows: the header line. */
 	render_is(OUT_TABLE, "", report_cols, NULL,
 	    "agent  frt_mean  sla_share  n  note\n");
