@@ -510,7 +510,7 @@ mst_compile_file(const char *path, struct buf *err)
 	struct buf src = BUF_INIT;
 	struct mst_template *t;
 	char chunk[8192];
-	size_t k;
+	size_t k, skip;
 	FILE *f = fopen(path, "rb");
 
 	if (f == NULL) {
@@ -526,7 +526,10 @@ mst_compile_file(const char *path, struct buf *err)
 		return NULL;
 	}
 	fclose(f);
-	t = mst_compile(src.data ? src.data : "", src.len, path, err);
+	/* A byte-order mark (editors on Windows write one) is not text. */
+	skip = src.len >= 3 && memcmp(src.data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	t = mst_compile(src.data ? src.data + skip : "", src.len - skip, path,
+	    err);
 	buf_free(&src);
 	return t;
 }
