@@ -23,7 +23,8 @@
  * struct slots).  A leading '^' restricts a phrase to wearable products
  * (clothes, shoes), a leading '~' to gadgets (electronics); in greetings
  * '<' marks a morning one, '=' an afternoon one, '>' an evening one (the
- * buyer's local time).
+ * buyer's local time); '*' marks a phrase of the Christmas season
+ * (October to December).
  */
 #include <getopt.h>
 #include <inttypes.h>
@@ -204,7 +205,7 @@ static const struct bank bank_en = {
 	      "No problem, exchanges are free. I've reserved the {p} in size {s} for you and will send you a return label for the old one; the new one ships as soon as the return is scanned.", 0 },
 	    { "How do I return an item? I don't see a return label in the package.",
 	      "You don't need a label from the parcel: I've just emailed you a prepaid return label for order {o}. Print it, stick it on the box and drop it at any post office.", 0 },
-	    { "Who pays for return shipping? The {p} is not what I expected.",
+	    { "Who pays for return shipping? I'm not happy with the {p}.",
 	      "I'm sorry the {p} didn't meet your expectations. Returns are free for you; I'll send the prepaid label by email, and the refund follows once the parcel reaches us.", 0 },
 	    { "I want to send back order {o}, it's unused and still in the box.",
 	      "Sure, thanks for letting us know. I've created the return for order {o} and emailed you the label. The refund is issued within 3 working days after we receive it.", 0 },
@@ -251,7 +252,7 @@ static const struct bank bank_en = {
 	      "Thank you for telling us. Could you send a short video of the clip when you try to close it? That helps our factory check the batch, and we'll send you a replacement part for free.", 1 },
 	    { "Half of my order is missing. I only got one package but paid for two items.",
 	      "Sorry for the confusion. Your order was shipped in two parcels; the second one is on its way with tracking {t}. If it hasn't arrived in 5 days, I'll resend it.", 0 },
-	    { "The courier left my parcel outside in the rain and the {p} is damaged.",
+	    { "The courier left my parcel outside in the rain and now the {p} got damaged.",
 	      "I'm so sorry, that's not acceptable from the courier. Please send me a photo of the damage and I'll send you a new {p} and report the driver to the carrier.", 1 }),
 	[I_PRODUCT] = QA(
 	    { "^How is the sizing on the {p}? I usually wear {s}.",
@@ -263,7 +264,7 @@ static const struct bank bank_en = {
 	    { "~Will the {p} work with an iPhone 15?",
 	      "Yes, the {p} will work with an iPhone 15 and with all recent Android phones.", 0 },
 	    { "~Can I use the {p} outside in the rain?",
-	      "The {p} has an IPX4 splash-proof rating, so rain is fine, but please don't put it under water.", 0 },
+	      "We rate the {p} IPX4 splash-proof, so rain is fine, but please don't put it under water.", 0 },
 	    { "^I'm between {s} and the next size up for the {p}, which would you recommend?",
 	      "The cut of the {p} is slightly slim, so I'd recommend the bigger size if you're in between. You can also send me your height and weight and I'll check the size chart for you.", 1 },
 	    { "When will the {p} be back in stock?",
@@ -384,7 +385,7 @@ static const struct bank bank_en = {
 	      "Sure, I've sent our current catalogue to your email.", 1 }),
 	},
 	.urgent = L("It's a birthday present for Saturday!",
-	    "I need it before Christmas, it's a gift.",
+	    "*I need it before Christmas, it's a gift.",
 	    "I'm leaving on holiday next week, I really need it before then.",
 	    "This is urgent please."),
 	.angry = L("This is unacceptable!!!",
@@ -615,7 +616,7 @@ static const struct bank bank_de = {
 	      "Gerne, ich habe Ihnen unseren aktuellen Katalog per E-Mail geschickt.", 1 }),
 	},
 	.urgent = L("Es ist ein Geburtstagsgeschenk für Samstag!",
-	    "Ich brauche es unbedingt vor Weihnachten.",
+	    "*Ich brauche es unbedingt vor Weihnachten.",
 	    "Ich fahre nächste Woche in den Urlaub und brauche es vorher.",
 	    "Es ist dringend!"),
 	.angry = L("Das ist eine Frechheit!!!",
@@ -825,7 +826,7 @@ static const struct bank bank_fr = {
 	      "Avec plaisir ! N'hésitez pas si vous avez d'autres questions.", 0 }),
 	},
 	.urgent = L("C'est un cadeau d'anniversaire pour samedi !",
-	    "J'en ai besoin avant Noël, c'est un cadeau.",
+	    "*J'en ai besoin avant Noël, c'est un cadeau.",
 	    "Je pars en vacances la semaine prochaine, il me le faut avant.",
 	    "C'est urgent svp."),
 	.angry = L("C'est inadmissible !!!",
@@ -1025,7 +1026,7 @@ static const struct bank bank_es = {
 	      "¡De nada! Si tiene cualquier otra duda, aquí estamos.", 0 }),
 	},
 	.urgent = L("¡Es un regalo de cumpleaños para el sábado!",
-	    "Lo necesito antes de Navidad, es un regalo.",
+	    "*Lo necesito antes de Navidad, es un regalo.",
 	    "Me voy de vacaciones la semana que viene y lo necesito antes.",
 	    "Es urgente por favor."),
 	.angry = L("¡¡¡Esto es una vergüenza!!!",
@@ -1219,7 +1220,7 @@ static const struct bank bank_ja = {
 	      "どういたしまして。ほかにご不明な点がございましたら、お気軽にお問い合わせください。", 0 }),
 	},
 	.urgent = L("土曜日の誕生日プレゼントなんです！",
-	    "クリスマスまでに必要です。", "来週から旅行なので、それまでに欲しいです。",
+	    "*クリスマスまでに必要です。", "来週から旅行なので、それまでに欲しいです。",
 	    "急ぎでお願いします。"),
 	.angry = L("ありえないです！！", "対応してもらえない場合は星1のレビューを書きます。",
 	    "今日中に返事がなければPayPalに申し立てします。",
@@ -1413,7 +1414,7 @@ static const struct bank bank_pt = {
 	      "Por nada! Qualquer dúvida, estamos à disposição.", 0 }),
 	},
 	.urgent = L("É presente de aniversário pra sábado!",
-	    "Preciso antes do Natal, é presente.",
+	    "*Preciso antes do Natal, é presente.",
 	    "Vou viajar semana que vem, preciso antes disso.",
 	    "É urgente por favor."),
 	.angry = L("Isso é um absurdo!!!",
@@ -1602,7 +1603,7 @@ static const struct bank bank_zh = {
 	    { "好的，了解了，谢谢。",
 	      "不客气！有其他问题随时联系我们。", 0 }),
 	},
-	.urgent = L("这是周六的生日礼物！", "圣诞节前一定要到，是送人的。",
+	.urgent = L("这是周六的生日礼物！", "*圣诞节前一定要到，是送人的。",
 	    "我下周要出差，之前必须收到。", "很急，麻烦快点！"),
 	.angry = L("太过分了！！！", "再不处理我就给差评了。",
 	    "今天不回复我就去PayPal投诉。", "我要找银行拒付。",
@@ -1741,7 +1742,7 @@ static const struct bank bank_id = {
 	      "Sama-sama kak! Kalau ada pertanyaan lain, chat lagi ya.", 0 }),
 	},
 	.urgent = L("Ini buat kado ulang tahun hari Sabtu kak!",
-	    "Saya butuh sebelum Lebaran kak.", "Urgent kak, tolong dibantu."),
+	    "Saya butuh minggu ini kak.", "Urgent kak, tolong dibantu."),
 	.angry = L("Parah banget!!!", "Kalau tidak diurus saya kasih bintang 1.",
 	    "Saya ajukan komplain ke Shopee kalau hari ini tidak dibalas.",
 	    "Kembalikan uang saya SEKARANG."),
@@ -1972,6 +1973,19 @@ put_num(char *p, uint64_t v, int width)
 		*p++ = tmp[--n];
 	*p = '\0';
 	return p;
+}
+
+/* a, b and c into dst (cut to size): names, without printf. */
+static void
+join3(char *dst, size_t size, const char *a, const char *b, const char *c)
+{
+	const char *part[3] = { a, b, c };
+	size_t n = 0;
+
+	for (int i = 0; i < 3; i++)
+		for (const char *p = part[i]; *p && n + 1 < size; p++)
+			dst[n++] = *p;
+	dst[n] = '\0';
 }
 
 static size_t
@@ -2259,7 +2273,7 @@ render(struct buf *b, const char *s, const struct slots *sl)
 {
 	const char *v, *brace;
 
-	if (strchr("^~<=>", *s) && *s)
+	if (strchr("^~<=>*", *s) && *s)
 		s++;
 	while ((brace = strchr(s, '{')) != NULL) {
 		buf_add(b, s, (size_t)(brace - s));
@@ -2295,6 +2309,21 @@ render(struct buf *b, const char *s, const struct slots *sl)
 		s += 3;
 	}
 	buf_adds(b, s);
+}
+
+/* A phrase that suits the month at t ('*': October to December only). */
+static const char *
+pick_seasonal(struct gen *g, const char *const *l, int64_t t)
+{
+	int64_t y;
+	int m, d;
+	const char *s;
+
+	ts_civil_from_days(ts_floor_div(t, DAY), &y, &m, &d);
+	do
+		s = rng_pick(&g->rng, l);
+	while (*s == '*' && m < 10);
+	return s;
 }
 
 /* A greeting that suits the buyer's local hour at t. */
@@ -2556,10 +2585,16 @@ emit_status(struct gen *g, struct conv *c, int64_t t, const char *status,
 	event_end(g, t);
 }
 
+/* An order; one asked about by e-mail or WhatsApp was placed in the shop. */
 static void
 emit_order(struct gen *g, struct conv *c, int64_t t, int with_conversation)
 {
+	enum channel ch = c->ch;
+
+	if (ch == CH_EMAIL || ch == CH_WHATSAPP)
+		c->ch = CH_SHOP;
 	event_begin(g, c, "order", t, with_conversation);
+	c->ch = ch;
 	field_customer(g, c);
 	field_str(&g->line, "customer_name", c->name);
 	field_str(&g->line, "order_id", c->order_id);
@@ -2733,15 +2768,15 @@ conv_init(struct gen *g, struct conv *c, int64_t t0)
 	make_order_id(g, c, t0);
 
 	if (bk->family_first)
-		snprintf(c->name, sizeof c->name, "%s%s%s",
-		    bk->last_names[cu->last], c->mk->lang == L_JA ? " " : "",
-		    bk->first_names[cu->first]);
+		join3(c->name, sizeof c->name, bk->last_names[cu->last],
+		    c->mk->lang == L_JA ? " " : "", bk->first_names[cu->first]);
 	else
-		snprintf(c->name, sizeof c->name, "%s %s",
-		    bk->first_names[cu->first], bk->last_names[cu->last]);
-	snprintf(c->address, sizeof c->address, "%s",
+		join3(c->name, sizeof c->name, bk->first_names[cu->first], " ",
+		    bk->last_names[cu->last]);
+	join3(c->address, sizeof c->address,
 	    bk->address == ADDR_FIRST ? bk->first_names[cu->first] :
-	    bk->address == ADDR_LAST ? bk->last_names[cu->last] : c->name);
+	    bk->address == ADDR_LAST ? bk->last_names[cu->last] : c->name,
+	    "", "");
 
 	c->sl.order = c->order_id;
 	c->sl.product = c->pr->name[c->mk->lang];
@@ -2776,7 +2811,7 @@ write_opening(struct gen *g, struct conv *c, int64_t t, const char *body,
 	if (hi && !nl)
 		after_comma(c, hi[strlen(hi) - 1] == ',', first);
 	if (c->urgent)
-		say(g, c, NULL, rng_pick(&g->rng, bk->urgent));
+		say(g, c, NULL, pick_seasonal(g, bk->urgent, t));
 	if (c->angry) {
 		say(g, c, NULL, rng_pick(&g->rng, bk->angry));
 		if (latin_script(c) && rng_pct(&g->rng, 30))
@@ -2896,11 +2931,12 @@ rating_score(struct gen *g, const struct conv *c, int64_t frt)
 	static const int base[5] = { 7, 5, 9, 22, 57 };	/* 1..5 */
 	int s = rng_weighted(&g->rng, base, 5) + 1;
 
+	/* Slow answers and bad experiences cost a star, sometimes two. */
 	if (frt > 24 * HOUR)
-		s -= 2;
-	else if (frt > 4 * HOUR && rng_pct(&g->rng, 50))
+		s -= rng_pct(&g->rng, 30) ? 2 : 1;
+	else if (frt > 8 * HOUR && rng_pct(&g->rng, 35))
 		s--;
-	if ((c->intent == I_COMPLAINT || c->angry) && rng_pct(&g->rng, 40))
+	if ((c->intent == I_COMPLAINT || c->angry) && rng_pct(&g->rng, 30))
 		s--;
 	return s < 1 ? 1 : s;
 }
@@ -3037,7 +3073,6 @@ gen_conversation(struct gen *g, int64_t t0)
 	/* Questions before buying turn into orders, some of them. */
 	if (!post_sale(c.intent) && rng_pct(&g->rng,
 	    c.intent == I_PRODUCT ? 40 : c.intent == I_DISCOUNT ? 35 : 10)) {
-		c.ch = c.ch == CH_EMAIL || c.ch == CH_WHATSAPP ? CH_SHOP : c.ch;
 		make_order_id(g, &c, t);
 		emit_order(g, &c, t + BAND(&g->rng, ((const struct band[]){
 		    { 50, 5 * MIN, 3 * HOUR }, { 35, 3 * HOUR, 3 * DAY },
@@ -3053,12 +3088,13 @@ list_ok(const char *const *l)
 	return l != NULL && l[0] != NULL;
 }
 
-/* A greeting list has one for any hour (pick_greeting ends). */
+/* A list with a phrase for any hour and month, so that pick_greeting and
+ * pick_seasonal end. */
 static int
-greetings_ok(const char *const *l)
+unmarked_ok(const char *const *l)
 {
 	for (size_t i = 0; l != NULL && l[i]; i++)
-		if (!strchr("<=>", l[i][0]))
+		if (!strchr("<=>*", l[i][0]))
 			return 1;
 	return 0;
 }
@@ -3083,10 +3119,10 @@ bank_check(const struct bank *b)
 {
 	int ok = b->sep && list_ok(b->first_names) &&
 	    list_ok(b->last_names) && list_ok(b->colours) &&
-	    greetings_ok(b->greet) && list_ok(b->close) && list_ok(b->urgent) &&
+	    unmarked_ok(b->greet) && list_ok(b->close) && unmarked_ok(b->urgent) &&
 	    list_ok(b->angry) && list_ok(b->chase) &&
 	    list_ok(b->chase_angry) && list_ok(b->thanks) &&
-	    qa_ok(b->reopen) && list_ok(b->bot) && greetings_ok(b->agent_hello) &&
+	    qa_ok(b->reopen) && list_ok(b->bot) && unmarked_ok(b->agent_hello) &&
 	    list_ok(b->agent_bye) && list_ok(b->sign);
 
 	for (int i = 0; ok && i < N_INTENT; i++)
@@ -3207,7 +3243,8 @@ main(int argc, char *argv[])
 			break;
 		case 'S':
 			if (ts_parse(&tp, optarg, &start, &why) != 0)
-				diag_usage(&d, "--start: %s: %s", optarg, why);
+				diag_usage(&d, "--start: not an RFC 3339 time: "
+				    "%s", optarg);
 			break;
 		case 'L':
 			g.labelled = 1;
