@@ -574,10 +574,11 @@ cs_time
 cal_add_business(const struct cal *c, cs_time from, double seconds)
 {
 	struct cal_iter it;
-	cs_time o, e, left = (cs_time)llround(seconds * 1000);
+	cs_time o, e, left;
 
-	if (left < 0)
-		left = 0;
+	if (!(seconds < 1e15))		/* also NaN: no sensible deadline */
+		return CS_TIME_NONE;
+	left = seconds > 0 ? (cs_time)llround(seconds * 1000) : 0;
 	cal_iter_start(&it, c, from);
 	while (cal_iter_next(&it, &o, &e)) {
 		if (o < from)
