@@ -183,9 +183,8 @@ zone_options(struct tz_db *db, const struct diag *d, const struct args *a)
 		char cc[3] = { 0 };
 		const char *arg = a->country_zone[i], *eq = strchr(arg, '=');
 
-		if (eq == NULL || eq - arg != 2) {
+		if (eq == NULL || eq - arg != 2)
 			diag_usage(d, "--country-zone %s: want CC=ZONE", arg);
-		}
 		memcpy(cc, arg, 2);
 		if (tzdb_set_country_zone(db, cc, eq + 1) != 0)
 			diag_usage(d, "--country-zone %s: unknown country code "
