@@ -193,6 +193,7 @@ lm_train(struct lm_model *m, const struct lm_example *ex, size_t n,
 	uint32_t L = m->nlabels;
 	size_t *order = xmalloc((n ? n : 1) * sizeof(*order));
 	float *p = xmalloc(L * sizeof(*p));
+	float *nolex = xcalloc(m->nlex + 1, sizeof(*nolex));
 	uint64_t rng = o->seed;
 	size_t total = (size_t)o->epochs * n, step = 0;
 
@@ -209,8 +210,17 @@ lm_train(struct lm_model *m, const struct lm_example *ex, size_t n,
 			const struct lm_example *e = &ex[order[i]];
 			float lr = o->lr * (1.0f - (float)step / (float)total);
 			float scale = e->nf ? 1.0f / sqrtf((float)e->nf) : 0;
+			/*
+			 * Lexicon dropout: without it the model learns that
+			 * a message with no cue is "other", and every
+			 * message whose words the lexicon misses ends there.
+			 */
+			const float *lex = e->lex;
+			if ((double)(next_rand(&rng) >> 11) * 0x1.0p-53 <
+			    o->lex_dropout)
+				lex = nolex;
 
-			lm_predict(m, e->f, e->nf, e->lex, p);
+			lm_predict(m, e->f, e->nf, lex, p);
 			p[e->label] -= 1.0f;	/* the gradient of the logits */
 			for (uint32_t c = 0; c < L; c++)
 				m->bias[c] -= lr * p[c];
@@ -222,13 +232,14 @@ lm_train(struct lm_model *m, const struct lm_example *ex, size_t n,
 			for (uint32_t k = 0; k < m->nlex; k++) {
 				float *lw = m->lexw + (size_t)k * L;
 				for (uint32_t c = 0; c < L; c++)
-					lw[c] -= lr * (e->lex[k] * p[c] +
+					lw[c] -= lr * (lex[k] * p[c] +
 					    o->l2 * lw[c]);
 			}
 		}
 	}
 	free(order);
 	free(p);
+	free(nolex);
 }
 
 /* Little-endian encoding, whatever the host's byte order. */

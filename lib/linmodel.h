@@ -14,8 +14,9 @@
  *	bias[c] + sum(w[f][c] for f in features) / sqrt(n) + sum(lex[k] * lexw[k][c])
  * where lex[] are the lexicon scores the classifier computes for the model's
  * lexicon input names.  Training is plain SGD on the cross-entropy with a
- * linearly decaying rate over a seeded shuffle: the same data and options
- * give the same bytes.
+ * linearly decaying rate over a seeded shuffle, the lexicon inputs left out
+ * of a share of the steps (so the n-grams learn to stand on their own): the
+ * same data and options give the same bytes.
  *
  * File (all integers and floats little-endian, IEEE 754 binary32):
  *	"CSKM"  u32 version  u64 file size  u32 feature scheme
@@ -68,6 +69,7 @@ struct lm_train_opts {
 	int		 epochs;
 	float		 lr;
 	float		 l2;		/* decay of the lexicon weights */
+	float		 lex_dropout;	/* share of steps without lexicon inputs */
 	uint64_t	 seed;
 };
 

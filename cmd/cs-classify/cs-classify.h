@@ -21,6 +21,7 @@ struct cls_opts {
 	int		 epochs;
 	float		 lr;
 	float		 l2;
+	float		 lex_dropout;
 	unsigned long	 buckets;
 	unsigned long	 seed;
 };

@@ -15,7 +15,7 @@
 
 enum {
 	OPT_LEXICON = CLI_OPT_TOOL, OPT_THRESHOLD, OPT_EXPLAIN, OPT_NO_CONTEXT, OPT_EPOCHS,
-	OPT_LR, OPT_L2, OPT_BUCKETS, OPT_SEED
+	OPT_LR, OPT_L2, OPT_LEX_DROPOUT, OPT_BUCKETS, OPT_SEED
 };
 
 static void
@@ -38,6 +38,7 @@ usage(FILE *fp)
 "      --epochs N            train: passes over the data (default 30)\n"
 "      --lr X                train: learning rate (default 0.5)\n"
 "      --l2 X                train: decay of the lexicon weights (default 0.001)\n"
+"      --lexicon-dropout X   train: share of steps without lexicon inputs (0.5)\n"
 "      --buckets N           train: hash rows, a power of two (default 262144)\n"
 "      --seed N              train: shuffling seed (default 1)\n"
 "%s", cli_common_usage);
@@ -182,6 +183,7 @@ parse_options(int argc, char *argv[], struct cli_common *cli,
 		{ "epochs", required_argument, NULL, OPT_EPOCHS },
 		{ "lr", required_argument, NULL, OPT_LR },
 		{ "l2", required_argument, NULL, OPT_L2 },
+		{ "lexicon-dropout", required_argument, NULL, OPT_LEX_DROPOUT },
 		{ "buckets", required_argument, NULL, OPT_BUCKETS },
 		{ "seed", required_argument, NULL, OPT_SEED },
 		{ NULL, 0, NULL, 0 }
@@ -230,6 +232,10 @@ parse_options(int argc, char *argv[], struct cli_common *cli,
 		case OPT_L2:
 			o->l2 = (float)number_arg(diag, "--l2", optarg, 0, 1);
 			break;
+		case OPT_LEX_DROPOUT:
+			o->lex_dropout = (float)number_arg(diag,
+			    "--lexicon-dropout", optarg, 0, 1);
+			break;
 		case OPT_BUCKETS:
 			o->buckets = (unsigned long)number_arg(diag,
 			    "--buckets", optarg, 1024, 1 << 24);
@@ -262,6 +268,7 @@ main(int argc, char *argv[])
 	struct diag diag;
 	struct cli_common cli;
 	struct cls_opts o = { .epochs = 30, .lr = 0.5f, .l2 = 0.001f,
+	    .lex_dropout = 0.5f,
 	    .buckets = LM_BUCKETS_DEFAULT, .seed = 1 };
 	struct ctx ctx;
 	int sub = 0, status;

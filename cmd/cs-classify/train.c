@@ -119,7 +119,8 @@ classify_train(struct cli_common *cli, struct diag *diag, struct cls_opts *o,
 
 	char **labels = sorted_labels(&ex, &nlabels);
 	lm_setup(&m, (uint32_t)o->buckets, nlabels, labels, nlex, lexnames);
-	struct lm_train_opts to = { o->epochs, o->lr, o->l2, o->seed };
+	struct lm_train_opts to = { o->epochs, o->lr, o->l2, o->lex_dropout,
+	    o->seed };
 	lm_train(&m, ex.v, ex.n, &to);
 	if (lm_save(&m, o->out, &err) < 0)
 		diag_fatal(diag, CS_EXIT_IOERR, "%s", buf_str(&err));

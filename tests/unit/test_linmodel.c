@@ -46,7 +46,7 @@ train_small(struct lm_model *m, uint64_t seed)
 		ex[i].lex = &zero;
 		ex[i].label = data[i].label;
 	}
-	struct lm_train_opts o = { 30, 0.5f, 0.001f, seed };
+	struct lm_train_opts o = { 30, 0.5f, 0.001f, 0.5f, seed };
 	lm_train(m, ex, NDATA, &o);
 	for (size_t i = 0; i < NDATA; i++)
 		free(ex[i].f);
