@@ -239,10 +239,8 @@ parse_format(const struct ts_parser *p, const char *s, cs_time *out,
 	memset(&tm, 0, sizeof tm);
 	tm.tm_mday = 1;
 	end = strptime(s, p->time_format, &tm);
-	if (end == NULL || *end != '\0') {
-		*why = "time does not match --time-format";
-		return -1;
-	}
+	if (end == NULL || *end != '\0')
+		return 1;
 	int64_t wall = ts_days_from_civil((int64_t)tm.tm_year + 1900,
 	    tm.tm_mon + 1, tm.tm_mday) * 86400 + tm.tm_hour * 3600 +
 	    tm.tm_min * 60 + tm.tm_sec, utc;
@@ -273,11 +271,22 @@ ts_parse(const struct ts_parser *p, const char *s, cs_time *out,
 	}
 	memcpy(tmp, s, n);
 	tmp[n] = '\0';
+	int iso = parse_iso(p, tmp, out, why);
+	if (iso == 0)
+		return 0;
+	if (p != NULL && p->time_format != NULL) {
+		/* The user's layout before epoch numbers: under %Y%m%d,
+		 * "20261120" is that day, not epoch seconds in 1970. */
+		if ((r = parse_format(p, tmp, out, why)) <= 0)
+			return r;
+		if ((r = parse_epoch(tmp, out, why)) <= 0)
+			return r;
+		*why = "time does not match --time-format";
+		return -1;
+	}
+	if (iso < 0)
+		return -1;
 	if ((r = parse_epoch(tmp, out, why)) <= 0)
-		return r;
-	if (p != NULL && p->time_format != NULL)
-		return parse_format(p, tmp, out, why);
-	if ((r = parse_iso(p, tmp, out, why)) <= 0)
 		return r;
 	*why = "not a time (RFC 3339, epoch seconds, or give --time-format)";
 	return -1;

@@ -36,9 +36,10 @@ struct ts_parser {
  * Parse a timestamp string: RFC 3339 / ISO 8601 with `T` or a space,
  * `Z` or `±hh:mm` / `±hhmm` / `±hh`, fractional seconds of any length
  * (kept to the millisecond); a plain date-time without offset through
- * p->input_zone; a bare number as epoch seconds, or milliseconds when it
- * has 13 or more digits; else p->time_format.  Returns 0, or -1 with a
- * short reason in *why (static text).
+ * p->input_zone; else p->time_format when given (so "20261120" under
+ * %Y%m%d is a date); else a bare number as epoch seconds, or milliseconds
+ * when it has 13 or more digits.  Returns 0, or -1 with a short reason in
+ * *why (static text).
  */
 int	ts_parse(const struct ts_parser *p, const char *s, cs_time *out,
 	    const char **why);

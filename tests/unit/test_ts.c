@@ -198,7 +198,19 @@ test_time_format(void **state)
 		skip();
 	struct ts_parser q = { tzdb_zone(db, "Asia/Shanghai"), "%d/%m/%Y %H:%M" };
 	assert_int_equal(parse_ok(&q, "20/11/2026 11:12"), E);
-	parse_bad(&q, "2026-11-20T03:12:00Z");
+	/* RFC 3339 stamps still read as such; the layout is for the rest. */
+	assert_int_equal(parse_ok(&q, "2026-11-20T03:12:00Z"), E);
+	assert_string_equal(parse_bad(&q, "Nov 20 2026"),
+	    "time does not match --time-format");
+	/* A layout of digits only wins over epoch numbers. */
+	struct ts_parser c = { tzdb_zone(db, "UTC"), "%Y%m%d" };
+	assert_int_equal(parse_ok(&c, "20261120"), (E / 86400000) * 86400000);
+	c.time_format = "%Y%m%d%H%M%S";
+	assert_int_equal(parse_ok(&c, "20261120031200"), E);
+	assert_int_equal(parse_ok(&c, "1795144320"), E);	/* no match: epoch */
+	/* A layout that matches but needs a zone is not taken as epoch. */
+	c.input_zone = NULL;
+	assert_non_null(strstr(parse_bad(&c, "20261120031200"), "--input-tz"));
 	struct ts_parser r = { NULL, "%d/%m/%Y %H:%M" };
 	parse_bad(&r, "20/11/2026 11:12");	/* no zone for a local time */
 	tzdb_close(db);
