@@ -122,7 +122,16 @@ normalise_time(const struct import_spec *sp, cJSON *ev, cs_time *t,
 		return 0;
 	if (cJSON_IsString(it))
 		rc = ts_parse(sp->ts, it->valuestring, t, &reason);
-	else if (cJSON_IsNumber(it))
+	else if (cJSON_IsNumber(it) && sp->ts != NULL &&
+	    sp->ts->time_format != NULL) {
+		/* A layout of digits (%Y%m%d%H%M%S) reads numbers too: a CSV
+		 * cell 20261120031200 arrives as a number, and its text is
+		 * the cell's (event.c makes numbers only of exact text). */
+		struct buf num = BUF_INIT;
+		json_write_number(&num, it->valuedouble);
+		rc = ts_parse(sp->ts, num.data, t, &reason);
+		buf_free(&num);
+	} else if (cJSON_IsNumber(it))
 		rc = ts_from_number(it->valuedouble, t, &reason);
 	else {
 		reason = "not a string or a number";
