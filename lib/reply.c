@@ -753,6 +753,77 @@ due_time(const struct reply_opts *o, const cJSON *ev, const char *lang,
 	buf_free(&b);
 }
 
+static int
+is_alnum(char c)
+{
+	return isalnum((unsigned char)c) != 0;
+}
+
+/* Length of the order number that starts at s[i], or 0. */
+static size_t
+order_ref_at(const char *s, size_t i, size_t n)
+{
+	size_t k, d = 0;
+
+	if (s[i] == '#') {
+		/* "#11295", "#SO-20391": a hash and at least 4 digits. */
+		for (k = i + 1; k < n && (is_alnum(s[k]) || s[k] == '-'); k++)
+			d += isdigit((unsigned char)s[k]) != 0;
+		return d >= 4 && k - i <= 25 ? k - i : 0;
+	}
+	if (i > 0 && is_alnum(s[i - 1]))
+		return 0;
+	/* Amazon: 3-7-7 digits. */
+	if (n - i >= 19 && s[i + 3] == '-' && s[i + 11] == '-' &&
+	    (i + 19 == n || !is_alnum(s[i + 19]))) {
+		for (k = 0; k < 19; k++)
+			if (k != 3 && k != 11 && !isdigit((unsigned char)s[i + k]))
+				break;
+		if (k == 19)
+			return 19;
+	}
+	/* Shopee: a date (6 digits) and 8 capitals or digits, one a letter. */
+	if (n - i >= 14 && (i + 14 == n || !is_alnum(s[i + 14]))) {
+		int letters = 0;
+		for (k = 0; k < 14; k++) {
+			char c = s[i + k];
+			if (k < 6 ? !isdigit((unsigned char)c) :
+			    !(isdigit((unsigned char)c) || (c >= 'A' && c <= 'Z')))
+				break;
+			letters += c >= 'A' && c <= 'Z';
+		}
+		if (k == 14 && letters > 0)
+			return 14;
+	}
+	return 0;
+}
+
+/*
+ * order_id from the message text when the event has none: buyers write
+ * their order number more often than exports carry it, and a draft that
+ * asks for a number the buyer already gave reads badly.
+ */
+static void
+order_from_text(const struct reply_opts *o, const cJSON *ev, cJSON *c)
+{
+	const char *text = fieldmap_str(MAP(o), ev, "text");
+	const cJSON *have = fieldmap_get(MAP(o), ev, "order_id");
+	size_t n, len;
+
+	if (text == NULL || (have != NULL && !cJSON_IsNull(have) &&
+	    !(cJSON_IsString(have) && have->valuestring[0] == '\0')))
+		return;
+	n = strlen(text);
+	for (size_t i = 0; i < n; i++) {
+		if ((len = order_ref_at(text, i, n)) > 0) {
+			char *ref = xstrndup(text + i, len);
+			json_set_str(c, "order_id", ref);
+			free(ref);
+			return;
+		}
+	}
+}
+
 /* The amount as buyers write it: 59,90 EUR in de fr es pt, 59.90 EUR else. */
 static void
 amount_words(const struct reply_opts *o, const cJSON *ev, const char *lang,
@@ -801,6 +872,7 @@ reply_context(const struct reply_opts *o, const cJSON *ev, const char *lang)
 	json_set_str(c, "reply_lang", lang);
 	due_time(o, ev, lang, c);
 	amount_words(o, ev, lang, c);
+	order_from_text(o, ev, c);
 	if (o->set != NULL)
 		cJSON_ArrayForEach(v, o->set)
 			if (cJSON_GetObjectItemCaseSensitive(ev, v->string) ==

@@ -300,6 +300,30 @@ test_context_times_and_amounts(void **state)
 }
 
 static void
+test_order_from_text(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "{\"text\":\"cancel #11295, thanks\"}", "#11295" },
+		{ "{\"text\":\"Bestellung 166-3879220-6416934!\"}",
+		    "166-3879220-6416934" },
+		/* No spaces around it in Chinese: still found. */
+		{ "{\"text\":\"订单260828XB5Q3PYD还没到\"}", "260828XB5Q3PYD" },
+		{ "{\"text\":\"pedido 260828XB5Q3PYD?\"}", "260828XB5Q3PYD" },
+		{ "{\"text\":\"#12, 0049-1234567-1234567, 2608281234567890\"}",
+		    "(absent)" },
+		{ "{\"text\":\"#11295\",\"order_id\":\"A-1\"}", "(absent)" },
+		{ "{\"text\":\"#11295\",\"order_id\":\"\"}", "#11295" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		cJSON *c = context_of(cases[i][0], "en");
+		assert_string_equal(str(c, "order_id"), cases[i][1]);
+		cJSON_Delete(c);
+	}
+}
+
+static void
 test_wanted(void **state)
 {
 	struct reply_opts o = { 0 };
@@ -332,6 +356,7 @@ main(void)
 		cmocka_unit_test(test_partials_by_language),
 		cmocka_unit_test(test_context_buyer),
 		cmocka_unit_test(test_context_times_and_amounts),
+		cmocka_unit_test(test_order_from_text),
 		cmocka_unit_test(test_wanted),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
