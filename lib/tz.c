@@ -272,6 +272,8 @@ parse_posix_tz(const char *s, struct tz_rule *r)
 	    (p = parse_hms(p, &off)) == NULL)
 		return -1;
 	r->std_off = -off;	/* POSIX counts west as positive */
+	if (off < -26 * 3600 || off > 26 * 3600)
+		return -1;	/* 167 hours is for rule times only */
 	r->present = 1;
 	if (*p == '\0')
 		return 0;
@@ -286,6 +288,8 @@ parse_posix_tz(const char *s, struct tz_rule *r)
 	}
 	if (*p == '\0')		/* POSIX leaves the rule to the system: US */
 		p = ",M3.2.0,M11.1.0";
+	if (r->dst_off < -26 * 3600 || r->dst_off > 26 * 3600)
+		return -1;
 	if (*p++ != ',' || (p = parse_rule_date(p, &r->start)) == NULL ||
 	    *p++ != ',' || (p = parse_rule_date(p, &r->end)) == NULL)
 		return -1;

@@ -384,6 +384,64 @@ test_tzif_forms(void **state)
 	}
 }
 
+/* Damaged copies of a real file: unknown zone or sane answers, no crash
+ * (this is what ASan and UBSan check) and no endless loop. */
+static void
+test_tzif_mutations(void **state)
+{
+	char dir[] = "/tmp/cskit-tzm-XXXXXX";
+	struct buf orig = BUF_INIT, b = BUF_INIT, path = BUF_INIT;
+	uint64_t seed = 12345;
+	FILE *f;
+	char chunk[4096];
+	size_t n;
+	int i, k, loaded = 0;
+
+	(void)state;
+	f = fopen("/usr/share/zoneinfo/Europe/Berlin", "rb");
+	if (f == NULL)
+		skip();
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&orig, chunk, n);
+	fclose(f);
+	assert_non_null(mkdtemp(dir));
+	for (i = 0; i < 400; i++) {
+		struct tz_db *d;
+		const struct tz_zone *z;
+
+		buf_reset(&b);
+		buf_add(&b, orig.data, orig.len);
+		for (k = 0; k < 1 + i % 4; k++) {
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			b.data[(seed >> 20) % b.len] = (char)(seed >> 8);
+		}
+		if (i % 5 == 0)
+			b.len = (seed >> 33) % b.len;	/* truncated */
+		write_file(dir, "M", &b);
+		d = tzdb_open(dir);
+		if ((z = tzdb_zone(d, "M")) != NULL) {
+			int64_t t, u;
+
+			loaded++;
+			for (t = -4000000000LL; t < 8000000000LL; t += 86400 * 97) {
+				int off = tz_offset_at(z, t, NULL, NULL);
+
+				assert_true(off >= -26 * 3600 && off <= 26 * 3600);
+				tz_local_to_utc(z, t, &u);
+				(void)tz_local_boundary(z, t);
+			}
+		}
+		tzdb_close(d);
+	}
+	buf_printf(&path, "%s/M", dir);
+	unlink(buf_str(&path));
+	rmdir(dir);
+	print_message("%d of 400 damaged files still loaded\n", loaded);
+	buf_free(&orig);
+	buf_free(&b);
+	buf_free(&path);
+}
+
 int
 main(void)
 {
@@ -397,6 +455,7 @@ main(void)
 		cmocka_unit_test(test_cache),
 		cmocka_unit_test(test_countries),
 		cmocka_unit_test(test_tzif_forms),
+		cmocka_unit_test(test_tzif_mutations),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
