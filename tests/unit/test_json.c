@@ -210,6 +210,73 @@ test_set_keeps_position(void **state)
 	cJSON_Delete(o);
 }
 
+/* json_find_error: "what@column", or "ok". */
+static char *
+find_error(const char *s, size_t n)
+{
+	struct buf b = BUF_INIT;
+	size_t col = 0;
+	const char *what = NULL;
+
+	if (json_find_error(s, n, &col, &what) == 0)
+		buf_adds(&b, "ok");
+	else
+		buf_printf(&b, "%s@%zu", what, col);
+	return buf_detach(&b);
+}
+
+static void
+err_is(const char *s, const char *want)
+{
+	char *got = find_error(s, strlen(s));
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+test_find_error(void **state)
+{
+	(void)state;
+	err_is("{\"a\":[1,2,{\"b\":null}],\"c\":-0.5e+3}", "ok");
+	err_is("{} \t\r\n", "ok");
+	err_is(" \"\\u00e9\\n\" ", "ok");
+	err_is("", "unexpected end of line@1");
+	err_is("   ", "unexpected end of line@4");
+	err_is("{", "unexpected end of line@2");
+	err_is("{\"a\":", "unexpected end of line@6");
+	err_is("{bad", "expected a string key@2");
+	err_is("{\"a\":1,}", "expected a string key@8");
+	err_is("{\"a\" 1}", "expected ':'@6");
+	err_is("{\"a\":1 \"b\":2}", "expected ',' or '}'@8");
+	err_is("[1,]", "expected a value@4");
+	err_is("[1 2]", "expected ',' or ']'@4");
+	err_is("{\"a\":1}x", "text after the value@8");
+	err_is("\"abc", "unterminated string@1");
+	err_is("\"a\\x\"", "invalid escape in a string@3");
+	err_is("\"\\u12g4\"", "invalid \\u escape@2");
+	err_is("\"a\tb\"", "control character in a string@3");
+	err_is("-", "invalid number@1");
+	err_is("1.", "invalid number@1");
+	err_is("[1e]", "invalid number@2");
+	err_is("nul", "expected a value@1");
+	err_is("[tru]", "expected a value@2");
+	/* The length is honoured: no reading past n. */
+	char *got = find_error("{}garbage", 2);
+	assert_string_equal(got, "ok");
+	free(got);
+	/* Deeper than cJSON's limit: reported at the bracket that is too deep. */
+	struct buf deep = BUF_INIT;
+	for (int i = 0; i < 1001; i++)
+		buf_addc(&deep, '[');
+	for (int i = 0; i < 1001; i++)
+		buf_addc(&deep, ']');
+	got = find_error(deep.data, deep.len);
+	assert_string_equal(got, "nested too deeply@1001");
+	free(got);
+	buf_free(&deep);
+}
+
 int
 main(void)
 {
@@ -219,6 +286,7 @@ main(void)
 		cmocka_unit_test(test_write),
 		cmocka_unit_test(test_getters),
 		cmocka_unit_test(test_set_keeps_position),
+		cmocka_unit_test(test_find_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
