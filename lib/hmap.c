@@ -59,7 +59,7 @@ hmap_find(const struct hmap *m, const void *key, size_t len)
 static void
 rehash(struct hmap *m)
 {
-	size_t n = m->nslots ? m->nslots * 2 : 16;
+	size_t n = m->nslots ? m->nslots * 2 : 8;
 
 	free(m->slots);
 	m->slots = xcalloc(n, sizeof *m->slots);
@@ -82,7 +82,13 @@ store_key(struct hmap *m, const void *key, size_t len)
 	m->block_used = (m->block_used + 7) & ~(size_t)7;
 	if (m->block == NULL || m->block_used > m->block_cap ||
 	    m->block_cap - m->block_used < len + 1) {
-		size_t cap = len + 1 > HMAP_BLOCK ? len + 1 : HMAP_BLOCK;
+		/* Blocks double from small up to HMAP_BLOCK, so the many
+		 * small maps of a report (one per group) stay small. */
+		size_t cap = m->block_cap ? m->block_cap * 2 : 128;
+		if (cap > HMAP_BLOCK)
+			cap = HMAP_BLOCK;
+		if (cap < len + 1)
+			cap = len + 1;
 		m->blocks = xrealloc(m->blocks, sizeof *m->blocks *
 		    (m->nblocks + 1));
 		m->block = m->blocks[m->nblocks++] = xmalloc(cap);
@@ -111,7 +117,7 @@ hmap_put(struct hmap *m, const void *key, size_t len, int *added)
 	if (i != HMAP_NONE)
 		return i;
 	if (m->n == m->cap) {
-		m->cap = m->cap ? m->cap * 2 : 16;
+		m->cap = m->cap ? m->cap * 2 : 4;
 		m->ents = xrealloc(m->ents, sizeof *m->ents * m->cap);
 	}
 	i = m->n++;

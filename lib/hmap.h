@@ -1,9 +1,10 @@
 /*
  * hmap — a hash map from byte-string keys to values, in insertion order.
  *
- * Owns: copies of the keys (in large blocks, not one allocation a key), the
- * entry array and the slot table.  Values are the caller's: a pointer or a
- * number, never freed here.  Entries are numbered 0, 1, 2… in the order they
+ * Owns: copies of the keys (in blocks growing to 64 KiB, not one allocation
+ * a key), the entry array and the slot table, all starting small so that a
+ * report can keep one map per group.  Values are the caller's: a pointer or
+ * a number, never freed here.  Entries are numbered 0, 1, 2… in the order they
  * were added, and iteration goes by that number, so anything built from a
  * map is deterministic (never hash order).  The number doubles as a dense id
  * for interning strings.  Open addressing with linear probing, kept at most
