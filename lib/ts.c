@@ -103,6 +103,24 @@ parse_epoch(const char *s, cs_time *out, const char **why)
 	return ts_from_number(v, out, why);
 }
 
+/*
+ * Instants the tools accept: the years 0000 to 9999 in UTC, the range
+ * RFC 3339 can write.  Anything wider would be read but printed as a
+ * stamp (year 10000, or negative) that the next tool cannot read back.
+ */
+#define TS_FIRST	(-62167219200000LL)	/* 0000-01-01T00:00:00Z */
+#define TS_LAST		(253402300799999LL)	/* 9999-12-31T23:59:59.999Z */
+
+static int
+in_range(cs_time t, const char **why)
+{
+	if (t < TS_FIRST || t > TS_LAST) {
+		*why = "time out of range (years 0000 to 9999 UTC)";
+		return -1;
+	}
+	return 0;
+}
+
 int
 ts_from_number(double v, cs_time *out, const char **why)
 {
@@ -113,7 +131,7 @@ ts_from_number(double v, cs_time *out, const char **why)
 	if (fabs(v) >= 1e11)
 		v /= 1000;		/* milliseconds */
 	*out = (cs_time)llround(v * 1000);
-	return 0;
+	return in_range(*out, why);
 }
 
 /* Offset "Z", "+09:00", "+0900", "+09"; 1 when absent, -1 when bad. */
@@ -252,8 +270,8 @@ parse_format(const struct ts_parser *p, const char *s, cs_time *out,
 	return 0;
 }
 
-int
-ts_parse(const struct ts_parser *p, const char *s, cs_time *out,
+static int
+parse_any(const struct ts_parser *p, const char *s, cs_time *out,
     const char **why)
 {
 	char tmp[128];
@@ -290,6 +308,15 @@ ts_parse(const struct ts_parser *p, const char *s, cs_time *out,
 		return r;
 	*why = "not a time (RFC 3339, epoch seconds, or give --time-format)";
 	return -1;
+}
+
+int
+ts_parse(const struct ts_parser *p, const char *s, cs_time *out,
+    const char **why)
+{
+	if (parse_any(p, s, out, why) < 0)
+		return -1;
+	return in_range(*out, why);
 }
 
 static void
