@@ -186,6 +186,7 @@ struct group {
 struct orders {
 	cs_time		*t;
 	uint32_t	 n, cap;
+	int		 unsorted;	/* an order came before an earlier one */
 };
 
 struct kpi {
@@ -731,9 +732,11 @@ add_order_time(struct kpi *k, const char *cust, cs_time t)
 	if (added)
 		o = e->val.ptr = xcalloc(1, sizeof *o);
 	if (o->n == o->cap) {
-		o->cap = o->cap ? o->cap * 2 : 4;
+		o->cap = o->cap ? o->cap * 2 : 2;
 		o->t = xrealloc(o->t, sizeof *o->t * o->cap);
 	}
+	if (o->n > 0 && t < o->t[o->n - 1])
+		o->unsorted = 1;
 	o->t[o->n++] = t;
 }
 
@@ -890,12 +893,10 @@ converted(struct kpi *k, uint32_t cust, cs_time from)
 	if (i == HMAP_NONE)
 		return 0;
 	struct orders *o = hmap_at(&k->orders, i)->val.ptr;
-	/* Sorted once, on first use (the last order is then the largest). */
-	for (uint32_t j = 1; j < o->n; j++)
-		if (o->t[j] < o->t[j - 1]) {
-			qsort(o->t, o->n, sizeof *o->t, cmp_time);
-			break;
-		}
+	if (o->unsorted) {
+		qsort(o->t, o->n, sizeof *o->t, cmp_time);
+		o->unsorted = 0;
+	}
 	size_t lo = 0, hi = o->n;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
