@@ -25,6 +25,9 @@ struct cal_window {
 	int32_t	 start, end;	/* seconds from local midnight, end > start */
 };
 
+/* The longest interval the iterator hands out in one piece. */
+#define CAL_PIECE_MS	((cs_time)7 * 86400 * 1000)
+
 struct cal_holiday {
 	int64_t	 first, last;	/* local day numbers, inclusive */
 };
@@ -500,8 +503,22 @@ cal_iter_next(struct cal_iter *it, cs_time *open, cs_time *close)
 			return 1;
 		}
 		if (it->have_pend && o <= it->pend_close) {
-			if (c > it->pend_close)
+			if (c <= it->pend_close)
+				continue;
+			/* Round the clock, merging would walk to the horizon:
+			 * hand out a week at a time, as touching pieces. */
+			if (it->pend_close - it->pend_open >= CAL_PIECE_MS) {
+				cs_time cut = it->pend_close;
+
+				*open = it->pend_open;
+				*close = cut;
+				it->pend_open = cut;
 				it->pend_close = c;
+				if (cut > it->after)
+					return 1;
+				continue;
+			}
+			it->pend_close = c;
 			continue;
 		}
 		if (it->have_pend && it->pend_close > it->after) {
@@ -543,11 +560,16 @@ cs_time
 cal_next_close(const struct cal *c, cs_time t)
 {
 	struct cal_iter it;
-	cs_time o, e;
+	cs_time o, e, end;
 
 	cal_iter_start(&it, c, t);
 	if (!cal_iter_next(&it, &o, &e) || o > t)
 		return t;
+	while (cal_iter_next(&it, &o, &end) && o == e) {	/* a piece */
+		e = end;
+		if (e - t > (cs_time)CAL_HORIZON_DAYS * 86400000)
+			return CS_TIME_NONE;
+	}
 	return e;
 }
 

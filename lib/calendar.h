@@ -75,7 +75,8 @@ int		 cal_has_hours(const struct cal *);
 int		 cal_is_open(const struct cal *, cs_time t);
 /* The first instant >= t at which the team is open (t when open). */
 cs_time		 cal_next_open(const struct cal *, cs_time t);
-/* The first instant >= t at which the team is closed (t when closed). */
+/* The first instant >= t at which the team is closed (t when closed;
+ * CS_TIME_NONE when it stays open past the horizon). */
 cs_time		 cal_next_close(const struct cal *, cs_time t);
 /* Open time in [from, to), in seconds (ms precision); 0 when to <= from. */
 double		 cal_business_seconds(const struct cal *, cs_time from,
@@ -91,7 +92,9 @@ cs_time		 cal_add_business(const struct cal *, cs_time from,
  * The open intervals one by one, in order, merged: cal_iter_start(), then
  * cal_iter_next() gives [*open, *close) for every interval that ends after t
  * (the first may have started before t).  0 when none is left within the
- * horizon.  For reports that need the intervals themselves.
+ * horizon.  An interval longer than a week (a round-the-clock calendar)
+ * comes as touching pieces of about a week.  For reports that need the
+ * intervals themselves.
  */
 struct cal_iter {
 	const struct cal *cal;

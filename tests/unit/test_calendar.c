@@ -273,6 +273,44 @@ test_long_span(void **state)
 	cal_free(b);
 }
 
+/* Always open: answers come at once, not after a walk to the horizon. */
+static void
+test_round_the_clock(void **state)
+{
+	struct cal *c = make("Europe/Berlin", "daily 00:00-24:00");
+	struct cal *m = make("Europe/Berlin", "daily 00:00-24:00; Sun 10:00-11:00");
+	struct cal_iter it;
+	cs_time o, e, t = at(2026, 3, 20, 12, 0);
+	int i;
+
+	(void)state;
+	for (i = 0; i < 20000; i++)		/* would take minutes if slow */
+		assert_true(cal_is_open(c, t + (cs_time)i * 3600 * 1000));
+	assert_int_equal(cal_next_open(c, t), t);
+	assert_true(cal_next_close(c, t) == CS_TIME_NONE);
+	/* Thirty days of open time over the spring change: 30 real days. */
+	assert_int_equal(cal_add_business(c, t, 30 * 86400.0),
+	    t + (cs_time)30 * 86400 * 1000);
+	assert_true(cal_business_seconds(c, t, t + (cs_time)400 * 86400 * 1000)
+	    == 400 * 86400.0);
+	assert_true(cal_business_seconds(m, t, t + (cs_time)3 * 86400 * 1000)
+	    == 3 * 86400.0);
+	/* The pieces touch and cover the time without a gap. */
+	cal_iter_start(&it, c, t);
+	assert_true(cal_iter_next(&it, &o, &e));
+	assert_true(o <= t && e > t);
+	for (i = 0; i < 10; i++) {
+		cs_time o2, e2;
+
+		assert_true(cal_iter_next(&it, &o2, &e2));
+		assert_int_equal(o2, e);
+		assert_true(e2 > o2);
+		e = e2;
+	}
+	cal_free(c);
+	cal_free(m);
+}
+
 static void
 test_never_open(void **state)
 {
@@ -369,6 +407,7 @@ main(void)
 		cmocka_unit_test(test_sao_paulo_midnight),
 		cmocka_unit_test(test_over_midnight),
 		cmocka_unit_test(test_long_span),
+		cmocka_unit_test(test_round_the_clock),
 		cmocka_unit_test(test_never_open),
 		cmocka_unit_test(test_spec),
 	};
