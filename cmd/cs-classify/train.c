@@ -8,15 +8,28 @@
 #include "cs-classify.h"
 #include "confusion.h"
 #include "hmap.h"
+#include "json.h"
 #include "out.h"
 
-/* The text and label of a labelled event, or 0 when it has none. */
+/*
+ * The text and label of a labelled event, or 0 when it has none.  A number
+ * label (a team's "3") is taken as its text; lbuf holds it.
+ */
 static int
 labelled(const struct cli_common *cli, const struct cls_opts *o,
-    const cJSON *ev, const char **text, const char **label)
+    const cJSON *ev, const char **text, const char **label, struct buf *lbuf)
 {
+	const cJSON *l = fieldmap_get(&cli->map, ev, o->label);
+
 	*text = fieldmap_str(&cli->map, ev, "text");
-	*label = fieldmap_str(&cli->map, ev, o->label);
+	*label = NULL;
+	if (cJSON_IsString(l))
+		*label = l->valuestring;
+	else if (cJSON_IsNumber(l)) {
+		buf_reset(lbuf);
+		json_write_number(lbuf, l->valuedouble);
+		*label = buf_str(lbuf);
+	}
 	return *text && *label && **label;
 }
 
@@ -89,7 +102,7 @@ classify_train(struct cli_common *cli, struct diag *diag, struct cls_opts *o,
 	struct examples ex = { NULL, 0, 0, HMAP_INIT };
 	struct lm_model m;
 	struct ev_record rec;
-	struct buf err = BUF_INIT;
+	struct buf err = BUF_INIT, lbuf = BUF_INIT;
 	const char *text, *label;
 	char *none = "-";
 	uint32_t nlex, nlabels;
@@ -105,7 +118,7 @@ classify_train(struct cli_common *cli, struct diag *diag, struct cls_opts *o,
 	struct ev_reader *r = ev_open(&cli->in, files, nfiles, diag);
 	while (ev_read(r, &rec) > 0) {
 		if (rec.status != EV_OK ||
-		    !labelled(cli, o, rec.obj, &text, &label))
+		    !labelled(cli, o, rec.obj, &text, &label, &lbuf))
 			continue;
 		cls_prepare(&cls, text, strlen(text));
 		add_example(&ex, &cls, label);
@@ -136,6 +149,7 @@ classify_train(struct cli_common *cli, struct diag *diag, struct cls_opts *o,
 	lm_free(&m);
 	cls_free(&cls);
 	buf_free(&err);
+	buf_free(&lbuf);
 	return status;
 }
 
@@ -147,7 +161,7 @@ classify_eval(struct cli_common *cli, struct diag *diag, struct cls_opts *o,
 	struct cls_result res;
 	struct confusion conf;
 	struct ev_record rec;
-	struct buf report = BUF_INIT;
+	struct buf report = BUF_INIT, lbuf = BUF_INIT;
 	struct out out;
 	const char *text, *label;
 
@@ -159,7 +173,7 @@ classify_eval(struct cli_common *cli, struct diag *diag, struct cls_opts *o,
 	struct ev_reader *r = ev_open(&cli->in, files, nfiles, diag);
 	while (ev_read(r, &rec) > 0) {
 		if (rec.status != EV_OK ||
-		    !labelled(cli, o, rec.obj, &text, &label))
+		    !labelled(cli, o, rec.obj, &text, &label, &lbuf))
 			continue;
 		cls_classify(&cls, text, strlen(text), 0, &res);
 		classify_follow(&cls, &cli->map, rec.obj, &res);
@@ -173,6 +187,7 @@ classify_eval(struct cli_common *cli, struct diag *diag, struct cls_opts *o,
 	out_buf(&out, &report);
 	out_close(&out);
 	buf_free(&report);
+	buf_free(&lbuf);
 	conf_free(&conf);
 	cls_result_free(&res);
 	cls_free(&cls);
