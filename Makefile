@@ -80,6 +80,9 @@ demo:
 check:
 	@$(MAKE) --no-print-directory check-run
 	@$(MAKE) --no-print-directory O=$(O)/san SAN=1 OPT=-O1 check-run
+	@if scripts/fuzz --probe $(FUZZ_CC); then \
+	    $(MAKE) --no-print-directory fuzz-smoke; \
+	else echo "check: fuzz-smoke skipped: no $(FUZZ_CC) with libFuzzer (scripts/install-deps --fuzz)"; fi
 
 check-run: all $(UNITS)
 	@scripts/run-tests $(O)
@@ -99,3 +102,26 @@ bench: all
 
 clean:
 	rm -rf $(O)
+
+# Fuzzing (clang with libFuzzer: scripts/install-deps --fuzz).  The library
+# and the harnesses of tests/fuzz/ are built in $(O)/fuzz with ASan+UBSan;
+# `make fuzz` runs each harness FUZZ_TIME seconds, fuzz-smoke a few.
+FUZZ_CC   ?= clang
+FUZZ_TIME ?= 600
+FUZZ_HARNESSES := $(notdir $(basename $(wildcard tests/fuzz/*.c)))
+
+.PHONY: fuzz-build check-valgrind
+fuzz-build:
+	@$(MAKE) --no-print-directory O=$(O)/fuzz CC=$(FUZZ_CC) OPT=-O1 \
+	    SAN_FLAGS='-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all' \
+	    $(FUZZ_HARNESSES:%=$(O)/fuzz/fuzz/%)
+
+$(O)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB_A) $(LIBS)
+
+fuzz: fuzz-build
+	@scripts/fuzz $(O) $(FUZZ_TIME)
+
+fuzz-smoke: fuzz-build
+	@scripts/fuzz $(O) 5

@@ -1,0 +1,121 @@
+/*
+ * event — the reader of JSON Lines, CSV and TSV with a field map, the
+ * timestamp parse of cs-import and the writers, on arbitrary bytes.
+ *
+ * Input: byte 0 picks the input format (mod 3) and output format (/3 mod 3);
+ * byte 1 a small --max-line when odd; byte 2 a lower nesting limit when odd;
+ * the rest is the file.  Every line a writer produces must be one valid
+ * JSON object (jsonl), whatever the input was.
+ */
+#include <fcntl.h>
+#include "fuzz.h"
+#include "diag.h"
+#include "event.h"
+#include "evwrite.h"
+#include "fieldmap.h"
+#include "import.h"
+#include "json.h"
+#include "text.h"
+#include "tz.h"
+
+static struct tz_db *db;
+static struct fieldmap map = FIELDMAP_INIT;
+static int devnull = -1;
+
+static void
+setup(void)
+{
+	const char *why;
+	static const char *const pairs[] = {
+		"ts=created_at", "text=body", "role=sender_type",
+		"conversation=chat_id",
+	};
+
+	db = tzdb_open(NULL);
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+		if (fieldmap_add(&map, pairs[i], &why) != 0)
+			abort();
+	devnull = open("/dev/null", O_WRONLY);
+}
+
+/* One serialized event must be one line of valid UTF-8 JSON. */
+static void
+check_line(const cJSON *o)
+{
+	struct buf b = BUF_INIT;
+	cJSON *back;
+
+	json_write(&b, o);
+	if (memchr(b.data, '\n', b.len) != NULL ||
+	    !text_utf8_valid(b.data, b.len, NULL))
+		abort();
+	back = cJSON_ParseWithLength(b.data, b.len);
+	if (back == NULL || !cJSON_IsObject(back))
+		abort();
+	cJSON_Delete(back);
+	buf_free(&b);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
+{
+	struct ev_reader_opts o = { 0 };
+	struct ts_parser tsp = { 0 };
+	struct import_spec spec = { 0 };
+	struct diag d;
+	struct ev_record rec;
+	struct ev_reader *r;
+	struct ev_writer *w;
+	struct buf why = BUF_INIT;
+	char *files[1];
+	int outfmt;
+
+	if (db == NULL)
+		setup();
+	if (n < 3)
+		return 0;
+	o.format = (enum ev_format)(data[0] % 3);
+	outfmt = (data[0] / 3) % 3;
+	if (data[1] & 1)
+		o.max_line = 16 + (size_t)data[1] * 4;
+	if (data[2] & 1)
+		o.nesting_max = 1 + data[2] / 8;
+	tsp.input_zone = tzdb_zone(db, "Asia/Shanghai");
+	if (data[2] & 2)
+		tsp.time_format = "%d/%m/%Y %H:%M";
+	spec.map = &map;
+	spec.ts = &tsp;
+	files[0] = (char *)fuzz_file("events", data + 3, n - 3);
+
+	diag_init(&d, "fuzz-event");
+	r = ev_open(&o, files, 1, &d);
+	w = ev_writer_open((enum out_format)outfmt, devnull, &d);
+	while (ev_read(r, &rec)) {
+		cJSON *e;
+		cs_time t;
+
+		switch (rec.status) {
+		case EV_OK:
+			fieldmap_str(&map, rec.obj, "text");
+			buf_reset(&why);
+			import_event(&spec, rec.obj, &t, &why);
+			check_line(rec.obj);
+			ev_writer_write(w, rec.obj);
+			break;
+		case EV_BAD:
+			e = ev_error_object(&rec);
+			check_line(e);
+			ev_writer_write(w, e);
+			cJSON_Delete(e);
+			break;
+		case EV_PASSED:
+			check_line(rec.obj);
+			ev_writer_write(w, rec.obj);
+			break;
+		}
+	}
+	ev_writer_close(w);
+	ev_close(r);
+	buf_free(&why);
+	return 0;
+}
