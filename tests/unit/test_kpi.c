@@ -465,6 +465,37 @@ test_conversion_and_attribution(void **state)
 }
 
 static void
+test_conversion_orders_any_order(void **state)
+{
+	static const char *const lines[] = {
+		/* Orders first and out of order: 11-20 (too late), 10-01 (before
+		 * the start), then 11-02, within the week: converts. */
+		ORDER("u3", "2026-11-20T10:00:00Z"),
+		ORDER("u3", "2026-10-01T10:00:00Z"),
+		ORDER("u3", "2026-11-02T10:00:00Z"),
+		ORDER("u4", "2026-10-31T09:59:59Z"),
+		C("c3", "2026-11-01T10:00:00Z", "customer", ",\"customer\":\"u3\""),
+		C("c4", "2026-11-01T10:00:00Z", "customer", ",\"customer\":\"u4\""),
+		/* Exactly at the end of the window still counts. */
+		ORDER("u4", "2026-11-08T10:00:00Z"),
+		NULL
+	};
+	struct kpi_opts o = defaults();
+	struct kpi *k;
+
+	(void)state;
+	k = run(&o, lines);
+	assert_float_equal(total(k, "conversions"), 2, 0);
+	assert_float_equal(total(k, "customers_ordering"), 2, 0);
+	assert_float_equal(total(k, "repeat_customers"), 2, 0);
+	kpi_free(k);
+	o.window = 7 * 86400 - 1;
+	k = run(&o, lines);
+	assert_float_equal(total(k, "conversions"), 1, 0);
+	kpi_free(k);
+}
+
+static void
 test_group_conversation_and_period(void **state)
 {
 	static const char *const lines[] = {
@@ -743,6 +774,7 @@ main(void)
 		cmocka_unit_test(test_repeat_buyer_by_month),
 		cmocka_unit_test(test_month_change),
 		cmocka_unit_test(test_conversion_and_attribution),
+		cmocka_unit_test(test_conversion_orders_any_order),
 		cmocka_unit_test(test_group_conversation_and_period),
 		cmocka_unit_test(test_out_of_order),
 		cmocka_unit_test(test_business_hours),
