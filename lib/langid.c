@@ -26,7 +26,7 @@ static const struct {
 	    "should will any from there they we our order package refund "
 	    "return shipping tracking buy bought size color colour cancel "
 	    "broken damaged help need asap week days ago hey if or an at "
-	    "which who does did cant wont able" },
+	    "which who does did cant wont able after every time off turns someone else without morning good cool thx lol chat available receipt gift exchange address shows anyone" },
 	{ DE, "der die das und ist ich nicht mein meine meinen meiner ein "
 	    "eine einen einem mit fur auf wo wann warum bitte danke noch "
 	    "schon habe hat bestellung paket sie es zu den dem wie kann "
@@ -35,28 +35,28 @@ static const struct {
 	    "bekommen erhalten kaputt defekt rucksendung ruckerstattung "
 	    "gutschein grosse farbe stornieren andern adresse konto "
 	    "ihr ihre ihnen wir uns sind war hatte gibt geht mir mich dass "
-	    "oder wenn weil nach vor uber seit einer guten tag" },
+	    "oder wenn weil nach vor uber seit einer guten tag moin drei karten werden kam statt versehen aus bei euch gibt kein nur" },
 	{ FR, "le la les et est je ne pas mon ma mes un une des du avec pour "
 	    "sur ou quand pourquoi merci bonjour commande colis toujours "
 	    "vous il elle ai cest mais remboursement recu tres rien suis "
 	    "avez votre au aux ce jai nai qui quoi comment depuis jours "
 	    "semaine livraison rembourser retour taille couleur annuler "
 	    "adresse compte aide bonsoir produit article abime casse "
-	    "etait sont peux pouvez veux voudrais svp nest dun dune bon bonne" },
+	    "etait sont peux pouvez veux voudrais svp nest dun dune bon bonne coucou mdr ca fait vos nos les des une tres peut" },
 	{ ES, "el la los las y es yo no mi mis un una con para por donde "
 	    "cuando que gracias hola pedido paquete todavia usted ustedes "
 	    "esta estoy pero muy reembolso llegado llego ya tengo quiero "
 	    "hace del al su lo recibi envio puedo dias semana devolucion "
 	    "talla cancelar direccion cuenta ayuda producto roto dinero "
 	    "compra todo nada porque como hay fue sido tiene favor buenas "
-	    "buenos nunca aun entonces quisiera necesito me" },
+	    "buenos nunca aun entonces quisiera necesito me sin muy hay tengo tarjeta tarjetas hacen llevo algo ahora bien ellos mismo cual cuanto jaja porfa pues oye tambien ese esa eso este esto siempre solo otro otra mucho poco hasta desde quiero puede pueden tienen y el los las del lo en con" },
 	{ PT, "o a os as e eu nao meu minha um uma com para por onde quando "
 	    "obrigado obrigada ola oi pedido encomenda ainda voce voces "
 	    "esta estou mas muito reembolso chegou ja tenho quero do da dos "
 	    "das no na seu sua recebi entrega posso produto dias semana "
 	    "devolucao tamanho cancelar endereco conta ajuda quebrado "
 	    "dinheiro compra nada porque como tem foi sido favor bom boa "
-	    "nunca entao gostaria preciso me vcs vc pra" },
+	    "nunca entao gostaria preciso me vcs vc pra sem muito tem tenho cartao cartoes voce aceita agora bem eles mesmo qual quanto kkkk valeu ta pra ela ele isso esse essa sempre so outro outra pouco ate quero pode podem eae legal show tambem entao depois sozinho em com um" },
 	{ ID, "saya tidak yang dan ini itu sudah belum pesanan barang kapan "
 	    "mana dengan untuk kak terima kasih tolong bisa mau paket uang "
 	    "kembali sampai dari ada apa gan min kok sih dong ya kenapa "
