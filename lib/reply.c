@@ -678,6 +678,10 @@ static const struct date_words date_words[] = {
 	    "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
 	    "setembro", "outubro", "novembro", "dezembro" },
 	    "W, D de M, às T" },
+	{ "id", { "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu",
+	    "Minggu" }, { "Januari", "Februari", "Maret", "April", "Mei",
+	    "Juni", "Juli", "Agustus", "September", "Oktober", "November",
+	    "Desember" }, "W, D M, pukul T" },
 	{ "ja", { "月", "火", "水", "木", "金", "土", "日" }, { NULL },
 	    "N月D日(W) T" },
 	{ "zh", { "周一", "周二", "周三", "周四", "周五", "周六", "周日" },
@@ -838,7 +842,9 @@ amount_words(const struct reply_opts *o, const cJSON *ev, const char *lang,
 
 	if (get_number(o, ev, "amount", &a) != 0)
 		return;
-	if (cur != NULL && (strcmp(cur, "JPY") == 0 || strcmp(cur, "KRW") == 0))
+	/* Currencies whose prices are written without cents. */
+	if (cur != NULL && (strcmp(cur, "JPY") == 0 || strcmp(cur, "KRW") == 0 ||
+	    strcmp(cur, "IDR") == 0 || strcmp(cur, "VND") == 0))
 		decimals = 0;
 	buf_printf(&b, "%.*f", decimals, a);
 	for (int i = 0; comma[i] != NULL; i++)

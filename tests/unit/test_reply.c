@@ -290,7 +290,13 @@ test_context_times_and_amounts(void **state)
 	assert_string_equal(str(c, "reply_due_text"),
 	    "terça-feira, 24 de novembro, às 08:00");
 	cJSON_Delete(c);
-	c = context_of("{\"reply_due_local\":\"2026-11-24T08:00:00+03:00\"}",
+	c = context_of("{\"reply_due_local\":\"2026-11-24T08:00:00+07:00\","
+	    "\"amount\":150000,\"currency\":\"IDR\"}", "id");
+	assert_string_equal(str(c, "reply_due_text"),
+	    "Selasa, 24 November, pukul 08:00");
+	assert_string_equal(str(c, "amount_text"), "150000 IDR");
+	cJSON_Delete(c);
+		c = context_of("{\"reply_due_local\":\"2026-11-24T08:00:00+03:00\"}",
 	    "ru");
 	assert_string_equal(str(c, "reply_due_text"), "2026-11-24 08:00");
 	cJSON_Delete(c);
