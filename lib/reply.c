@@ -998,6 +998,28 @@ lint_partial(void *arg, const char *name, int line, int col)
 	lw->problems++;
 }
 
+/*
+ * A trial rendering with an empty context: catches partials that include
+ * themselves outside any section (inside one, it depends on the data).
+ */
+static void
+lint_render(const struct reply_lib *lib, const struct reply_tpl *t,
+    struct lint_walk *lw)
+{
+	struct reply_result res = { 0 };
+	struct buf err = BUF_INIT;
+	cJSON *empty = cJSON_CreateObject();
+	const cJSON *ctx = empty;
+
+	if (reply_render(lib, t, &ctx, 1, 0, &res, &err) != 0) {
+		buf_printf(lw->report, "%s: %s\n", t->path, buf_str(&err));
+		lw->problems++;
+	}
+	cJSON_Delete(empty);
+	reply_result_free(&res);
+	buf_free(&err);
+}
+
 int
 reply_lint(const struct reply_lib *lib, struct buf *report)
 {
@@ -1010,6 +1032,7 @@ reply_lint(const struct reply_lib *lib, struct buf *report)
 			lw.lang = g->v[k]->lang;
 			lw.path = g->v[k]->path;
 			mst_foreach_partial(g->v[k]->t, lint_partial, &lw);
+			lint_render(lib, g->v[k], &lw);
 			hmap_put(&langs, lw.lang, strlen(lw.lang), NULL);
 		}
 	}
