@@ -751,44 +751,83 @@ count_order(struct kpi *k, const char *cust, cs_time t)
 		    strlen(cust), NULL))->val.num++;
 }
 
+/* A message's role (0 customer, 1 agent, 2 bot, 3 system) and its kind. */
 static const char *
-add_message(struct kpi *k, const cJSON *ev, struct conv *c, cs_time t)
+message_kind(struct kpi *k, const cJSON *ev, int *role, int *kind)
 {
 	static const char *const roles[] = { "customer", "agent", "bot",
 		"system" };
-	const char *role, *why;
-	int r = 0, kind;
+	const char *name, *why;
+	int r = 0;
 
-	if ((why = string_field(k, ev, "role", &role)) != NULL)
+	if ((why = string_field(k, ev, "role", &name)) != NULL)
 		return why;
-	if (role == NULL)
+	if (name == NULL)
 		return bad(k, "missing field '%s'",
 		    fieldmap_source(k->o.map, "role"));
-	while (r < 4 && strcmp(role, roles[r]) != 0)
+	while (r < 4 && strcmp(name, roles[r]) != 0)
 		r++;
 	if (r == 4)
 		return bad(k, "unknown role '%.60s' (customer, agent, bot, "
-		    "system)", role);
-	if (in_period(k, t))
-		count_message(k, r, t);
-	if (c == NULL)
-		return NULL;
-	kind = r == 0 ? K_CUSTOMER : r == 1 || (r == 2 && k->o.bots_respond) ?
+		    "system)", name);
+	*role = r;
+	*kind = r == 0 ? K_CUSTOMER : r == 1 || (r == 2 && k->o.bots_respond) ?
 	    K_RESPONDER : K_QUIET;
 	const cJSON *intent = fieldmap_get(k->o.map, ev, "intent");
 	if (intent != NULL && !cJSON_IsNull(intent))
-		kind |= K_CLASSIFIED;
-	conv_event(k, c, kind, t);
+		*kind |= K_CLASSIFIED;
 	return NULL;
 }
 
+static const char *
+status_kind(struct kpi *k, const cJSON *ev, int *kind)
+{
+	const char *status, *why;
+
+	if ((why = string_field(k, ev, "status", &status)) != NULL)
+		return why;
+	if (status == NULL)
+		return bad(k, "missing field '%s'",
+		    fieldmap_source(k->o.map, "status"));
+	*kind = strcmp(status, "open") == 0 ? K_OPEN :
+	    strcmp(status, "resolved") == 0 ? K_RESOLVED :
+	    strcmp(status, "reopened") == 0 ? K_REOPENED : -1;
+	if (*kind < 0)
+		return bad(k, "unknown status '%.60s' (open, resolved, "
+		    "reopened)", status);
+	return NULL;
+}
+
+static void
+add_rating(struct kpi *k, const char *conv_id, cs_time t, double score)
+{
+	if (conv_id == NULL) {
+		if (in_period(k, t))
+			count_rating(k, k->vals, t, score);
+		return;
+	}
+	/* Its group is the conversation's, known at the end. */
+	struct conv *c = conv_get(k, conv_id, strlen(conv_id));
+	if (c->nratings == c->capratings) {
+		c->capratings = c->capratings ? c->capratings * 2 : 1;
+		c->ratings = xrealloc(c->ratings, sizeof *c->ratings *
+		    c->capratings);
+	}
+	c->ratings[c->nratings++] = (struct rating){ score, t,
+	    tuple_id(k, k->vals) };
+}
+
+/*
+ * Everything about the event is checked first, so that a bad line counts
+ * nowhere; then it is counted.
+ */
 const char *
 kpi_add(struct kpi *k, const cJSON *ev)
 {
-	const char *type, *why, *status;
+	const char *type, *why, *conv_id, *cust_id;
+	const cJSON *score = NULL;
 	cs_time t;
-	const char *conv_id, *cust_id;
-	struct conv *c = NULL;
+	int role = -1, kind = -1;
 
 	if ((why = string_field(k, ev, "type", &type)) != NULL ||
 	    (why = event_time(k, ev, &t)) != NULL ||
@@ -796,73 +835,52 @@ kpi_add(struct kpi *k, const cJSON *ev)
 	    != NULL ||
 	    (why = id_field(k, ev, "customer", &k->cust_text, &cust_id)) != NULL)
 		return why;
-	if (type == NULL)
-		type = "message";
-	if (strcmp(type, "message") != 0 && strcmp(type, "rating") != 0 &&
-	    strcmp(type, "order") != 0 && strcmp(type, "status") != 0)
+	if (type == NULL || strcmp(type, "message") == 0) {
+		if ((why = message_kind(k, ev, &role, &kind)) != NULL)
+			return why;
+	} else if (strcmp(type, "status") == 0) {
+		if ((why = status_kind(k, ev, &kind)) != NULL)
+			return why;
+		if (conv_id == NULL)
+			return bad(k, "a status event needs field '%s'",
+			    fieldmap_source(k->o.map, "conversation"));
+	} else if (strcmp(type, "rating") == 0) {
+		score = fieldmap_get(k->o.map, ev, "score");
+		if (!cJSON_IsNumber(score) || score->valuedouble < 1 ||
+		    score->valuedouble > 5)
+			return bad(k, "field '%s' must be a number from 1 to 5",
+			    fieldmap_source(k->o.map, "score"));
+	} else if (strcmp(type, "order") != 0)
 		return bad(k, "unknown type '%.60s' (message, rating, order, "
 		    "status)", type);
+
 	if (k->o.now != CS_TIME_NONE && t > k->o.now)
 		return NULL;	/* after --now: not happened yet */
+	if (k->latest == CS_TIME_NONE || t > k->latest)
+		k->latest = t;
 	for (int f = 0; f < k->o.ngroup; f++)
 		k->vals[f] = value_id(k, fieldmap_get(k->o.map, ev,
 		    k->o.group[f]));
-	if (strcmp(type, "order") == 0) {
+	if (score != NULL) {
+		add_rating(k, conv_id, t, score->valuedouble);
+		return NULL;
+	}
+	if (kind < 0) {			/* an order */
 		if (cust_id != NULL) {
 			add_order_time(k, cust_id, t);
 			if (in_period(k, t))
 				count_order(k, cust_id, t);
 		}
-		goto seen;
+		return NULL;
 	}
-	if (strcmp(type, "rating") == 0) {
-		const cJSON *s = fieldmap_get(k->o.map, ev, "score");
-		if (!cJSON_IsNumber(s) || s->valuedouble < 1 ||
-		    s->valuedouble > 5)
-			return bad(k, "field '%s' must be a number from 1 to 5",
-			    fieldmap_source(k->o.map, "score"));
-		if (conv_id == NULL) {
-			if (in_period(k, t))
-				count_rating(k, k->vals, t, s->valuedouble);
-			goto seen;
-		}
-		c = conv_get(k, conv_id, strlen(conv_id));
-		if (c->nratings == c->capratings) {
-			c->capratings = c->capratings ? c->capratings * 2 : 1;
-			c->ratings = xrealloc(c->ratings, sizeof *c->ratings *
-			    c->capratings);
-		}
-		c->ratings[c->nratings++] = (struct rating){ s->valuedouble, t,
-		    tuple_id(k, k->vals) };
-		goto seen;
-	}
-	if (conv_id != NULL)
-		c = conv_get(k, conv_id, strlen(conv_id));
-	if (c != NULL && c->customer == 0 && cust_id != NULL)
+	if (role >= 0 && in_period(k, t))
+		count_message(k, role, t);
+	if (conv_id == NULL)
+		return NULL;
+	struct conv *c = conv_get(k, conv_id, strlen(conv_id));
+	if (c->customer == 0 && cust_id != NULL)
 		c->customer = intern(k, cust_id, strlen(cust_id));
-	if (strcmp(type, "message") == 0) {
-		if ((why = add_message(k, ev, c, t)) != NULL)
-			return why;
-		goto seen;
-	}
-	if ((why = string_field(k, ev, "status", &status)) != NULL)
-		return why;
-	if (status == NULL)
-		return bad(k, "missing field '%s'",
-		    fieldmap_source(k->o.map, "status"));
-	int kind = strcmp(status, "open") == 0 ? K_OPEN :
-	    strcmp(status, "resolved") == 0 ? K_RESOLVED :
-	    strcmp(status, "reopened") == 0 ? K_REOPENED : -1;
-	if (kind < 0)
-		return bad(k, "unknown status '%.60s' (open, resolved, "
-		    "reopened)", status);
-	if (c == NULL)
-		return bad(k, "a status event needs field '%s'",
-		    fieldmap_source(k->o.map, "conversation"));
 	conv_event(k, c, kind, t);
-seen:
-	if (k->latest == CS_TIME_NONE || t > k->latest)
-		k->latest = t;
 	return NULL;
 }
 
