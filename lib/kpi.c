@@ -1287,6 +1287,19 @@ kpi_metric_kind(const struct kpi *k, int i)
 	}
 }
 
+const char *
+kpi_metric_requires(const char *name)
+{
+	for (int m = 0; m < M_NMETRICS; m++)
+		if (strcmp(metric_defs[m].name, name) == 0)
+			switch (metric_defs[m].when) {
+			case MW_BUSINESS: return "--hours";
+			case MW_MONTHLY: return "--by month";
+			default: return NULL;
+			}
+	return NULL;
+}
+
 int
 kpi_metric_find(const struct kpi *k, const char *name)
 {

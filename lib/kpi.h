@@ -103,6 +103,8 @@ const char *kpi_metric_name(const struct kpi *, int i);
 enum ew_kind kpi_metric_kind(const struct kpi *, int i);
 /* The number of a metric name among the available ones, or -1. */
 int	kpi_metric_find(const struct kpi *, const char *name);
+/* The option a metric needs ("--hours", "--by month"), or NULL. */
+const char *kpi_metric_requires(const char *name);
 
 /* Row r (0 .. rows-1; the total is last): 0 and *v, or -1 for null. */
 int	kpi_value(struct kpi *, size_t row, int metric, double *v);

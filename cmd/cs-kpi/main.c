@@ -100,6 +100,19 @@ metric_lookup(void *ctx, const char *name, int *is_duration)
 	return m;
 }
 
+/* A --check on a metric that an option would make available. */
+static void
+check_requires(const struct diag *d, const char *expr)
+{
+	const char *p = expr + strspn(expr, " \t");
+	char *name = xstrndup(p, strcspn(p, "<>=! \t"));
+	const char *opt = kpi_metric_requires(name);
+
+	if (opt != NULL)
+		diag_usage(d, "check '%s': %s needs %s", expr, name, opt);
+	free(name);
+}
+
 static double
 business_seconds(const void *cal, cs_time from, cs_time to)
 {
@@ -317,16 +330,23 @@ main(int argc, char *argv[])
 
 	int nm = a.nmetrics ? a.nmetrics : kpi_metric_count(k);
 	int *metrics = xmalloc(sizeof *metrics * (size_t)nm);
-	for (int i = 0; i < nm; i++)
+	for (int i = 0; i < nm; i++) {
 		if ((metrics[i] = a.nmetrics ? kpi_metric_find(k, a.metrics[i]) :
-		    i) < 0)
-			diag_usage(&diag, "--metrics: unknown metric '%s'",
-			    a.metrics[i]);
+		    i) >= 0)
+			continue;
+		if (kpi_metric_requires(a.metrics[i]) != NULL)
+			diag_usage(&diag, "--metrics: %s needs %s", a.metrics[i],
+			    kpi_metric_requires(a.metrics[i]));
+		diag_usage(&diag, "--metrics: unknown metric '%s'",
+		    a.metrics[i]);
+	}
 	struct check *checks = xcalloc((size_t)a.nchecks + 1, sizeof *checks);
 	for (int i = 0; i < a.nchecks; i++)
 		if (check_parse(&checks[i], a.checks[i], metric_lookup, k,
-		    &why) != 0)
+		    &why) != 0) {
+			check_requires(&diag, a.checks[i]);
 			diag_usage(&diag, "%s", buf_str(&why));
+		}
 
 	struct ev_reader *r = ev_open(&cli.in, argv + optind, argc - optind,
 	    &diag);
