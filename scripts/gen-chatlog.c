@@ -26,6 +26,7 @@
  * buyer's local time); '*' marks a phrase of the Christmas season
  * (October to December).
  */
+#include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdint.h>
@@ -3170,8 +3171,9 @@ number_arg(const struct diag *d, const char *opt, const char *s, uint64_t max)
 
 	if (*s < '0' || *s > '9')
 		diag_usage(d, "%s: not a number: %s", opt, s);
+	errno = 0;
 	v = strtoull(s, &end, 10);
-	if (*end || v > max)
+	if (*end || errno == ERANGE || v > max)
 		diag_usage(d, "%s: bad value: %s", opt, s);
 	return v;
 }
