@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -311,6 +312,143 @@ test_round_the_clock(void **state)
 	cal_free(m);
 }
 
+/*
+ * Random calendars in zones with DST against a plain reading of glibc's
+ * local time (localtime_r, independent of lib/tz): an instant is open when
+ * its wall-clock time falls in a window of that day, or in the part past
+ * midnight of a window of the day before, and that day is no holiday.  The
+ * two definitions differ only inside an hour the clocks repeat (cskit takes
+ * its first occurrence), so instants there are left out.
+ */
+static uint64_t rnd_state = 88172645463325252u;
+
+static unsigned
+rnd(unsigned n)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 7;
+	rnd_state ^= rnd_state << 17;
+	return (unsigned)(rnd_state % n);
+}
+
+struct rwin {
+	int	days[7];
+	int	start, end;	/* seconds; end may pass 86400 */
+};
+
+static int64_t
+wall_of(time_t t)
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	return (int64_t)t + tm.tm_gmtoff;
+}
+
+static int
+plain_open(const struct rwin *w, int nw, const int64_t *hol, int nhol,
+    time_t t)
+{
+	int64_t wall = wall_of(t), day = ts_floor_div(wall, 86400);
+	int i, k, back;
+
+	for (back = 0; back <= 1; back++) {
+		int64_t d = day - back, sod = wall - d * 86400;
+		int wd = ts_weekday(d), isholiday = 0;
+
+		for (k = 0; k < nhol; k++)
+			isholiday |= hol[k] == d;
+		if (isholiday)
+			continue;
+		for (i = 0; i < nw; i++)
+			if (w[i].days[wd] && sod >= w[i].start &&
+			    sod < w[i].end)
+				return 1;
+	}
+	return 0;
+}
+
+static void
+test_random_against_localtime(void **state)
+{
+	static const char *const zones[] = {
+		"Europe/Berlin", "America/Sao_Paulo", "Australia/Lord_Howe",
+		"America/New_York", "Pacific/Apia", "America/Havana",
+		"Asia/Tehran", "Europe/London"
+	};
+	static const char *const dn[7] = {
+		"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
+	};
+	unsigned long checked = 0;
+	int round;
+
+	(void)state;
+	for (round = 0; round < 48; round++) {
+		const char *zn = zones[round % 8];
+		struct rwin w[4];
+		int nw = 1 + rnd(3), i, d, nhol = rnd(3);
+		int64_t hol[2], first;
+		struct buf spec = BUF_INIT;
+		struct cal *c;
+		time_t t, t0;
+
+		for (i = 0; i < nw; i++) {
+			int any = 0;
+
+			for (d = 0; d < 7; d++)
+				any |= w[i].days[d] = rnd(3) != 0;
+			if (!any)
+				w[i].days[rnd(7)] = 1;
+			w[i].start = (int)rnd(96) * 900;
+			w[i].end = w[i].start + (1 + (int)rnd(80)) * 900;
+			if (w[i].end > 86400 && w[i].end - 86400 >= w[i].start)
+				w[i].end = w[i].start + 86400 - 900;
+			if (i > 0)
+				buf_adds(&spec, "; ");
+			for (d = 0; d < 7; d++)
+				if (w[i].days[d])
+					buf_printf(&spec, "%s,", dn[d]);
+			spec.len--;	/* the last comma */
+			buf_printf(&spec, " %02d:%02d-%02d:%02d",
+			    w[i].start / 3600, w[i].start / 60 % 60,
+			    w[i].end % 86400 / 3600 + (w[i].end == 86400) * 24,
+			    w[i].end / 60 % 60);
+		}
+		/* Around a change of the clocks: spring and autumn alike. */
+		first = ts_days_from_civil(2009 + rnd(18), 1 + rnd(12), 1);
+		if (strcmp(zn, "Pacific/Apia") == 0 && round < 16)
+			first = ts_days_from_civil(2011, 12, 1);	/* a lost day */
+		for (i = 0; i < nhol; i++)
+			hol[i] = first + rnd(60);
+		c = make(zn, buf_str(&spec));
+		for (i = 0; i < nhol; i++)
+			cal_add_holidays(c, hol[i], hol[i]);
+		setenv("TZ", zn, 1);
+		tzset();
+		t0 = (time_t)(first * 86400);
+		for (t = t0; t < t0 + 60 * 86400; t += 420 + rnd(200)) {
+			int want, got;
+
+			if (wall_of(t - 3 * 3600) >= wall_of(t) - 3 * 3600 +
+			    1 || wall_of(t - 7200) > wall_of(t) - 7200)
+				continue;	/* a repeated hour is near */
+			want = plain_open(w, nw, hol, nhol, t);
+			got = cal_is_open(c, (cs_time)t * 1000);
+			if (want != got) {
+				print_error("%s '%s' at %lld: cskit %d, plain "
+				    "%d\n", zn, buf_str(&spec), (long long)t,
+				    got, want);
+				fail();
+			}
+			checked++;
+		}
+		cal_free(c);
+		buf_free(&spec);
+	}
+	unsetenv("TZ");
+	print_message("%lu instants agree\n", checked);
+}
+
 static void
 test_never_open(void **state)
 {
@@ -408,6 +546,7 @@ main(void)
 		cmocka_unit_test(test_over_midnight),
 		cmocka_unit_test(test_long_span),
 		cmocka_unit_test(test_round_the_clock),
+		cmocka_unit_test(test_random_against_localtime),
 		cmocka_unit_test(test_never_open),
 		cmocka_unit_test(test_spec),
 	};
