@@ -162,6 +162,15 @@ lex_add(struct lexicon *lx, const char *kind, const char *label,
 		buf_printf(err, "phrase \"%s\" has no words", phrase);
 		return -1;
 	}
+	/* Long numbers all read as "0": such a phrase would match any. */
+	size_t zeros = 0;
+	for (size_t i = 0; i < tt->n; i++)
+		zeros += tt->toks[i].len == 1 && tok_bytes(tt, i)[0] == '0';
+	if (zeros == tt->n) {
+		buf_printf(err, "phrase \"%s\" is only numbers of 3 or more "
+		    "digits, which match any number", phrase);
+		return -1;
+	}
 	/* A prefix shorter than a lookup key could not be found: exact. */
 	if (prefix && (tt->toks[tt->n - 1].cjk ||
 	    tt->toks[tt->n - 1].key == tt->toks[tt->n - 1].hash))

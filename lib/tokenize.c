@@ -49,13 +49,6 @@ is_word_cp(int32_t cp)
 	}
 }
 
-static int
-is_digit_cp(int32_t cp)
-{
-	return cp < 0x80 ? (cp >= '0' && cp <= '9') :
-	    utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
-}
-
 /* Append cp to out, without its accents when it is a Latin letter. */
 static void
 add_stripped(struct buf *out, int32_t cp)
@@ -105,6 +98,12 @@ close_tok(struct tok_text *tt, struct tok *t, uint32_t srcend)
 	int cps = 0;
 
 	t->len = (uint32_t)(tt->bytes.len - t->off);
+	/* Order numbers, amounts, years: any run of 3 or more digits is "0". */
+	if (t->len >= 3 && strspn((const char *)b, "0123456789") == t->len) {
+		tt->bytes.len = t->off + 1;
+		tt->bytes.data[t->off] = '0';
+		t->len = 1;
+	}
 	t->srclen = srcend - t->src;
 	t->hash = tok_hash(b, t->len);
 	while (keylen < t->len && cps < 3) {
@@ -145,7 +144,6 @@ tok_run_folded(struct tok_text *tt)
 	const char *s = buf_str(&tt->folded);
 	size_t len = tt->folded.len, i = 0;
 	struct tok *cur = NULL;
-	int digits = 0;
 	int32_t cp;
 
 	buf_reset(&tt->bytes);
@@ -167,31 +165,14 @@ tok_run_folded(struct tok_text *tt)
 			close_tok(tt, cur, (uint32_t)(i + (size_t)k));
 			cur = NULL;
 		} else if (is_word_cp(cp)) {
-			int dig = is_digit_cp(cp);
-			if (cur && digits && dig) {
-				i += (size_t)k;		/* "2024" is one "0" */
-				continue;
-			}
 			if (!cur) {
 				cur = new_tok(tt);
 				cur->off = (uint32_t)tt->bytes.len;
 				cur->src = (uint32_t)i;
 				cur->cjk = 0;
-				digits = 1;
 			}
-			if (dig && digits) {
-				buf_addc(&tt->bytes, '0');
-			} else {
-				if (digits && tt->bytes.len > cur->off) {
-					/* "3rd": the digits stay as they were */
-					tt->bytes.len = cur->off;
-					for (size_t j = cur->src; j < i; j++)
-						buf_addc(&tt->bytes, s[j]);
-				}
-				digits = 0;
-				add_stripped(&tt->bytes, cp);
-			}
-		} else if (cur && (cp == '\'' || cp == 0x2019) && !digits &&
+			add_stripped(&tt->bytes, cp);
+		} else if (cur && (cp == '\'' || cp == 0x2019) &&
 		    i + (size_t)k < len) {
 			/* An apostrophe inside a word is dropped. */
 			int32_t next;

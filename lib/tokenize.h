@@ -10,7 +10,8 @@
  *     Arabic…) are runs of letters, marks and digits; an apostrophe inside
  *     a word is dropped ("don't" → "dont"), accents of Latin letters are
  *     stripped ("não" → "nao", "envío" → "envio") because buyers type them
- *     or not; a run of digits is the one token "0";
+ *     or not; a number of three or more digits (an order number, a year)
+ *     is the one token "0", a shorter one stays ("1 star", "2 weeks");
  *   - Han, Hiragana and Katakana are written without spaces: every such
  *     character is a token of its own (flag cjk), so a phrase of Chinese or
  *     Japanese is a sequence of character tokens and a "word bigram" of CJK

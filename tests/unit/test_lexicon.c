@@ -136,6 +136,11 @@ test_errors(void **state)
 	buf_reset(&err);
 	assert_int_equal(lex_add(&lx, "intent", "refund", "1", "?!", &err), -1);
 	assert_non_null(strstr(buf_str(&err), "has no words"));
+	buf_reset(&err);
+	assert_int_equal(lex_add(&lx, "escalate", "-", "2", "12315", &err), -1);
+	assert_non_null(strstr(buf_str(&err), "only numbers"));
+	buf_reset(&err);
+	assert_int_equal(lex_add(&lx, "escalate", "-", "2", "1 star", &err), 0);
 
 	buf_reset(&err);
 	temp_file(path, "intent\trefund\t1\tok\nintent refund 1 spaces\n");

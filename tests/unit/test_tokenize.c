@@ -100,11 +100,14 @@ test_digits(void **state)
 
 	(void)state;
 	tok_init(&tt);
-	/* numbers are one token "0" whatever their digits */
+	/* long numbers are one token "0" whatever their digits */
 	assert_string_equal(joined(&tt, "order #48213 in 3rd box a12",
 	    b, sizeof(b)), "order|0|in|3rd|box|a12");
 	assert_string_equal(joined(&tt, "２０２４年", b, sizeof(b)),
 	    "0|年");
+	/* short ones stay: a 1-star review is not a 5-star one */
+	assert_string_equal(joined(&tt, "1 star, 5 stars, 48h, 100",
+	    b, sizeof(b)), "1|star|5|stars|48h|0");
 	tok_free(&tt);
 }
 
