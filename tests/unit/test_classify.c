@@ -250,6 +250,13 @@ test_escalation(void **state)
 	/* praise is no threat */
 	run("I left you a great review, thanks", 0);
 	assert_false(res.escalate);
+	/* numbers: a 5-star review and an order number are no threat */
+	run("I would give it 5 stars", 0);
+	assert_false(res.escalate);
+	run("Order #302-118 from the 10. March, ref 12315", 0);
+	assert_false(res.escalate);
+	run("This deserves 1 star", 0);
+	assert_true(res.escalate);
 	run("Where is my package?", 0);
 	assert_false(res.escalate);
 }
