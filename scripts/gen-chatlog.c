@@ -62,12 +62,20 @@ enum address { ADDR_FIRST, ADDR_FULL, ADDR_LAST };
 /*
  * A customer's line and the agent's answer to it.  A later turn (`more`)
  * with a topic follows only a first message of the same topic (the photos
- * follow "it arrived broken", not "wrong colour"); topic 0 fits any.
+ * follow "it arrived broken", not "wrong colour"); topic 0 fits any.  A
+ * line about another intent than its conversation's says so with AS() in
+ * the topic ("how long is delivery?" in a chat about sizes), so --labelled
+ * tells the truth about it.
  */
 struct qa {
 	const char	*q, *a;
-	int		 topic;
+	int		 topic;		/* topic + AS(intent) */
 };
+
+#define AS(intent)	(16 * ((intent) + 1))
+#define QA_TOPIC(p)	((p)->topic % 16)
+#define QA_LABEL(p, dflt) \
+	((p)->topic >= 16 ? (enum intent)((p)->topic / 16 - 1) : (dflt))
 
 /* Everything said in one language; every list is NULL-terminated and
  * non-empty (bank_check() makes sure at start). */
@@ -357,7 +365,7 @@ static const struct bank bank_en = {
 	    { "^I'm 170 cm and about 65 kg.",
 	      "Thanks! For your measurements I'd choose size M.", 1 },
 	    { "Thanks, and how long does delivery take to my country?",
-	      "Delivery usually takes 7-12 days, with tracking.", 0 },
+	      "Delivery usually takes 7-12 days, with tracking.", AS(I_SHIPPING) },
 	    { "Ok, and is there a warranty?",
 	      "Yes, every product has a 12-month warranty.", 0 }),
 	[I_DISCOUNT] = QA(
@@ -592,7 +600,7 @@ static const struct bank bank_de = {
 	    { "^Ich bin 1,75 m groß und wiege etwa 70 kg.",
 	      "Danke! Bei Ihren Maßen würde ich Größe M empfehlen.", 1 },
 	    { "Und wie lange dauert der Versand nach Deutschland?",
-	      "Der Versand nach Deutschland dauert in der Regel 7-12 Tage, mit Sendungsverfolgung.", 0 },
+	      "Der Versand nach Deutschland dauert in der Regel 7-12 Tage, mit Sendungsverfolgung.", AS(I_SHIPPING) },
 	    { "Gibt es eine Garantie?",
 	      "Ja, auf alle Artikel gibt es 12 Monate Garantie.", 0 }),
 	[I_DISCOUNT] = QA(
@@ -806,7 +814,7 @@ static const struct bank bank_fr = {
 	    { "^Je mesure 1,68 m pour 60 kg.",
 	      "Merci ! Avec ces mesures, je vous conseille la taille M.", 1 },
 	    { "Et la livraison en France prend combien de temps ?",
-	      "La livraison en France prend en général 7 à 12 jours, avec suivi.", 0 }),
+	      "La livraison en France prend en général 7 à 12 jours, avec suivi.", AS(I_SHIPPING) }),
 	[I_DISCOUNT] = QA(
 	    { "J'ai souscrit à la newsletter mais je n'ai jamais reçu le code.",
 	      "Toutes nos excuses, je viens de vous renvoyer le code par e-mail. Il est valable 30 jours.", 1 },
@@ -1008,7 +1016,7 @@ static const struct bank bank_es = {
 	    { "^Mido 1,65 y peso unos 58 kg.",
 	      "¡Gracias! Con esas medidas le recomiendo la talla S.", 1 },
 	    { "¿Y cuánto tarda el envío?",
-	      "El envío suele tardar 7-12 días, con seguimiento.", 0 }),
+	      "El envío suele tardar 7-12 días, con seguimiento.", AS(I_SHIPPING) }),
 	[I_DISCOUNT] = QA(
 	    { "Me suscribí a la newsletter pero no me llegó el código.",
 	      "Disculpe, le he reenviado el código por correo. Es válido 30 días.", 1 },
@@ -1204,7 +1212,7 @@ static const struct bank bank_ja = {
 	    { "^身長158cm、体重50kgくらいです。",
 	      "ありがとうございます。そのサイズでしたらSをおすすめいたします。", 1 },
 	    { "日本までどのくらいで届きますか？",
-	      "通常7〜12日ほどでお届けしております。追跡番号もございます。", 0 }),
+	      "通常7〜12日ほどでお届けしております。追跡番号もございます。", AS(I_SHIPPING) }),
 	[I_DISCOUNT] = QA(
 	    { "メルマガに登録しましたが、コードが届いていません。",
 	      "失礼いたしました。コードをメールで再送いたしました。有効期限は30日です。", 1 }),
@@ -1398,7 +1406,7 @@ static const struct bank bank_pt = {
 	    { "^Tenho 1,70 m e uns 68 kg.",
 	      "Obrigado! Com essas medidas eu indicaria o tamanho M.", 1 },
 	    { "E quanto tempo demora pra chegar?",
-	      "O envio costuma levar de 10 a 20 dias, com rastreio.", 0 }),
+	      "O envio costuma levar de 10 a 20 dias, com rastreio.", AS(I_SHIPPING) }),
 	[I_DISCOUNT] = QA(
 	    { "Me inscrevi na newsletter mas o cupom não chegou.",
 	      "Desculpe, reenviei o cupom por e-mail. Ele vale por 30 dias.", 1 }),
@@ -1588,7 +1596,7 @@ static const struct bank bank_zh = {
 	    { "^我身高165，体重52公斤。",
 	      "谢谢！按您的身材推荐S码。", 1 },
 	    { "发货到我这边要多久？",
-	      "一般7-12天送达，有物流跟踪。", 0 }),
+	      "一般7-12天送达，有物流跟踪。", AS(I_SHIPPING) }),
 	[I_DISCOUNT] = QA(
 	    { "我订阅了邮件，但是没收到优惠码。",
 	      "抱歉，已重新发到您邮箱，30天内有效。", 1 }),
@@ -1728,7 +1736,7 @@ static const struct bank bank_id = {
 	      "Terima kasih kak, jelas sekali. Barang pengganti kami kirim besok.", 1 }),
 	[I_PRODUCT] = QA(
 	    { "Pengiriman ke Jakarta berapa lama kak?",
-	      "Biasanya 7-12 hari kak, ada nomor resinya.", 0 }),
+	      "Biasanya 7-12 hari kak, ada nomor resinya.", AS(I_SHIPPING) }),
 	[I_DISCOUNT] = QA(
 	    { "Oke kak, bisa digabung sama gratis ongkir?",
 	      "Bisa kak, diskon dan gratis ongkir bisa digabung.", 0 }),
@@ -2259,7 +2267,8 @@ pick_qa(struct gen *g, struct conv *c, const struct qa *l, int topic)
 
 	for (size_t k = 0; k < n; k++, i = (i + 1) % n) {
 		if (!phrase_fits(l[i].q, c->pr) || qa_said(c, &l[i]) ||
-		    (topic >= 0 && l[i].topic != 0 && l[i].topic != topic))
+		    (topic >= 0 && QA_TOPIC(&l[i]) != 0 &&
+		    QA_TOPIC(&l[i]) != topic))
 			continue;
 		if (c->nused < sizeof c->used / sizeof c->used[0])
 			c->used[c->nused++] = &l[i];
@@ -2929,7 +2938,7 @@ chase(struct gen *g, struct conv *c, int64_t sent, int64_t reply)
 static int
 rating_score(struct gen *g, const struct conv *c, int64_t frt)
 {
-	static const int base[5] = { 7, 5, 9, 22, 57 };	/* 1..5 */
+	static const int base[5] = { 6, 4, 8, 22, 60 };	/* 1..5 */
 	int s = rng_weighted(&g->rng, base, 5) + 1;
 
 	/* Slow answers and bad experiences cost a star, sometimes two. */
@@ -3022,13 +3031,13 @@ gen_conversation(struct gen *g, int64_t t0)
 	rounds = rng_weighted(&g->rng, (const int[]){ 35, 35, 20, 10 }, 4);
 	for (int r = 0; r < rounds; r++) {
 		if ((qa = pick_qa(g, &c, c.bk->more[c.intent],
-		    ask->topic)) == NULL)
+		    QA_TOPIC(ask))) == NULL)
 			break;	/* nothing more to say on this topic */
 		sent = t = awake(g, &c, t + BAND(&g->rng, ((const struct band[]){
 		    { 40, MIN, 10 * MIN }, { 25, 10 * MIN, HOUR },
 		    { 20, HOUR, 8 * HOUR }, { 15, 8 * HOUR, 30 * HOUR } })));
 		say(g, &c, NULL, qa->q);
-		emit_customer(g, &c, t, c.intent);
+		emit_customer(g, &c, t, QA_LABEL(qa, c.intent));
 		t = agent_reply(g, &c, sent, &who);
 		chase(g, &c, sent, t);
 		c.agent = who;
