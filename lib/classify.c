@@ -493,6 +493,9 @@ cls_classify(struct classifier *c, const char *text, size_t len,
 	r->escalate = q.escalate >= 1;
 	r->needs_video = q.video >= 1;
 	sent = q.pos - q.neg - (r->escalate ? 1.0f : 0);
+	/* Reporting a defect is not neutral, even in neutral words. */
+	if (strcmp(r->intent, "complaint") == 0 && r->intent_score >= CLS_SURE)
+		sent -= 0.5f;
 	r->sentiment_score = tanhf(sent / 2);
 	r->sentiment = r->sentiment_score < -0.2f ? "negative" :
 	    r->sentiment_score > 0.2f ? "positive" : "neutral";

@@ -14,7 +14,8 @@
  * cue for an intent feeds the model's input of that intent at once.
  *
  * Sentiment is the signed sum of sentiment cues (a negation word up to three
- * words before a cue flips it), minus one for an escalation threat, squashed
+ * words before a cue flips it), minus one for an escalation threat and a half
+ * for a sure "complaint", squashed
  * by tanh(x/2) into -1..1: negative below -0.2, positive above 0.2.
  * Urgency 0..3 is the sum of urgency cues (time pressure, follow-ups),
  * plus one for shouting (most letters capitals), one for two or more
