@@ -10,8 +10,8 @@
 #include "calendar.h"
 #include "ts.h"
 #include "tz.h"
+#include "tzfix.h"
 
-static struct tz_db *db;
 
 /* ms of a UTC civil time. */
 static cs_time
@@ -518,22 +518,6 @@ test_spec(void **state)
 	cal_free(c);
 }
 
-static int
-setup(void **state)
-{
-	(void)state;
-	db = tzdb_open(NULL);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	tzdb_close(db);
-	return 0;
-}
-
 int
 main(void)
 {
@@ -551,5 +535,5 @@ main(void)
 		cmocka_unit_test(test_spec),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tz_setup, tz_teardown);
 }

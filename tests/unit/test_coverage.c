@@ -11,8 +11,8 @@
 #include "evwrite.h"
 #include "ts.h"
 #include "tz.h"
+#include "tzfix.h"
 
-static struct tz_db *db;
 static struct diag dg;
 
 /* ms of a Shanghai (+08) civil time. */
@@ -205,23 +205,6 @@ test_roster_file(void **state)
 	buf_free(&why);
 }
 
-static int
-setup(void **state)
-{
-	(void)state;
-	db = tzdb_open(NULL);
-	diag_init(&dg, "test_coverage");
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	tzdb_close(db);
-	return 0;
-}
-
 int
 main(void)
 {
@@ -232,5 +215,6 @@ main(void)
 		cmocka_unit_test(test_roster_file),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	diag_init(&dg, "test_coverage");
+	return cmocka_run_group_tests(tests, tz_setup, tz_teardown);
 }

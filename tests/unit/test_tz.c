@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "ts.h"
 #include "tz.h"
+#include "tzfix.h"
 
 /* UTC seconds of a civil date-time. */
 static int64_t
@@ -17,23 +18,6 @@ utc(int y, int mo, int d, int h, int mi, int s)
 	return ts_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
 }
 
-static struct tz_db *db;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	db = tzdb_open(NULL);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	tzdb_close(db);
-	return 0;
-}
 
 static const struct tz_zone *
 zone(const char *name)
@@ -458,5 +442,5 @@ main(void)
 		cmocka_unit_test(test_tzif_mutations),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tz_setup, tz_teardown);
 }

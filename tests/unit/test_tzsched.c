@@ -8,9 +8,9 @@
 #include "fieldmap.h"
 #include "json.h"
 #include "tz.h"
+#include "tzfix.h"
 #include "tzsched.h"
 
-static struct tz_db *db;
 static struct fieldmap map = FIELDMAP_INIT;
 static struct ts_parser tp = { NULL, NULL };
 
@@ -244,22 +244,6 @@ test_bad_window(void **state)
 	buf_free(&why);
 }
 
-static int
-setup(void **state)
-{
-	(void)state;
-	db = tzdb_open(NULL);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	tzdb_close(db);
-	return 0;
-}
-
 int
 main(void)
 {
@@ -270,5 +254,5 @@ main(void)
 		cmocka_unit_test(test_bad_window),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tz_setup, tz_teardown);
 }
