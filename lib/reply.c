@@ -430,6 +430,39 @@ parent_tag(const char *tag, size_t len)
 	return len > 0 ? len - 1 : 0;
 }
 
+/* Does tag start with the language code, on a subtag boundary? */
+static size_t
+tag_has_prefix(const char *tag, const char *code)
+{
+	size_t n = strlen(code);
+
+	return strncmp(tag, code, n) == 0 && (tag[n] == '\0' || tag[n] == '-') ?
+	    n : 0;
+}
+
+/*
+ * Chinese of Taiwan, Hong Kong and Macao is written in traditional
+ * characters: zh-TW tries zh-Hant before zh.
+ */
+static int
+traditional_chinese(const char *lang)
+{
+	return tag_has_prefix(lang, "zh-tw") || tag_has_prefix(lang, "zh-hk") ||
+	    tag_has_prefix(lang, "zh-mo");
+}
+
+static const struct reply_tpl *
+try_lang(const struct reply_lib *lib, const struct reply_opts *o,
+    const char *lang, size_t len, const char *const *names, const char *key)
+{
+	for (int i = 0; names[i] != NULL; i++) {
+		const struct group *g = find_group(lib, lang, len, names[i]);
+		if (g != NULL)
+			return pick_version(g, o, key);
+	}
+	return NULL;
+}
+
 static const struct reply_tpl *
 select_in(const struct reply_lib *lib, const struct reply_opts *o,
     const char *tag, const char *const *names, const char *key)
@@ -439,12 +472,10 @@ select_in(const struct reply_lib *lib, const struct reply_opts *o,
 
 	for (size_t len = strlen(lang); len > 0 && t == NULL;
 	    len = parent_tag(lang, len)) {
-		for (int i = 0; names[i] != NULL && t == NULL; i++) {
-			const struct group *g = find_group(lib, lang, len,
-			    names[i]);
-			if (g != NULL)
-				t = pick_version(g, o, key);
-		}
+		if (len == 2 && traditional_chinese(lang))
+			t = try_lang(lib, o, "zh-hant", 7, names, key);
+		if (t == NULL)
+			t = try_lang(lib, o, lang, len, names, key);
 	}
 	free(lang);
 	return t;
@@ -686,6 +717,8 @@ static const struct date_words date_words[] = {
 	    "N月D日(W) T" },
 	{ "zh", { "周一", "周二", "周三", "周四", "周五", "周六", "周日" },
 	    { NULL }, "N月D日（W）T" },
+	{ "zh-hant", { "週一", "週二", "週三", "週四", "週五", "週六", "週日" },
+	    { NULL }, "N月D日（W）T" },
 };
 
 /* The local time in the words of the buyer's language. */
@@ -694,11 +727,14 @@ wall_words(const struct wall *w, const char *lang, struct buf *out)
 {
 	const struct date_words *dw = NULL;
 	int wd = ts_weekday(ts_days_from_civil(w->y, w->mon, w->d));
+	size_t best = 0, n;
 
+	/* The longest code that matches: zh-hant before zh. */
 	for (size_t i = 0; i < sizeof(date_words) / sizeof(date_words[0]); i++)
-		if (strncmp(lang, date_words[i].lang, 2) == 0 &&
-		    (lang[2] == '\0' || lang[2] == '-'))
+		if ((n = tag_has_prefix(lang, date_words[i].lang)) > best) {
+			best = n;
 			dw = &date_words[i];
+		}
 	if (dw == NULL) {
 		buf_printf(out, "%04d-%02d-%02d %02d:%02d", w->y, w->mon, w->d,
 		    w->h, w->min);

@@ -52,6 +52,8 @@ setup(void **state)
 	put("a/_sig.mustache", "root sig");
 	put("a/de/other.mustache", "de other {{> sig}}");
 	put("b/en/refund.mustache", "en refund override");
+	put("a/zh/other.mustache", "zh other");
+	put("a/zh-Hant/refund.mustache", "zh-Hant refund");
 	return 0;
 }
 
@@ -121,6 +123,15 @@ test_selection(void **state)
 	    "de/other");
 	assert_string_equal(pick(lib, &o, "ja", "refund", NULL, NULL),
 	    "en/refund.x");
+	/* Taiwan, Hong Kong, Macao: traditional characters before zh. */
+	assert_string_equal(pick(lib, &o, "zh-TW", "refund", NULL, NULL),
+	    "zh-Hant/refund");
+	assert_string_equal(pick(lib, &o, "zh-HK", "account", NULL, NULL),
+	    "zh/other");
+	assert_string_equal(pick(lib, &o, "zh-CN", "refund", NULL, NULL),
+	    "zh/other");
+	assert_string_equal(pick(lib, &o, "zh-twx", "refund", NULL, NULL),
+	    "zh/other");
 	assert_string_equal(pick(lib, &o, NULL, "nothing", NULL, NULL),
 	    "en/other");
 	assert_string_equal(pick(lib, &o, "und", "shipping", "video_call",
@@ -153,7 +164,7 @@ test_override(void **state)
 	/* b's refund replaces all of a's versions. */
 	assert_string_equal(pick(lib, &o, "en", "refund", NULL, "k1"),
 	    "en/refund");
-	assert_int_equal(reply_lib_count(lib), 5);
+	assert_int_equal(reply_lib_count(lib), 7);
 	reply_lib_free(lib);
 }
 
@@ -284,6 +295,10 @@ test_context_times_and_amounts(void **state)
 	c = context_of("{\"reply_due_local\":\"2026-11-29T18:05:00+08:00\"}",
 	    "zh-Hans");
 	assert_string_equal(str(c, "reply_due_text"), "11月29日（周日）18:05");
+	cJSON_Delete(c);
+	c = context_of("{\"reply_due_local\":\"2026-11-29T18:05:00+08:00\"}",
+	    "zh-hant");
+	assert_string_equal(str(c, "reply_due_text"), "11月29日（週日）18:05");
 	cJSON_Delete(c);
 	c = context_of("{\"reply_due_local\":\"2026-11-24T08:00:00-03:00\"}",
 	    "pt-BR");
