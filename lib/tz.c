@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "ts.h"
@@ -731,12 +732,71 @@ zone_load(const struct tz_db *db, const char *name)
 	return z;
 }
 
+/*
+ * A fixed offset as exports write it: "UTC+8", "GMT-03:00", "+05:30",
+ * "utc+0530".  East is positive, as in ISO 8601 and RFC 3339 (not as in
+ * POSIX TZ strings or the Etc/GMT+5 files).  -1 when s is not one.
+ */
+static int
+fixed_offset_parse(const char *s, int32_t *off)
+{
+	int sign, h = 0, m = 0, digits = 0;
+
+	if (strncasecmp(s, "UTC", 3) == 0 || strncasecmp(s, "GMT", 3) == 0)
+		s += 3;
+	if (*s != '+' && *s != '-')
+		return -1;
+	sign = *s++ == '-' ? -1 : 1;
+	while (isdigit((unsigned char)*s) && digits < 2) {
+		h = h * 10 + (*s++ - '0');
+		digits++;
+	}
+	if (digits == 0)
+		return -1;
+	if (*s == ':')
+		s++;
+	if (*s != '\0') {
+		if (!isdigit((unsigned char)s[0]) ||
+		    !isdigit((unsigned char)s[1]) || s[2] != '\0')
+			return -1;
+		m = (s[0] - '0') * 10 + (s[1] - '0');
+	}
+	if (h > 18 || m > 59 || (h == 18 && m > 0))
+		return -1;
+	*off = sign * (h * 3600 + m * 60);
+	return 0;
+}
+
+/* A zone of one offset for ever, named as given. */
+static struct tz_zone *
+fixed_zone(const char *name, int32_t off)
+{
+	struct tz_zone *z = xcalloc(1, sizeof *z);
+	int a = off < 0 ? -off : off;
+	char abbr[16];
+
+	snprintf(abbr, sizeof abbr, "%c%02d%02d", off < 0 ? '-' : '+',
+	    a / 3600, a / 60 % 60);
+	z->name = xstrdup(name);
+	z->abbrs = xstrdup(abbr);
+	z->ntypes = 1;
+	z->types = xcalloc(1, sizeof *z->types);
+	z->types[0].off = off;
+	z->types[0].abbr = z->abbrs;
+	return z;
+}
+
 const struct tz_zone *
 tzdb_zone(struct tz_db *db, const char *name)
 {
 	size_t lo = 0, hi = db->ncache;
+	int32_t fixed = 0;
+	int is_fixed;
 
-	if (name == NULL || !tz_name_ok(name))
+	if (name == NULL)
+		return NULL;
+	is_fixed = fixed_offset_parse(name, &fixed) == 0;
+	if (!is_fixed && !tz_name_ok(name))
 		return NULL;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -757,7 +817,8 @@ tzdb_zone(struct tz_db *db, const char *name)
 	memmove(db->cache + lo + 1, db->cache + lo,
 	    (db->ncache - lo) * sizeof *db->cache);
 	db->cache[lo].name = xstrdup(name);
-	db->cache[lo].zone = zone_load(db, name);
+	db->cache[lo].zone = is_fixed ? fixed_zone(name, fixed) :
+	    zone_load(db, name);
 	db->ncache++;
 	return db->cache[lo].zone;
 }

@@ -20,7 +20,11 @@ struct tz_zone;
 struct tz_db	*tzdb_open(const char *dir);	/* NULL dir: $TZDIR or default */
 void		 tzdb_close(struct tz_db *);
 
-/* A zone by IANA name ("Europe/Berlin", "UTC"); NULL when unknown. */
+/*
+ * A zone by IANA name ("Europe/Berlin", "UTC"), or a fixed offset as exports
+ * write it ("UTC+8", "GMT-03:00", "+05:30": east positive, as in RFC 3339,
+ * unlike the POSIX-signed Etc/GMT+5 files); NULL when unknown.
+ */
 const struct tz_zone *tzdb_zone(struct tz_db *, const char *name);
 /*
  * The zone for an ISO 3166-1 alpha-2 country ("DE", case-insensitive): an

@@ -173,6 +173,50 @@ test_names_rejected(void **state)
 }
 
 static void
+test_fixed_offsets(void **state)
+{
+	static const struct {
+		const char *name;
+		int off;
+	} good[] = {
+		{ "UTC+8", 8 * 3600 }, { "GMT-03:00", -3 * 3600 },
+		{ "+05:30", 19800 }, { "utc+0545", 20700 }, { "-9", -9 * 3600 },
+		{ "GMT+0", 0 }, { "UTC-12", -12 * 3600 }, { "+14:00", 14 * 3600 },
+	};
+	static const char *const bad[] = {
+		"UTC+", "UTC+8x", "+5:3", "+19", "+08:60", "UTC 8", "GMT+08:00:00",
+		"+123", NULL
+	};
+	const struct tz_zone *z;
+	const char *abbr;
+	int64_t u;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof good / sizeof good[0]; i++) {
+		z = tzdb_zone(db, good[i].name);
+		assert_non_null(z);
+		assert_string_equal(tz_name(z), good[i].name);
+		assert_int_equal(tz_offset_at(z, 0, NULL, NULL), good[i].off);
+		assert_int_equal(tz_offset_at(z, utc(2300, 6, 1, 0, 0, 0), NULL,
+		    NULL), good[i].off);
+		assert_int_equal(tz_local_to_utc(z, utc(2026, 3, 29, 2, 30, 0),
+		    &u), 0);
+		assert_int_equal(u, utc(2026, 3, 29, 2, 30, 0) - good[i].off);
+	}
+	tz_offset_at(tzdb_zone(db, "+05:30"), 0, NULL, &abbr);
+	assert_string_equal(abbr, "+0530");
+	for (i = 0; bad[i] != NULL; i++)
+		if (tzdb_zone(db, bad[i]) != NULL) {
+			print_error("accepted %s\n", bad[i]);
+			fail();
+		}
+	/* The files keep their POSIX sign. */
+	assert_int_equal(tz_offset_at(tzdb_zone(db, "Etc/GMT+5"), 0, NULL,
+	    NULL), -5 * 3600);
+}
+
+static void
 test_cache(void **state)
 {
 	const struct tz_zone *a = zone("Asia/Tokyo"), *b = zone("Asia/Tokyo");
@@ -436,6 +480,7 @@ main(void)
 		cmocka_unit_test(test_sao_paulo_history),
 		cmocka_unit_test(test_half_hour_dst),
 		cmocka_unit_test(test_names_rejected),
+		cmocka_unit_test(test_fixed_offsets),
 		cmocka_unit_test(test_cache),
 		cmocka_unit_test(test_countries),
 		cmocka_unit_test(test_tzif_forms),
