@@ -19,7 +19,8 @@
  * by tanh(x/2) into -1..1: negative below -0.2, positive above 0.2.
  * Urgency 0..3 is the sum of urgency cues (time pressure, follow-ups),
  * plus one for shouting (most letters capitals), one for two or more
- * exclamation marks, one for an escalation threat, rounded and capped.
+ * exclamation marks, one for an escalation threat; 0.75 counts as 1, 1.75
+ * as 2, 2.75 and more as 3.
  */
 #ifndef CSKIT_CLASSIFY_H
 #define CSKIT_CLASSIFY_H
