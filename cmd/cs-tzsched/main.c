@@ -289,6 +289,9 @@ run_coverage(struct cli_common *cli, struct diag *d, const struct args *a,
 	if (a->hours != NULL)
 		diag_usage(d, "coverage takes the shifts from --roster, not "
 		    "--hours");
+	if (a->default_tz || a->ncountry_zone || a->window || a->role)
+		diag_usage(d, "coverage counts in the team's zone: no "
+		    "--default-tz, --country-zone, --window or --role");
 	if ((team = tzdb_zone(db, a->team_tz)) == NULL)
 		diag_usage(d, "--team-tz %s: unknown time zone", a->team_tz);
 	cov = coverage_new(team);
