@@ -3067,8 +3067,9 @@ gen_conversation(struct gen *g, int64_t t0)
 		emit_rating(g, &c, done + rng_range(&g->rng, 5 * MIN,
 		    36 * HOUR), score);
 	}
-	if (resolved && rng_pct(&g->rng, 7) && (qa = pick_qa(g, &c,
-	    c.bk->reopen, -1)) != NULL) {
+	/* After a sale, a problem thought solved comes back now and then. */
+	if (resolved && post_sale(c.intent) && rng_pct(&g->rng, 9) &&
+	    (qa = pick_qa(g, &c, c.bk->reopen, -1)) != NULL) {
 		t = sent = awake(g, &c, done + rng_range(&g->rng, DAY, 6 * DAY));
 		say(g, &c, NULL, qa->q);
 		emit_customer(g, &c, t, c.intent);
@@ -3163,7 +3164,7 @@ help(void)
 	    "give the same bytes on every machine.\n"
 	    "\n"
 	    "  -n, --lines N          stop after N events (default 1000)\n"
-	    "  -c, --conversations N  write N whole conversations instead\n"
+	    "  -c, --conversations N  write N whole conversations (-n ignored)\n"
 	    "  -s, --seed N           seed of the random stream (default 1)\n"
 	    "  -r, --rate N           new conversations per day (default 300)\n"
 	    "      --start TIME       first instant (default 2026-09-01T00:00:00Z)\n"
