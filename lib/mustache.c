@@ -546,6 +546,8 @@ struct render {
 	size_t		 indent_len;
 	int		 line_start;	/* the next template byte starts a line */
 	int		 partials;	/* depth */
+	long		 steps;		/* nodes visited, for the budget */
+	size_t		 start;		/* out->len when the rendering began */
 	struct buf	*err;
 };
 
@@ -748,6 +750,13 @@ render_block(struct render *r, const struct block *b)
 		const struct node *n = &b->v[i];
 		int rc = 0;
 
+		if (++r->steps > MST_MAX_RENDER_STEPS ||
+		    r->out->len - r->start > MST_MAX_OUTPUT) {
+			buf_printf(r->err, "rendering too large (over %d tags "
+			    "or %u bytes: partials or sections that multiply?)",
+			    MST_MAX_RENDER_STEPS, MST_MAX_OUTPUT);
+			return -1;
+		}
 		switch (n->kind) {
 		case N_TEXT:
 			emit_text(r, n->text, n->len);
@@ -783,6 +792,7 @@ mst_render(const struct mst_template *t, const cJSON *const *ctx, int nctx,
 	r.out = out;
 	r.err = err;
 	r.line_start = 1;
+	r.start = out->len;
 	for (int i = 0; i < nctx; i++)
 		push(&r, ctx[i]);
 	rc = render_block(&r, &t->root);

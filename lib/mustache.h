@@ -32,6 +32,14 @@ struct mst_template;
 /* Deepest nesting of sections in one template, and of partials at render. */
 #define MST_MAX_SECTION_DEPTH	100
 #define MST_MAX_PARTIAL_DEPTH	32
+/*
+ * The work of one rendering: tags and text pieces visited, and bytes
+ * written.  Partials that each include the next twice, or sections nested
+ * over a long list, multiply; past these a rendering fails instead of
+ * running for hours.  No sane reply comes near either.
+ */
+#define MST_MAX_RENDER_STEPS	1000000
+#define MST_MAX_OUTPUT		(64u << 20)
 
 /* A list of distinct names, in the order first seen. */
 struct mst_names {
@@ -79,7 +87,8 @@ struct mst_render_opts {
 /*
  * Render against a context stack (ctx[0] the bottom, ctx[nctx-1] the top,
  * searched top down).  Appends to out.  Returns 0, or -1 with the reason in
- * *err (partials nested deeper than MST_MAX_PARTIAL_DEPTH).
+ * *err (partials nested deeper than MST_MAX_PARTIAL_DEPTH, or a rendering
+ * over MST_MAX_RENDER_STEPS or MST_MAX_OUTPUT).
  */
 int	mst_render(const struct mst_template *, const cJSON *const *ctx,
 	    int nctx, const struct mst_render_opts *, struct buf *out,
