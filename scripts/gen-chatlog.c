@@ -3144,8 +3144,8 @@ bank_check(const struct bank *b)
 }
 
 static const char usage_text[] =
-    "usage: gen-chatlog [-n lines | -c conversations] [-s seed] [-r per-day]\n"
-    "                   [--start RFC3339] [--labelled]\n";
+    "usage: gen-chatlog [-n lines] [-c conversations] [-s seed] [-r per-day]\n"
+    "                   [--start RFC3339] [--end RFC3339] [--labelled]\n";
 
 static noreturn void
 usage(void)
@@ -3163,11 +3163,14 @@ help(void)
 	    "(JSON Lines, sorted by ts) to standard output.  The same options\n"
 	    "give the same bytes on every machine.\n"
 	    "\n"
-	    "  -n, --lines N          stop after N events (default 1000)\n"
-	    "  -c, --conversations N  write N whole conversations (-n ignored)\n"
+	    "  -n, --lines N          stop after N events (default 1000 unless\n"
+	    "                         -c or --end bounds the output)\n"
+	    "  -c, --conversations N  write N conversations, whole\n"
 	    "  -s, --seed N           seed of the random stream (default 1)\n"
 	    "  -r, --rate N           new conversations per day (default 300)\n"
 	    "      --start TIME       first instant (default 2026-09-01T00:00:00Z)\n"
+	    "      --end TIME         stop before this instant, like an export\n"
+	    "                         (conversations open then are cut)\n"
 	    "      --labelled         add the true \"intent\" to customer messages\n"
 	    "  -h, --help             this text\n"
 	    "  -V, --version          the version\n", stdout);
@@ -3212,6 +3215,7 @@ main(int argc, char *argv[])
 		{ "seed", required_argument, NULL, 's' },
 		{ "rate", required_argument, NULL, 'r' },
 		{ "start", required_argument, NULL, 'S' },
+		{ "end", required_argument, NULL, 'E' },
 		{ "labelled", no_argument, NULL, 'L' },
 		{ "labeled", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
@@ -3222,9 +3226,10 @@ main(int argc, char *argv[])
 	struct ts_parser tp = { NULL, NULL };
 	struct diag d;
 	struct out out;
-	uint64_t lines = 1000, convs = 0, written = 0, rate;
-	int64_t next, mean;
-	cs_time start;
+	uint64_t lines = 0, convs = 0, written = 0, rate;
+	int64_t next, mean, end = INT64_MAX;
+	int lines_given = 0;
+	cs_time start, stop;
 	const char *why;
 	int ch;
 
@@ -3238,6 +3243,7 @@ main(int argc, char *argv[])
 		switch (ch) {
 		case 'n':
 			lines = number_arg(&d, "-n", optarg, UINT64_MAX / 2);
+			lines_given = 1;
 			break;
 		case 'c':
 			convs = number_arg(&d, "-c", optarg, UINT64_MAX / 2);
@@ -3258,6 +3264,12 @@ main(int argc, char *argv[])
 				diag_usage(&d, "--start: not an RFC 3339 time: "
 				    "%s", optarg);
 			break;
+		case 'E':
+			if (ts_parse(&tp, optarg, &stop, &why) != 0)
+				diag_usage(&d, "--end: not an RFC 3339 time: "
+				    "%s", optarg);
+			end = ts_floor_div(stop, 1000);
+			break;
 		case 'L':
 			g.labelled = 1;
 			break;
@@ -3273,6 +3285,9 @@ main(int argc, char *argv[])
 	}
 	if (optind != argc)
 		usage();
+	/* -n 1000 unless the output is bounded otherwise */
+	if (!lines_given)
+		lines = convs || end != INT64_MAX ? UINT64_MAX : 1000;
 	for (int i = 0; i < N_LANG; i++)
 		if (!bank_check(banks[i]))
 			diag_fatal(&d, CS_EXIT_SOFTWARE, "phrase bank %d is "
@@ -3286,12 +3301,14 @@ main(int argc, char *argv[])
 	out_open(&out, STDOUT_FILENO, &d);
 	g.floor = ts_floor_div(start, 1000);
 	next = g.floor - WARM_UP;
-	while (convs ? (g.written < convs || g.heap.n) : written < lines) {
-		while ((convs == 0 || g.written < convs) &&
+	while (written < lines) {
+		while ((convs == 0 || g.written < convs) && next < end &&
 		    (g.heap.n == 0 || next <= g.heap.v[0].t)) {
 			gen_conversation(&g, next);
 			next += arrival_gap(&g, mean);
 		}
+		if (g.heap.n == 0 || g.heap.v[0].t >= end)
+			break;
 		struct pending p = heap_pop(&g.heap);
 		out_write(&out, p.line, p.len);
 		free(p.line);
