@@ -252,13 +252,13 @@ static const struct bank bank_en = {
 	    { "I received the wrong item. I ordered the {p} in {c} and got a different colour.",
 	      "I apologise for the mix-up. I've arranged for the {p} in {c} to be sent today at no cost. You can keep the other one or give it away, no need to return it.", 0 },
 	    { "~The {p} stopped working after {d} days. Very disappointed.",
-	      "I'm sorry to hear that. It's covered by our 12-month warranty. Could you send a short video showing the problem? Then I'll send you a new one right away.", 1 },
+	      "I'm sorry to hear that. It's covered by our 12-month warranty. Could you send a short video showing the problem? Then I'll send you a new one right away.", 2 },
 	    { "^The seam on the {p} is already coming loose after one wash.",
 	      "So sorry about that, it shouldn't happen. Could you send a photo or a short video of the seam? We'll then send you a new one or refund you in full.", 1 },
 	    { "The colour of the {p} looks nothing like the photos on your page.",
 	      "I'm sorry it's not what you expected. Colours can look different on screens, but we want you to be happy: you can return it for free or keep it with a 30% refund. Which do you prefer?", 0 },
 	    { "~One part of the {p} doesn't fit, the clip is too small and won't close.",
-	      "Thank you for telling us. Could you send a short video of the clip when you try to close it? That helps our factory check the batch, and we'll send you a replacement part for free.", 1 },
+	      "Thank you for telling us. Could you send a short video of the clip when you try to close it? That helps our factory check the batch, and we'll send you a replacement part for free.", 2 },
 	    { "Half of my order is missing. I only got one package but paid for two items.",
 	      "Sorry for the confusion. Your order was shipped in two parcels; the second one is on its way with tracking {t}. If it hasn't arrived in 5 days, I'll resend it.", 0 },
 	    { "The courier left my parcel outside in the rain and now the {p} got damaged.",
@@ -358,7 +358,7 @@ static const struct bank bank_en = {
 	    { "I attached photos of the damage.",
 	      "Thank you for the photos. I've approved a full refund, you'll see it in 3-5 working days. No need to send the item back.", 1 },
 	    { "Here is a short video of the problem.",
-	      "Thanks, that helps a lot. A replacement will be shipped tomorrow and I'll send you the tracking number.", 1 },
+	      "Thanks, that helps a lot. A replacement will be shipped tomorrow and I'll send you the tracking number.", 2 },
 	    { "I want a replacement, not a coupon.",
 	      "Of course. I've arranged a replacement, it ships within 2 working days.", 0 }),
 	[I_PRODUCT] = QA(
@@ -501,13 +501,13 @@ static const struct bank bank_de = {
 	    { "Ich habe den falschen Artikel bekommen. Bestellt war „{p}“ in {c}, geliefert wurde eine andere Farbe.",
 	      "Entschuldigen Sie die Verwechslung. Ich lasse Ihnen heute noch den richtigen Artikel in {c} kostenlos zuschicken; den anderen müssen Sie nicht zurücksenden.", 0 },
 	    { "~„{p}“ funktioniert nach {d} Tagen schon nicht mehr. Sehr enttäuschend.",
-	      "Das tut mir leid. Das ist ein Garantiefall. Könnten Sie uns ein kurzes Video schicken, auf dem man den Fehler sieht? Dann schicke ich Ihnen sofort ein neues Gerät.", 1 },
+	      "Das tut mir leid. Das ist ein Garantiefall. Könnten Sie uns ein kurzes Video schicken, auf dem man den Fehler sieht? Dann schicke ich Ihnen sofort ein neues Gerät.", 2 },
 	    { "^Bei „{p}“ geht nach einmal Waschen schon die Naht auf.",
 	      "Das darf nicht passieren, entschuldigen Sie bitte. Schicken Sie uns ein Foto oder ein kurzes Video der Naht, dann bekommen Sie Ersatz oder Ihr Geld zurück.", 1 },
 	    { "Die Farbe sieht ganz anders aus als auf den Fotos im Shop.",
 	      "Es tut mir leid, dass die Farbe nicht Ihren Erwartungen entspricht. Sie können den Artikel kostenlos zurückschicken oder ihn mit 30 % Preisnachlass behalten. Was ist Ihnen lieber?", 0 },
 	    { "~Ein Teil passt nicht, die Halterung ist zu klein und rastet nicht ein.",
-	      "Danke für den Hinweis. Könnten Sie ein kurzes Video machen, wie Sie die Halterung einsetzen? Dann prüfen wir die Charge und schicken Ihnen kostenlos ein Ersatzteil.", 1 },
+	      "Danke für den Hinweis. Könnten Sie ein kurzes Video machen, wie Sie die Halterung einsetzen? Dann prüfen wir die Charge und schicken Ihnen kostenlos ein Ersatzteil.", 2 },
 	    { "Der Paketbote hat das Paket im Regen vor die Tür gestellt, jetzt ist „{p}“ beschädigt.",
 	      "Das tut mir sehr leid, das geht so nicht. Schicken Sie mir bitte ein Foto vom Schaden, dann bekommen Sie Ersatz, und ich melde den Vorfall beim Versanddienstleister.", 1 }),
 	[I_PRODUCT] = QA(
@@ -593,7 +593,7 @@ static const struct bank bank_de = {
 	    { "Fotos vom Schaden sind im Anhang.",
 	      "Danke für die Fotos. Ich habe die volle Erstattung veranlasst, Sie sehen sie in 3-5 Werktagen. Den Artikel müssen Sie nicht zurückschicken.", 1 },
 	    { "Hier ist ein kurzes Video vom Problem.",
-	      "Danke, das hilft sehr. Der Ersatz wird morgen verschickt, die Sendungsnummer bekommen Sie per E-Mail.", 1 },
+	      "Danke, das hilft sehr. Der Ersatz wird morgen verschickt, die Sendungsnummer bekommen Sie per E-Mail.", 2 },
 	    { "Ich will Ersatz, keinen Gutschein.",
 	      "Selbstverständlich. Ich habe den Ersatz veranlasst, er wird innerhalb von 2 Werktagen verschickt.", 0 }),
 	[I_PRODUCT] = QA(
@@ -731,13 +731,13 @@ static const struct bank bank_fr = {
 	    { "Je n'ai pas reçu le bon article : j'avais commandé « {p} » en {c} et j'ai reçu une autre couleur.",
 	      "Toutes mes excuses pour cette erreur. Je vous fais envoyer aujourd'hui le bon article en {c}, sans frais ; inutile de renvoyer l'autre.", 0 },
 	    { "~« {p} » ne fonctionne plus après {d} jours. Vraiment décevant.",
-	      "Nous sommes désolés. C'est couvert par la garantie. Pourriez-vous nous envoyer une courte vidéo qui montre le problème ? Je vous envoie ensuite un appareil neuf.", 1 },
+	      "Nous sommes désolés. C'est couvert par la garantie. Pourriez-vous nous envoyer une courte vidéo qui montre le problème ? Je vous envoie ensuite un appareil neuf.", 2 },
 	    { "^La couture de « {p} » se défait déjà après un lavage.",
 	      "Cela ne devrait pas arriver, toutes mes excuses. Envoyez-nous une photo ou une petite vidéo de la couture et nous vous enverrons un article neuf ou un remboursement.", 1 },
 	    { "La couleur n'a rien à voir avec les photos du site.",
 	      "Nous sommes désolés que la couleur ne corresponde pas à vos attentes. Vous pouvez nous le renvoyer gratuitement ou le garder avec 30 % de remise. Que préférez-vous ?", 0 },
 	    { "~Une pièce ne s'emboîte pas, le clip est trop petit et ne ferme pas.",
-	      "Merci de nous le signaler. Pourriez-vous filmer une courte vidéo en essayant de fermer le clip ? Cela aide notre usine à contrôler le lot, et nous vous envoyons une pièce de rechange gratuite.", 1 }),
+	      "Merci de nous le signaler. Pourriez-vous filmer une courte vidéo en essayant de fermer le clip ? Cela aide notre usine à contrôler le lot, et nous vous envoyons une pièce de rechange gratuite.", 2 }),
 	[I_PRODUCT] = QA(
 	    { "^Est-ce que « {p} » taille normalement ? Je fais du {s} d'habitude.",
 	      "Merci de votre intérêt ! L'article taille normalement, le {s} devrait donc vous aller. Sinon, l'échange est gratuit.", 1 },
@@ -807,7 +807,7 @@ static const struct bank bank_fr = {
 	    { "Je vous envoie les photos en pièce jointe.",
 	      "Merci pour les photos. J'ai validé un remboursement complet, visible sous 3 à 5 jours ouvrés. Inutile de renvoyer l'article.", 1 },
 	    { "Voici une petite vidéo du problème.",
-	      "Merci, c'est très utile. Le remplacement part demain, je vous envoie le numéro de suivi.", 1 },
+	      "Merci, c'est très utile. Le remplacement part demain, je vous envoie le numéro de suivi.", 2 },
 	    { "Je veux un remplacement, pas un bon d'achat.",
 	      "Bien entendu. Le remplacement est lancé, il part sous 2 jours ouvrés.", 0 }),
 	[I_PRODUCT] = QA(
@@ -939,13 +939,13 @@ static const struct bank bank_es = {
 	    { "Me ha llegado el producto equivocado: pedí {p} en {c} y me llegó otro color.",
 	      "Disculpe la confusión. Hoy mismo le enviamos el producto correcto en {c} sin coste; el otro no hace falta que lo devuelva.", 0 },
 	    { "~El producto ({p}) dejó de funcionar a los {d} días. Muy decepcionado.",
-	      "Lo siento. Está cubierto por la garantía. ¿Podría mandarnos un vídeo corto donde se vea el fallo? Así le enviamos uno nuevo enseguida.", 1 },
+	      "Lo siento. Está cubierto por la garantía. ¿Podría mandarnos un vídeo corto donde se vea el fallo? Así le enviamos uno nuevo enseguida.", 2 },
 	    { "^La costura de {p} se está abriendo después de un solo lavado.",
 	      "Eso no debería pasar, disculpe. Envíenos una foto o un vídeo corto de la costura y le mandamos otro o le reembolsamos.", 1 },
 	    { "El color no se parece nada al de las fotos de la web.",
 	      "Siento que el color no sea lo que esperaba. Puede devolverlo gratis o quedárselo con un 30 % de descuento. ¿Qué prefiere?", 0 },
 	    { "~Una pieza no encaja, el clip es demasiado pequeño y no cierra.",
-	      "Gracias por avisarnos. ¿Podría grabar un vídeo corto intentando cerrar el clip? Así la fábrica revisa el lote, y le enviamos una pieza de repuesto gratis.", 1 }),
+	      "Gracias por avisarnos. ¿Podría grabar un vídeo corto intentando cerrar el clip? Así la fábrica revisa el lote, y le enviamos una pieza de repuesto gratis.", 2 }),
 	[I_PRODUCT] = QA(
 	    { "^Quiero comprar {p}, ¿la talla es normal? Normalmente uso la {s}.",
 	      "¡Gracias por su interés! La talla es normal, así que la {s} le debería quedar bien. Si no, el cambio es gratis.", 1 },
@@ -1011,7 +1011,7 @@ static const struct bank bank_es = {
 	    { "Le mando las fotos del daño.",
 	      "Gracias por las fotos. He aprobado el reembolso completo, lo verá en 3-5 días laborables. No hace falta devolver el producto.", 1 },
 	    { "Aquí va un vídeo corto del problema.",
-	      "Gracias, nos ayuda mucho. Mañana sale el producto de sustitución y le paso el seguimiento.", 1 }),
+	      "Gracias, nos ayuda mucho. Mañana sale el producto de sustitución y le paso el seguimiento.", 2 }),
 	[I_PRODUCT] = QA(
 	    { "^Mido 1,65 y peso unos 58 kg.",
 	      "¡Gracias! Con esas medidas le recomiendo la talla S.", 1 },
@@ -1133,13 +1133,13 @@ static const struct bank bank_ja = {
 	    { "届いた商品が違います。{c}の{p}を注文したのに、別の色が届きました。",
 	      "大変申し訳ございません。本日{c}の正しい商品を無料でお送りいたします。お手元の商品は返送不要です。", 0 },
 	    { "~{p}が{d}日で動かなくなりました。とても残念です。",
-	      "ご不便をおかけして申し訳ございません。保証対象となりますので、症状が分かる短い動画をお送りいただけますか。確認次第、新品をお送りします。", 1 },
+	      "ご不便をおかけして申し訳ございません。保証対象となりますので、症状が分かる短い動画をお送りいただけますか。確認次第、新品をお送りします。", 2 },
 	    { "^{p}の縫い目が一度洗っただけでほつれてきました。",
 	      "申し訳ございません。縫製の不良と思われます。ほつれ部分の写真か短い動画をお送りいただければ、交換または返金いたします。", 1 },
 	    { "色がサイトの写真と全然違います。",
 	      "イメージと異なり申し訳ございません。無料で返品いただくか、30%返金でそのままお使いいただくこともできます。どちらがよろしいでしょうか。", 0 },
 	    { "~部品が合いません。留め具が小さくて閉まりません。",
-	      "ご連絡ありがとうございます。留め具を閉めようとしている様子を動画で撮っていただけますか。工場でロットを確認し、交換部品を無料でお送りします。", 1 }),
+	      "ご連絡ありがとうございます。留め具を閉めようとしている様子を動画で撮っていただけますか。工場でロットを確認し、交換部品を無料でお送りします。", 2 }),
 	[I_PRODUCT] = QA(
 	    { "^{p}のサイズ感はどうですか？普段は{s}を着ています。",
 	      "お問い合わせありがとうございます。{p}は標準的なサイズ感ですので、{s}で問題ないかと思います。合わない場合は無料で交換いたします。", 1 },
@@ -1205,7 +1205,7 @@ static const struct bank bank_ja = {
 	    { "写真を添付しました。",
 	      "お写真ありがとうございます。全額返金の手続きをいたしました。商品のご返送は不要です。", 1 },
 	    { "動画を送ります。",
-	      "ありがとうございます。大変参考になります。明日、交換品を発送いたします。", 1 },
+	      "ありがとうございます。大変参考になります。明日、交換品を発送いたします。", 2 },
 	    { "クーポンではなく交換をお願いします。",
 	      "かしこまりました。交換品を2営業日以内に発送いたします。", 0 }),
 	[I_PRODUCT] = QA(
@@ -1327,13 +1327,13 @@ static const struct bank bank_pt = {
 	    { "Veio o produto errado. Pedi \"{p}\" na cor {c} e veio outra cor.",
 	      "Desculpe a confusão. Vamos enviar hoje mesmo o produto certo na cor {c}, sem custo; não precisa devolver o outro.", 0 },
 	    { "~\"{p}\" parou de funcionar depois de {d} dias. Muito decepcionado.",
-	      "Sinto muito. Está na garantia. Você pode mandar um vídeo curto mostrando o defeito? Assim enviamos um novo na hora.", 1 },
+	      "Sinto muito. Está na garantia. Você pode mandar um vídeo curto mostrando o defeito? Assim enviamos um novo na hora.", 2 },
 	    { "^A costura de \"{p}\" já está abrindo depois de uma lavagem.",
 	      "Isso não deveria acontecer, desculpe. Mande uma foto ou um vídeo curto da costura e enviamos outro ou reembolsamos.", 1 },
 	    { "A cor é totalmente diferente das fotos do anúncio.",
 	      "Sinto muito que a cor não seja o que você esperava. Você pode devolver grátis ou ficar com o produto com 30% de reembolso. O que prefere?", 0 },
 	    { "~Uma peça não encaixa, a trava é pequena e não fecha.",
-	      "Obrigado por avisar. Pode gravar um vídeo curto tentando fechar a trava? Assim a fábrica confere o lote, e mandamos uma peça de reposição grátis.", 1 }),
+	      "Obrigado por avisar. Pode gravar um vídeo curto tentando fechar a trava? Assim a fábrica confere o lote, e mandamos uma peça de reposição grátis.", 2 }),
 	[I_PRODUCT] = QA(
 	    { "^\"{p}\" veste normal? Costumo usar {s}.",
 	      "Obrigado pelo interesse! A modelagem é normal, então o {s} deve servir. Se não servir, a troca é grátis.", 1 },
@@ -1399,7 +1399,7 @@ static const struct bank bank_pt = {
 	    { "Mandei as fotos do estrago.",
 	      "Obrigado pelas fotos. Aprovei o reembolso total, você verá em 3 a 5 dias úteis. Não precisa devolver o produto.", 1 },
 	    { "Segue um vídeo curto do problema.",
-	      "Obrigado, ajuda muito. O produto novo sai amanhã e te mando o rastreio.", 1 },
+	      "Obrigado, ajuda muito. O produto novo sai amanhã e te mando o rastreio.", 2 },
 	    { "Quero a troca, não cupom.",
 	      "Claro. Já providenciei a troca, o envio sai em até 2 dias úteis.", 0 }),
 	[I_PRODUCT] = QA(
@@ -1517,13 +1517,13 @@ static const struct bank bank_zh = {
 	    { "发错货了！我买的是{c}的{p}，收到的是别的颜色。",
 	      "非常抱歉发错了。今天就给您免费补发{c}的，错发的那件不用寄回。", 0 },
 	    { "~{p}才用了{d}天就坏了，太失望了。",
-	      "很抱歉给您带来不好的体验。这在保修范围内，麻烦您拍一段短视频展示一下问题，确认后马上给您寄新的。", 1 },
+	      "很抱歉给您带来不好的体验。这在保修范围内，麻烦您拍一段短视频展示一下问题，确认后马上给您寄新的。", 2 },
 	    { "^{p}洗了一次就开线了。",
 	      "非常抱歉，这属于质量问题。麻烦拍一下开线处的照片或短视频，我们给您换新或退款。", 1 },
 	    { "颜色和网站上的图片差太多了，有色差。",
 	      "抱歉颜色和您预期的不一样。您可以免费退货，或者保留商品我们退您30%，您看哪种合适？", 0 },
 	    { "~有个零件装不上，卡扣太小了扣不上。",
-	      "感谢反馈。麻烦您拍一段扣卡扣的视频给我们，方便工厂核查这一批次，我们免费给您寄新的配件。", 1 }),
+	      "感谢反馈。麻烦您拍一段扣卡扣的视频给我们，方便工厂核查这一批次，我们免费给您寄新的配件。", 2 }),
 	[I_PRODUCT] = QA(
 	    { "^{p}尺码标准吗？我平时穿{s}。",
 	      "感谢关注！{p}是标准尺码，您选{s}就可以。不合适可以免费换货。", 1 },
@@ -1589,7 +1589,7 @@ static const struct bank bank_zh = {
 	    { "照片发你们了。",
 	      "谢谢您的照片。已为您全额退款，3-5个工作日到账，商品不用寄回。", 1 },
 	    { "视频发过去了，你们看一下。",
-	      "收到，非常清楚。明天给您寄出新的，单号稍后发您。", 1 },
+	      "收到，非常清楚。明天给您寄出新的，单号稍后发您。", 2 },
 	    { "我要换新的，不要优惠券。",
 	      "好的，已为您安排换新，2个工作日内发出。", 0 }),
 	[I_PRODUCT] = QA(
@@ -1689,7 +1689,7 @@ static const struct bank bank_id = {
 	    { "Barangnya salah kirim, saya pesan {p} warna {c} tapi yang datang warna lain.",
 	      "Mohon maaf atas kesalahan kami. Hari ini kami kirim yang benar warna {c} tanpa biaya, yang salah tidak perlu dikembalikan.", 0 },
 	    { "~{p} sudah rusak setelah {d} hari dipakai. Kecewa banget.",
-	      "Mohon maaf kak. Ini masih garansi. Boleh kirim video singkat yang menunjukkan masalahnya? Nanti langsung kami kirim yang baru.", 1 },
+	      "Mohon maaf kak. Ini masih garansi. Boleh kirim video singkat yang menunjukkan masalahnya? Nanti langsung kami kirim yang baru.", 2 },
 	    { "Warnanya beda jauh sama foto di toko.",
 	      "Mohon maaf warnanya tidak sesuai harapan. Kakak bisa retur gratis atau tetap simpan dengan refund 30%. Mau pilih yang mana kak?", 0 }),
 	[I_PRODUCT] = QA(
@@ -1733,7 +1733,7 @@ static const struct bank bank_id = {
 	    { "Fotonya sudah saya kirim kak.",
 	      "Terima kasih fotonya kak. Refund penuh sudah kami setujui, barang tidak perlu dikembalikan.", 1 },
 	    { "Ini videonya kak.",
-	      "Terima kasih kak, jelas sekali. Barang pengganti kami kirim besok.", 1 }),
+	      "Terima kasih kak, jelas sekali. Barang pengganti kami kirim besok.", 2 }),
 	[I_PRODUCT] = QA(
 	    { "Pengiriman ke Jakarta berapa lama kak?",
 	      "Biasanya 7-12 hari kak, ada nomor resinya.", AS(I_SHIPPING) }),
@@ -2358,9 +2358,16 @@ pick_greeting(struct gen *g, const struct conv *c, const char *const *l,
 static void
 say(struct gen *g, const struct conv *c, const char *sep, const char *s)
 {
+	size_t at = g->text.len;
+
 	if (g->text.len)
 		buf_adds(&g->text, sep ? sep : c->bk->sep);
 	render(&g->text, s, &c->sl);
+	/* "{p} sudah rusak": a product name that opens a message gets a
+	 * capital like any first word */
+	if (at == 0 && s[strspn(s, "^~<=>*")] == '{' &&
+	    g->text.data[0] >= 'a' && g->text.data[0] <= 'z')
+		g->text.data[0] = (char)(g->text.data[0] - 32);
 }
 
 /* Upper-case ASCII and the Latin-1 letters of UTF-8 (à → À), the way an
