@@ -23,6 +23,7 @@ struct column {
 	char		*name;
 	enum ew_kind	 kind;
 	int		 numeric;	/* every non-empty cell a number */
+	int		 fractional;	/* some number has a fraction */
 	size_t		 width;
 };
 
@@ -84,7 +85,7 @@ add_column(struct ev_writer *w, const char *name)
 	if (i >= 0)
 		return i;
 	w->cols = xrealloc(w->cols, sizeof *w->cols * (size_t)(w->ncols + 1));
-	w->cols[w->ncols] = (struct column){ xstrdup(name), EW_PLAIN, 1, 0 };
+	w->cols[w->ncols] = (struct column){ xstrdup(name), EW_PLAIN, 1, 0, 0 };
 	return w->ncols++;
 }
 
@@ -182,8 +183,10 @@ write_delimited_row(struct ev_writer *w, const cJSON *obj)
 
 /* The text of a value in a table or markdown cell. */
 static void
-display_text(struct buf *b, const cJSON *v, enum ew_kind kind)
+display_text(struct buf *b, const cJSON *v, const struct column *col)
 {
+	enum ew_kind kind = col->kind;
+
 	if (v == NULL || cJSON_IsNull(v)) {
 		buf_addc(b, '-');
 		return;
@@ -195,8 +198,8 @@ display_text(struct buf *b, const cJSON *v, enum ew_kind kind)
 			dur_format(d, b);
 		else if (kind == EW_PERCENT)
 			buf_printf(b, "%.1f%%", d * 100);
-		else if (d == trunc(d) && fabs(d) < 1e15)
-			buf_printf(b, "%.0f", d);
+		else if (!col->fractional && fabs(d) < 1e15)
+			buf_printf(b, "%.0f", d);	/* a column of whole numbers */
 		else
 			buf_printf(b, "%.2f", d);
 		return;
@@ -219,6 +222,9 @@ note_columns(struct ev_writer *w, const cJSON *obj)
 		    c->string);
 		if (i >= 0 && !cJSON_IsNumber(c) && !cJSON_IsNull(c))
 			w->cols[i].numeric = 0;
+		if (i >= 0 && cJSON_IsNumber(c) && c->valuedouble !=
+		    trunc(c->valuedouble))
+			w->cols[i].fractional = 1;
 	}
 }
 
@@ -303,6 +309,42 @@ unspool(struct ev_writer *w)
 	w->spool = NULL;
 }
 
+/*
+ * Reports end with a total row flagged `"total": true` in place of the group
+ * fields.  On screen that flag is better read as the word "total" under the
+ * group columns than as a column of its own that is empty in every other
+ * row: drop the column and label the row, when the first column is free.
+ */
+static void
+label_total_rows(struct ev_writer *w)
+{
+	int t = find_column(w, "total");
+
+	if (t < 0 || w->ncols < 2)
+		return;
+	for (size_t r = 0; r < w->nrows; r++) {
+		const cJSON *v = cJSON_GetObjectItemCaseSensitive(w->rows[r],
+		    "total");
+		if (v != NULL && !cJSON_IsTrue(v))
+			return;		/* a data field that happens to be so named */
+		if (v != NULL && cJSON_GetObjectItemCaseSensitive(w->rows[r],
+		    w->cols[t == 0 ? 1 : 0].name) != NULL)
+			return;		/* no group column to hold the label */
+	}
+	free(w->cols[t].name);
+	memmove(&w->cols[t], &w->cols[t + 1], sizeof *w->cols *
+	    (size_t)(w->ncols - t - 1));
+	w->ncols--;
+	for (size_t r = 0; r < w->nrows; r++) {
+		cJSON *row = w->rows[r];
+		if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(row, "total")))
+			continue;
+		if (cJSON_GetObjectItemCaseSensitive(row, w->cols[0].name) == NULL)
+			cJSON_AddStringToObject(row, w->cols[0].name, "total");
+		w->cols[0].numeric = 0;
+	}
+}
+
 static void
 pad(struct buf *b, size_t n)
 {
@@ -322,7 +364,7 @@ write_table(struct ev_writer *w)
 		for (int i = 0; i < w->ncols; i++) {
 			buf_reset(c);
 			display_text(c, cJSON_GetObjectItemCaseSensitive(
-			    w->rows[r], w->cols[i].name), w->cols[i].kind);
+			    w->rows[r], w->cols[i].name), &w->cols[i]);
 			size_t wd = text_width(c->data, c->len);
 			if (wd > w->cols[i].width)
 				w->cols[i].width = wd;
@@ -336,7 +378,7 @@ write_table(struct ev_writer *w)
 				buf_adds(c, col->name);
 			else
 				display_text(c, cJSON_GetObjectItemCaseSensitive(
-				    w->rows[r], col->name), col->kind);
+				    w->rows[r], col->name), col);
 			size_t gap = col->width - text_width(c->data, c->len);
 			int last = i == w->ncols - 1;
 			if (col->numeric)
@@ -383,7 +425,7 @@ write_markdown(struct ev_writer *w)
 		for (int i = 0; i < w->ncols; i++) {
 			buf_reset(c);
 			display_text(c, cJSON_GetObjectItemCaseSensitive(
-			    w->rows[r], w->cols[i].name), w->cols[i].kind);
+			    w->rows[r], w->cols[i].name), &w->cols[i]);
 			markdown_cell(b, c->data, c->len);
 		}
 		buf_addc(b, '\n');
@@ -402,6 +444,8 @@ ev_writer_close(struct ev_writer *w)
 		else if (w->fixed)
 			write_delimited_row(w, NULL);
 	}
+	if (w->fmt == OUT_TABLE || w->fmt == OUT_MARKDOWN)
+		label_total_rows(w);
 	if (w->fmt == OUT_TABLE && w->ncols > 0)
 		write_table(w);
 	if (w->fmt == OUT_MARKDOWN && w->ncols > 0)

@@ -184,11 +184,12 @@ test_table(void **state)
 	    "Bob            45s     100.0%    3  -\n"
 	    "\xE4\xBD\x90\xE8\x97\xA4\xE3\x81\x95\xE3\x82\x93         -      "
 	    "50.0%  100  a b|c\n");
-	/* Without kinds: plain numbers, two decimals when not whole. */
+	/* Without kinds: plain numbers; a column with any fraction shows
+	 * two decimals throughout, so its digits line up. */
 	render_is(OUT_TABLE, report, report_cols, NULL,
 	    "agent     frt_mean  sla_share    n  note\n"
 	    "\xE7\x8E\x8B\xE8\x8A\xB3          3720       0.94   12  -\n"
-	    "Bob             45          1    3  -\n"
+	    "Bob             45       1.00    3  -\n"
 	    "\xE4\xBD\x90\xE8\x97\xA4\xE3\x81\x95\xE3\x82\x93         -       "
 	    "0.50  100  a b|c\n");
 	/* Nothing to show: nothing written. */
@@ -201,6 +202,27 @@ test_table(void **state)
 	/* Fixed columns, no rows: the header line. */
 	render_is(OUT_TABLE, "", report_cols, NULL,
 	    "agent  frt_mean  sla_share  n  note\n");
+}
+
+static void
+test_total_row(void **state)
+{
+	(void)state;
+	/* A report's total row: the flag becomes a label under the group
+	 * column, and the column of flags goes. */
+	render_is(OUT_TABLE,
+	    "{\"agent\":\"li\",\"n\":2}\n{\"agent\":\"wu\",\"n\":3}\n"
+	    "{\"total\":true,\"n\":5}\n", NULL, NULL,
+	    "agent  n\nli     2\nwu     3\ntotal  5\n");
+	render_is(OUT_MARKDOWN,
+	    "{\"day\":\"mon\",\"n\":2}\n{\"total\":true,\"n\":2}\n", NULL,
+	    NULL, "| day | n |\n| --- | ---: |\n| mon | 2 |\n| total | 2 |\n");
+	/* No group column to hold the label: the flag stays a column. */
+	render_is(OUT_TABLE, "{\"total\":true,\"n\":5}\n", NULL, NULL,
+	    "total  n\ntrue   5\n");
+	/* A data field named total is left alone. */
+	render_is(OUT_TABLE, "{\"k\":\"a\",\"total\":7}\n", NULL, NULL,
+	    "k  total\na      7\n");
 }
 
 static void
@@ -257,6 +279,7 @@ main(void)
 		cmocka_unit_test(test_tsv_union),
 		cmocka_unit_test(test_fixed_columns),
 		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_total_row),
 		cmocka_unit_test(test_table_union),
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_format_names),
