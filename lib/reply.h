@@ -91,18 +91,6 @@ const struct reply_tpl *reply_select(const struct reply_lib *,
 	    const struct reply_opts *, const char *lang, const char *intent,
 	    const char *special, const char *key);
 
-/* Does this event get a reply (a customer message)? */
-int	reply_wanted(const struct reply_opts *, const cJSON *ev);
-
-/*
- * The fields a template sees besides the event's own (caller deletes):
- * first_time, returning, urgent, angry, needs_video, customer_name,
- * agent_name, reply_lang, the local reply time in words, the canonical
- * names of mapped fields, and the --set values.
- */
-cJSON	*reply_context(const struct reply_opts *, const cJSON *ev,
-	    const char *lang);
-
 /*
  * Choose and render the reply for ev into res (reset first).  0 on success,
  * -1 with a reason in *err (no template at all, a render error).

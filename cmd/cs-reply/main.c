@@ -13,6 +13,7 @@
 #include "json.h"
 #include "out.h"
 #include "reply.h"
+#include "replyctx.h"
 #include "share.h"
 
 enum {

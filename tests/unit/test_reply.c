@@ -13,6 +13,7 @@
 
 #include <cjson/cJSON.h>
 #include "reply.h"
+#include "replyctx.h"
 
 static char scratch[64];
 
