@@ -2,14 +2,35 @@
  * calendar — the --hours spec and the --holidays file, then the questions
  * cs-kpi and cs-tzsched ask of the calendar they make.
  *
- * Input: the first line is the hours spec, the rest the holidays file;
- * byte 0 of the spec picks the team's zone.
+ * Input: byte 0 picks the team's zone (bits 0-1) and the span of the
+ * check below (the rest); then the hours spec up to the first newline, the
+ * rest the holidays file.  Business time over the span must equal the sum
+ * of the open intervals one by one (cal_business_seconds skips whole weeks
+ * where it can).
  */
 #include "fuzz.h"
 #include "calendar.h"
 #include "tz.h"
 
 static struct tz_db *db;
+
+/* Open time in [from, to) in ms, the plain way: interval by interval. */
+static cs_time
+plain_ms(const struct cal *c, cs_time from, cs_time to)
+{
+	struct cal_iter it;
+	cs_time o, e, sum = 0;
+
+	cal_iter_start(&it, c, from);
+	while (cal_iter_next(&it, &o, &e) && o < to) {
+		if (o < from)
+			o = from;
+		if (e > to)
+			e = to;
+		sum += e - o;
+	}
+	return sum;
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
@@ -22,13 +43,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 	const char *hol = NULL;
 	struct cal *c;
 	char *spec;
-	int z;
+	int z, span;
 
 	if (db == NULL)
 		db = tzdb_open(NULL);
 	if (n < 1)
 		return 0;
 	z = data[0] & 3;
+	span = data[0] >> 2;		/* 0..63: up to 441 days */
 	data++, n--;
 	spec = fuzz_split(&data, &n, '\n');
 	if (n > 0)
@@ -47,7 +69,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 		t = cal_next_close(c, t0);
 		if (t != CS_TIME_NONE && t < t0)
 			abort();
-		if (cal_business_seconds(c, t0, t0 + 9 * 86400000LL) < 0)
+		t = t0 - 200 * 86400000LL + 3600123;
+		if (cal_business_seconds(c, t, t + span * 7 * 86400000LL +
+		    4000) * 1000 != (double)plain_ms(c, t, t + span * 7 *
+		    86400000LL + 4000))
 			abort();
 		cal_add_business(c, t0, 3600 * 30);
 		cal_iter_start(&it, c, t0);
