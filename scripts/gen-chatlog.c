@@ -2155,6 +2155,7 @@ heap_pop(struct heap *h)
 /* ---- generator state ------------------------------------------------- */
 
 #define CUST_RING 8192	/* buyers who may come back */
+#define TS_DAYS 64	/* formatted days kept (ts_text) */
 
 struct customer {
 	uint64_t	 id;
@@ -2177,8 +2178,10 @@ struct gen {
 	struct customer	 ring[CUST_RING];
 	size_t		 ring_len, ring_pos;
 	struct buf	 line, text;
-	int64_t		 ts_day;	/* the day in ts_cache */
-	char		 ts_cache[32];
+	struct ts_day {
+		int64_t	 day;		/* INT64_MIN: empty */
+		char	 text[32];
+	}		 ts_days[TS_DAYS];
 };
 
 /* The values of the {x} slots of one conversation. */
@@ -2447,23 +2450,25 @@ field_str(struct buf *b, const char *key, const char *val)
 /*
  * The RFC 3339 form of t (seconds): ts_format_utc() once a day, the time
  * of day patched into that text, since a million printf calls would be
- * most of the run time.
+ * most of the run time.  Conversations are written ahead over several
+ * weeks, so a small table keeps the days in use.
  */
 static const char *
 ts_text(struct gen *g, int64_t t)
 {
 	int64_t day = ts_floor_div(t, DAY), sod = t - day * DAY;
-	char *p = g->ts_cache;
+	struct ts_day *e = &g->ts_days[(uint64_t)day % TS_DAYS];
+	char *p = e->text;
 
-	if (day != g->ts_day) {
+	if (day != e->day) {
 		struct buf b = BUF_INIT;
 
 		ts_format_utc(day * DAY * 1000, &b);
-		if (b.len >= sizeof g->ts_cache)
+		if (b.len >= sizeof e->text)
 			abort();	/* not before year 0 or after 9999 */
 		memcpy(p, b.data, b.len + 1);
 		buf_free(&b);
-		g->ts_day = day;
+		e->day = day;
 	}
 	p = strchr(p, 'T') + 1;
 	p[0] = (char)('0' + sod / 36000);
@@ -2472,7 +2477,7 @@ ts_text(struct gen *g, int64_t t)
 	p[4] = (char)('0' + sod % 600 / 60);
 	p[6] = (char)('0' + sod % 60 / 10);
 	p[7] = (char)('0' + sod % 10);
-	return g->ts_cache;
+	return e->text;
 }
 
 /* Amounts print as the shortest decimal: 39.99, 4980, 219.9. */
@@ -3244,7 +3249,8 @@ main(int argc, char *argv[])
 	ts_parse(&tp, "2026-09-01T00:00:00Z", &start, &why);
 	mean = DAY / 300;
 	g.rng = 1;
-	g.ts_day = INT64_MIN;
+	for (int i = 0; i < TS_DAYS; i++)
+		g.ts_days[i].day = INT64_MIN;
 	while ((ch = getopt_long(argc, argv, "n:c:s:r:hV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
