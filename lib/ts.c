@@ -370,8 +370,14 @@ ts_format_utc(cs_time t, struct buf *out)
 void
 ts_format_offset(cs_time t, int offset, struct buf *out)
 {
-	int a = offset < 0 ? -offset : offset;
+	int a;
 
+	/* RFC 3339 offsets are whole minutes; an old local mean time is
+	 * not (Berlin's was +00:53:28).  Round it, and write the wall time
+	 * at the rounded offset, so that the stamp still names instant t. */
+	a = (offset < 0 ? -offset : offset) + 30;
+	a -= a % 60;
+	offset = offset < 0 ? -a : a;
 	format_at(t, offset, out);
 	buf_printf(out, "%c%02d:%02d", offset < 0 ? '-' : '+', a / 3600,
 	    a / 60 % 60);
