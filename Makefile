@@ -110,7 +110,7 @@ FUZZ_CC   ?= clang
 FUZZ_TIME ?= 600
 FUZZ_HARNESSES := $(notdir $(basename $(wildcard tests/fuzz/*.c)))
 
-.PHONY: fuzz-build check-valgrind
+.PHONY: fuzz-build check-valgrind hostile-full
 fuzz-build:
 	@$(MAKE) --no-print-directory O=$(O)/fuzz CC=$(FUZZ_CC) OPT=-O1 \
 	    SAN_FLAGS='-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all' \
@@ -125,3 +125,11 @@ fuzz: fuzz-build
 
 fuzz-smoke: fuzz-build
 	@scripts/fuzz $(O) 5
+
+# The suite with every tool and unit test under valgrind (slow: minutes).
+check-valgrind: all $(UNITS)
+	@scripts/check-valgrind $(O)
+
+# The suite with the hostile cases at full size (50 MB lines, a 2 GB file).
+hostile-full: all $(UNITS)
+	@CSKIT_HOSTILE_FULL=1 scripts/run-tests $(O)
