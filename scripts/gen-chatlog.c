@@ -21,7 +21,8 @@
  *
  * The phrase banks below were written for cskit; {x} marks a slot (see
  * struct slots).  A leading '^' restricts a phrase to wearable products
- * (clothes, shoes), a leading '~' to gadgets (electronics); in greetings
+ * (clothes, shoes), '~' to electronics, '@' to gadgets that go with a
+ * phone; in greetings
  * '<' marks a morning one, '=' an afternoon one, '>' an evening one (the
  * buyer's local time); '*' marks a phrase of the Christmas season
  * (October to December).
@@ -102,7 +103,9 @@ struct bank {
 	const char *const	*sign;		/* e-mail signature */
 };
 
-enum kind { K_APPAREL, K_SHOES, K_GADGET, K_HOME };
+/* Apparel and shoes are wearable ('^' phrases); gadgets go with a phone
+ * ('@' phrases); gadgets and appliances are electronics ('~' phrases). */
+enum kind { K_APPAREL, K_SHOES, K_GADGET, K_APPLIANCE, K_HOME };
 
 struct product {
 	enum kind	 kind;
@@ -148,7 +151,7 @@ static const struct product products[] = {
 	    "batterie externe 10000 mAh", "batería externa de 10000 mAh",
 	    "モバイルバッテリー 10000mAh", "carregador portátil 10000 mAh",
 	    "10000毫安充电宝", "powerbank 10000 mAh" } },
-	{ K_GADGET, 4500, { "electric toothbrush", "elektrische Zahnbürste",
+	{ K_APPLIANCE, 4500, { "electric toothbrush", "elektrische Zahnbürste",
 	    "brosse à dents électrique", "cepillo de dientes eléctrico",
 	    "電動歯ブラシ", "escova de dentes elétrica", "电动牙刷",
 	    "sikat gigi elektrik" } },
@@ -218,7 +221,7 @@ static const struct bank bank_en = {
 	      "I'm sorry the {p} didn't meet your expectations. Returns are free for you; I'll send the prepaid label by email, and the refund follows once the parcel reaches us.", 0 },
 	    { "I want to send back order {o}, it's unused and still in the box.",
 	      "Sure, thanks for letting us know. I've created the return for order {o} and emailed you the label. The refund is issued within 3 working days after we receive it.", 0 },
-	    { "~The {p} won't connect to my phone, can I return it for a different model?",
+	    { "@The {p} won't connect to my phone, can I return it for a different model?",
 	      "Sorry about that! Yes, you can exchange it. Could you tell me your phone model? I'll check which version fits and send you a free return label.", 0 }),
 	[I_REFUND] = QA(
 	    { "I returned the {p} {d} days ago and still haven't received my refund.",
@@ -270,10 +273,10 @@ static const struct bank bank_en = {
 	      "Good question! We use durable, skin-friendly material for the {p}; the full details are on the product page under 'Specifications', and there is a 12-month warranty.", 0 },
 	    { "Do you have the {p} in {c}? The page says sold out.",
 	      "The {p} in {c} will be back in stock in about 2 weeks. I can send you a message as soon as it's available if you like.", 0 },
-	    { "~Will the {p} work with an iPhone 15?",
+	    { "@Will the {p} work with an iPhone 15?",
 	      "Yes, the {p} will work with an iPhone 15 and with all recent Android phones.", 0 },
-	    { "~Can I use the {p} outside in the rain?",
-	      "We rate the {p} IPX4 splash-proof, so rain is fine, but please don't put it under water.", 0 },
+	    { "~What's the water resistance of the {p}?",
+	      "We rate the {p} IPX4 splash-proof, so splashes and rain are fine, but please don't put it under water.", 0 },
 	    { "^I'm between {s} and the next size up for the {p}, which would you recommend?",
 	      "The cut of the {p} is slightly slim, so I'd recommend the bigger size if you're in between. You can also send me your height and weight and I'll check the size chart for you.", 1 },
 	    { "When will the {p} be back in stock?",
@@ -517,9 +520,9 @@ static const struct bank bank_de = {
 	      "Gute Frage! Die genaue Materialangabe finden Sie auf der Produktseite unter „Details“. Alle Artikel haben 12 Monate Garantie.", 0 },
 	    { "Gibt es „{p}“ auch in {c}? Auf der Seite steht ausverkauft.",
 	      "„{p}“ in {c} ist in etwa 2 Wochen wieder auf Lager. Soll ich Ihnen Bescheid geben, sobald der Artikel verfügbar ist?", 0 },
-	    { "~Ist „{p}“ mit dem iPhone 15 kompatibel?",
+	    { "@Ist „{p}“ mit dem iPhone 15 kompatibel?",
 	      "Ja, der Artikel funktioniert mit dem iPhone 15 und allen aktuellen Android-Handys.", 0 },
-	    { "~Ist „{p}“ wasserdicht? Ich will es draußen benutzen.",
+	    { "~Ist „{p}“ wasserdicht?",
 	      "Der Artikel ist spritzwassergeschützt (IPX4), Regen ist also kein Problem, untertauchen sollte man ihn aber nicht.", 0 },
 	    { "Wann ist „{p}“ wieder lieferbar?",
 	      "Wir erwarten eine neue Lieferung in etwa 10 Tagen. Soll ich Sie benachrichtigen?", 0 }),
@@ -745,7 +748,7 @@ static const struct bank bank_fr = {
 	      "Bonne question ! La composition exacte est indiquée sur la fiche produit, rubrique « Détails ». Tous nos articles sont garantis 12 mois.", 0 },
 	    { "Est-ce que « {p} » existe en {c} ? Le site indique épuisé.",
 	      "Le coloris {c} sera de retour en stock dans environ 2 semaines. Voulez-vous que je vous prévienne dès qu'il est disponible ?", 0 },
-	    { "~Est-ce que « {p} » est compatible avec l'iPhone 15 ?",
+	    { "@Est-ce que « {p} » est compatible avec l'iPhone 15 ?",
 	      "Oui, c'est compatible avec l'iPhone 15 et avec tous les smartphones Android récents.", 0 },
 	    { "Quand est-ce que « {p} » sera de nouveau disponible ?",
 	      "Nous attendons un nouveau lot dans une dizaine de jours. Je vous préviens à son arrivée ?", 0 }),
@@ -953,7 +956,7 @@ static const struct bank bank_es = {
 	      "¡Buena pregunta! La composición exacta está en la ficha del producto, en «Detalles». Todos nuestros productos tienen 12 meses de garantía.", 0 },
 	    { "¿Tienen {p} en {c}? En la web pone agotado.",
 	      "El color {c} vuelve a estar disponible en unas 2 semanas. ¿Quiere que le avise cuando llegue?", 0 },
-	    { "~¿Es compatible con el iPhone 15?",
+	    { "@¿Es compatible con el iPhone 15?",
 	      "Sí, funciona con el iPhone 15 y con todos los móviles Android recientes.", 0 },
 	    { "¿Cuándo vuelven a tener {p}?",
 	      "Esperamos un nuevo lote en unos 10 días. ¿Le aviso cuando esté?", 0 }),
@@ -1147,7 +1150,7 @@ static const struct bank bank_ja = {
 	      "商品ページの「詳細」に素材を記載しております。全商品12か月保証付きです。", 0 },
 	    { "{p}の{c}は在庫ありますか？売り切れと表示されています。",
 	      "{c}は約2週間後に再入荷予定です。入荷しましたらご連絡しましょうか？", 0 },
-	    { "~{p}はiPhone 15に対応していますか？",
+	    { "@{p}はiPhone 15に対応していますか？",
 	      "はい、iPhone 15および最近のAndroid端末に対応しております。", 0 },
 	    { "~{p}は防水ですか？",
 	      "生活防水（IPX4）ですので、雨程度なら問題ございませんが、水没にはご注意ください。", 0 }),
@@ -1341,7 +1344,7 @@ static const struct bank bank_pt = {
 	      "Boa pergunta! A composição completa está na página do produto, em \"Detalhes\". Todos os produtos têm 12 meses de garantia.", 0 },
 	    { "Tem \"{p}\" na cor {c}? No site aparece esgotado.",
 	      "A cor {c} volta ao estoque em umas 2 semanas. Quer que eu te avise quando chegar?", 0 },
-	    { "~Funciona com iPhone 15?",
+	    { "@Funciona com iPhone 15?",
 	      "Funciona sim, com iPhone 15 e com todos os Android recentes.", 0 },
 	    { "Quando \"{p}\" volta ao estoque?",
 	      "Esperamos um novo lote em uns 10 dias. Te aviso quando chegar?", 0 }),
@@ -1531,7 +1534,7 @@ static const struct bank bank_zh = {
 	      "您好，详细材质在商品页面“详情”里有写，所有商品都有12个月质保。", 0 },
 	    { "{p}有{c}的吗？页面显示缺货。",
 	      "{c}大约两周后补货，到货后我通知您可以吗？", 0 },
-	    { "~{p}支持iPhone 15吗？",
+	    { "@{p}支持iPhone 15吗？",
 	      "支持的，iPhone 15和最近的安卓手机都可以用。", 0 },
 	    { "~{p}防水吗？",
 	      "是生活防水（IPX4），淋雨没问题，但不能泡水。", 0 }),
@@ -2237,7 +2240,8 @@ wearable(const struct product *p)
 static int
 phrase_fits(const char *s, const struct product *p)
 {
-	return (*s != '^' || wearable(p)) && (*s != '~' || p->kind == K_GADGET);
+	return (*s != '^' || wearable(p)) && (*s != '@' || p->kind == K_GADGET) &&
+	    (*s != '~' || p->kind == K_GADGET || p->kind == K_APPLIANCE);
 }
 
 static size_t
@@ -2286,7 +2290,7 @@ render(struct buf *b, const char *s, const struct slots *sl)
 {
 	const char *v, *brace;
 
-	if (strchr("^~<=>*", *s) && *s)
+	if (strchr("^~@<=>*", *s) && *s)
 		s++;
 	while ((brace = strchr(s, '{')) != NULL) {
 		buf_add(b, s, (size_t)(brace - s));
@@ -2368,7 +2372,7 @@ say(struct gen *g, const struct conv *c, const char *sep, const char *s)
 	render(&g->text, s, &c->sl);
 	/* "{p} sudah rusak": a product name that opens a message gets a
 	 * capital like any first word */
-	if (at == 0 && s[strspn(s, "^~<=>*")] == '{' &&
+	if (at == 0 && s[strspn(s, "^~@<=>*")] == '{' &&
 	    g->text.data[0] >= 'a' && g->text.data[0] <= 'z')
 		g->text.data[0] = (char)(g->text.data[0] - 32);
 }
@@ -3131,7 +3135,7 @@ qa_ok(const struct qa *l)
 		if (l[i].a == NULL)
 			return 0;
 	for (size_t i = 0; l != NULL && l[i].q; i++)
-		if (l[i].q[0] != '^' && l[i].q[0] != '~')
+		if (!strchr("^~@", l[i].q[0]))
 			return 1;
 	return 0;
 }
