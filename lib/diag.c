@@ -10,6 +10,8 @@ diag_init(struct diag *d, const char *prog)
 	d->prog = prog;
 	d->strict = 0;
 	d->bad_lines = 0;
+	d->before_strict_exit = NULL;
+	d->before_strict_exit_ctx = NULL;
 }
 
 static void
@@ -38,6 +40,8 @@ diag_bad_line(struct diag *d, const char *file, long line, const char *fmt,
 	va_end(ap);
 	d->bad_lines++;
 	if (d->strict) {
+		if (d->before_strict_exit != NULL)
+			d->before_strict_exit(d->before_strict_exit_ctx);
 		fprintf(stderr, "%s: stopping at the first bad line (--strict)\n",
 		    d->prog);
 		exit(CS_EXIT_DATAERR);

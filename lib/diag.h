@@ -29,6 +29,11 @@ struct diag {
 	const char	*prog;
 	int		 strict;	/* first bad line is fatal */
 	unsigned long	 bad_lines;
+	/* Called before --strict ends the run, so that output already
+	 * accepted (the good lines before the bad one) is not lost in a
+	 * buffer.  Set by whoever owns the output. */
+	void		(*before_strict_exit)(void *);
+	void		*before_strict_exit_ctx;
 };
 
 void	diag_init(struct diag *, const char *prog);

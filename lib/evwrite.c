@@ -434,6 +434,18 @@ write_markdown(struct ev_writer *w)
 }
 
 void
+ev_writer_flush(struct ev_writer *w)
+{
+	out_flush(&w->out);
+}
+
+void
+ev_writer_flush_cb(void *ctx)
+{
+	ev_writer_flush(ctx);
+}
+
+void
 ev_writer_close(struct ev_writer *w)
 {
 	if (w == NULL)

@@ -38,6 +38,11 @@ void	ev_writer_kind(struct ev_writer *, const char *column, enum ew_kind);
 void	ev_writer_write(struct ev_writer *, const cJSON *obj);
 /* jsonl only: a line already serialized (no newline), written as is. */
 void	ev_writer_raw(struct ev_writer *, const char *line, size_t len);
+/* Write out what is buffered (jsonl, and csv/tsv with fixed columns;
+ * spooled and aligned formats wait for close). */
+void	ev_writer_flush(struct ev_writer *);
+/* For diag's before_strict_exit: ctx is the writer. */
+void	ev_writer_flush_cb(void *ctx);
 /* Flush (and for table/markdown, write everything); frees the writer. */
 void	ev_writer_close(struct ev_writer *);
 

@@ -101,6 +101,8 @@ filter_run(struct cli_common *cli, struct diag *d, char *const *files,
 	struct ev_record rec;
 	int status;
 
+	d->before_strict_exit = ev_writer_flush_cb;
+	d->before_strict_exit_ctx = w;
 	while (ev_read(r, &rec) > 0) {
 		if (rec.status == EV_OK) {
 			children_note(&before, rec.obj);
@@ -122,6 +124,7 @@ filter_run(struct cli_common *cli, struct diag *d, char *const *files,
 		ev_writer_write(w, err);
 		cJSON_Delete(err);
 	}
+	d->before_strict_exit = NULL;
 	status = diag_exit_status(d);
 	if (ev_open_failed(r))
 		status = CS_EXIT_NOINPUT;

@@ -106,6 +106,11 @@ main(int argc, char *argv[])
 	struct ev_record rec;
 	struct buf reason = BUF_INIT, line = BUF_INIT;
 
+	if (sorter == NULL) {
+		diag.before_strict_exit = ev_writer_flush_cb;
+		diag.before_strict_exit_ctx = sink.w;
+	}
+
 	while (ev_read(r, &rec) > 0) {
 		cs_time t = CS_TIME_NONE;
 		if (rec.status == EV_OK) {
