@@ -37,6 +37,59 @@ json_write_string(struct buf *b, const char *s, size_t len)
 	buf_addc(b, '"');
 }
 
+/* The decimal digits of u, ending just before end; returns the first. */
+static char *
+put_decimal(char *end, unsigned long long u)
+{
+	do {
+		*--end = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	return end;
+}
+
+/*
+ * A number of at most six decimals from 1e-4 to 1e9 (scores, shares,
+ * amounts: most of what the tools write) as "%.15g" prints it, without
+ * printf, which was a tenth of cs-classify's run.  It is that string: when
+ * k / 1e6 == |v| for an integer k, the decimal k·10⁻⁶ has at most 15
+ * significant digits and lies within half an ulp of v, far inside half a
+ * step of the 15-digit grid, so %.15g rounds v to exactly it (and prints
+ * it without exponent in this range, trailing zeros dropped).  0 when v is
+ * not such a number.
+ */
+static int
+write_short_decimal(struct buf *b, double v)
+{
+	double a = fabs(v);
+	char tmp[32], *end = tmp + sizeof tmp, *p;
+
+	if (!(a >= 1e-4 && a < 1e9))
+		return 0;
+	long long k = llround(a * 1e6);
+	if ((double)k / 1e6 != a)
+		return 0;
+	unsigned long long frac = (unsigned long long)(k % 1000000);
+	int digits = 6;
+	while (frac != 0 && frac % 10 == 0) {
+		frac /= 10;
+		digits--;
+	}
+	p = end;
+	if (frac != 0) {
+		char *f = put_decimal(end, frac);
+		while (end - f < digits)
+			*--f = '0';
+		*--f = '.';
+		p = f;
+	}
+	p = put_decimal(p, (unsigned long long)(k / 1000000));
+	if (v < 0)
+		*--p = '-';
+	buf_add(b, p, (size_t)(end - p));
+	return 1;
+}
+
 void
 json_write_number(struct buf *b, double v)
 {
@@ -53,10 +106,15 @@ json_write_number(struct buf *b, double v)
 	/* Integers print as integers (exact below 2^53); anything else in the
 	 * fewest digits that read back as the same double. */
 	if (fabs(v) < 9007199254740992.0 && v == trunc(v)) {
-		int n = snprintf(tmp, sizeof tmp, "%lld", (long long)v);
-		buf_add(b, tmp, (size_t)n);
+		char *end = tmp + sizeof tmp;
+		char *p = put_decimal(end, (unsigned long long)fabs(v));
+		if (v < 0)
+			*--p = '-';
+		buf_add(b, p, (size_t)(end - p));
 		return;
 	}
+	if (write_short_decimal(b, v))
+		return;
 	for (int prec = 15; prec <= 17; prec++) {
 		int n = snprintf(tmp, sizeof tmp, "%.*g", prec, v);
 		if (prec == 17 || strtod(tmp, NULL) == v) {
