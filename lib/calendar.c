@@ -551,7 +551,7 @@ cal_next_open(const struct cal *c, cs_time t)
 	cs_time o, e;
 
 	cal_iter_start(&it, c, t);
-	if (!cal_iter_next(&it, &o, &e))
+	if (!cal_iter_next(&it, &o, &e) || o > CS_TIME_LAST)
 		return CS_TIME_NONE;
 	return o > t ? o : t;
 }
@@ -570,7 +570,7 @@ cal_next_close(const struct cal *c, cs_time t)
 		if (e - t > (cs_time)CAL_HORIZON_DAYS * 86400000)
 			return CS_TIME_NONE;
 	}
-	return e;
+	return e > CS_TIME_LAST ? CS_TIME_NONE : e;
 }
 
 /*
@@ -664,8 +664,12 @@ cal_add_business(const struct cal *c, cs_time from, double seconds)
 	while (cal_iter_next(&it, &o, &e)) {
 		if (o < from)
 			o = from;
+		/* A second open a week and --sla 30m would be decades of
+		 * walking for each message: no deadline that far. */
+		if (o - from > (cs_time)CAL_HORIZON_DAYS * 86400 * 1000)
+			return CS_TIME_NONE;
 		if (left <= e - o)
-			return o + left;
+			return o + left > CS_TIME_LAST ? CS_TIME_NONE : o + left;
 		left -= e - o;
 	}
 	return CS_TIME_NONE;

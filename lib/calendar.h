@@ -32,7 +32,8 @@
  *
  * Instants are cs_time (ms).  Searches walk day by day in the team's zone
  * (a few zone look-ups a day), never minute by minute; they give up after
- * CAL_HORIZON_DAYS without an open window and answer CS_TIME_NONE.
+ * CAL_HORIZON_DAYS without an open window and answer CS_TIME_NONE, as they
+ * do for an instant past CS_TIME_LAST (year 9999).
  */
 #ifndef CSKIT_CALENDAR_H
 #define CSKIT_CALENDAR_H
@@ -83,7 +84,8 @@ double		 cal_business_seconds(const struct cal *, cs_time from,
 		    cs_time to);
 /*
  * The instant at which `seconds` of open time have passed since `from`
- * (from itself for 0 when open; the next opening for 0 when closed).
+ * (from itself for 0 when open; the next opening for 0 when closed);
+ * CS_TIME_NONE when that is more than CAL_HORIZON_DAYS away.
  */
 cs_time		 cal_add_business(const struct cal *, cs_time from,
 		    double seconds);

@@ -104,17 +104,14 @@ parse_epoch(const char *s, cs_time *out, const char **why)
 }
 
 /*
- * Instants the tools accept: the years 0000 to 9999 in UTC, the range
- * RFC 3339 can write.  Anything wider would be read but printed as a
- * stamp (year 10000, or negative) that the next tool cannot read back.
+ * Instants the tools accept: CS_TIME_FIRST to CS_TIME_LAST.  Anything wider
+ * would be read but printed as a stamp (year 10000, or negative) that the
+ * next tool cannot read back.
  */
-#define TS_FIRST	(-62167219200000LL)	/* 0000-01-01T00:00:00Z */
-#define TS_LAST		(253402300799999LL)	/* 9999-12-31T23:59:59.999Z */
-
 static int
 in_range(cs_time t, const char **why)
 {
-	if (t < TS_FIRST || t > TS_LAST) {
+	if (t < CS_TIME_FIRST || t > CS_TIME_LAST) {
 		*why = "time out of range (years 0000 to 9999 UTC)";
 		return -1;
 	}

@@ -21,6 +21,10 @@
 typedef int64_t cs_time;	/* ms since the epoch, UTC */
 
 #define CS_TIME_NONE INT64_MIN	/* "no instant" */
+/* The instants the tools read and write: years 0000 to 9999 in UTC, what
+ * RFC 3339 can spell (a stamp past them could not be read back). */
+#define CS_TIME_FIRST	(-62167219200000LL)	/* 0000-01-01T00:00:00Z */
+#define CS_TIME_LAST	(253402300799999LL)	/* 9999-12-31T23:59:59.999Z */
 
 struct tz_zone;
 
