@@ -386,9 +386,16 @@ main(int argc, char *argv[])
 		argv++;
 		argc--;
 	}
-	a.sla = 1800;
-	a.after = 86400;
+	a.sla = a.after = -1;		/* not given */
 	parse_args(argc, argv, &cli, &diag, &a);
+	if (sub != SUB_FOLLOWUP && (a.after >= 0 || a.role != NULL))
+		diag_usage(&diag, "--after and --role go with followup");
+	if (sub != SUB_ANNOTATE && a.sla >= 0)
+		diag_usage(&diag, "--sla goes with annotate");
+	if (a.sla < 0)
+		a.sla = 1800;
+	if (a.after < 0)
+		a.after = 86400;
 	if (a.shift != 0 && (a.shift < 3600 || a.shift > 23 * 3600 ||
 	    (long)a.shift % 3600 != 0))
 		diag_usage(&diag, "--shift: whole hours from 1h to 23h");
