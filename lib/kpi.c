@@ -157,6 +157,7 @@ struct conv {
 	struct held	*held;
 	uint32_t	 nheld, capheld, nout;
 	cs_time		 dropped;	/* latest message the fold let go */
+	int		 last_kept;	/* last_resp is also first or a reply */
 	int		 approx;	/* a late event landed at or before it */
 	struct reply_pair *pairs;
 	uint32_t	 npairs, cappairs;
@@ -454,18 +455,25 @@ fold(const struct kpi *k, struct conv *c, int kind, cs_time t,
 			c->nout++;
 			break;
 		}
+		/* The previous last response is let go unless the summary
+		 * keeps it as the first response or a reply. */
+		if (c->last_resp != CS_TIME_NONE && !c->last_kept)
+			c->dropped = c->last_resp;
+		c->last_kept = 0;
 		if (c->first_resp == CS_TIME_NONE) {
 			c->first_resp = t;
+			c->last_kept = 1;
 			capture(k, c, R_AGENT, vals);
 		}
 		if (c->run_start != CS_TIME_NONE) {
 			add_pair(c, c->run_start, t);
 			c->run_start = CS_TIME_NONE;
-			if (c->nheld > c->nout)
+			if (c->nheld > c->nout &&
+			    c->held[c->nheld - 1].ts > c->dropped)
 				c->dropped = c->held[c->nheld - 1].ts;
 			c->nheld = c->nout;
-		} else if (c->last_resp != CS_TIME_NONE && c->last_resp != t)
-			c->dropped = c->last_resp;
+			c->last_kept = 1;
+		}
 		c->last_resp = t;
 		break;
 	case K_RESOLVED:
@@ -493,6 +501,7 @@ fold_reset(const struct kpi *k, struct conv *c)
 	c->resolved = c->reopened = c->classified_at = CS_TIME_NONE;
 	c->nheld = c->nout = 0;
 	c->dropped = CS_TIME_NONE;
+	c->last_kept = 0;
 	c->closed = 0;
 	c->npairs = 0;
 	memset(c->gv, 0, sizeof *c->gv * (size_t)k->o.ngroup);

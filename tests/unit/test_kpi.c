@@ -5,6 +5,7 @@
 #include "unit.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -626,6 +627,136 @@ test_out_of_order(void **state)
 	buf_free(&label);
 }
 
+/* A small deterministic random stream (splitmix64). */
+static uint64_t
+next_random(uint64_t *state)
+{
+	uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+/* Random conversations, events in time order, as JSON lines. */
+static char **
+random_log(uint64_t *rnd, int nconv, int *nlines)
+{
+	static const char *const roles[] = { "customer", "customer", "agent",
+		"agent", "bot", "system" };
+	static const char *const agents[] = { "li", "wang", "anna" };
+	char **lines = NULL;
+	int n = 0;
+
+	for (int c = 0; c < nconv; c++) {
+		long t = 1780000000L + c * 600;
+		int len = 2 + (int)(next_random(rnd) % 9);
+		for (int e = 0; e < len; e++) {
+			char *line = malloc(200);
+			uint64_t r = next_random(rnd);
+			/* Strictly later: at equal times the input order decides,
+			 * which moving an event changes. */
+			t += 60 + (long)(r % 3) * 300;
+			if (r % 13 == 0)
+				snprintf(line, 200, "{\"type\":\"status\",\"conversation"
+				    "\":\"c%d\",\"ts\":%ld,\"status\":\"%s\"}", c, t,
+				    r % 2 ? "resolved" : "reopened");
+			else
+				snprintf(line, 200, "{\"conversation\":\"c%d\",\"ts\":"
+				    "%ld,\"role\":\"%s\",\"agent\":\"%s\"}", c, t,
+				    roles[(r >> 8) % 6], agents[(r >> 16) % 3]);
+			lines = realloc(lines, sizeof *lines * (size_t)(n + 2));
+			lines[n++] = line;
+		}
+	}
+	lines[n] = NULL;
+	*nlines = n;
+	return lines;
+}
+
+/* Every figure of every row, as text, to compare two reports. */
+static void
+report_text(struct kpi *k, struct buf *out)
+{
+	buf_reset(out);
+	for (size_t r = 0; r < kpi_nrows(k); r++) {
+		cJSON *o = kpi_row_object(k, r, NULL, 0);
+		char *s = cJSON_PrintUnformatted(o);
+		buf_adds(out, s);
+		buf_addc(out, '\n');
+		free(s);
+		cJSON_Delete(o);
+	}
+}
+
+/*
+ * The promise of the fold: moving some events to the end of the input gives
+ * the same report as the sorted input, unless kpi_reordered() says it may
+ * not; and with any_order always the same.
+ */
+static void
+test_late_events_property(void **state)
+{
+	static const char *const group[] = { "agent" };
+	uint64_t rnd = 42;
+	int n, exact = 0, flagged = 0;
+	char **lines = random_log(&rnd, 60, &n);
+	const char **moved = malloc(sizeof *moved * (size_t)(n + 1));
+	struct kpi_opts o = defaults();
+	struct buf want = BUF_INIT, got = BUF_INIT;
+	struct kpi *k;
+
+	(void)state;
+	o.group = group;
+	o.ngroup = 1;
+	k = run(&o, (const char *const *)lines);
+	report_text(k, &want);
+	kpi_free(k);
+	for (int round = 0; round < 300; round++) {
+		/* Take 1 to 4 random events out and append them. */
+		int late[4], nlate = 1 + (int)(next_random(&rnd) % 4), m = 0;
+		for (int i = 0; i < nlate; i++)
+			late[i] = (int)(next_random(&rnd) % (uint64_t)n);
+		for (int i = 0; i < n; i++) {
+			int is_late = 0;
+			for (int j = 0; j < nlate; j++)
+				is_late |= late[j] == i;
+			if (!is_late)
+				moved[m++] = lines[i];
+		}
+		for (int i = 0; i < n; i++)
+			for (int j = 0; j < nlate; j++)
+				if (late[j] == i) {
+					moved[m++] = lines[i];
+					break;
+				}
+		moved[m] = NULL;
+		o.any_order = 0;
+		k = run(&o, moved);
+		report_text(k, &got);
+		if (kpi_reordered(k) == 0) {
+			assert_string_equal(buf_str(&got), buf_str(&want));
+			exact++;
+		} else
+			flagged++;
+		kpi_free(k);
+		o.any_order = 1;
+		k = run(&o, moved);
+		report_text(k, &got);
+		assert_string_equal(buf_str(&got), buf_str(&want));
+		kpi_free(k);
+	}
+	/* Both kinds happened, so both promises were tested. */
+	assert_true(exact > 50);
+	assert_true(flagged > 10);
+	for (int i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+	free(moved);
+	buf_free(&want);
+	buf_free(&got);
+}
+
 static double
 business(const void *cal, cs_time from, cs_time to)
 {
@@ -777,6 +908,7 @@ main(void)
 		cmocka_unit_test(test_conversion_orders_any_order),
 		cmocka_unit_test(test_group_conversation_and_period),
 		cmocka_unit_test(test_out_of_order),
+		cmocka_unit_test(test_late_events_property),
 		cmocka_unit_test(test_business_hours),
 		cmocka_unit_test(test_buckets_in_zone),
 	};
