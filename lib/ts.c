@@ -367,6 +367,7 @@ ts_format_utc(cs_time t, struct buf *out)
 void
 ts_format_offset(cs_time t, int offset, struct buf *out)
 {
+	char s[7] = "+00:00";
 	int a;
 
 	/* RFC 3339 offsets are whole minutes; an old local mean time is
@@ -376,8 +377,15 @@ ts_format_offset(cs_time t, int offset, struct buf *out)
 	a -= a % 60;
 	offset = offset < 0 ? -a : a;
 	format_at(t, offset, out);
-	buf_printf(out, "%c%02d:%02d", offset < 0 ? '-' : '+', a / 3600,
-	    a / 60 % 60);
+	if (a / 3600 > 99) {
+		buf_printf(out, "%c%02d:%02d", offset < 0 ? '-' : '+',
+		    a / 3600, a / 60 % 60);
+		return;
+	}
+	s[0] = offset < 0 ? '-' : '+';
+	put_digits(s + 1, a / 3600, 2);
+	put_digits(s + 4, a / 60 % 60, 2);
+	buf_add(out, s, 6);
 }
 
 int
