@@ -517,8 +517,16 @@ mst_compile_file(const char *path, struct buf *err)
 		buf_printf(err, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0)
+	while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		buf_add(&src, chunk, k);
+		if (src.len > MST_MAX_FILE) {
+			buf_printf(err, "%s: larger than %u bytes: not a "
+			    "template", path, MST_MAX_FILE);
+			fclose(f);
+			buf_free(&src);
+			return NULL;
+		}
+	}
 	if (ferror(f)) {
 		buf_printf(err, "%s: read error", path);
 		fclose(f);

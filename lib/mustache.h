@@ -40,6 +40,9 @@ struct mst_template;
  */
 #define MST_MAX_RENDER_STEPS	1000000
 #define MST_MAX_OUTPUT		(64u << 20)
+/* The largest template file read (a template is a few KiB of text; a link
+ * to /dev/zero or a log saved under the wrong name is not one). */
+#define MST_MAX_FILE		(1u << 20)
 
 /* A list of distinct names, in the order first seen. */
 struct mst_names {
