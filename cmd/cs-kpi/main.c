@@ -292,6 +292,10 @@ resolve_args(struct cli_common *cli, const struct diag *d,
 	    kpi_parse_instant(a->until, ref, o->tz, &cli->ts, &o->until) != 0)
 		diag_usage(d, "--until %s: not a time (RFC 3339, today, "
 		    "yesterday, 7d)", a->until);
+	if (o->since != CS_TIME_NONE && o->until != CS_TIME_NONE &&
+	    o->since >= o->until)
+		diag_usage(d, "--since %s is not before --until %s", a->since,
+		    a->until);
 	if (a->hours == NULL && (a->team_tz != NULL || a->holidays != NULL))
 		diag_usage(d, "--team-tz and --holidays go with --hours");
 	if (a->hours != NULL) {
