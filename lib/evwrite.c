@@ -123,8 +123,10 @@ write_csv_cell(struct ev_writer *w, const cJSON *v)
 		return;
 	cell_text(&w->cell, v);
 	const char *s = buf_str(&w->cell);
+	/* libcsv trims unquoted spaces and tabs at both ends: quote them. */
 	int quote = w->cell.len == 0 || strpbrk(s, ",\"\r\n") != NULL ||
-	    s[0] == ' ' || s[w->cell.len - 1] == ' ';
+	    s[0] == ' ' || s[0] == '\t' || s[w->cell.len - 1] == ' ' ||
+	    s[w->cell.len - 1] == '\t';
 	if (!quote) {
 		buf_add(&w->line, s, w->cell.len);
 		return;

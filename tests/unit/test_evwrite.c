@@ -127,8 +127,11 @@ test_csv_union(void **state)
 	/* Header names are quoted like cells. */
 	render_is(OUT_CSV, "{\"x,y\":1,\"q\\\"\":2,\"\xE5\xAE\xA2\":3}\n", NULL,
 	    NULL, "\"x,y\",\"q\"\"\",\xE5\xAE\xA2\n1,2,3\n");
-	/* A trailing space is kept by quoting too. */
+	/* A trailing space is kept by quoting too; tabs at either end as
+	 * well (libcsv trims both when unquoted); a tab inside needs none. */
 	render_is(OUT_CSV, "{\"t\":\"end \"}\n", NULL, NULL, "t\n\"end \"\n");
+	render_is(OUT_CSV, "{\"t\":\"\\tlead\",\"u\":\"end\\t\",\"v\":\"a\\tb\"}\n",
+	    NULL, NULL, "t,u,v\n\"\tlead\",\"end\t\",a\tb\n");
 }
 
 static void
