@@ -413,8 +413,10 @@ tzif_header(const unsigned char *p, size_t len, struct tzif_counts *c,
 	c->time = be32(p + 32);
 	c->type = be32(p + 36);
 	c->chars = be32(p + 40);
+	/* Leap-second ("right/") files count time in another scale than
+	 * cs_time's POSIX seconds: refused rather than read 27 s off. */
 	if (c->type == 0 || c->type > 256 || c->chars == 0 ||
-	    c->time > 100000 || c->leap > 100000 || c->chars > 100000 ||
+	    c->time > 100000 || c->leap != 0 || c->chars > 100000 ||
 	    (c->isut != 0 && c->isut != c->type) ||
 	    (c->isstd != 0 && c->isstd != c->type))
 		return -1;
@@ -817,8 +819,12 @@ tzdb_zone(struct tz_db *db, const char *name)
 	memmove(db->cache + lo + 1, db->cache + lo,
 	    (db->ncache - lo) * sizeof *db->cache);
 	db->cache[lo].name = xstrdup(name);
-	db->cache[lo].zone = is_fixed ? fixed_zone(name, fixed) :
+	/* GMT+0 and GMT-0 are also files (with the abbreviation GMT); any
+	 * other offset is read the RFC 3339 way, whatever files exist. */
+	db->cache[lo].zone = is_fixed && fixed != 0 ? NULL :
 	    zone_load(db, name);
+	if (db->cache[lo].zone == NULL && is_fixed)
+		db->cache[lo].zone = fixed_zone(name, fixed);
 	db->ncache++;
 	return db->cache[lo].zone;
 }

@@ -165,6 +165,7 @@ test_names_rejected(void **state)
 	assert_null(tzdb_zone(db, "Mars/Olympus_Mons"));
 	assert_null(tzdb_zone(db, "zone.tab"));		/* not a TZif file */
 	assert_null(tzdb_zone(db, "Europe"));		/* a directory */
+	assert_null(tzdb_zone(db, "right/Europe/Berlin"));	/* leap seconds */
 	assert_null(tzdb_zone(db, NULL));
 	assert_non_null(tzdb_zone(db, "UTC"));
 	assert_non_null(tzdb_zone(db, "Etc/GMT+5"));
