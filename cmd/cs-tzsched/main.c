@@ -351,9 +351,13 @@ run_coverage(struct cli_common *cli, struct diag *d, const struct args *a,
 		coverage_report(cov, w, a->all);
 		ev_writer_close(w);
 		if (a->suggest > 0) {
-			if (cli->out_format != OUT_JSONL &&
-			    write(STDOUT_FILENO, "\n", 1) != 1)
-				diag_fatal(d, CS_EXIT_IOERR, "write failed");
+			if (cli->out_format != OUT_JSONL) {
+				struct out out;	/* a closed pipe ends quietly */
+
+				out_open(&out, STDOUT_FILENO, d);
+				out_puts(&out, "\n");
+				out_close(&out);
+			}
 			w = ev_writer_open(cli->out_format, STDOUT_FILENO, d);
 			coverage_suggest(cov, a->suggest,
 			    a->shift > 0 ? (int)(a->shift / 3600) : 8,
