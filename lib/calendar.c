@@ -370,8 +370,15 @@ cal_load_holidays(struct cal *c, const char *path, struct buf *why)
 	while (fgets(line, sizeof line, f) != NULL) {
 		const char *p = line, *q;
 		int64_t first, last;
+		size_t len = strlen(line);
+		int ch;
 
 		lineno++;
+		/* Past the buffer a line is only its description or a
+		 * comment: skip the rest rather than read it as a line. */
+		if (len > 0 && line[len - 1] != '\n')
+			while ((ch = getc(f)) != EOF && ch != '\n')
+				;
 		while (isspace((unsigned char)*p))
 			p++;
 		if (*p == '\0' || *p == '#')
