@@ -3183,7 +3183,8 @@ help(void)
 	    "                         -c or --end bounds the output)\n"
 	    "  -c, --conversations N  write N conversations, whole\n"
 	    "  -s, --seed N           seed of the random stream (default 1)\n"
-	    "  -r, --rate N           new conversations per day (default 300)\n"
+	    "  -r, --rate N           new conversations per day (default 300,\n"
+	    "                         at most 5000)\n"
 	    "      --start TIME       first instant (default 2026-09-01T00:00:00Z)\n"
 	    "      --end TIME         stop before this instant, like an export\n"
 	    "                         (conversations open then are cut)\n"
@@ -3221,6 +3222,12 @@ arrival_gap(struct gen *g, int64_t mean)
 }
 
 #define WARM_UP	(40 * DAY)	/* longer than any order-to-chat lead */
+/*
+ * Chats about an order start up to 35 days after it and are held, written
+ * out, until then: memory is about rate x 35 days of conversations
+ * (10 MB at the default 300 a day, ~140 MB at this cap).
+ */
+#define MAX_RATE 5000
 
 int
 main(int argc, char *argv[])
@@ -3271,7 +3278,7 @@ main(int argc, char *argv[])
 			g.rng = number_arg(&d, "-s", optarg, UINT64_MAX);
 			break;
 		case 'r':
-			rate = number_arg(&d, "-r", optarg, DAY);
+			rate = number_arg(&d, "-r", optarg, MAX_RATE);
 			if (rate == 0)
 				diag_usage(&d, "-r: must be at least 1");
 			mean = DAY / (int64_t)rate;
