@@ -442,6 +442,19 @@ test_random_against_localtime(void **state)
 			}
 			checked++;
 		}
+		/* Long spans (counted by whole weeks where they repeat) equal
+		 * the sum of their days (each walked interval by interval). */
+		{
+			cs_time a = (cs_time)t0 * 1000 - 40 * 86400000LL;
+			double sum = 0;
+
+			for (i = 0; i < 140; i++)
+				sum += cal_business_seconds(c,
+				    a + (cs_time)i * 86400000,
+				    a + (cs_time)(i + 1) * 86400000);
+			assert_true(sum == cal_business_seconds(c, a,
+			    a + 140 * 86400000LL));
+		}
 		cal_free(c);
 		buf_free(&spec);
 	}
