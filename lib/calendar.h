@@ -6,8 +6,9 @@
  * a borrowed zone, which must outlive it — zones live as long as the tz_db).
  *
  * Hours spec (--hours): clauses separated by ';', each `DAYS WINDOWS`:
- *   DAYS     Mon,Wed  Mon-Fri  Fri-Mon (wraps)  daily  (names: Mon…Sun or
- *            Monday…Sunday, any case)
+ *   DAYS     Mon,Wed  Mon-Fri  Fri-Mon (wraps)  daily  weekdays  weekends
+ *            (names: Mon…Sun or Monday…Sunday, any case); a clause of
+ *            windows alone is every day
  *   WINDOWS  09:00-12:00,13:30-18:00   (HH:MM or HH:MM:SS; an end of 24:00
  *            is midnight at the end of the day; an end before the start,
  *            22:00-06:00, crosses midnight into the next day)
@@ -31,7 +32,8 @@
  *     00:00-06:00 on 2026-10-25 lasts 7 real hours.
  *
  * Instants are cs_time (ms).  Searches walk day by day in the team's zone
- * (a few zone look-ups a day), never minute by minute; they give up after
+ * (a few zone look-ups a day), never minute by minute, and business time
+ * over long spans counts whole weeks where they repeat; searches give up after
  * CAL_HORIZON_DAYS without an open window and answer CS_TIME_NONE, as they
  * do for an instant past CS_TIME_LAST (year 9999).
  */

@@ -59,7 +59,7 @@ void		 coverage_reject(struct coverage *);
  * The report: one row per hour of the week (team zone) that has uncovered
  * messages or nobody on shift (every hour with `all`), then the total row.
  * Columns: day hour total messages uncovered uncovered_share agents
- * wait_mean wait_max.
+ * wait_mean wait_max rejected (the last in the total row only).
  */
 void		 coverage_report(struct coverage *, struct ev_writer *,
 		    int all);
