@@ -367,16 +367,19 @@ cal_load_holidays(struct cal *c, const char *path, struct buf *why)
 		buf_printf(why, "%s: %s", path, strerror(errno));
 		return -1;
 	}
-	while (fgets(line, sizeof line, f) != NULL) {
+	for (;;) {
 		const char *p = line, *q;
 		int64_t first, last;
-		size_t len = strlen(line);
 		int ch;
 
+		line[sizeof line - 1] = 'x';	/* fgets filled it: '\0' */
+		if (fgets(line, sizeof line, f) == NULL)
+			break;
 		lineno++;
 		/* Past the buffer a line is only its description or a
 		 * comment: skip the rest rather than read it as a line. */
-		if (len > 0 && line[len - 1] != '\n')
+		if (line[sizeof line - 1] == '\0' &&
+		    line[sizeof line - 2] != '\n')
 			while ((ch = getc(f)) != EOF && ch != '\n')
 				;
 		while (isspace((unsigned char)*p))
