@@ -22,7 +22,9 @@
  * The phrase banks below were written for cskit; {x} marks a slot (see
  * struct slots).  A leading '^' restricts a phrase to wearable products
  * (clothes, shoes), '~' to electronics, '@' to gadgets that go with a
- * phone; in greetings
+ * phone; '+' and '-' to a buyer with a female or a male first name (even
+ * and odd places in first_names), where the language marks it ("obrigada");
+ * in greetings
  * '<' marks a morning one, '=' an afternoon one, '>' an evening one (the
  * buyer's local time); '*' marks a phrase of the Christmas season
  * (October to December).
@@ -43,6 +45,7 @@
 #include "ts.h"
 
 #define L(...)	((const char *const[]){ __VA_ARGS__, NULL })
+#define MARKS	"^~@<=>*+-"	/* phrase marks, see the comment above */
 #define QA(...)	((const struct qa[]){ __VA_ARGS__, { NULL, NULL, 0 } })
 
 enum lang { L_EN, L_DE, L_FR, L_ES, L_JA, L_PT, L_ZH, L_ID, N_LANG };
@@ -84,7 +87,7 @@ struct bank {
 	const char		*sep;		/* between sentences: " " or "" */
 	enum address		 address;
 	int			 family_first;	/* "王芳", "佐藤 美咲" */
-	const char *const	*first_names;
+	const char *const	*first_names;	/* female, male, female… */
 	const char *const	*last_names;
 	const char *const	*colours;
 	const char *const	*greet;		/* customer openers */
@@ -181,7 +184,7 @@ static const struct bank bank_en = {
 	.sep = " ", .address = ADDR_FIRST, .family_first = 0,
 	.first_names = L("Emily", "Jacob", "Olivia", "Michael", "Sarah",
 	    "David", "Jessica", "Chris", "Ashley", "Tyler", "Megan", "Brandon",
-	    "Hannah", "Kevin", "Lauren", "Ryan", "Oliver", "Charlotte"),
+	    "Hannah", "Kevin", "Lauren", "Ryan", "Charlotte", "Oliver"),
 	.last_names = L("Johnson", "Miller", "Davis", "Wilson", "Taylor",
 	    "Anderson", "Thomas", "Moore", "Martin", "Clark", "Lewis",
 	    "Walker", "Hughes", "Evans", "Baker", "Turner"),
@@ -438,7 +441,7 @@ static const struct bank bank_de = {
 	.sep = " ", .address = ADDR_FULL, .family_first = 0,
 	.first_names = L("Anna", "Lukas", "Julia", "Maximilian", "Laura",
 	    "Jonas", "Sophie", "Felix", "Lena", "Tobias", "Katharina", "Jan",
-	    "Sabine", "Thomas", "Petra", "Stefan", "Jürgen", "Birgit"),
+	    "Sabine", "Thomas", "Petra", "Stefan", "Birgit", "Jürgen"),
 	.last_names = L("Müller", "Schmidt", "Schneider", "Fischer", "Weber",
 	    "Meyer", "Wagner", "Becker", "Hoffmann", "Schäfer", "Koch",
 	    "Bauer", "Richter", "Klein", "Wolf", "Neumann"),
@@ -782,7 +785,7 @@ static const struct bank bank_fr = {
 	      "Merci pour votre question ! Nous vendons uniquement en ligne, mais nous livrons dans toute l'Europe et les retours sont gratuits.", 0 },
 	    { "Vous livrez aussi en Belgique et en Suisse ?",
 	      "Oui, nous livrons en Belgique et en Suisse. Comptez 8 à 15 jours ; pour la Suisse, d'éventuels frais de douane sont à la charge du destinataire.", 0 },
-	    { "Je suis influenceuse, une collaboration vous intéresserait ?",
+	    { "Je fais des vidéos sur YouTube, une collaboration vous intéresserait ?",
 	      "Merci d'avoir pensé à nous ! J'ai transmis votre message à notre équipe marketing, elle vous recontactera si cela correspond.", 0 }),
 	},
 	.more = {
@@ -941,7 +944,7 @@ static const struct bank bank_es = {
 	      "Lo siento muchísimo. ¿Podría enviarnos una foto del producto y de la caja? Después le mandamos uno nuevo o le devolvemos el dinero, lo que prefiera.", 1 },
 	    { "Me ha llegado el producto equivocado: pedí {p} en {c} y me llegó otro color.",
 	      "Disculpe la confusión. Hoy mismo le enviamos el producto correcto en {c} sin coste; el otro no hace falta que lo devuelva.", 0 },
-	    { "~El producto ({p}) dejó de funcionar a los {d} días. Muy decepcionado.",
+	    { "~El producto ({p}) dejó de funcionar a los {d} días. Qué decepción.",
 	      "Lo siento. Está cubierto por la garantía. ¿Podría mandarnos un vídeo corto donde se vea el fallo? Así le enviamos uno nuevo enseguida.", 2 },
 	    { "^La costura de {p} se está abriendo después de un solo lavado.",
 	      "Eso no debería pasar, disculpe. Envíenos una foto o un vídeo corto de la costura y le mandamos otro o le reembolsamos.", 1 },
@@ -1277,7 +1280,7 @@ static const struct bank bank_pt = {
 	    "rosa", "cinza"),
 	.greet = L("Olá,", "Oi,", "<Bom dia,", "=Boa tarde,", ">Boa noite,",
 	    "Oi, tudo bem?"),
-	.close = L("Obrigado.", "Obrigada!", "Aguardo retorno.",
+	.close = L("-Obrigado.", "+Obrigada.", "Aguardo retorno.",
 	    "Desde já agradeço.", "Por favor me ajudem.", "Att."),
 	.ask = {
 	[I_SHIPPING] = QA(
@@ -1316,7 +1319,7 @@ static const struct bank bank_pt = {
 	[I_PAYMENT] = QA(
 	    { "Meu cartão é recusado na hora de pagar, mas funciona em outros sites.",
 	      "Sinto muito pelo problema! A recusa geralmente vem da segurança do banco para compras internacionais. Você pode liberar a compra no app do banco ou pagar com Pix?", 1 },
-	    { "Fui cobrado duas vezes no pedido {o}! Quero o estorno dos {m}.",
+	    { "Vocês me cobraram duas vezes no pedido {o}! Quero o estorno dos {m}.",
 	      "Peço desculpas. A segunda cobrança é uma pré-autorização e será cancelada automaticamente em até 5 dias úteis. Se continuar depois disso, estorno na hora.", 2 },
 	    { "Dá pra pagar com Pix ou boleto?",
 	      "Dá sim! Aceitamos Pix, boleto e cartão em até 3x sem juros.", 0 },
@@ -1329,7 +1332,7 @@ static const struct bank bank_pt = {
 	      "Sinto muito mesmo. Você pode mandar uma foto do produto e da caixa? Depois enviamos outro ou devolvemos o valor total, como preferir.", 1 },
 	    { "Veio o produto errado. Pedi \"{p}\" na cor {c} e veio outra cor.",
 	      "Desculpe a confusão. Vamos enviar hoje mesmo o produto certo na cor {c}, sem custo; não precisa devolver o outro.", 0 },
-	    { "~\"{p}\" parou de funcionar depois de {d} dias. Muito decepcionado.",
+	    { "~\"{p}\" parou de funcionar depois de {d} dias. Que decepção.",
 	      "Sinto muito. Está na garantia. Você pode mandar um vídeo curto mostrando o defeito? Assim enviamos um novo na hora.", 2 },
 	    { "^A costura de \"{p}\" já está abrindo depois de uma lavagem.",
 	      "Isso não deveria acontecer, desculpe. Mande uma foto ou um vídeo curto da costura e enviamos outro ou reembolsamos.", 1 },
@@ -1422,7 +1425,9 @@ static const struct bank bank_pt = {
 	    { "Já tentei duas vezes e não foi.",
 	      "Sinto muito. Enviei uma senha provisória para o seu e-mail; troque depois de entrar.", 1 }),
 	[I_OTHER] = QA(
-	    { "Tá bom, obrigado pela informação.",
+	    { "-Tá bom, obrigado pela informação.",
+	      "Por nada! Qualquer dúvida, estamos à disposição.", 0 },
+	    { "+Tá bom, obrigada pela informação.",
 	      "Por nada! Qualquer dúvida, estamos à disposição.", 0 }),
 	},
 	.urgent = L("É presente de aniversário pra sábado!",
@@ -1440,9 +1445,13 @@ static const struct bank bank_pt = {
 	.chase_angry = L("Já faz um dia inteiro e ninguém responde!!!",
 	    "Por que ninguém responde??? Vou denunciar na plataforma.",
 	    "Estou esperando há dias. Me respondam!"),
-	.thanks = L("Ok, obrigado!", "Show, obrigada pela ajuda rápida.",
-	    "Perfeito, valeu!", "ok", "Obrigado, bom dia.",
-	    "Beleza, vou aguardar então. Obrigado.", "Muito obrigada!!"),
+	.thanks = L("-Ok, obrigado!", "+Ok, obrigada!",
+	    "-Show, obrigado pela ajuda rápida.",
+	    "+Show, obrigada pela ajuda rápida.", "Perfeito, valeu!", "ok",
+	    "-Obrigado, bom dia.", "+Obrigada, bom dia.",
+	    "-Beleza, vou aguardar então. Obrigado.",
+	    "+Beleza, vou aguardar então. Obrigada.", "-Muito obrigado!!",
+	    "+Muito obrigada!!"),
 	.reopen = QA(
 	    { "Oi de novo, continuo com o mesmo problema no pedido {o}.",
 	      "Sinto muito que ainda não foi resolvido. Passei seu caso para a minha supervisora e te dou um retorno hoje.", 0 },
@@ -2236,12 +2245,43 @@ wearable(const struct product *p)
 	return p->kind == K_APPAREL || p->kind == K_SHOES;
 }
 
-/* Does the phrase suit the product (its '^' / '~' mark)? */
 static int
-phrase_fits(const char *s, const struct product *p)
+female(const struct conv *c)
 {
+	return c->cu->first % 2 == 0;
+}
+
+/* Does the phrase suit the buyer (its '+' / '-' mark)? */
+static int
+buyer_fits(const char *s, const struct conv *c)
+{
+	size_t n = strspn(s, MARKS);
+
+	return !(memchr(s, '+', n) && !female(c)) &&
+	    !(memchr(s, '-', n) && female(c));
+}
+
+/* Does the phrase suit the product and the buyer (its marks)? */
+static int
+phrase_fits(const char *s, const struct conv *c)
+{
+	const struct product *p = c->pr;
+
 	return (*s != '^' || wearable(p)) && (*s != '@' || p->kind == K_GADGET) &&
-	    (*s != '~' || p->kind == K_GADGET || p->kind == K_APPLIANCE);
+	    (*s != '~' || p->kind == K_GADGET || p->kind == K_APPLIANCE) &&
+	    buyer_fits(s, c);
+}
+
+/* A phrase for this buyer (gender marks) from a plain list. */
+static const char *
+pick_buyer(struct gen *g, const struct conv *c, const char *const *l)
+{
+	const char *s;
+
+	do
+		s = rng_pick(&g->rng, l);
+	while (!buyer_fits(s, c));
+	return s;
 }
 
 static size_t
@@ -2273,7 +2313,7 @@ pick_qa(struct gen *g, struct conv *c, const struct qa *l, int topic)
 	size_t n = qa_len(l), i = rng_below(&g->rng, (uint32_t)n);
 
 	for (size_t k = 0; k < n; k++, i = (i + 1) % n) {
-		if (!phrase_fits(l[i].q, c->pr) || qa_said(c, &l[i]) ||
+		if (!phrase_fits(l[i].q, c) || qa_said(c, &l[i]) ||
 		    (topic >= 0 && QA_TOPIC(&l[i]) != 0 &&
 		    QA_TOPIC(&l[i]) != topic))
 			continue;
@@ -2290,8 +2330,7 @@ render(struct buf *b, const char *s, const struct slots *sl)
 {
 	const char *v, *brace;
 
-	if (strchr("^~@<=>*", *s) && *s)
-		s++;
+	s += strspn(s, MARKS);
 	while ((brace = strchr(s, '{')) != NULL) {
 		buf_add(b, s, (size_t)(brace - s));
 		s = brace;
@@ -2372,7 +2411,7 @@ say(struct gen *g, const struct conv *c, const char *sep, const char *s)
 	render(&g->text, s, &c->sl);
 	/* "{p} sudah rusak": a product name that opens a message gets a
 	 * capital like any first word */
-	if (at == 0 && s[strspn(s, "^~@<=>*")] == '{' &&
+	if (at == 0 && s[strspn(s, MARKS)] == '{' &&
 	    g->text.data[0] >= 'a' && g->text.data[0] <= 'z')
 		g->text.data[0] = (char)(g->text.data[0] - 32);
 }
@@ -2843,7 +2882,7 @@ write_opening(struct gen *g, struct conv *c, int64_t t, const char *body,
 		if (latin_script(c) && rng_pct(&g->rng, 30))
 			shout(g->text.data + body_at, g->text.len - body_at);
 	} else if (rng_pct(&g->rng, 50))
-		say(g, c, nl, rng_pick(&g->rng, bk->close));
+		say(g, c, nl, pick_buyer(g, c, bk->close));
 	if (latin_script(c) && !c->angry && rng_pct(&g->rng, 6))
 		lower_ascii(g->text.data, g->text.len);
 }
@@ -3062,7 +3101,7 @@ gen_conversation(struct gen *g, int64_t t0)
 	}
 	if (rng_pct(&g->rng, 50)) {
 		t = awake(g, &c, t + rng_range(&g->rng, MIN, 40 * MIN));
-		say(g, &c, NULL, rng_pick(&g->rng, c.bk->thanks));
+		say(g, &c, NULL, pick_buyer(g, &c, c.bk->thanks));
 		emit_customer(g, &c, t, I_OTHER);
 		if (rng_pct(&g->rng, 35)) {
 			t = agent_reply(g, &c, t, &who);
@@ -3135,9 +3174,26 @@ qa_ok(const struct qa *l)
 		if (l[i].a == NULL)
 			return 0;
 	for (size_t i = 0; l != NULL && l[i].q; i++)
-		if (!strchr("^~@", l[i].q[0]))
+		if (strcspn(l[i].q, "^~@+-") >= strspn(l[i].q, MARKS))
 			return 1;
 	return 0;
+}
+
+/* A phrase for either kind of buyer, so that pick_buyer ends. */
+static int
+buyer_ok(const char *const *l)
+{
+	int f = 0, m = 0;
+
+	for (size_t i = 0; l != NULL && l[i]; i++) {
+		size_t n = strspn(l[i], MARKS);
+		int plus = memchr(l[i], '+', n) != NULL;
+		int minus = memchr(l[i], '-', n) != NULL;
+
+		f |= !minus;
+		m |= !plus;
+	}
+	return f && m;
 }
 
 /* Every list present and non-empty, names few enough for a byte. */
@@ -3146,9 +3202,9 @@ bank_check(const struct bank *b)
 {
 	int ok = b->sep && list_ok(b->first_names) &&
 	    list_ok(b->last_names) && list_ok(b->colours) &&
-	    unmarked_ok(b->greet) && list_ok(b->close) && unmarked_ok(b->urgent) &&
+	    unmarked_ok(b->greet) && buyer_ok(b->close) && unmarked_ok(b->urgent) &&
 	    list_ok(b->angry) && list_ok(b->chase) &&
-	    list_ok(b->chase_angry) && list_ok(b->thanks) &&
+	    list_ok(b->chase_angry) && buyer_ok(b->thanks) &&
 	    qa_ok(b->reopen) && list_ok(b->bot) && unmarked_ok(b->agent_hello) &&
 	    list_ok(b->agent_bye) && list_ok(b->sign);
 
