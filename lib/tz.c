@@ -21,6 +21,7 @@
 #define TZ_DEFAULT_DIR	"/usr/share/zoneinfo"
 #define TZ_MAX_FILE	(1 << 20)	/* real files are a few KiB */
 #define TZ_NAME_MAX	255
+#define TZ_UNKNOWN_MAX	1024	/* unknown names remembered */
 /* Far enough for any arithmetic below to stay inside int64. */
 #define TZ_T_MIN	(-((int64_t)1 << 56))
 #define TZ_T_MAX	((int64_t)1 << 56)
@@ -76,6 +77,7 @@ struct tz_db {
 	char		*dir;
 	struct tz_cached *cache;	/* sorted by name */
 	size_t		 ncache, capcache;
+	size_t		 nunknown;	/* cached names that are no zone */
 	int		 tab_loaded;
 	char		*tab_zone[CC_SLOTS];	/* from the tab files */
 	char		*override[CC_SLOTS];	/* tzdb_set_country_zone */
@@ -788,10 +790,31 @@ fixed_zone(const char *name, int32_t off)
 	return z;
 }
 
+/* Add name → z (NULL: no such zone) at position lo of the sorted cache. */
+static const struct tz_zone *
+cache_insert(struct tz_db *db, size_t lo, const char *name,
+    struct tz_zone *z)
+{
+	if (db->ncache == db->capcache) {
+		db->capcache = db->capcache ? 2 * db->capcache : 32;
+		db->cache = xrealloc(db->cache,
+		    db->capcache * sizeof *db->cache);
+	}
+	memmove(db->cache + lo + 1, db->cache + lo,
+	    (db->ncache - lo) * sizeof *db->cache);
+	db->cache[lo].name = xstrdup(name);
+	db->cache[lo].zone = z;
+	db->ncache++;
+	if (z == NULL)
+		db->nunknown++;
+	return z;
+}
+
 const struct tz_zone *
 tzdb_zone(struct tz_db *db, const char *name)
 {
 	size_t lo = 0, hi = db->ncache;
+	struct tz_zone *z = NULL;
 	int32_t fixed = 0;
 	int is_fixed;
 
@@ -811,22 +834,17 @@ tzdb_zone(struct tz_db *db, const char *name)
 		else
 			hi = mid;
 	}
-	if (db->ncache == db->capcache) {
-		db->capcache = db->capcache ? 2 * db->capcache : 32;
-		db->cache = xrealloc(db->cache,
-		    db->capcache * sizeof *db->cache);
-	}
-	memmove(db->cache + lo + 1, db->cache + lo,
-	    (db->ncache - lo) * sizeof *db->cache);
-	db->cache[lo].name = xstrdup(name);
 	/* GMT+0 and GMT-0 are also files (with the abbreviation GMT); any
 	 * other offset is read the RFC 3339 way, whatever files exist. */
-	db->cache[lo].zone = is_fixed && fixed != 0 ? NULL :
-	    zone_load(db, name);
-	if (db->cache[lo].zone == NULL && is_fixed)
-		db->cache[lo].zone = fixed_zone(name, fixed);
-	db->ncache++;
-	return db->cache[lo].zone;
+	if (!is_fixed || fixed == 0)
+		z = zone_load(db, name);
+	if (z == NULL && is_fixed)
+		z = fixed_zone(name, fixed);
+	/* Names that are no zone are remembered, but only so many: a stream
+	 * of made-up names must not grow memory line by line. */
+	if (z == NULL && db->nunknown >= TZ_UNKNOWN_MAX)
+		return NULL;
+	return cache_insert(db, lo, name, z);
 }
 
 static int

@@ -227,6 +227,21 @@ test_cache(void **state)
 	/* Unknown names are remembered too and still unknown. */
 	assert_null(tzdb_zone(db, "Nowhere/City"));
 	assert_null(tzdb_zone(db, "Nowhere/City"));
+	/* Past the first thousand, made-up names are no longer remembered
+	 * (memory must not grow with the lines of a hostile stream). */
+	{
+		char name[32];
+		int i;
+
+		for (i = 0; i < 3000; i++) {
+			snprintf(name, sizeof name, "Made/Up_%d", i);
+			assert_null(tzdb_zone(db, name));
+		}
+		assert_null(tzdb_zone(db, "Made/Up_2999"));
+		assert_non_null(tzdb_zone(db, "Europe/Lisbon"));
+		assert_non_null(tzdb_zone(db, "UTC+7"));
+		assert_ptr_equal(tzdb_zone(db, "Asia/Tokyo"), a);
+	}
 }
 
 static void
