@@ -1428,6 +1428,8 @@ kpi_parse_instant(const char *s, cs_time now, const struct tz_zone *tz,
 	}
 	if (n > 0 && strchr("smhdw", s[n - 1]) != NULL &&
 	    dur_parse(s, &secs) == 0) {
+		if (secs > 1000 * 366 * 86400.0)
+			return -1;
 		*out = now - (cs_time)llround(secs * 1000);
 		return 0;
 	}

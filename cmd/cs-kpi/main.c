@@ -83,7 +83,8 @@ duration_arg(const struct diag *d, const char *opt, const char *arg)
 {
 	double s;
 
-	if (dur_parse(arg, &s) != 0 || s < 0)
+	/* At most 1000 years, so that instants plus it stay in range. */
+	if (dur_parse(arg, &s) != 0 || s < 0 || s > 1000 * 366 * 86400.0)
 		diag_usage(d, "%s %s: not a duration (30m, 1h30m, 7d)", opt,
 		    arg);
 	return s;
