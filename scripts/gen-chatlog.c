@@ -24,6 +24,7 @@
  * (clothes, shoes), '~' to electronics, '@' to gadgets that go with a
  * phone; '+' and '-' to a buyer with a female or a male first name (even
  * and odd places in first_names), where the language marks it ("obrigada");
+ * '!' to a conversation about a problem with an order ("sorry again");
  * in greetings
  * '<' marks a morning one, '=' an afternoon one, '>' an evening one (the
  * buyer's local time); '*' marks a phrase of the Christmas season
@@ -45,7 +46,7 @@
 #include "ts.h"
 
 #define L(...)	((const char *const[]){ __VA_ARGS__, NULL })
-#define MARKS	"^~@<=>*+-"	/* phrase marks, see the comment above */
+#define MARKS	"^~@<=>*+-!"	/* phrase marks, see the comment above */
 #define QA(...)	((const struct qa[]){ __VA_ARGS__, { NULL, NULL, 0 } })
 
 enum lang { L_EN, L_DE, L_FR, L_ES, L_JA, L_PT, L_ZH, L_ID, N_LANG };
@@ -430,7 +431,7 @@ static const struct bank bank_en = {
 	    "Hi {n}, thank you for reaching out."),
 	.agent_bye = L("You're welcome! Have a great day.",
 	    "Happy to help! Don't hesitate to contact us again.",
-	    "Thanks for your patience, and sorry again for the trouble."),
+	    "!Thanks for your patience, and sorry again for the trouble."),
 	.sign = L("\n\nBest regards,\n{a}\nCustomer Service",
 	    "\n\nKind regards,\n{a}"),
 };
@@ -662,7 +663,7 @@ static const struct bank bank_de = {
 	    "Hallo {n}, danke für Ihre Nachricht."),
 	.agent_bye = L("Gern geschehen! Einen schönen Tag noch.",
 	    "Gerne! Melden Sie sich jederzeit wieder.",
-	    "Danke für Ihre Geduld, und nochmals Entschuldigung für die Umstände."),
+	    "!Danke für Ihre Geduld, und nochmals Entschuldigung für die Umstände."),
 	.sign = L("\n\nMit freundlichen Grüßen\n{a}\nKundenservice",
 	    "\n\nViele Grüße\n{a}"),
 };
@@ -674,7 +675,7 @@ static const struct bank bank_fr = {
 	.first_names = L("Camille", "Lucas", "Léa", "Hugo", "Manon", "Louis",
 	    "Chloé", "Nathan", "Inès", "Julien", "Sophie", "Antoine",
 	    "Émilie", "Thomas", "Céline", "Nicolas"),
-	.last_names = L("Martin", "Bernard", "Dubois", "Thomas", "Robert",
+	.last_names = L("Martin", "Bernard", "Dubois", "Lambert", "Robert",
 	    "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon",
 	    "Laurent", "Lefèvre", "Michel", "Garcia", "Fournier"),
 	.colours = L("noir", "blanc", "bleu marine", "beige", "vert olive",
@@ -871,7 +872,7 @@ static const struct bank bank_fr = {
 	    "Bonjour {n}, et merci de nous avoir contactés."),
 	.agent_bye = L("Avec plaisir ! Belle journée à vous.",
 	    "Je vous en prie, n'hésitez pas à nous recontacter.",
-	    "Merci pour votre patience, et encore toutes nos excuses pour le désagrément."),
+	    "!Merci pour votre patience, et encore toutes nos excuses pour le désagrément."),
 	.sign = L("\n\nCordialement,\n{a}\nService client",
 	    "\n\nBien à vous,\n{a}"),
 };
@@ -1070,7 +1071,7 @@ static const struct bank bank_es = {
 	.agent_hello = L("Hola {n},", "<Buenos días, {n}:", "Hola {n}, gracias por escribirnos."),
 	.agent_bye = L("¡De nada! Que tenga un buen día.",
 	    "¡Un placer ayudarle! Aquí estamos para lo que necesite.",
-	    "Gracias por su paciencia y disculpe de nuevo las molestias."),
+	    "!Gracias por su paciencia y disculpe de nuevo las molestias."),
 	.sign = L("\n\nUn saludo,\n{a}\nAtención al cliente",
 	    "\n\nAtentamente,\n{a}"),
 };
@@ -1261,7 +1262,7 @@ static const struct bank bank_ja = {
 	    "{n}様、いつもご利用ありがとうございます。"),
 	.agent_bye = L("こちらこそありがとうございました。またのご利用をお待ちしております。",
 	    "どういたしまして。今後ともよろしくお願いいたします。",
-	    "ご不便をおかけし申し訳ございませんでした。"),
+	    "!ご不便をおかけし申し訳ございませんでした。"),
 	.sign = L("\n\n今後ともよろしくお願いいたします。\nカスタマーサポート {a}",
 	    "\n\nカスタマーサポート担当 {a}"),
 };
@@ -1464,7 +1465,7 @@ static const struct bank bank_pt = {
 	.agent_hello = L("Olá {n},", "Oi {n}, tudo bem?", "Olá {n}, obrigado pelo contato."),
 	.agent_bye = L("Por nada! Tenha um ótimo dia.",
 	    "Disponha! Qualquer coisa é só chamar.",
-	    "Obrigado pela paciência e desculpe mais uma vez o transtorno."),
+	    "!Obrigado pela paciência e desculpe mais uma vez o transtorno."),
 	.sign = L("\n\nAtenciosamente,\n{a}\nAtendimento ao cliente",
 	    "\n\nAbraços,\n{a}"),
 };
@@ -1646,7 +1647,7 @@ static const struct bank bank_zh = {
 	    "您好！已收到您的消息，我们将在24小时内回复。订单物流也可以通过确认邮件里的链接查看。"),
 	.agent_hello = L("您好，", "亲，您好～", "{n}，您好！"),
 	.agent_bye = L("不客气，祝您生活愉快！", "应该的，有问题随时找我们～",
-	    "感谢您的耐心，再次抱歉给您带来不便。"),
+	    "!感谢您的耐心，再次抱歉给您带来不便。"),
 	.sign = L("\n\n祝好\n客服 {a}", "\n\n客服{a}"),
 };
 
@@ -2272,6 +2273,26 @@ phrase_fits(const char *s, const struct conv *c)
 	    buyer_fits(s, c);
 }
 
+static int
+post_sale(enum intent in)
+{
+	return in == I_SHIPPING || in == I_RETURN || in == I_REFUND ||
+	    in == I_COMPLAINT || in == I_ORDER_CHANGE ||
+	    in == I_PAYMENT;
+}
+
+/* A goodbye; an apology ('!') only where there was a problem. */
+static const char *
+pick_bye(struct gen *g, const struct conv *c)
+{
+	const char *s;
+
+	do
+		s = rng_pick(&g->rng, c->bk->agent_bye);
+	while (*s == '!' && !post_sale(c->intent));
+	return s;
+}
+
 /* A phrase for this buyer (gender marks) from a plain list. */
 static const char *
 pick_buyer(struct gen *g, const struct conv *c, const char *const *l)
@@ -2790,13 +2811,6 @@ make_order_id(struct gen *g, struct conv *c, int64_t t)
 	    strlen(c->tracking) + 1);
 }
 
-static int
-post_sale(enum intent in)
-{
-	return in == I_SHIPPING || in == I_RETURN || in == I_REFUND ||
-	    in == I_COMPLAINT || in == I_ORDER_CHANGE ||
-	    (in == I_PAYMENT);
-}
 
 static void
 conv_init(struct gen *g, struct conv *c, int64_t t0)
@@ -3106,8 +3120,7 @@ gen_conversation(struct gen *g, int64_t t0)
 		if (rng_pct(&g->rng, 35)) {
 			t = agent_reply(g, &c, t, &who);
 			c.agent = who;
-			write_agent(g, &c, who, t, rng_pick(&g->rng,
-			    c.bk->agent_bye), 0);
+			write_agent(g, &c, who, t, pick_bye(g, &c), 0);
 			emit_agent(g, &c, t, who);
 		}
 	}
@@ -3160,7 +3173,7 @@ static int
 unmarked_ok(const char *const *l)
 {
 	for (size_t i = 0; l != NULL && l[i]; i++)
-		if (!strchr("<=>*", l[i][0]))
+		if (!strchr("<=>*!", l[i][0]))
 			return 1;
 	return 0;
 }
@@ -3206,7 +3219,7 @@ bank_check(const struct bank *b)
 	    list_ok(b->angry) && list_ok(b->chase) &&
 	    list_ok(b->chase_angry) && buyer_ok(b->thanks) &&
 	    qa_ok(b->reopen) && list_ok(b->bot) && unmarked_ok(b->agent_hello) &&
-	    list_ok(b->agent_bye) && list_ok(b->sign);
+	    unmarked_ok(b->agent_bye) && list_ok(b->sign);
 
 	for (int i = 0; ok && i < N_INTENT; i++)
 		ok = qa_ok(b->ask[i]) && b->more[i] != NULL &&
