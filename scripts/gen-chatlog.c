@@ -25,6 +25,7 @@
  * phone; '+' and '-' to a buyer with a female or a male first name (even
  * and odd places in first_names), where the language marks it ("obrigada");
  * '!' to a conversation about a problem with an order ("sorry again");
+ * '%' to a chaser sent after more than a day and a half ("for days");
  * in greetings
  * '<' marks a morning one, '=' an afternoon one, '>' an evening one (the
  * buyer's local time); '*' marks a phrase of the Christmas season
@@ -46,7 +47,7 @@
 #include "ts.h"
 
 #define L(...)	((const char *const[]){ __VA_ARGS__, NULL })
-#define MARKS	"^~@<=>*+-!"	/* phrase marks, see the comment above */
+#define MARKS	"^~@<=>*+-!%"	/* phrase marks, see the comment above */
 #define QA(...)	((const struct qa[]){ __VA_ARGS__, { NULL, NULL, 0 } })
 
 enum lang { L_EN, L_DE, L_FR, L_ES, L_JA, L_PT, L_ZH, L_ID, N_LANG };
@@ -414,7 +415,7 @@ static const struct bank bank_en = {
 	    "Still waiting for an answer...", "Hello? Can someone help me?"),
 	.chase_angry = L("It's been a whole day and nobody answered!!!",
 	    "Why is no one replying??? I will report you to the platform.",
-	    "Seriously, I've been waiting for days. Answer me!"),
+	    "%Seriously, I've been waiting for days. Answer me!"),
 	.thanks = L("Ok thank you!", "Great, thanks for the quick help.",
 	    "Perfect, thanks!", "ok", "Thanks, have a nice day.",
 	    "Alright, I'll wait then. Thanks.", "thank you so much!!"),
@@ -646,7 +647,7 @@ static const struct bank bank_de = {
 	    "Hallo, bekomme ich noch eine Antwort?"),
 	.chase_angry = L("Seit einem Tag keine Antwort!!!",
 	    "Warum antwortet hier niemand??? Ich melde das der Plattform.",
-	    "Ich warte seit Tagen. Antworten Sie endlich!"),
+	    "%Ich warte seit Tagen. Antworten Sie endlich!"),
 	.thanks = L("Ok, danke!", "Super, vielen Dank für die schnelle Hilfe.",
 	    "Perfekt, danke!", "ok", "Danke, schönen Tag noch.",
 	    "Alles klar, dann warte ich. Danke.", "Vielen lieben Dank!!"),
@@ -855,7 +856,7 @@ static const struct bank bank_fr = {
 	    "J'attends toujours une réponse...", "Bonjour ? Quelqu'un peut m'aider ?"),
 	.chase_angry = L("Ça fait une journée entière et personne ne répond !!!",
 	    "Pourquoi personne ne répond ??? Je vais vous signaler à la plateforme.",
-	    "J'attends depuis des jours. Répondez-moi !"),
+	    "%J'attends depuis des jours. Répondez-moi !"),
 	.thanks = L("Ok merci !", "Super, merci pour votre réactivité.",
 	    "Parfait, merci !", "ok", "Merci, bonne journée.",
 	    "D'accord, j'attends alors. Merci.", "Merci beaucoup !!"),
@@ -1055,7 +1056,7 @@ static const struct bank bank_es = {
 	    "Sigo esperando respuesta...", "Hola, ¿alguien me puede ayudar?"),
 	.chase_angry = L("¡¡Llevo un día entero sin respuesta!!",
 	    "¿Por qué nadie contesta??? Voy a denunciarlo en la plataforma.",
-	    "Llevo días esperando. ¡Contesten de una vez!"),
+	    "%Llevo días esperando. ¡Contesten de una vez!"),
 	.thanks = L("Vale, gracias!", "Genial, gracias por la rapidez.",
 	    "Perfecto, gracias!", "ok", "Gracias, buen día.",
 	    "De acuerdo, espero entonces. Gracias.", "Muchísimas gracias!!"),
@@ -1245,7 +1246,7 @@ static const struct bank bank_ja = {
 	.chase = L("すみません、まだですか？", "その後いかがでしょうか？",
 	    "返信お待ちしています。", "？？？", "どなたかいらっしゃいますか？"),
 	.chase_angry = L("丸一日返事がないのですが！！", "なぜ誰も返信しないんですか？プラットフォームに報告します。",
-	    "何日も待っています。早く返事をください。"),
+	    "%何日も待っています。早く返事をください。"),
 	.thanks = L("わかりました、ありがとうございます。", "迅速な対応ありがとうございました！",
 	    "了解です。", "ありがとうございます！助かりました。",
 	    "では待ちます。ありがとうございます。"),
@@ -1445,7 +1446,7 @@ static const struct bank bank_pt = {
 	    "Ainda aguardando resposta...", "Olá? Alguém pode me ajudar?"),
 	.chase_angry = L("Já faz um dia inteiro e ninguém responde!!!",
 	    "Por que ninguém responde??? Vou denunciar na plataforma.",
-	    "Estou esperando há dias. Me respondam!"),
+	    "%Estou esperando há dias. Me respondam!"),
 	.thanks = L("-Ok, obrigado!", "+Ok, obrigada!",
 	    "-Show, obrigado pela ajuda rápida.",
 	    "+Show, obrigada pela ajuda rápida.", "Perfeito, valeu!", "ok",
@@ -1633,7 +1634,7 @@ static const struct bank bank_zh = {
 	.chase = L("在吗？？", "有消息了吗？", "有人吗？", "？？？",
 	    "还在等回复…", "你好？能帮我看一下吗？"),
 	.chase_angry = L("一整天了都没人回！！！", "为什么没人回复？？我要去平台投诉。",
-	    "等了好几天了，赶紧回复！"),
+	    "%等了好几天了，赶紧回复！"),
 	.thanks = L("好的，谢谢！", "太好了，谢谢这么快处理。", "好的", "收到，谢谢～",
 	    "那我再等等，谢谢。", "非常感谢！！"),
 	.reopen = QA(
@@ -1669,7 +1670,7 @@ static const struct bank bank_id = {
 	[I_SHIPPING] = QA(
 	    { "Pesanan saya {o} kok belum sampai ya? Sudah {d} hari.",
 	      "Mohon maaf atas ketidaknyamanannya. Sudah saya cek pesanan {o}: paket (resi {t}) sudah sampai di Indonesia dan sedang dibawa kurir lokal. Estimasi tiba 3-5 hari kerja.", 1 },
-	    { "Resi {o} tidak update sudah {d} hari, paketnya hilang ya?",
+	    { "Resi pesanan {o} tidak update sudah {d} hari, paketnya hilang ya?",
 	      "Kami paham kakak khawatir. Resi {t} hanya update saat paket discan di pusat sortir, jadi bisa tidak berubah seminggu selama pengiriman. Sudah kami tanyakan ke ekspedisi, kami kabari dalam 48 jam.", 1 },
 	    { "Paket saya tertahan di bea cukai. Apa saya harus bayar pajak?",
 	      "Mohon maaf kak. Bea masuk untuk pesanan kakak sudah kami bayar, jadi kakak tidak perlu bayar apa-apa. Proses bea cukai biasanya 2-5 hari kerja.", 1 },
@@ -1772,7 +1773,7 @@ static const struct bank bank_id = {
 	    "Masih nunggu balasan kak..."),
 	.chase_angry = L("Sudah seharian tidak dibalas!!!",
 	    "Kok tidak ada yang balas??? Saya laporkan ke Shopee.",
-	    "Sudah berhari-hari nunggu. Tolong dibalas!"),
+	    "%Sudah berhari-hari nunggu. Tolong dibalas!"),
 	.thanks = L("Oke kak, makasih!", "Siap, terima kasih banyak kak.",
 	    "Mantap, makasih!", "ok kak", "Baik kak, saya tunggu. Terima kasih."),
 	.reopen = QA(
@@ -2998,7 +2999,7 @@ chase(struct gen *g, struct conv *c, int64_t sent, int64_t reply)
 		do
 			s = rng_pick(&g->rng, t - sent > 12 * HOUR ?
 			    c->bk->chase_angry : c->bk->chase);
-		while (s == said);
+		while (s == said || (*s == '%' && t - sent < 36 * HOUR));
 		say(g, c, NULL, said = s);
 		emit_customer(g, c, t, I_OTHER);
 	}
@@ -3173,7 +3174,7 @@ static int
 unmarked_ok(const char *const *l)
 {
 	for (size_t i = 0; l != NULL && l[i]; i++)
-		if (!strchr("<=>*!", l[i][0]))
+		if (!strchr("<=>*!%", l[i][0]))
 			return 1;
 	return 0;
 }
@@ -3217,7 +3218,7 @@ bank_check(const struct bank *b)
 	    list_ok(b->last_names) && list_ok(b->colours) &&
 	    unmarked_ok(b->greet) && buyer_ok(b->close) && unmarked_ok(b->urgent) &&
 	    list_ok(b->angry) && list_ok(b->chase) &&
-	    list_ok(b->chase_angry) && buyer_ok(b->thanks) &&
+	    unmarked_ok(b->chase_angry) && buyer_ok(b->thanks) &&
 	    qa_ok(b->reopen) && list_ok(b->bot) && unmarked_ok(b->agent_hello) &&
 	    unmarked_ok(b->agent_bye) && list_ok(b->sign);
 
