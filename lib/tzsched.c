@@ -1,6 +1,7 @@
 /*
  * tzsched — per-event time-zone annotation (see tzsched.h).
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,10 +196,20 @@ message_setup(struct tzsched *s, cJSON *ev, cs_time *t,
 	return 0;
 }
 
+/* t + seconds, or CS_TIME_NONE past what RFC 3339 can write (year 9999). */
+static cs_time
+later(cs_time t, double seconds)
+{
+	if (!(seconds >= 0) || seconds > (CS_TIME_LAST - t) / 1000.0)
+		return CS_TIME_NONE;
+	return t + (cs_time)llround(seconds * 1000);
+}
+
+/* An instant in UTC; null when there is none or it cannot be written. */
 static void
 set_time(cJSON *ev, const char *key, cs_time t, struct buf *b)
 {
-	if (t == CS_TIME_NONE) {
+	if (t == CS_TIME_NONE || t < CS_TIME_FIRST || t > CS_TIME_LAST) {
 		json_set(ev, key, cJSON_CreateNull());
 		return;
 	}
@@ -207,17 +218,26 @@ set_time(cJSON *ev, const char *key, cs_time t, struct buf *b)
 	json_set_str(ev, key, buf_str(b));
 }
 
+/* The same in the customer's local time; null when its wall-clock year
+ * would leave 0000-9999 (9999-12-31T23:00Z is already 10000 in Tokyo). */
 static void
 set_local(cJSON *ev, const char *key, cs_time t, const struct tz_zone *z,
     struct buf *b)
 {
+	int off;
+
 	if (t == CS_TIME_NONE) {
 		json_set(ev, key, cJSON_CreateNull());
 		return;
 	}
+	off = tz_offset_at(z, ts_floor_div(t, 1000), NULL, NULL);
+	if (t + off * (cs_time)1000 < CS_TIME_FIRST ||
+	    t + off * (cs_time)1000 > CS_TIME_LAST) {
+		json_set(ev, key, cJSON_CreateNull());
+		return;
+	}
 	buf_reset(b);
-	ts_format_offset(t, tz_offset_at(z, ts_floor_div(t, 1000), NULL, NULL),
-	    b);
+	ts_format_offset(t, off, b);
 	json_set_str(ev, key, buf_str(b));
 }
 
@@ -258,7 +278,7 @@ tzsched_annotate(struct tzsched *s, cJSON *ev)
 	if (!customer)
 		return NULL;
 	due = s->o.team != NULL ? cal_add_business(s->o.team, t, s->o.sla) :
-	    t + (cs_time)(s->o.sla * 1000);
+	    later(t, s->o.sla);
 	set_time(ev, "reply_due", due, &s->tmp);
 	set_local(ev, "reply_due_local", due, z, &s->tmp);
 	if (s->o.team != NULL)
@@ -284,7 +304,9 @@ tzsched_followup(struct tzsched *s, cJSON *ev)
 	}
 	if (message_setup(s, ev, &t, &z, &why) != 0)
 		return why;
-	at = cal_next_open(window_in(s, z), t + (cs_time)(s->o.after * 1000));
+	at = later(t, s->o.after);
+	if (at != CS_TIME_NONE)
+		at = cal_next_open(window_in(s, z), at);
 	json_set_str(ev, "customer_tz", tz_name(z));
 	set_time(ev, "followup_at", at, &s->tmp);
 	set_local(ev, "followup_local", at, z, &s->tmp);
