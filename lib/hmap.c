@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "hash.h"
 #include "hmap.h"
 
 #define HMAP_BLOCK	(64u << 10)
@@ -10,13 +11,8 @@
 uint64_t
 hmap_hash(const void *key, size_t len)
 {
-	const unsigned char *p = key;
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = hash_fnv1a64(key, len);
 
-	for (size_t i = 0; i < len; i++) {
-		h ^= p[i];
-		h *= 0x100000001b3ULL;
-	}
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;
 	h ^= h >> 33;

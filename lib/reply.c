@@ -11,6 +11,7 @@
 
 #include "hmap.h"
 #include "json.h"
+#include "hash.h"
 #include "reply.h"
 #include "replyctx.h"
 
@@ -365,13 +366,7 @@ reply_lib_add_partials(struct reply_lib *lib, const char *dir,
 unsigned long
 reply_fnv1a(const char *s)
 {
-	unsigned long h = 2166136261UL;
-
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h = (h * 16777619UL) & 0xffffffffUL;
-	}
-	return h;
+	return hash_fnv1a32(s, strlen(s));
 }
 
 /* "lang/name" into key (lower case); -1 when it does not fit. */

@@ -2,23 +2,14 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "hash.h"
 #include "text.h"
 #include "tokenize.h"
-
-#define FNV_OFFSET	0xcbf29ce484222325ULL
-#define FNV_PRIME	0x100000001b3ULL
 
 uint64_t
 tok_hash(const void *p, size_t len)
 {
-	const unsigned char *s = p;
-	uint64_t h = FNV_OFFSET;
-
-	for (size_t i = 0; i < len; i++) {
-		h ^= s[i];
-		h *= FNV_PRIME;
-	}
-	return h;
+	return hash_fnv1a64(p, len);
 }
 
 int

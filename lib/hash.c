@@ -1,0 +1,27 @@
+#include "hash.h"
+
+uint64_t
+hash_fnv1a64(const void *p, size_t len)
+{
+	const unsigned char *s = p;
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+uint32_t
+hash_fnv1a32(const void *p, size_t len)
+{
+	const unsigned char *s = p;
+	uint32_t h = 2166136261U;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= s[i];
+		h *= 16777619U;
+	}
+	return h;
+}
