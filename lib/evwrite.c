@@ -40,6 +40,7 @@ struct ev_writer {
 	size_t		 nrows, rows_cap;
 	struct buf	 line;
 	struct buf	 cell;
+	int		 finished;	/* the end-only output is written */
 };
 
 int
@@ -441,17 +442,14 @@ ev_writer_flush(struct ev_writer *w)
 	out_flush(&w->out);
 }
 
-void
-ev_writer_flush_cb(void *ctx)
+/* Write what only the end can write (the spooled csv/tsv, the aligned
+ * table), once, and flush. */
+static void
+finish(struct ev_writer *w)
 {
-	ev_writer_flush(ctx);
-}
-
-void
-ev_writer_close(struct ev_writer *w)
-{
-	if (w == NULL)
+	if (w->finished)
 		return;
+	w->finished = 1;
 	if ((w->fmt == OUT_CSV || w->fmt == OUT_TSV) && !w->header_done) {
 		if (w->spool != NULL)
 			unspool(w);
@@ -464,6 +462,23 @@ ev_writer_close(struct ev_writer *w)
 		write_table(w);
 	if (w->fmt == OUT_MARKDOWN && w->ncols > 0)
 		write_markdown(w);
+	out_flush(&w->out);
+}
+
+void
+ev_writer_flush_cb(void *ctx)
+{
+	/* The run is ending (--strict): what was accepted goes out in every
+	 * format, spooled and aligned ones too, as close would write it. */
+	finish(ctx);
+}
+
+void
+ev_writer_close(struct ev_writer *w)
+{
+	if (w == NULL)
+		return;
+	finish(w);
 	out_close(&w->out);
 	for (size_t r = 0; r < w->nrows; r++)
 		cJSON_Delete(w->rows[r]);

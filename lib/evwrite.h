@@ -41,7 +41,9 @@ void	ev_writer_raw(struct ev_writer *, const char *line, size_t len);
 /* Write out what is buffered (jsonl, and csv/tsv with fixed columns;
  * spooled and aligned formats wait for close). */
 void	ev_writer_flush(struct ev_writer *);
-/* For diag's before_strict_exit: ctx is the writer. */
+/* For diag's before_strict_exit (ctx is the writer): writes everything
+ * accepted so far in every format, spooled and aligned ones included, as
+ * close would; only close may follow. */
 void	ev_writer_flush_cb(void *ctx);
 /* Flush (and for table/markdown, write everything); frees the writer. */
 void	ev_writer_close(struct ev_writer *);
