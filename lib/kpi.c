@@ -555,32 +555,34 @@ static void
 conv_to_list(struct kpi *k, struct conv *c)
 {
 	const uint32_t *zero = k->zero;
+	uint32_t agent = k->agent_field >= 0 ? c->gv[k->agent_field] : 0;
 	int agent_done = 0;
 
+	/* In the order they came, so that equal times keep their order. */
+	for (uint32_t i = 0; i < c->nout; i++)
+		list_add(k, c, c->held[i].ts, K_RESPONDER, synth_vals(k, c,
+		    R_AGENT, c->held[i].agent));
 	if (c->start != CS_TIME_NONE) {
 		int opened = c->npairs == 0 || c->pairs[0].from != c->start;
 		list_add(k, c, c->start, opened && c->run_start != c->start ?
 		    K_OPEN : K_CUSTOMER, synth_vals(k, c, R_FIRST, 0));
 	}
-	for (uint32_t i = 0; i < c->nheld; i++)
-		list_add(k, c, c->held[i].ts, c->held[i].kind,
-		    c->held[i].kind == K_RESPONDER ? synth_vals(k, c, R_AGENT,
-		    c->held[i].agent) : zero);
 	for (uint32_t i = 0; i < c->npairs; i++) {
-		list_add(k, c, c->pairs[i].from, K_CUSTOMER, zero);
 		int first = !agent_done && c->pairs[i].to == c->first_resp;
+		list_add(k, c, c->pairs[i].from, K_CUSTOMER, zero);
 		list_add(k, c, c->pairs[i].to, K_RESPONDER, first ?
-		    synth_vals(k, c, R_AGENT, k->agent_field >= 0 ?
-		    c->gv[k->agent_field] : 0) : zero);
+		    synth_vals(k, c, R_AGENT, agent) : zero);
 		agent_done |= first;
 	}
 	if (c->first_resp != CS_TIME_NONE && !agent_done)
 		list_add(k, c, c->first_resp, K_RESPONDER, synth_vals(k, c,
-		    R_AGENT, k->agent_field >= 0 ? c->gv[k->agent_field] : 0));
-	if (c->run_start != CS_TIME_NONE)
-		list_add(k, c, c->run_start, K_CUSTOMER, zero);
+		    R_AGENT, agent));
 	if (c->last_resp != CS_TIME_NONE)
 		list_add(k, c, c->last_resp, K_RESPONDER, zero);
+	if (c->run_start != CS_TIME_NONE)
+		list_add(k, c, c->run_start, K_CUSTOMER, zero);
+	for (uint32_t i = c->nout; i < c->nheld; i++)
+		list_add(k, c, c->held[i].ts, K_CUSTOMER, zero);
 	if (c->classified_at != CS_TIME_NONE)
 		list_add(k, c, c->classified_at, K_QUIET | K_CLASSIFIED,
 		    synth_vals(k, c, R_CLASSIFIED, 0));
