@@ -20,16 +20,15 @@
  * open, not the number of lines.
  *
  * The phrase banks below were written for cskit; {x} marks a slot (see
- * struct slots).  A leading '^' restricts a phrase to wearable products
- * (clothes, shoes), '~' to electronics, '@' to gadgets that go with a
- * phone; '+' and '-' to a buyer with a female or a male first name (even
- * and odd places in first_names), where the language marks it ("obrigada");
- * '!' to a conversation about a problem with an order ("sorry again");
- * '%' to a chaser sent after more than a day and a half ("for days");
- * in greetings
- * '<' marks a morning one, '=' an afternoon one, '>' an evening one (the
- * buyer's local time); '*' marks a phrase of the Christmas season
- * (October to December).
+ * struct slots).  Leading marks (MARKS) say where a phrase fits:
+ *   ^  wearable products (clothes, shoes)    ~  electronics
+ *   @  gadgets that go with a phone
+ *   +  a buyer with a female first name      -  a male one (names alternate
+ *      female, male in first_names; only where the language shows it)
+ *   !  a conversation about a problem with an order ("sorry again")
+ *   %  a chaser sent after more than a day and a half ("for days")
+ *   <  =  >  a morning, afternoon, evening greeting (buyer's local time)
+ *   *  the Christmas season (October to December)
  */
 #include <errno.h>
 #include <getopt.h>
