@@ -3038,6 +3038,154 @@ order_lead(struct gen *g, enum intent in)
 
 
 /*
+ * The buyer's opening: maybe a status `open`, maybe a lone greeting first,
+ * the question, maybe a bot's acknowledgement.  Returns when the question
+ * was sent.
+ */
+static int64_t
+open_chat(struct gen *g, struct conv *c, const struct qa *ask, int64_t t)
+{
+	if (rng_pct(&g->rng, c->ch == CH_EMAIL ? 70 : 15))
+		emit_status(g, c, t, "open", -1);
+	if (c->ch != CH_EMAIL && rng_pct(&g->rng, 12)) {
+		/* A greeting sent on its own loses its comma. */
+		say(g, c, NULL, pick_greeting(g, c, c->bk->greet, t));
+		strip_comma(&g->text);
+		emit_customer(g, c, t, I_OTHER);
+		t += rng_range(&g->rng, 8, 90);
+		write_opening(g, c, t, ask->q, 0);
+	} else
+		write_opening(g, c, t, ask->q, rng_pct(&g->rng, 65));
+	emit_customer(g, c, t, c->intent);
+	if ((c->ch == CH_SHOP || c->ch == CH_WHATSAPP || c->ch == CH_SHOPEE) &&
+	    rng_pct(&g->rng, 55))
+		emit_bot(g, c, t + rng_range(&g->rng, 1, 4));
+	return t;
+}
+
+/* Nobody answers: the buyer chases, and now and then leaves one star. */
+static void
+unanswered(struct gen *g, struct conv *c, int64_t sent)
+{
+	chase(g, c, sent, sent + rng_range(&g->rng, 3 * HOUR, 3 * DAY));
+	if (rng_pct(&g->rng, 15))
+		emit_rating(g, c, sent + rng_range(&g->rng, 2 * DAY, 6 * DAY), 1);
+}
+
+/* A customer line, chasers while it waits, the agent's answer to it.
+ * Returns the time of the answer. */
+static int64_t
+exchange(struct gen *g, struct conv *c, const struct qa *qa, int64_t sent,
+    enum intent truth)
+{
+	int64_t t;
+	int who;
+
+	say(g, c, NULL, qa->q);
+	emit_customer(g, c, sent, truth);
+	t = agent_reply(g, c, sent, &who);
+	chase(g, c, sent, t);
+	c->agent = who;
+	write_agent(g, c, who, t, qa->a, 0);
+	emit_agent(g, c, t, who);
+	return t;
+}
+
+/* 0-3 more turns on the topic of the first question. */
+static int64_t
+follow_ups(struct gen *g, struct conv *c, const struct qa *ask, int64_t t)
+{
+	static const struct band pause[] = {
+		{ 40, MIN, 10 * MIN }, { 25, 10 * MIN, HOUR },
+		{ 20, HOUR, 8 * HOUR }, { 15, 8 * HOUR, 30 * HOUR }
+	};
+	int rounds = rng_weighted(&g->rng, (const int[]){ 35, 35, 20, 10 }, 4);
+	const struct qa *qa;
+
+	for (int r = 0; r < rounds; r++) {
+		if ((qa = pick_qa(g, c, c->bk->more[c->intent],
+		    QA_TOPIC(ask))) == NULL)
+			break;	/* nothing more to say on this topic */
+		t = awake(g, c, t + BAND(&g->rng, pause));
+		t = exchange(g, c, qa, t, QA_LABEL(qa, c->intent));
+	}
+	return t;
+}
+
+/* Half the buyers say thanks; a third of those get a goodbye. */
+static int64_t
+thank(struct gen *g, struct conv *c, int64_t t)
+{
+	int who;
+
+	if (!rng_pct(&g->rng, 50))
+		return t;
+	t = awake(g, c, t + rng_range(&g->rng, MIN, 40 * MIN));
+	say(g, c, NULL, pick_buyer(g, c, c->bk->thanks));
+	emit_customer(g, c, t, I_OTHER);
+	if (rng_pct(&g->rng, 35)) {
+		t = agent_reply(g, c, t, &who);
+		c->agent = who;
+		write_agent(g, c, who, t, pick_bye(g, c), 0);
+		emit_agent(g, c, t, who);
+	}
+	return t;
+}
+
+/*
+ * Resolved (mostly), rated (often when resolved), and after a sale now
+ * and then reopened and resolved again.  Returns the last instant.
+ */
+static int64_t
+close_chat(struct gen *g, struct conv *c, int64_t t, int64_t frt)
+{
+	int resolved = rng_pct(&g->rng, 80);
+	int64_t done = t + rng_range(&g->rng, 2 * MIN, 4 * HOUR);
+	const struct qa *qa;
+
+	if (resolved)
+		emit_status(g, c, done, "resolved", c->agent);
+	if (rng_pct(&g->rng, resolved ? 45 : 10)) {
+		/* Two draws: one statement each, so the order is fixed. */
+		int score = rating_score(g, c, frt);
+		emit_rating(g, c, done + rng_range(&g->rng, 5 * MIN,
+		    36 * HOUR), score);
+	}
+	if (resolved && post_sale(c->intent) && rng_pct(&g->rng, 9) &&
+	    (qa = pick_qa(g, c, c->bk->reopen, -1)) != NULL) {
+		int64_t sent = awake(g, c, done + rng_range(&g->rng, DAY,
+		    6 * DAY));
+
+		/* the message first, then the status it causes */
+		say(g, c, NULL, qa->q);
+		emit_customer(g, c, sent, c->intent);
+		emit_status(g, c, sent, "reopened", -1);
+		t = agent_reply(g, c, sent, &c->agent);
+		write_agent(g, c, c->agent, t, qa->a, 0);
+		emit_agent(g, c, t, c->agent);
+		emit_status(g, c, t + rng_range(&g->rng, 5 * MIN, 3 * HOUR),
+		    "resolved", c->agent);
+	}
+	return t;
+}
+
+/* Questions before buying turn into orders, some of them. */
+static void
+convert(struct gen *g, struct conv *c, int64_t t)
+{
+	static const struct band later[] = {
+		{ 50, 5 * MIN, 3 * HOUR }, { 35, 3 * HOUR, 3 * DAY },
+		{ 15, 3 * DAY, 12 * DAY }
+	};
+
+	if (post_sale(c->intent) || !rng_pct(&g->rng,
+	    c->intent == I_PRODUCT ? 40 : c->intent == I_DISCOUNT ? 35 : 10))
+		return;
+	make_order_id(g, c, t);
+	emit_order(g, c, t + BAND(&g->rng, later), 1);
+}
+
+/*
  * One conversation, all its events queued; every event is at or after t0.
  * A conversation whose chat starts before the window is dropped (its order
  * may have been placed, unseen, before the window too).
@@ -3046,117 +3194,38 @@ static void
 gen_conversation(struct gen *g, int64_t t0)
 {
 	struct conv c;
-	int64_t t = t0, start, sent, reply, frt = 0, done;
-	int who = -1, rounds, resolved, answered;
-	const struct qa *qa, *ask;
+	const struct qa *ask;
+	int64_t start, sent, reply;
+	int who;
 
 	conv_init(g, &c, t0);
-	qa = ask = pick_qa(g, &c, c.bk->ask[c.intent], -1);	/* never NULL */
+	ask = pick_qa(g, &c, c.bk->ask[c.intent], -1);	/* never NULL */
+	start = t0;
 	if (post_sale(c.intent)) {
 		if (c.intent != I_PAYMENT || rng_pct(&g->rng, 60))
 			if (rng_pct(&g->rng, 85))
 				emit_order(g, &c, t0, 0);
-		t += order_lead(g, c.intent);
+		start += order_lead(g, c.intent);
 	} else
 		c.carry_order = 0;
-	start = sent = t = awake(g, &c, t);
+	start = awake(g, &c, start);
 	if (start < g->floor)
 		return;
 	g->written++;
 
-	if (rng_pct(&g->rng, c.ch == CH_EMAIL ? 70 : 15))
-		emit_status(g, &c, t, "open", -1);
-	if (c.ch != CH_EMAIL && rng_pct(&g->rng, 12)) {
-		/* A greeting sent on its own loses its comma. */
-		say(g, &c, NULL, pick_greeting(g, &c, c.bk->greet, t));
-		strip_comma(&g->text);
-		emit_customer(g, &c, t, I_OTHER);
-		sent = t += rng_range(&g->rng, 8, 90);
-		write_opening(g, &c, t, qa->q, 0);
-	} else
-		write_opening(g, &c, t, qa->q, rng_pct(&g->rng, 65));
-	emit_customer(g, &c, t, c.intent);
-	if ((c.ch == CH_SHOP || c.ch == CH_WHATSAPP || c.ch == CH_SHOPEE) &&
-	    rng_pct(&g->rng, 55))
-		emit_bot(g, &c, t + rng_range(&g->rng, 1, 4));
-
-	answered = !rng_pct(&g->rng, 6);
-	if (!answered) {
-		chase(g, &c, sent, sent + rng_range(&g->rng, 3 * HOUR, 3 * DAY));
-		if (rng_pct(&g->rng, 15))
-			emit_rating(g, &c, t + rng_range(&g->rng, 2 * DAY,
-			    6 * DAY), 1);
+	sent = open_chat(g, &c, ask, start);
+	if (rng_pct(&g->rng, 6)) {
+		unanswered(g, &c, sent);
 		return;
 	}
-
 	reply = agent_reply(g, &c, sent, &who);
 	chase(g, &c, sent, reply);
 	c.agent = c.first_agent = who;
-	frt = reply - start;
-	write_agent(g, &c, who, reply, qa->a, 1);
+	write_agent(g, &c, who, reply, ask->a, 1);
 	emit_agent(g, &c, reply, who);
-	t = reply;
 
-	rounds = rng_weighted(&g->rng, (const int[]){ 35, 35, 20, 10 }, 4);
-	for (int r = 0; r < rounds; r++) {
-		if ((qa = pick_qa(g, &c, c.bk->more[c.intent],
-		    QA_TOPIC(ask))) == NULL)
-			break;	/* nothing more to say on this topic */
-		sent = t = awake(g, &c, t + BAND(&g->rng, ((const struct band[]){
-		    { 40, MIN, 10 * MIN }, { 25, 10 * MIN, HOUR },
-		    { 20, HOUR, 8 * HOUR }, { 15, 8 * HOUR, 30 * HOUR } })));
-		say(g, &c, NULL, qa->q);
-		emit_customer(g, &c, t, QA_LABEL(qa, c.intent));
-		t = agent_reply(g, &c, sent, &who);
-		chase(g, &c, sent, t);
-		c.agent = who;
-		write_agent(g, &c, who, t, qa->a, 0);
-		emit_agent(g, &c, t, who);
-	}
-	if (rng_pct(&g->rng, 50)) {
-		t = awake(g, &c, t + rng_range(&g->rng, MIN, 40 * MIN));
-		say(g, &c, NULL, pick_buyer(g, &c, c.bk->thanks));
-		emit_customer(g, &c, t, I_OTHER);
-		if (rng_pct(&g->rng, 35)) {
-			t = agent_reply(g, &c, t, &who);
-			c.agent = who;
-			write_agent(g, &c, who, t, pick_bye(g, &c), 0);
-			emit_agent(g, &c, t, who);
-		}
-	}
-
-	resolved = rng_pct(&g->rng, 80);
-	done = t + rng_range(&g->rng, 2 * MIN, 4 * HOUR);
-	if (resolved)
-		emit_status(g, &c, done, "resolved", c.agent);
-	if (rng_pct(&g->rng, resolved ? 45 : 10)) {
-		/* Two draws: one statement each, so the order is fixed. */
-		int score = rating_score(g, &c, frt);
-		emit_rating(g, &c, done + rng_range(&g->rng, 5 * MIN,
-		    36 * HOUR), score);
-	}
-	/* After a sale, a problem thought solved comes back now and then. */
-	if (resolved && post_sale(c.intent) && rng_pct(&g->rng, 9) &&
-	    (qa = pick_qa(g, &c, c.bk->reopen, -1)) != NULL) {
-		t = sent = awake(g, &c, done + rng_range(&g->rng, DAY, 6 * DAY));
-		say(g, &c, NULL, qa->q);
-		emit_customer(g, &c, t, c.intent);
-		emit_status(g, &c, t, "reopened", -1);
-		t = agent_reply(g, &c, sent, &who);
-		c.agent = who;
-		write_agent(g, &c, who, t, qa->a, 0);
-		emit_agent(g, &c, t, who);
-		emit_status(g, &c, t + rng_range(&g->rng, 5 * MIN, 3 * HOUR),
-		    "resolved", who);
-	}
-	/* Questions before buying turn into orders, some of them. */
-	if (!post_sale(c.intent) && rng_pct(&g->rng,
-	    c.intent == I_PRODUCT ? 40 : c.intent == I_DISCOUNT ? 35 : 10)) {
-		make_order_id(g, &c, t);
-		emit_order(g, &c, t + BAND(&g->rng, ((const struct band[]){
-		    { 50, 5 * MIN, 3 * HOUR }, { 35, 3 * HOUR, 3 * DAY },
-		    { 15, 3 * DAY, 12 * DAY } })), 1);
-	}
+	convert(g, &c, close_chat(g, &c, thank(g, &c, follow_ups(g, &c, ask,
+	    reply)), reply - start));
 }
 
 /* ---- checks, options, main ------------------------------------------- */
