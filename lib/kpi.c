@@ -117,6 +117,9 @@ enum kind {
 	K_CLASSIFIED = 0x10	/* flag: the message has an `intent` */
 };
 
+/* The three times of a conversation. */
+enum timing { T_FRT, T_REPLY, T_RESOLUTION };
+
 /* How a conversation takes the value of a group field. */
 enum rule { R_FIRST, R_AGENT, R_CLASSIFIED };
 
@@ -180,7 +183,8 @@ struct group {
 	uint64_t	 unanswered, within, breaches, inferred;
 	uint64_t	 ratings, ratings_high, conversions;
 	double		 rating_sum;
-	struct stats	 frt, reply, res, frt_bh, reply_bh, res_bh;
+	struct stats	 time[3];	/* by enum timing */
+	struct stats	*bh;		/* the same in business hours, or NULL */
 	struct hmap	 buyers;	/* customer → number of orders */
 };
 
@@ -333,20 +337,20 @@ static void
 group_init(struct group *g)
 {
 	memset(g, 0, sizeof *g);
-	g->frt = g->reply = g->res = (struct stats)STATS_INIT;
-	g->frt_bh = g->reply_bh = g->res_bh = (struct stats)STATS_INIT;
+	for (int i = 0; i < 3; i++)
+		g->time[i] = (struct stats)STATS_INIT;
 	g->buyers = (struct hmap)HMAP_INIT;
 }
 
 static void
 group_free(struct group *g)
 {
-	stats_free(&g->frt);
-	stats_free(&g->reply);
-	stats_free(&g->res);
-	stats_free(&g->frt_bh);
-	stats_free(&g->reply_bh);
-	stats_free(&g->res_bh);
+	for (int i = 0; i < 3; i++) {
+		stats_free(&g->time[i]);
+		if (g->bh != NULL)
+			stats_free(&g->bh[i]);
+	}
+	free(g->bh);
 	hmap_free(&g->buyers);
 }
 
@@ -937,13 +941,20 @@ converted(struct kpi *k, uint32_t cust, cs_time from)
 	return lo < o->n && o->t[lo] <= to;
 }
 
+/* One time of a conversation, in calendar and (with --hours) open time. */
 static void
-add_time(struct kpi *k, struct stats *s, struct stats *bh, cs_time from,
+add_time(struct kpi *k, struct group *g, enum timing which, cs_time from,
     cs_time to)
 {
-	stats_add(s, seconds(from, to));
-	if (k->o.business)
-		stats_add(bh, k->o.business(k->o.business_ctx, from, to));
+	stats_add(&g->time[which], seconds(from, to));
+	if (k->o.business == NULL)
+		return;
+	if (g->bh == NULL) {
+		g->bh = xmalloc(sizeof *g->bh * 3);
+		for (int i = 0; i < 3; i++)
+			g->bh[i] = (struct stats)STATS_INIT;
+	}
+	stats_add(&g->bh[which], k->o.business(k->o.business_ctx, from, to));
 }
 
 /* A conversation's figures into one group (or the total). */
@@ -952,7 +963,7 @@ conv_into(struct kpi *k, const struct conv *c, struct group *g, int conv)
 {
 	g->conversations++;
 	if (c->first_resp != CS_TIME_NONE) {
-		add_time(k, &g->frt, &g->frt_bh, c->start, c->first_resp);
+		add_time(k, g, T_FRT, c->start, c->first_resp);
 		if (seconds(c->start, c->first_resp) <= k->o.sla)
 			g->within++;
 		else
@@ -963,12 +974,12 @@ conv_into(struct kpi *k, const struct conv *c, struct group *g, int conv)
 			g->breaches++;
 	}
 	for (uint32_t i = 0; i < c->npairs; i++)
-		add_time(k, &g->reply, &g->reply_bh, c->pairs[i].from,
+		add_time(k, g, T_REPLY, c->pairs[i].from,
 		    c->pairs[i].to);
 	if (c->closed && c->resolved >= c->start)
-		add_time(k, &g->res, &g->res_bh, c->start, c->resolved);
+		add_time(k, g, T_RESOLUTION, c->start, c->resolved);
 	else if (c->last_resp != CS_TIME_NONE) {
-		add_time(k, &g->res, &g->res_bh, c->start, c->last_resp);
+		add_time(k, g, T_RESOLUTION, c->start, c->last_resp);
 		g->inferred++;
 	}
 	for (uint32_t i = 0; i < c->nratings; i++) {
@@ -1052,12 +1063,13 @@ fill_row(const struct kpi *k, struct group *g, double *r)
 	r[M_CUSTOMER_MESSAGES] = (double)g->by_role[0];
 	r[M_AGENT_MESSAGES] = (double)g->by_role[1];
 	r[M_BOT_MESSAGES] = (double)g->by_role[2];
-	fill_stats(r, M_FRT_COUNT, &g->frt);
-	fill_stats(r, M_REPLY_COUNT, &g->reply);
-	fill_stats(r, M_RES_COUNT, &g->res);
-	fill_stats(r, M_FRT_BH_COUNT, &g->frt_bh);
-	fill_stats(r, M_REPLY_BH_COUNT, &g->reply_bh);
-	fill_stats(r, M_RES_BH_COUNT, &g->res_bh);
+	struct stats none = STATS_INIT;
+	fill_stats(r, M_FRT_COUNT, &g->time[T_FRT]);
+	fill_stats(r, M_REPLY_COUNT, &g->time[T_REPLY]);
+	fill_stats(r, M_RES_COUNT, &g->time[T_RESOLUTION]);
+	fill_stats(r, M_FRT_BH_COUNT, g->bh ? &g->bh[T_FRT] : &none);
+	fill_stats(r, M_REPLY_BH_COUNT, g->bh ? &g->bh[T_REPLY] : &none);
+	fill_stats(r, M_RES_BH_COUNT, g->bh ? &g->bh[T_RESOLUTION] : &none);
 	r[M_UNANSWERED] = (double)g->unanswered;
 	r[M_SLA_BREACHES] = (double)g->breaches;
 	r[M_SLA_SHARE] = ratio(g->within, g->within + g->breaches);
