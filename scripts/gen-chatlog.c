@@ -26,7 +26,9 @@
  *   +  a buyer with a female first name      -  a male one (names alternate
  *      female, male in first_names; only where the language shows it)
  *   !  a conversation about a problem with an order ("sorry again")
- *   %  a chaser sent after more than a day and a half ("for days")
+ *   %  a chaser sent after more than a day and a half ("for days"); an
+ *      agent's greeting after a wait of over 12 hours ("thanks for your
+ *      patience")
  *   <  =  >  a morning, afternoon, evening greeting (buyer's local time)
  *   *  the Christmas season (October to December)
  */
@@ -428,7 +430,8 @@ static const struct bank bank_en = {
 	.bot = L("Thanks for your message! An agent will get back to you as soon as possible. Our team works Monday to Friday, 9:00-18:00 China time.",
 	    "Hi! We've received your message and will reply within 24 hours. For order status you can also check the tracking link in your confirmation email."),
 	.agent_hello = L("Hi {n},", "Hello {n},", "Dear {n},",
-	    "Hi {n}, thank you for reaching out."),
+	    "Hi {n}, thank you for reaching out.",
+	    "%Hi {n}, thank you for your patience."),
 	.agent_bye = L("You're welcome! Have a great day.",
 	    "Happy to help! Don't hesitate to contact us again.",
 	    "!Thanks for your patience, and sorry again for the trouble."),
@@ -660,7 +663,8 @@ static const struct bank bank_de = {
 	.bot = L("Danke für Ihre Nachricht! Ein Mitarbeiter meldet sich so schnell wie möglich. Unser Team ist Montag bis Freitag von 9 bis 18 Uhr (chinesische Zeit) erreichbar.",
 	    "Hallo! Wir haben Ihre Nachricht erhalten und antworten innerhalb von 24 Stunden. Den Sendungsstatus finden Sie auch über den Link in Ihrer Bestellbestätigung."),
 	.agent_hello = L("Hallo {n},", "Guten Tag {n},",
-	    "Hallo {n}, danke für Ihre Nachricht."),
+	    "Hallo {n}, danke für Ihre Nachricht.",
+	    "%Hallo {n}, danke für Ihre Geduld."),
 	.agent_bye = L("Gern geschehen! Einen schönen Tag noch.",
 	    "Gerne! Melden Sie sich jederzeit wieder.",
 	    "!Danke für Ihre Geduld, und nochmals Entschuldigung für die Umstände."),
@@ -869,6 +873,7 @@ static const struct bank bank_fr = {
 	.bot = L("Merci pour votre message ! Un conseiller vous répondra dès que possible. Notre équipe est disponible du lundi au vendredi, de 9 h à 18 h (heure de Chine).",
 	    "Bonjour ! Nous avons bien reçu votre message et vous répondrons sous 24 h. Vous pouvez aussi suivre votre colis via le lien de votre e-mail de confirmation."),
 	.agent_hello = L("Bonjour {n},", "Bonjour {n}, merci pour votre message.",
+	    "%Bonjour {n}, merci pour votre patience.",
 	    "Bonjour {n}, et merci de nous avoir contactés."),
 	.agent_bye = L("Avec plaisir ! Belle journée à vous.",
 	    "Je vous en prie, n'hésitez pas à nous recontacter.",
@@ -1068,7 +1073,8 @@ static const struct bank bank_es = {
 	      "Tiene razón, le pido disculpas. Le he hecho el reembolso completo para que no tenga que esperar más.", 0 }),
 	.bot = L("¡Gracias por tu mensaje! Un agente te responderá lo antes posible. Nuestro equipo atiende de lunes a viernes, de 9:00 a 18:00 (hora de China).",
 	    "¡Hola! Hemos recibido tu mensaje y te responderemos en menos de 24 horas. También puedes ver el estado del envío en el enlace del correo de confirmación."),
-	.agent_hello = L("Hola {n},", "<Buenos días, {n}:", "Hola {n}, gracias por escribirnos."),
+	.agent_hello = L("Hola {n},", "<Buenos días, {n}:", "Hola {n}, gracias por escribirnos.",
+	    "%Hola {n}, gracias por su paciencia."),
 	.agent_bye = L("¡De nada! Que tenga un buen día.",
 	    "¡Un placer ayudarle! Aquí estamos para lo que necesite.",
 	    "!Gracias por su paciencia y disculpe de nuevo las molestias."),
@@ -1259,6 +1265,7 @@ static const struct bank bank_ja = {
 	.bot = L("お問い合わせありがとうございます！担当者より順次ご返信いたします。営業時間は月〜金 9:00〜18:00（中国時間）です。",
 	    "メッセージを受け付けました。24時間以内にご返信いたします。配送状況は注文確認メールのリンクからもご確認いただけます。"),
 	.agent_hello = L("{n}様、", "{n}様、お問い合わせありがとうございます。",
+	    "%{n}様、大変お待たせいたしました。",
 	    "{n}様、いつもご利用ありがとうございます。"),
 	.agent_bye = L("こちらこそありがとうございました。またのご利用をお待ちしております。",
 	    "どういたしまして。今後ともよろしくお願いいたします。",
@@ -1462,7 +1469,8 @@ static const struct bank bank_pt = {
 	      "Você tem razão, peço desculpas. Fiz o reembolso total para você não precisar esperar mais.", 0 }),
 	.bot = L("Obrigado pela mensagem! Um atendente vai responder o mais rápido possível. Nosso horário é de segunda a sexta, das 9h às 18h (horário da China).",
 	    "Oi! Recebemos sua mensagem e respondemos em até 24 horas. Você também pode acompanhar o pedido pelo link de rastreio no e-mail de confirmação."),
-	.agent_hello = L("Olá {n},", "Oi {n}, tudo bem?", "Olá {n}, obrigado pelo contato."),
+	.agent_hello = L("Olá {n},", "Oi {n}, tudo bem?", "Olá {n}, obrigado pelo contato.",
+	    "%Olá {n}, obrigado pela paciência."),
 	.agent_bye = L("Por nada! Tenha um ótimo dia.",
 	    "Disponha! Qualquer coisa é só chamar.",
 	    "!Obrigado pela paciência e desculpe mais uma vez o transtorno."),
@@ -1645,7 +1653,7 @@ static const struct bank bank_zh = {
 	      "您说得对，非常抱歉。已为您全额退款，不用再等了。", 0 }),
 	.bot = L("感谢您的留言！客服会尽快回复您。我们的工作时间是周一至周五 9:00-18:00（北京时间）。",
 	    "您好！已收到您的消息，我们将在24小时内回复。订单物流也可以通过确认邮件里的链接查看。"),
-	.agent_hello = L("您好，", "亲，您好～", "{n}，您好！"),
+	.agent_hello = L("您好，", "亲，您好～", "{n}，您好！", "%{n}，您好！让您久等了。"),
 	.agent_bye = L("不客气，祝您生活愉快！", "应该的，有问题随时找我们～",
 	    "!感谢您的耐心，再次抱歉给您带来不便。"),
 	.sign = L("\n\n祝好\n客服 {a}", "\n\n客服{a}"),
@@ -1782,7 +1790,8 @@ static const struct bank bank_id = {
 	      "Tidak mengganggu sama sekali kak, mohon maaf atas ketidaknyamanannya. Hari ini kami kirim pengganti.", 0 }),
 	.bot = L("Terima kasih sudah menghubungi kami! Admin akan segera membalas. Jam operasional Senin-Jumat 09.00-18.00 (waktu China).",
 	    "Halo kak! Pesan sudah kami terima dan akan dibalas dalam 24 jam."),
-	.agent_hello = L("Halo kak {n},", "Hai kak {n}, terima kasih sudah menghubungi kami."),
+	.agent_hello = L("Halo kak {n},", "Hai kak {n}, terima kasih sudah menghubungi kami.",
+	    "%Halo kak {n}, terima kasih sudah menunggu."),
 	.agent_bye = L("Sama-sama kak! Semoga harinya menyenangkan.",
 	    "Siap kak, kalau ada apa-apa chat lagi ya."),
 	.sign = L("\n\nSalam,\n{a}\nCustomer Service", "\n\nTerima kasih,\n{a}"),
@@ -2403,10 +2412,11 @@ pick_seasonal(struct gen *g, const char *const *l, int64_t t)
 	return s;
 }
 
-/* A greeting that suits the buyer's local hour at t. */
+/* A greeting that suits the buyer's local hour at t ('%': only after a
+ * long wait, "thank you for your patience"). */
 static const char *
 pick_greeting(struct gen *g, const struct conv *c, const char *const *l,
-    int64_t t)
+    int64_t t, int late)
 {
 	int64_t local = t + zone_offset(c->cu->zone, t);
 	int h = (int)((local - ts_floor_div(local, DAY) * DAY) / HOUR);
@@ -2416,7 +2426,7 @@ pick_greeting(struct gen *g, const struct conv *c, const char *const *l,
 		s = rng_pick(&g->rng, l);
 	while ((*s == '<' && (h < 5 || h >= 12)) ||
 	    (*s == '=' && (h < 12 || h >= 18)) ||
-	    (*s == '>' && h >= 5 && h < 18));
+	    (*s == '>' && h >= 5 && h < 18) || (*s == '%' && !late));
 	return s;
 }
 
@@ -2883,7 +2893,7 @@ write_opening(struct gen *g, struct conv *c, int64_t t, const char *body,
 	char *first;
 
 	if (greet)
-		say(g, c, NULL, hi = pick_greeting(g, c, bk->greet, t));
+		say(g, c, NULL, hi = pick_greeting(g, c, bk->greet, t, 0));
 	body_at = g->text.len;
 	say(g, c, nl, body);
 	first = g->text.data + body_at + (hi ? strlen(nl ? nl : bk->sep) : 0);
@@ -2901,21 +2911,24 @@ write_opening(struct gen *g, struct conv *c, int64_t t, const char *body,
 		lower_ascii(g->text.data, g->text.len);
 }
 
-/* An agent's message: greeting by name on the first reply, the content,
- * a signature on e-mail and marketplace messages. */
+enum { NO_HELLO, HELLO, HELLO_LATE };	/* write_agent's greeting */
+
+/* An agent's message: a greeting by name on the first reply (HELLO_LATE
+ * after a long wait), the content, a signature on e-mail and marketplace
+ * messages. */
 static void
 write_agent(struct gen *g, struct conv *c, int agent, int64_t t,
     const char *content, int hello)
 {
 	const char *nl = c->ch == CH_EMAIL || c->ch == CH_AMAZON ? "\n\n" :
 	    NULL;
-
 	size_t at;
 	int comma = 0;
 
 	c->sl.agent = agents[agent].alias;
 	if (hello) {
-		say(g, c, NULL, pick_greeting(g, c, c->bk->agent_hello, t));
+		say(g, c, NULL, pick_greeting(g, c, c->bk->agent_hello, t,
+		    hello == HELLO_LATE));
 		comma = g->text.data[g->text.len - 1] == ',';
 	}
 	at = g->text.len;
@@ -3049,7 +3062,7 @@ open_chat(struct gen *g, struct conv *c, const struct qa *ask, int64_t t)
 		emit_status(g, c, t, "open", -1);
 	if (c->ch != CH_EMAIL && rng_pct(&g->rng, 12)) {
 		/* A greeting sent on its own loses its comma. */
-		say(g, c, NULL, pick_greeting(g, c, c->bk->greet, t));
+		say(g, c, NULL, pick_greeting(g, c, c->bk->greet, t, 0));
 		strip_comma(&g->text);
 		emit_customer(g, c, t, I_OTHER);
 		t += rng_range(&g->rng, 8, 90);
@@ -3086,7 +3099,7 @@ exchange(struct gen *g, struct conv *c, const struct qa *qa, int64_t sent,
 	t = agent_reply(g, c, sent, &who);
 	chase(g, c, sent, t);
 	c->agent = who;
-	write_agent(g, c, who, t, qa->a, 0);
+	write_agent(g, c, who, t, qa->a, NO_HELLO);
 	emit_agent(g, c, t, who);
 	return t;
 }
@@ -3126,7 +3139,7 @@ thank(struct gen *g, struct conv *c, int64_t t)
 	if (rng_pct(&g->rng, 35)) {
 		t = agent_reply(g, c, t, &who);
 		c->agent = who;
-		write_agent(g, c, who, t, pick_bye(g, c), 0);
+		write_agent(g, c, who, t, pick_bye(g, c), NO_HELLO);
 		emit_agent(g, c, t, who);
 	}
 	return t;
@@ -3161,7 +3174,7 @@ close_chat(struct gen *g, struct conv *c, int64_t t, int64_t frt)
 		emit_customer(g, c, sent, c->intent);
 		emit_status(g, c, sent, "reopened", -1);
 		t = agent_reply(g, c, sent, &c->agent);
-		write_agent(g, c, c->agent, t, qa->a, 0);
+		write_agent(g, c, c->agent, t, qa->a, NO_HELLO);
 		emit_agent(g, c, t, c->agent);
 		emit_status(g, c, t + rng_range(&g->rng, 5 * MIN, 3 * HOUR),
 		    "resolved", c->agent);
@@ -3221,7 +3234,8 @@ gen_conversation(struct gen *g, int64_t t0)
 	reply = agent_reply(g, &c, sent, &who);
 	chase(g, &c, sent, reply);
 	c.agent = c.first_agent = who;
-	write_agent(g, &c, who, reply, ask->a, 1);
+	write_agent(g, &c, who, reply, ask->a, reply - sent > 12 * HOUR ?
+	    HELLO_LATE : HELLO);
 	emit_agent(g, &c, reply, who);
 
 	convert(g, &c, close_chat(g, &c, thank(g, &c, follow_ups(g, &c, ask,
