@@ -260,7 +260,7 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 
 /* Options that need the zone database or each other. */
 static struct cal *
-resolve_args(struct cli_common *cli, const struct diag *d,
+resolve_args(struct cli_common *cli, struct diag *d,
     const struct args *a, struct kpi_opts *o)
 {
 	cs_time wall = (cs_time)time(NULL) * 1000, ref;
@@ -277,7 +277,7 @@ resolve_args(struct cli_common *cli, const struct diag *d,
 		o->by = (enum kpi_bucket)by;
 	}
 	if (a->tz != NULL &&
-	    (o->tz = tzdb_zone(cli_tzdb(cli, (struct diag *)d), a->tz)) == NULL)
+	    (o->tz = tzdb_zone(cli_tzdb(cli, d), a->tz)) == NULL)
 		diag_usage(d, "--tz %s: unknown time zone", a->tz);
 	if (a->now != NULL && strcmp(a->now, "now") == 0)
 		o->now = wall;
@@ -302,7 +302,7 @@ resolve_args(struct cli_common *cli, const struct diag *d,
 	if (a->hours != NULL) {
 		if (a->team_tz == NULL)
 			diag_usage(d, "--hours needs --team-tz");
-		cal = cal_from_options(cli_tzdb(cli, (struct diag *)d),
+		cal = cal_from_options(cli_tzdb(cli, d),
 		    a->hours, a->team_tz, a->holidays, &why);
 		if (cal == NULL)
 			diag_usage(d, "%s", buf_str(&why));
@@ -311,6 +311,42 @@ resolve_args(struct cli_common *cli, const struct diag *d,
 	}
 	buf_free(&why);
 	return cal;
+}
+
+/* The metric columns of --metrics (all when none given). */
+static int *
+select_metrics(const struct diag *d, const struct kpi *k, const struct args *a,
+    int *n)
+{
+	*n = a->nmetrics ? a->nmetrics : kpi_metric_count(k);
+	int *metrics = xmalloc(sizeof *metrics * (size_t)*n);
+
+	for (int i = 0; i < *n; i++) {
+		if ((metrics[i] = a->nmetrics ? kpi_metric_find(k,
+		    a->metrics[i]) : i) >= 0)
+			continue;
+		if (kpi_metric_requires(a->metrics[i]) != NULL)
+			diag_usage(d, "--metrics: %s needs %s", a->metrics[i],
+			    kpi_metric_requires(a->metrics[i]));
+		diag_usage(d, "--metrics: unknown metric '%s'", a->metrics[i]);
+	}
+	return metrics;
+}
+
+static struct check *
+parse_checks(const struct diag *d, struct kpi *k, const struct args *a)
+{
+	struct check *checks = xcalloc((size_t)a->nchecks + 1, sizeof *checks);
+	struct buf why = BUF_INIT;
+
+	for (int i = 0; i < a->nchecks; i++)
+		if (check_parse(&checks[i], a->checks[i], metric_lookup, k,
+		    &why) != 0) {
+			check_requires(d, a->checks[i]);
+			diag_usage(d, "%s", buf_str(&why));
+		}
+	buf_free(&why);
+	return checks;
 }
 
 int
@@ -322,7 +358,6 @@ main(int argc, char *argv[])
 	struct kpi_opts o = { .sla = 1800, .window = 7 * 86400,
 		.since = CS_TIME_NONE, .until = CS_TIME_NONE,
 		.now = CS_TIME_NONE };
-	struct buf why = BUF_INIT;
 	struct ev_record rec;
 
 	diag_init(&diag, "cs-kpi");
@@ -333,25 +368,9 @@ main(int argc, char *argv[])
 	struct cal *cal = resolve_args(&cli, &diag, &a, &o);
 	struct kpi *k = kpi_new(&o);
 
-	int nm = a.nmetrics ? a.nmetrics : kpi_metric_count(k);
-	int *metrics = xmalloc(sizeof *metrics * (size_t)nm);
-	for (int i = 0; i < nm; i++) {
-		if ((metrics[i] = a.nmetrics ? kpi_metric_find(k, a.metrics[i]) :
-		    i) >= 0)
-			continue;
-		if (kpi_metric_requires(a.metrics[i]) != NULL)
-			diag_usage(&diag, "--metrics: %s needs %s", a.metrics[i],
-			    kpi_metric_requires(a.metrics[i]));
-		diag_usage(&diag, "--metrics: unknown metric '%s'",
-		    a.metrics[i]);
-	}
-	struct check *checks = xcalloc((size_t)a.nchecks + 1, sizeof *checks);
-	for (int i = 0; i < a.nchecks; i++)
-		if (check_parse(&checks[i], a.checks[i], metric_lookup, k,
-		    &why) != 0) {
-			check_requires(&diag, a.checks[i]);
-			diag_usage(&diag, "%s", buf_str(&why));
-		}
+	int nm;
+	int *metrics = select_metrics(&diag, k, &a, &nm);
+	struct check *checks = parse_checks(&diag, k, &a);
 
 	struct ev_reader *r = ev_open(&cli.in, argv + optind, argc - optind,
 	    &diag);
@@ -384,7 +403,6 @@ main(int argc, char *argv[])
 	free(a.checks);
 	free_list(a.group, a.ngroup);
 	free_list(a.metrics, a.nmetrics);
-	buf_free(&why);
 	cli_common_free(&cli);
 	return status;
 }
