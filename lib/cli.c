@@ -52,6 +52,17 @@ cli_parse_size(const char *s)
 	return *end ? -1 : v;
 }
 
+double
+cli_duration_arg(const struct diag *d, const char *opt, const char *arg)
+{
+	double v;
+
+	if (dur_parse(arg, &v) != 0 || v < 0)
+		diag_usage(d, "%s %s: not a duration (30m, 1h30m, 2d)", opt,
+		    arg);
+	return v;
+}
+
 int
 cli_common_option(struct cli_common *c, struct diag *d, int opt,
     const char *arg)

@@ -77,6 +77,10 @@ void	cli_common_finish(struct cli_common *, struct diag *);
 struct tz_db *cli_tzdb(struct cli_common *, struct diag *);
 void	cli_common_free(struct cli_common *);
 
+/* A duration option's value in seconds ("30m", "1h30m", "2d"); a usage
+ * error (exit 64) naming the option when it is not one. */
+double	cli_duration_arg(const struct diag *, const char *opt, const char *arg);
+
 /* Parse "64M", "1G", "4096": bytes; -1 on error. */
 long long cli_parse_size(const char *);
 

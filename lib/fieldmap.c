@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "fieldmap.h"
+#include "json.h"
 
 static int
 valid_name(const char *s, size_t n)
@@ -146,4 +147,30 @@ fieldmap_str(const struct fieldmap *m, const cJSON *obj, const char *name)
 	const cJSON *it = fieldmap_get(m, obj, name);
 
 	return cJSON_IsString(it) ? it->valuestring : NULL;
+}
+
+int
+fieldmap_time(const struct fieldmap *m, const struct ts_parser *tp,
+    const cJSON *ev, cs_time *t, const char **why)
+{
+	const cJSON *v = fieldmap_get(m, ev, "ts");
+
+	if (v == NULL || cJSON_IsNull(v))
+		return 1;
+	if (cJSON_IsString(v))
+		return ts_parse(tp, v->valuestring, t, why);
+	if (cJSON_IsNumber(v) && tp != NULL && tp->time_format != NULL) {
+		/* A layout of digits (%Y%m%d%H%M%S) reads numbers too: a CSV
+		 * cell 20261120031200 arrives as a number, and its text is
+		 * the cell's (the reader makes numbers only of exact text). */
+		struct buf num = BUF_INIT;
+		json_write_number(&num, v->valuedouble);
+		int rc = ts_parse(tp, num.data, t, why);
+		buf_free(&num);
+		return rc;
+	}
+	if (cJSON_IsNumber(v))
+		return ts_from_number(v->valuedouble, t, why);
+	*why = "not a string or a number";
+	return -1;
 }

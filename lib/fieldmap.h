@@ -12,6 +12,7 @@
 #define CSKIT_FIELDMAP_H
 
 #include <cjson/cJSON.h>
+#include "ts.h"
 
 struct fieldmap_pair {
 	char	*canonical;
@@ -42,5 +43,13 @@ cJSON	*fieldmap_get(const struct fieldmap *, const cJSON *obj,
 /* The string value of a canonical field, NULL when absent or not a string. */
 const char *fieldmap_str(const struct fieldmap *, const cJSON *obj,
 	    const char *name);
+
+/*
+ * The time of an event: canonical field `ts` through the map, a string
+ * (ts_parse) or a number (epoch seconds or ms).  0 and *t; 1 when the event
+ * has no ts (absent or null); -1 with *why when it is not a time.
+ */
+int	fieldmap_time(const struct fieldmap *, const struct ts_parser *,
+	    const cJSON *ev, cs_time *t, const char **why);
 
 #endif

@@ -113,34 +113,17 @@ static int
 normalise_time(const struct import_spec *sp, cJSON *ev, cs_time *t,
     struct buf *why)
 {
-	cJSON *it = cJSON_GetObjectItemCaseSensitive(ev, "ts");
+	static const struct fieldmap canonical = FIELDMAP_INIT;
 	const char *reason;
 	int rc;
 
-	*t = CS_TIME_NONE;
-	if (it == NULL)
-		return 0;
-	if (cJSON_IsString(it))
-		rc = ts_parse(sp->ts, it->valuestring, t, &reason);
-	else if (cJSON_IsNumber(it) && sp->ts != NULL &&
-	    sp->ts->time_format != NULL) {
-		/* A layout of digits (%Y%m%d%H%M%S) reads numbers too: a CSV
-		 * cell 20261120031200 arrives as a number, and its text is
-		 * the cell's (event.c makes numbers only of exact text). */
-		struct buf num = BUF_INIT;
-		json_write_number(&num, it->valuedouble);
-		rc = ts_parse(sp->ts, num.data, t, &reason);
-		buf_free(&num);
-	} else if (cJSON_IsNumber(it))
-		rc = ts_from_number(it->valuedouble, t, &reason);
-	else {
-		reason = "not a string or a number";
-		rc = -1;
-	}
-	if (rc < 0) {
-		buf_printf(why, "ts: %s", reason);
+	/* The fields are renamed already: read ts by its own name. */
+	rc = fieldmap_time(&canonical, sp->ts, ev, t, &reason);
+	if (rc != 0) {
 		*t = CS_TIME_NONE;
-		return -1;
+		if (rc < 0)
+			buf_printf(why, "ts: %s", reason);
+		return rc < 0 ? -1 : 0;
 	}
 	struct buf s = BUF_INIT;
 	ts_format_utc(*t, &s);

@@ -59,23 +59,6 @@ tzsched_free(struct tzsched *s)
 	free(s->window);
 	free(s);
 }
-
-int
-tzsched_event_time(const struct fieldmap *map, const struct ts_parser *tp,
-    const cJSON *ev, cs_time *t, const char **why)
-{
-	const cJSON *v = fieldmap_get(map, ev, "ts");
-
-	if (v == NULL || cJSON_IsNull(v))
-		return 1;
-	if (cJSON_IsString(v))
-		return ts_parse(tp, v->valuestring, t, why);
-	if (cJSON_IsNumber(v))
-		return ts_from_number(v->valuedouble, t, why);
-	*why = "not a time";
-	return -1;
-}
-
 /* The customer's window as a calendar in zone z (made once per zone). */
 static const struct cal *
 window_in(struct tzsched *s, const struct tz_zone *z)
@@ -182,7 +165,7 @@ message_setup(struct tzsched *s, cJSON *ev, cs_time *t,
 	if (type != NULL && !(cJSON_IsString(type) &&
 	    strcmp(type->valuestring, "message") == 0))
 		return 1;
-	r = tzsched_event_time(s->o.map, s->o.ts, ev, t, &twhy);
+	r = fieldmap_time(s->o.map, s->o.ts, ev, t, &twhy);
 	if (r == 1) {
 		*why = "no \"ts\" field";
 		return -1;

@@ -63,10 +63,4 @@ const char	*tzsched_annotate(struct tzsched *, cJSON *ev);
  */
 const char	*tzsched_followup(struct tzsched *, cJSON *ev);
 
-/* An event's `ts` (RFC 3339 text or epoch number) through the field map:
- * 0, 1 when absent, -1 with the reason in *why when malformed. */
-int		 tzsched_event_time(const struct fieldmap *,
-		    const struct ts_parser *, const cJSON *ev, cs_time *t,
-		    const char **why);
-
 #endif

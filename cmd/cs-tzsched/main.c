@@ -76,17 +76,6 @@ struct args {
 	int		 suggest, shift_days, all, heatmap;
 };
 
-static double
-duration_arg(const struct diag *d, const char *opt, const char *arg)
-{
-	double v;
-
-	if (dur_parse(arg, &v) != 0 || v < 0)
-		diag_usage(d, "%s %s: not a duration (30m, 1h30m, 2d)", opt,
-		    arg);
-	return v;
-}
-
 static int
 int_arg(const struct diag *d, const char *opt, const char *arg, int lo,
     int hi)
@@ -142,9 +131,9 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 			a->country_zone[a->ncountry_zone++] = optarg;
 			break;
 		case OPT_WINDOW: a->window = optarg; break;
-		case OPT_SLA: a->sla = duration_arg(d, "--sla", optarg); break;
+		case OPT_SLA: a->sla = cli_duration_arg(d, "--sla", optarg); break;
 		case OPT_AFTER:
-			a->after = duration_arg(d, "--after", optarg);
+			a->after = cli_duration_arg(d, "--after", optarg);
 			break;
 		case OPT_ROLE: a->role = optarg; break;
 		case OPT_ROSTER: a->roster = optarg; break;
@@ -152,7 +141,7 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 			a->suggest = int_arg(d, "--suggest", optarg, 1, 168);
 			break;
 		case OPT_SHIFT:
-			a->shift = duration_arg(d, "--shift", optarg);
+			a->shift = cli_duration_arg(d, "--shift", optarg);
 			break;
 		case OPT_SHIFT_DAYS:
 			a->shift_days = int_arg(d, "--shift-days", optarg, 1, 7);
@@ -321,7 +310,7 @@ run_coverage(struct cli_common *cli, struct diag *d, const struct args *a,
 		role = fieldmap_str(&cli->map, rec.obj, "role");
 		if (role == NULL || strcmp(role, "customer") != 0)
 			continue;
-		rc = tzsched_event_time(&cli->map, &cli->ts, rec.obj, &t, &why);
+		rc = fieldmap_time(&cli->map, &cli->ts, rec.obj, &t, &why);
 		if (rc != 0) {
 			diag_bad_line(d, rec.file, rec.line, "%s",
 			    rc == 1 ? "no \"ts\" field" : why);
