@@ -2184,7 +2184,6 @@ struct customer {
 	uint8_t		 market, zone, first, last;
 	uint8_t		 channel;
 	uint8_t		 locate;	/* 0 tz, 1 country, 2 both */
-	uint16_t	 orders;
 };
 
 struct gen {
@@ -2698,7 +2697,6 @@ emit_order(struct gen *g, struct conv *c, int64_t t, int with_conversation)
 	field_amount(&g->line, c->amount, c->mk->decimals);
 	field_str(&g->line, "currency", c->mk->currency);
 	event_end(g, t);
-	c->cu->orders++;
 }
 
 static void
