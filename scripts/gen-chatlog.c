@@ -3372,6 +3372,36 @@ arrival_gap(struct gen *g, int64_t mean)
 }
 
 #define WARM_UP	(40 * DAY)	/* longer than any order-to-chat lead */
+
+/*
+ * Write up to `lines` events before `end`, of at most `convs` conversations
+ * (0: any number).  An event can only be written once no conversation yet
+ * to come can precede it, so conversations are generated while the next
+ * arrival is not after the earliest queued event.  Generation starts
+ * WARM_UP before g->floor (writing nothing before it) so the log opens in a
+ * steady state: chats about earlier orders, buyers already known.
+ */
+static void
+generate(struct gen *g, struct out *out, int64_t mean, int64_t end,
+    uint64_t convs, uint64_t lines)
+{
+	int64_t next = g->floor - WARM_UP;
+	uint64_t written = 0;
+
+	while (written < lines) {
+		while ((convs == 0 || g->written < convs) && next < end &&
+		    (g->heap.n == 0 || next <= g->heap.v[0].t)) {
+			gen_conversation(g, next);
+			next += arrival_gap(g, mean);
+		}
+		if (g->heap.n == 0 || g->heap.v[0].t >= end)
+			break;
+		struct pending p = heap_pop(&g->heap);
+		out_write(out, p.line, p.len);
+		free(p.line);
+		written++;
+	}
+}
 /*
  * Chats about an order start up to 35 days after it and are held, written
  * out, until then: memory is about rate x 35 days of conversations
@@ -3399,8 +3429,8 @@ main(int argc, char *argv[])
 	struct ts_parser tp = { NULL, NULL };
 	struct diag d;
 	struct out out;
-	uint64_t lines = 0, convs = 0, written = 0, rate;
-	int64_t next, mean, end = INT64_MAX;
+	uint64_t lines = 0, convs = 0, rate;
+	int64_t mean, end = INT64_MAX;
 	int lines_given = 0;
 	cs_time start, stop;
 	const char *why;
@@ -3467,27 +3497,9 @@ main(int argc, char *argv[])
 			diag_fatal(&d, CS_EXIT_SOFTWARE, "phrase bank %d is "
 			    "incomplete", i);
 
-	/* An event can only be written once no conversation yet to come can
-	 * precede it, so generate while the next arrival is not after the
-	 * earliest queued event.  Generation starts WARM_UP before --start
-	 * (writing nothing before it) so the log opens in a steady state:
-	 * chats about earlier orders, buyers already known. */
 	out_open(&out, STDOUT_FILENO, &d);
 	g.floor = ts_floor_div(start, 1000);
-	next = g.floor - WARM_UP;
-	while (written < lines) {
-		while ((convs == 0 || g.written < convs) && next < end &&
-		    (g.heap.n == 0 || next <= g.heap.v[0].t)) {
-			gen_conversation(&g, next);
-			next += arrival_gap(&g, mean);
-		}
-		if (g.heap.n == 0 || g.heap.v[0].t >= end)
-			break;
-		struct pending p = heap_pop(&g.heap);
-		out_write(&out, p.line, p.len);
-		free(p.line);
-		written++;
-	}
+	generate(&g, &out, mean, end, convs, lines);
 	out_close(&out);
 	while (g.heap.n)
 		free(heap_pop(&g.heap).line);
