@@ -202,6 +202,7 @@ struct kpi {
 	struct hmap	 strs;		/* interned values: id = index + 1 */
 	struct hmap	 tuples;	/* tuple of ids → number */
 	struct hmap	 convs;		/* id → struct conv * */
+	size_t		 recent;	/* the entry last asked for */
 	struct hmap	 groups;	/* vals + bucket → struct group * */
 	struct hmap	 orders;	/* customer → struct orders * */
 	struct group	 total;
@@ -515,9 +516,16 @@ static struct conv *
 conv_get(struct kpi *k, const char *id, size_t len)
 {
 	int added;
-	struct hmap_entry *e = hmap_at(&k->convs, hmap_put(&k->convs, id, len,
-	    &added));
 
+	/* Exports grouped by conversation ask for the same one line after
+	 * line: no hashing then. */
+	if (k->recent != HMAP_NONE) {
+		const struct hmap_entry *r = hmap_at(&k->convs, k->recent);
+		if (r->len == len && memcmp(r->key, id, len) == 0)
+			return r->val.ptr;
+	}
+	k->recent = hmap_put(&k->convs, id, len, &added);
+	struct hmap_entry *e = hmap_at(&k->convs, k->recent);
 	if (added) {
 		struct conv *c = xcalloc(1, sizeof *c + sizeof *c->gv *
 		    (size_t)k->o.ngroup);
@@ -1211,6 +1219,7 @@ kpi_new(const struct kpi_opts *o)
 	k->total.k = k;
 	k->latest = CS_TIME_NONE;
 	k->cached = SIZE_MAX;
+	k->recent = HMAP_NONE;
 	for (int m = 0; m < M_NMETRICS; m++)
 		if (available(k, m))
 			k->metric_ids[k->nmetrics++] = m;
