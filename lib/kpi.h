@@ -81,7 +81,10 @@ const char *kpi_add(struct kpi *, const cJSON *ev);
 /* A line that could not be an event, or one already carrying `_error`. */
 void	kpi_reject(struct kpi *);
 
-/* End of input: the rows are computed.  Returns the number of rows. */
+/*
+ * End of input: every conversation is counted into its group (and let go)
+ * and the rows are put in order.  Returns the number of rows.
+ */
 size_t	kpi_finish(struct kpi *);
 size_t	kpi_nrows(const struct kpi *);
 /* Conversations that arrived out of time order in a way that may shift
@@ -106,7 +109,10 @@ int	kpi_metric_find(const struct kpi *, const char *name);
 /* The option a metric needs ("--hours", "--by month"), or NULL. */
 const char *kpi_metric_requires(const char *name);
 
-/* Row r (0 .. rows-1; the total is last): 0 and *v, or -1 for null. */
+/*
+ * Row r (0 .. rows-1; the total is last): 0 and *v, or -1 for null.  A
+ * row's figures are computed when first asked for (the last row is kept).
+ */
 int	kpi_value(struct kpi *, size_t row, int metric, double *v);
 int	kpi_row_is_total(const struct kpi *, size_t row);
 /* The record of row r with the given metrics (all when metrics is NULL). */
