@@ -57,7 +57,8 @@ cli_duration_arg(const struct diag *d, const char *opt, const char *arg)
 {
 	double v;
 
-	if (dur_parse(arg, &v) != 0 || v < 0)
+	/* At most 1000 years, so that an instant plus it stays in range. */
+	if (dur_parse(arg, &v) != 0 || v < 0 || v > 1000 * 366 * 86400.0)
 		diag_usage(d, "%s %s: not a duration (30m, 1h30m, 2d)", opt,
 		    arg);
 	return v;

@@ -650,27 +650,17 @@ bad(struct kpi *k, const char *fmt, const char *a)
 static const char *
 event_time(struct kpi *k, const cJSON *ev, cs_time *t)
 {
-	const cJSON *v = fieldmap_get(k->o.map, ev, "ts");
 	const char *why = NULL;
+	int rc = fieldmap_time(k->o.map, k->o.ts, ev, t, &why);
 
-	if (v == NULL || cJSON_IsNull(v))
+	if (rc == 1)
 		return bad(k, "missing field '%s'",
 		    fieldmap_source(k->o.map, "ts"));
-	if (cJSON_IsString(v)) {
-		if (ts_parse(k->o.ts, v->valuestring, t, &why) != 0) {
-			snprintf(k->why, sizeof k->why, "field '%s': %s",
-			    fieldmap_source(k->o.map, "ts"), why);
-			return k->why;
-		}
-	} else if (cJSON_IsNumber(v)) {
-		if (ts_from_number(v->valuedouble, t, &why) != 0) {
-			snprintf(k->why, sizeof k->why, "field '%s': %s",
-			    fieldmap_source(k->o.map, "ts"), why);
-			return k->why;
-		}
-	} else
-		return bad(k, "field '%s' is not a time",
-		    fieldmap_source(k->o.map, "ts"));
+	if (rc < 0) {
+		snprintf(k->why, sizeof k->why, "field '%s': %s",
+		    fieldmap_source(k->o.map, "ts"), why);
+		return k->why;
+	}
 	return NULL;
 }
 

@@ -78,18 +78,6 @@ free_list(char **list, int n)
 	free(list);
 }
 
-static double
-duration_arg(const struct diag *d, const char *opt, const char *arg)
-{
-	double s;
-
-	/* At most 1000 years, so that instants plus it stay in range. */
-	if (dur_parse(arg, &s) != 0 || s < 0 || s > 1000 * 366 * 86400.0)
-		diag_usage(d, "%s %s: not a duration (30m, 1h30m, 7d)", opt,
-		    arg);
-	return s;
-}
-
 static int
 metric_lookup(void *ctx, const char *name, int *is_duration)
 {
@@ -230,9 +218,9 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 		case 'g': split_list(optarg, &a->group, &a->ngroup); break;
 		case OPT_BY: a->by = optarg; break;
 		case OPT_TZ: a->tz = optarg; break;
-		case OPT_SLA: o->sla = duration_arg(d, "--sla", optarg); break;
+		case OPT_SLA: o->sla = cli_duration_arg(d, "--sla", optarg); break;
 		case OPT_WINDOW:
-			o->window = duration_arg(d, "--window", optarg);
+			o->window = cli_duration_arg(d, "--window", optarg);
 			break;
 		case OPT_BOTS: o->bots_respond = 1; break;
 		case OPT_NOW: a->now = optarg; break;
