@@ -2266,9 +2266,10 @@ is_holiday(enum calendar cal, int64_t day)
 	return 0;
 }
 
-/* The first instant >= t at which agent a is on shift. */
+/* The first instant >= t at which agent a is on shift, and in *end the end
+ * of that shift. */
 static int64_t
-agent_next_on(const struct agent *a, int64_t t)
+agent_shift(const struct agent *a, int64_t t, int64_t *end)
 {
 	int base = zone_offset(a->zone, t);
 	int64_t day0 = ts_floor_div(t + base, DAY);
@@ -2276,13 +2277,22 @@ agent_next_on(const struct agent *a, int64_t t)
 	for (int64_t day = day0; day < day0 + 30; day++) {
 		int off = zone_offset(a->zone, day * DAY + 12 * HOUR - base);
 		int64_t start = day * DAY + a->start_min * MIN - off;
-		int64_t end = day * DAY + a->end_min * MIN - off;
 
-		if (ts_weekday(day) >= 5 || is_holiday(a->cal, day) || t >= end)
+		*end = day * DAY + a->end_min * MIN - off;
+		if (ts_weekday(day) >= 5 || is_holiday(a->cal, day) || t >= *end)
 			continue;
 		return t > start ? t : start;
 	}
-	return t + 30 * DAY;
+	*end = t + 30 * DAY;
+	return *end;
+}
+
+static int64_t
+agent_next_on(const struct agent *a, int64_t t)
+{
+	int64_t end;
+
+	return agent_shift(a, t, &end);
 }
 
 static int
@@ -3124,15 +3134,17 @@ static const struct band backlog_delay[] = {
 	{ 20, 90 * MIN, 4 * HOUR },
 };
 
-/* When the team answers a message sent at t, and who. */
-static int64_t
-agent_reply(struct gen *g, struct conv *c, int64_t t, int *who)
+/* Who takes a message waiting at t, when they are at the desk (*at) and
+ * until when (*until). */
+static int
+agent_pick(struct gen *g, const struct conv *c, int64_t t, int64_t *at,
+    int64_t *until)
 {
-	int64_t on[N_AGENTS], first = INT64_MAX, r;
+	int64_t on[N_AGENTS], end[N_AGENTS], first = INT64_MAX;
 	int w[N_AGENTS], a;
 
 	for (a = 0; a < N_AGENTS; a++) {
-		on[a] = agent_next_on(&agents[a], t);
+		on[a] = agent_shift(&agents[a], t, &end[a]);
 		if (on[a] < first)
 			first = on[a];
 	}
@@ -3144,11 +3156,35 @@ agent_reply(struct gen *g, struct conv *c, int64_t t, int *who)
 			w[a] = on[a] <= first + 15 * MIN ? agents[a].weight : 0;
 		a = rng_weighted(&g->rng, w, N_AGENTS);
 	}
-	r = on[a] + (on[a] > t + MIN ? BAND(&g->rng, backlog_delay) :
-	    BAND(&g->rng, reply_delay));
-	if (!agent_on_at(&agents[a], r))
-		r = agent_next_on(&agents[a], r) + rng_range(&g->rng, 2 * MIN,
-		    40 * MIN);
+	*at = on[a];
+	*until = end[a];
+	return a;
+}
+
+/*
+ * When the team answers a message sent at t, and who.  A reply that would
+ * fall after the agent's shift is left for whoever is at the desk then
+ * (twice at most; then the same agent answers next shift).
+ */
+static int64_t
+agent_reply(struct gen *g, struct conv *c, int64_t t, int *who)
+{
+	int64_t at, until, r;
+	int a;
+
+	for (int tries = 0;; tries++) {
+		a = agent_pick(g, c, t, &at, &until);
+		r = at + (at > t + MIN ? BAND(&g->rng, backlog_delay) :
+		    BAND(&g->rng, reply_delay));
+		if (agent_on_at(&agents[a], r))
+			break;
+		if (tries == 2) {
+			r = agent_next_on(&agents[a], r) +
+			    rng_range(&g->rng, 2 * MIN, 40 * MIN);
+			break;
+		}
+		t = until;	/* still waiting when the shift ends */
+	}
 	*who = a;
 	return r;
 }
@@ -3193,7 +3229,7 @@ chase(struct gen *g, struct conv *c, int64_t sent, int64_t reply)
 static int
 rating_score(struct gen *g, const struct conv *c, int64_t frt)
 {
-	static const int base[5] = { 6, 4, 8, 22, 60 };	/* 1..5 */
+	static const int base[5] = { 4, 4, 7, 20, 65 };	/* 1..5 */
 	int s = rng_weighted(&g->rng, base, 5) + 1;
 
 	/* Slow answers and bad experiences cost a star, sometimes two. */
