@@ -382,6 +382,36 @@ json_depth(const char *s, size_t n)
 	return max;
 }
 
+/*
+ * Where a string holds the escape \u0000, or 0.  cJSON ends the string at
+ * that NUL, so the rest of the value would be lost without a word: such a
+ * line is bad, like one holding a raw NUL byte.
+ */
+static size_t
+escaped_nul(const char *s, size_t n)
+{
+	const char *q = s, *e = s + n;
+	int in_str = 0;
+
+	while ((q = memchr(q, '\\', (size_t)(e - q))) != NULL &&
+	    (e - q < 6 || memcmp(q, "\\u0000", 6) != 0))
+		q++;
+	if (q == NULL)
+		return 0;		/* the common case: one quick look */
+	for (size_t i = 0; i < n; i++) {
+		if (!in_str)
+			in_str = s[i] == '"';
+		else if (s[i] == '"')
+			in_str = 0;
+		else if (s[i] == '\\') {
+			if (n - i >= 6 && memcmp(s + i, "\\u0000", 6) == 0)
+				return i + 1;
+			i++;
+		}
+	}
+	return 0;
+}
+
 static void
 describe_json_error(struct buf *why, const char *line, size_t n,
     const char *at)
@@ -477,6 +507,13 @@ read_jsonl(struct ev_reader *r, struct ev_record *rec)
 			cJSON_Delete(obj);
 			buf_printf(&r->why, "JSON nested deeper than %d levels",
 			    r->o.nesting_max);
+			return bad(r, rec, r->ls.lineno, p, n, n);
+		}
+		size_t esc = escaped_nul(p, n);
+		if (esc > 0) {
+			cJSON_Delete(obj);
+			buf_printf(&r->why, "NUL character (\\u0000) in a "
+			    "string at column %zu", esc);
 			return bad(r, rec, r->ls.lineno, p, n, n);
 		}
 		return good(r, rec, obj, r->ls.lineno, p, n);
