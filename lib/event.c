@@ -567,7 +567,8 @@ cell_value(const char *s, size_t n, int is_null)
 		return cJSON_CreateNull();
 	if (canonical_number(s, n))
 		return cJSON_CreateNumber(strtod(s, NULL));
-	if (n >= 2 && (s[0] == '{' || s[0] == '[')) {
+	/* JSON in a cell, unless it holds \u0000 (then it stays text, whole). */
+	if (n >= 2 && (s[0] == '{' || s[0] == '[') && escaped_nul(s, n) == 0) {
 		const char *end = NULL;
 		cJSON *v = cJSON_ParseWithLengthOpts(s, n, &end, 0);
 		if (v != NULL && end == s + n)
