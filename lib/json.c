@@ -196,10 +196,20 @@ json_num(const cJSON *obj, const char *key, double *out)
 void
 json_set(cJSON *obj, const char *key, cJSON *item)
 {
-	if (cJSON_GetObjectItemCaseSensitive(obj, key) != NULL)
-		cJSON_ReplaceItemInObjectCaseSensitive(obj, key, item);
-	else
+	cJSON *first = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	if (first == NULL) {
 		cJSON_AddItemToObject(obj, key, item);
+		return;
+	}
+	/* A later duplicate of the key would outlive the new value for
+	 * readers that take the last one (jq does): drop the duplicates. */
+	for (cJSON *it = first->next, *next; it != NULL; it = next) {
+		next = it->next;
+		if (strcmp(it->string, key) == 0)
+			cJSON_Delete(cJSON_DetachItemViaPointer(obj, it));
+	}
+	cJSON_ReplaceItemInObjectCaseSensitive(obj, key, item);
 }
 
 void

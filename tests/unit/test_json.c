@@ -198,10 +198,11 @@ test_set_keeps_position(void **state)
 	assert_non_null(cJSON_GetObjectItemCaseSensitive(o, "a"));
 	assert_true(cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(o, "A")));
 	cJSON_Delete(o);
-	/* With a duplicate key, the first one is replaced in place. */
-	o = cJSON_Parse("{\"k\":1,\"x\":0,\"k\":2}");
+	/* With a duplicate key, the first one is replaced in place and the
+	 * later ones go, so no reader can take a stale value. */
+	o = cJSON_Parse("{\"k\":1,\"x\":0,\"k\":2,\"y\":3,\"k\":4}");
 	json_set_str(o, "k", "v");
-	set_is(o, "{\"k\":\"v\",\"x\":0,\"k\":2}");
+	set_is(o, "{\"k\":\"v\",\"x\":0,\"y\":3}");
 	cJSON_Delete(o);
 	/* On an empty object. */
 	o = cJSON_CreateObject();
