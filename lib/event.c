@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -429,6 +430,80 @@ describe_json_error(struct buf *why, const char *line, size_t n,
 	buf_printf(why, "invalid JSON at column %zu", col + 1);
 }
 
+/*
+ * A double gives back the text of most numbers, but not of an id of 16 or
+ * more digits or of 1e999, and an event written again (cs-import, CSV
+ * output, a filter that changes a field) would lose them.  Such a number
+ * keeps its text in its item's valuestring, which cJSON leaves unused for
+ * numbers, copies with the item and frees with it; json_write writes that
+ * text.  The tree is checked first, so ordinary lines cost one walk.
+ */
+static int
+number_at_risk(const cJSON *it)
+{
+	for (; it != NULL; it = it->next) {
+		if (cJSON_IsNumber(it) && (!isfinite(it->valuedouble) ||
+		    fabs(it->valuedouble) >= 9007199254740992.0))
+			return 1;
+		if (it->child != NULL && number_at_risk(it->child))
+			return 1;
+	}
+	return 0;
+}
+
+struct number_items {
+	cJSON	**v;
+	size_t	  n, cap;
+};
+
+static void
+collect_numbers(cJSON *it, struct number_items *ni)
+{
+	for (; it != NULL; it = it->next) {
+		if (cJSON_IsNumber(it)) {
+			if (ni->n == ni->cap) {
+				ni->cap = ni->cap ? ni->cap * 2 : 16;
+				ni->v = xrealloc(ni->v, sizeof *ni->v * ni->cap);
+			}
+			ni->v[ni->n++] = it;
+		}
+		if (it->child != NULL)
+			collect_numbers(it->child, ni);
+	}
+}
+
+void
+ev_keep_number_texts(cJSON *obj, const char *p, size_t n)
+{
+	struct number_items ni = { NULL, 0, 0 };
+	size_t k = 0;
+
+	if (!number_at_risk(obj->child))
+		return;
+	collect_numbers(obj->child, &ni);
+	/* The number tokens of the text come in the tree's order. */
+	for (size_t i = 0; i < n && k < ni.n; i++) {
+		if (p[i] == '"') {
+			for (i++; i < n && p[i] != '"'; i++)
+				if (p[i] == '\\')
+					i++;
+			continue;
+		}
+		if (p[i] != '-' && (p[i] < '0' || p[i] > '9'))
+			continue;
+		size_t start = i;
+		while (i < n && strchr("0123456789+-.eE", p[i]) != NULL &&
+		    p[i] != '\0')
+			i++;
+		cJSON *it = ni.v[k++];
+		if ((!isfinite(it->valuedouble) || fabs(it->valuedouble) >=
+		    9007199254740992.0) && it->valuestring == NULL)
+			it->valuestring = xstrndup(p + start, i - start);
+		i--;
+	}
+	free(ni.v);
+}
+
 static int
 read_jsonl(struct ev_reader *r, struct ev_record *rec)
 {
@@ -516,6 +591,7 @@ read_jsonl(struct ev_reader *r, struct ev_record *rec)
 			    "string at column %zu", esc);
 			return bad(r, rec, r->ls.lineno, p, n, n);
 		}
+		ev_keep_number_texts(obj, p, n);
 		return good(r, rec, obj, r->ls.lineno, p, n);
 	}
 }
@@ -567,12 +643,32 @@ cell_value(const char *s, size_t n, int is_null)
 		return cJSON_CreateNull();
 	if (canonical_number(s, n))
 		return cJSON_CreateNumber(strtod(s, NULL));
+	if (n > 15 && (s[0] == '-' || (s[0] >= '1' && s[0] <= '9'))) {
+		/* A number whose text a double cannot give back (an id of 16+
+		 * digits) is still a number, with its text kept. */
+		size_t col;
+		const char *what;
+		cJSON *v = json_find_error(s, n, &col, &what) == 0 ?
+		    cJSON_ParseWithLength(s, n) : NULL;
+		if (cJSON_IsNumber(v)) {
+			cJSON *wrap = cJSON_CreateArray();
+			cJSON_AddItemToArray(wrap, v);
+			ev_keep_number_texts(wrap, s, n);
+			v = cJSON_DetachItemFromArray(wrap, 0);
+			cJSON_Delete(wrap);
+			if (v->valuestring != NULL)
+				return v;
+		}
+		cJSON_Delete(v);
+	}
 	/* JSON in a cell, unless it holds \u0000 (then it stays text, whole). */
 	if (n >= 2 && (s[0] == '{' || s[0] == '[') && escaped_nul(s, n) == 0) {
 		const char *end = NULL;
 		cJSON *v = cJSON_ParseWithLengthOpts(s, n, &end, 0);
-		if (v != NULL && end == s + n)
+		if (v != NULL && end == s + n) {
+			ev_keep_number_texts(v, s, n);
 			return v;
+		}
 		cJSON_Delete(v);
 	}
 	cJSON *str = cJSON_CreateString("");

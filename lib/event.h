@@ -79,6 +79,14 @@ void	ev_close(struct ev_reader *);
 /* The `_error` event for a bad record (caller deletes). */
 cJSON	*ev_error_object(const struct ev_record *);
 
+/*
+ * Numbers a double cannot give back (16+ digit ids, 1e999) keep their text
+ * from `text`, the JSON that `container` (an object or array) was parsed
+ * from, so json_write writes them as they were.  The reader does this for
+ * every line; call it after parsing JSON text again (a spool, a sort).
+ */
+void	ev_keep_number_texts(cJSON *container, const char *text, size_t len);
+
 /* "-i" values: "jsonl" (also "json", "ndjson"), "csv", "tsv"; -1 if unknown. */
 int	ev_format_parse(const char *);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "event.h"
 #include "evwrite.h"
 #include "hmap.h"
 #include "json.h"
@@ -334,6 +335,7 @@ unspool(struct ev_writer *w)
 		if (obj == NULL)
 			diag_fatal(w->diag, CS_EXIT_SOFTWARE, "temporary file "
 			    "corrupt");
+		ev_keep_number_texts(obj, line, (size_t)n);
 		write_delimited_row(w, obj);
 		cJSON_Delete(obj);
 	}

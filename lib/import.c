@@ -144,7 +144,7 @@ ids_to_strings(cJSON *ev)
 		if (!cJSON_IsNumber(it))
 			continue;
 		struct buf s = BUF_INIT;
-		json_write_number(&s, it->valuedouble);
+		json_write(&s, it);	/* its own text when a double lost it */
 		json_set_str(ev, ids[i], s.data);
 		buf_free(&s);
 	}

@@ -140,7 +140,11 @@ json_write(struct buf *b, const cJSON *item)
 		buf_add(b, "true", 4);
 		break;
 	case cJSON_Number:
-		json_write_number(b, item->valuedouble);
+		/* The text of a number a double cannot give back (event.c). */
+		if (item->valuestring != NULL)
+			buf_adds(b, item->valuestring);
+		else
+			json_write_number(b, item->valuedouble);
 		break;
 	case cJSON_String:
 		json_write_string(b, item->valuestring,

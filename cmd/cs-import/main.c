@@ -44,6 +44,7 @@ emit_line(void *ctx, const char *line, size_t len)
 	if (obj == NULL)
 		diag_fatal(s->diag, CS_EXIT_SOFTWARE, "internal: unreadable "
 		    "sorted event");
+	ev_keep_number_texts(obj, line, len);
 	ev_writer_write(s->w, obj);
 	cJSON_Delete(obj);
 }

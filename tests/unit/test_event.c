@@ -445,13 +445,16 @@ test_csv_types(void **state)
 	    "\"f\":null,\"g\":{\"x\":1},\"h\":[1,2],\"i\":-3,\"j\":4.5,"
 	    "\"k\":\"1e3\",\"m\":\"\",\"n\":\" 5\",\"o\":\"-0\",\"p\":\"TRUE\","
 	    "\"q\":\"{bad\"}\n", 0);
-	/* Numbers that would lose digits as doubles stay strings; those
-	 * printed exactly as cskit prints numbers become numbers. */
+	/* Numbers that would lose digits as doubles (ids of 16+ digits) are
+	 * numbers that keep their text; those printed exactly as cskit
+	 * prints numbers become numbers; a leading zero keeps a string. */
 	CHECK(EV_CSV,
-	    "a,b,c,d,e\n"
-	    "9007199254740993,0.1,1e+21,12345678901234567890,0.30000000000000004\n",
-	    "2 OK {\"a\":\"9007199254740993\",\"b\":0.1,\"c\":1e+21,"
-	    "\"d\":\"12345678901234567890\",\"e\":0.30000000000000004}\n", 0);
+	    "a,b,c,d,e,f\n"
+	    "9007199254740993,0.1,1e+21,12345678901234567890,0.30000000000000004,"
+	    "01234567890123456789\n",
+	    "2 OK {\"a\":9007199254740993,\"b\":0.1,\"c\":1e+21,"
+	    "\"d\":12345678901234567890,\"e\":0.30000000000000004,"
+	    "\"f\":\"01234567890123456789\"}\n", 0);
 }
 
 static void
