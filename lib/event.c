@@ -388,6 +388,21 @@ json_depth(const char *s, size_t n)
  * that NUL, so the rest of the value would be lost without a word: such a
  * line is bad, like one holding a raw NUL byte.
  */
+static int
+has_u_escape(const char *s, size_t n)
+{
+	const char *q = s, *e = s + n;
+
+	while ((q = memchr(q, '\\', (size_t)(e - q))) != NULL) {
+		if (e - q >= 2 && q[1] == 'u')
+			return 1;
+		q += 2;
+		if (q >= e)
+			break;
+	}
+	return 0;
+}
+
 static size_t
 escaped_nul(const char *s, size_t n)
 {
@@ -589,6 +604,18 @@ read_jsonl(struct ev_reader *r, struct ev_record *rec)
 			cJSON_Delete(obj);
 			buf_printf(&r->why, "NUL character (\\u0000) in a "
 			    "string at column %zu", esc);
+			return bad(r, rec, r->ls.lineno, p, n, n);
+		}
+		/* cJSON lets bad \u escapes (lone surrogates, non-hex) through
+		 * and drops them from the string: check the escapes ourselves,
+		 * on the few lines that have any. */
+		size_t col;
+		const char *what;
+		if (has_u_escape(p, n) &&
+		    json_find_error(p, n, &col, &what) < 0) {
+			cJSON_Delete(obj);
+			buf_printf(&r->why, "invalid JSON: %s at column %zu",
+			    what, col);
 			return bad(r, rec, r->ls.lineno, p, n, n);
 		}
 		ev_keep_number_texts(obj, p, n);

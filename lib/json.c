@@ -271,6 +271,24 @@ jexpect(struct jscan *j, const char *what)
 
 static int jvalue(struct jscan *);
 
+/* The value of the 4 hex digits after the \u at `at`, or -1. */
+static long
+jhex4(const struct jscan *j, size_t at)
+{
+	long v = 0;
+
+	for (size_t k = at + 2; k < at + 6; k++) {
+		char c = k < j->n ? j->s[k] : '\0';
+		int d = c >= '0' && c <= '9' ? c - '0' :
+		    c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+		    c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+		if (d < 0)
+			return -1;
+		v = v * 16 + d;
+	}
+	return v;
+}
+
 static int
 jstring(struct jscan *j)
 {
@@ -289,13 +307,23 @@ jstring(struct jscan *j)
 				break;
 			char e = j->s[j->i + 1];
 			if (e == 'u') {
-				for (int k = 2; k < 6; k++)
-					if (j->i + (size_t)k >= j->n ||
-					    !strchr("0123456789abcdefABCDEF",
-					    j->s[j->i + (size_t)k]) ||
-					    j->s[j->i + (size_t)k] == '\0')
-						return jfail(j, j->i,
-						    "invalid \\u escape");
+				long u = jhex4(j, j->i);
+				if (u < 0)
+					return jfail(j, j->i, "invalid \\u escape");
+				/* UTF-16 surrogates come in pairs: high, low. */
+				if (u >= 0xDC00 && u <= 0xDFFF)
+					return jfail(j, j->i, "lone low surrogate "
+					    "in a \\u escape");
+				if (u >= 0xD800 && u <= 0xDBFF) {
+					long lo = j->i + 7 < j->n &&
+					    j->s[j->i + 6] == '\\' &&
+					    j->s[j->i + 7] == 'u' ?
+					    jhex4(j, j->i + 6) : -1;
+					if (lo < 0xDC00 || lo > 0xDFFF)
+						return jfail(j, j->i, "lone high "
+						    "surrogate in a \\u escape");
+					j->i += 6;
+				}
 				j->i += 6;
 				continue;
 			}
