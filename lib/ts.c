@@ -256,6 +256,11 @@ parse_format(const struct ts_parser *p, const char *s, cs_time *out,
 	end = strptime(s, p->time_format, &tm);
 	if (end == NULL || *end != '\0')
 		return 1;
+	if (tm.tm_year < -1900 || tm.tm_year > 9999 - 1900) {
+		/* %s or %Y can read any year; ms would overflow */
+		*why = "time out of range (years 0000 to 9999 UTC)";
+		return -1;
+	}
 	int64_t wall = ts_days_from_civil((int64_t)tm.tm_year + 1900,
 	    tm.tm_mon + 1, tm.tm_mday) * 86400 + tm.tm_hour * 3600 +
 	    tm.tm_min * 60 + tm.tm_sec, utc;
