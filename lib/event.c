@@ -752,6 +752,38 @@ queue_push(struct ev_reader *r, cJSON *obj, const char *why)
 	p->line = r->record_line;
 }
 
+/*
+ * A header naming a column twice would give events with the key twice, of
+ * which tools read one: the second becomes NAME_2 (then _3...), and says so.
+ */
+static int
+column_taken(const struct ev_reader *r, int i, const char *name)
+{
+	for (int j = 0; j < i; j++)
+		if (strcmp(r->header[j], name) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+unique_column_name(struct ev_reader *r, int i)
+{
+	struct buf b = BUF_INIT;
+
+	if (!column_taken(r, i, r->header[i]))
+		return;
+	for (int n = 2;; n++) {
+		buf_reset(&b);
+		buf_printf(&b, "%s_%d", r->header[i], n);
+		if (!column_taken(r, i, b.data))
+			break;
+	}
+	diag_warn_line(r->diag, r->name, r->record_line, "column %d is named "
+	    "'%s' again: read as '%s'", i + 1, r->header[i], b.data);
+	free(r->header[i]);
+	r->header[i] = buf_detach(&b);
+}
+
 /* A complete row of cells: the header, or a record. */
 static void
 row_done(struct ev_reader *r)
@@ -770,6 +802,7 @@ row_done(struct ev_reader *r)
 				buf_printf(&b, "_%d", i + 1);
 				r->header[i] = buf_detach(&b);
 			}
+			unique_column_name(r, i);
 		}
 	} else if (r->ncells != r->nheader) {
 		struct buf why = BUF_INIT;
