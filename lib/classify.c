@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "classify.h"
+#include "json.h"
 #include "share.h"
 #include "text.h"
 
@@ -510,4 +511,44 @@ void
 cls_result_free(struct cls_result *r)
 {
 	buf_free(&r->explain);
+}
+
+/* Scores to three decimals: enough to rank, and stable across machines. */
+static double
+round3(float x)
+{
+	return round((double)x * 1000) / 1000;
+}
+
+void
+cls_result_to_event(const struct cls_result *r, cJSON *ev, int want_lang,
+    int explain)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	json_set_str(ev, "intent", r->intent);
+	json_set_num(ev, "intent_score", round3(r->intent_score));
+	for (int i = 0; i < r->ntop; i++) {
+		cJSON *o = cJSON_CreateObject();
+		json_set_str(o, "intent", r->top[i]);
+		json_set_num(o, "score", round3(r->top_score[i]));
+		cJSON_AddItemToArray(arr, o);
+	}
+	json_set(ev, "intents", arr);
+	if (want_lang)
+		json_set_str(ev, "lang", r->lang);
+	json_set_str(ev, "sentiment", r->sentiment);
+	json_set_num(ev, "sentiment_score", round3(r->sentiment_score));
+	json_set_num(ev, "urgency", r->urgency);
+	json_set_bool(ev, "escalate", r->escalate);
+	json_set_bool(ev, "needs_video", r->needs_video);
+	if (explain) {
+		const char *p = r->explain.data;
+		arr = cJSON_CreateArray();
+		for (int i = 0; i < r->nexplain; i++) {
+			cJSON_AddItemToArray(arr, cJSON_CreateString(p));
+			p += strlen(p) + 1;
+		}
+		json_set(ev, "explain", arr);
+	}
 }

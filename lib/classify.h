@@ -25,6 +25,7 @@
 #ifndef CSKIT_CLASSIFY_H
 #define CSKIT_CLASSIFY_H
 
+#include <cjson/cJSON.h>
 #include "buf.h"
 #include "hmap.h"
 #include "langid.h"
@@ -101,5 +102,12 @@ void	cls_classify(struct classifier *, const char *text, size_t len,
 void	cls_follow(struct classifier *, const char *conversation,
 	    struct cls_result *);
 void	cls_result_free(struct cls_result *);
+/*
+ * Write a result onto its event: intent, intent_score, intents (top
+ * candidates), lang (only when want_lang), sentiment, sentiment_score,
+ * urgency, escalate, needs_video, and explain when asked.
+ */
+void	cls_result_to_event(const struct cls_result *, cJSON *ev, int want_lang,
+	    int explain);
 
 #endif

@@ -4,7 +4,6 @@
  */
 #include <errno.h>
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,45 +57,6 @@ struct ctx {
 	cJSON			*scratch;
 };
 
-static double
-round3(float x)
-{
-	return round((double)x * 1000) / 1000;
-}
-
-static void
-set_results(struct ctx *c, cJSON *ev, int want_lang)
-{
-	const struct cls_result *r = &c->res;
-	cJSON *arr = cJSON_CreateArray();
-
-	json_set_str(ev, "intent", r->intent);
-	json_set_num(ev, "intent_score", round3(r->intent_score));
-	for (int i = 0; i < r->ntop; i++) {
-		cJSON *o = cJSON_CreateObject();
-		json_set_str(o, "intent", r->top[i]);
-		json_set_num(o, "score", round3(r->top_score[i]));
-		cJSON_AddItemToArray(arr, o);
-	}
-	json_set(ev, "intents", arr);
-	if (want_lang)
-		json_set_str(ev, "lang", r->lang);
-	json_set_str(ev, "sentiment", r->sentiment);
-	json_set_num(ev, "sentiment_score", round3(r->sentiment_score));
-	json_set_num(ev, "urgency", r->urgency);
-	json_set_bool(ev, "escalate", r->escalate);
-	json_set_bool(ev, "needs_video", r->needs_video);
-	if (c->cls.explain) {
-		const char *p = r->explain.data;
-		arr = cJSON_CreateArray();
-		for (int i = 0; i < r->nexplain; i++) {
-			cJSON_AddItemToArray(arr, cJSON_CreateString(p));
-			p += strlen(p) + 1;
-		}
-		json_set(ev, "explain", arr);
-	}
-}
-
 /* Only customer messages (a missing role or type counts as one). */
 static const char *
 annotate(void *ctxp, cJSON *ev, const struct ev_record *rec)
@@ -121,7 +81,7 @@ annotate(void *ctxp, cJSON *ev, const struct ev_record *rec)
 	cls_classify(&c->cls, text->valuestring, strlen(text->valuestring),
 	    want_lang, &c->res);
 	classify_follow(&c->cls, c->map, ev, &c->res);
-	set_results(c, ev, want_lang);
+	cls_result_to_event(&c->res, ev, want_lang, c->cls.explain);
 	return NULL;
 }
 
