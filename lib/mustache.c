@@ -30,6 +30,7 @@ struct name {
 	char	 *full;		/* as written, "." for the implicit iterator */
 	char	**parts;	/* dotted parts; nparts 0 for "." */
 	int	  nparts;
+	int	  slot;		/* of parts[0] (mst_bind), -1 when unbound */
 };
 
 struct node;
@@ -262,6 +263,7 @@ parse_name(const char *s, size_t len, struct name *nm)
 	nm->full = xstrndup(s, len);
 	nm->parts = NULL;
 	nm->nparts = 0;
+	nm->slot = -1;
 	if (len == 0)
 		return -1;
 	for (i = 0; i < len; i++)
@@ -550,6 +552,8 @@ struct render {
 	const cJSON	**stack;
 	int		 n;
 	int		 cap;
+	int		 nroot;		/* frames given by the caller */
+	const cJSON	*inline_stack[16];	/* no allocation for most */
 	const char	*indent;	/* of the partial being rendered */
 	size_t		 indent_len;
 	int		 line_start;	/* the next template byte starts a line */
@@ -563,8 +567,13 @@ static void
 push(struct render *r, const cJSON *v)
 {
 	if (r->n == r->cap) {
-		r->cap = r->cap ? 2 * r->cap : 16;
-		r->stack = xrealloc(r->stack, r->cap * sizeof(*r->stack));
+		const cJSON **grown = xmalloc(2 * r->cap * sizeof(*grown));
+
+		memcpy(grown, r->stack, r->n * sizeof(*grown));
+		if (r->stack != r->inline_stack)
+			free(r->stack);
+		r->stack = grown;
+		r->cap *= 2;
 	}
 	r->stack[r->n++] = v;
 }
@@ -630,18 +639,25 @@ mst_escape_html(struct buf *b, const char *s, size_t len)
 static const cJSON *
 lookup(const struct render *r, const struct name *nm)
 {
+	const struct mst_render_opts *o = r->o;
+	int bound = o->slots != NULL && nm->slot >= 0 && nm->slot < o->nslots;
 	const cJSON *v = NULL;
 
-	if (r->n == 0)
-		return NULL;
-	if (nm->nparts == 0)
-		return r->stack[r->n - 1];
+	if (nm->nparts == 0) {
+		if (r->n == r->nroot && o->slots != NULL && o->self != NULL)
+			return o->self(o->self_ctx);
+		return r->n > 0 ? r->stack[r->n - 1] : NULL;
+	}
 	/* The first part is searched down the stack; the rest only inside
-	 * what it found (the specification's "broken chains"). */
-	for (int i = r->n - 1; i >= 0 && v == NULL; i--)
+	 * what it found (the specification's "broken chains").  A bound name
+	 * below the sections' frames is the caller's slot: it resolved the
+	 * root frames once for every name. */
+	for (int i = r->n - 1; i >= (bound ? r->nroot : 0) && v == NULL; i--)
 		if (cJSON_IsObject(r->stack[i]))
 			v = cJSON_GetObjectItemCaseSensitive(r->stack[i],
 			    nm->parts[0]);
+	if (v == NULL && bound)
+		v = o->slots[nm->slot];
 	for (int k = 1; k < nm->nparts && v != NULL; k++)
 		v = cJSON_IsObject(v) ?
 		    cJSON_GetObjectItemCaseSensitive(v, nm->parts[k]) : NULL;
@@ -801,10 +817,14 @@ mst_render(const struct mst_template *t, const cJSON *const *ctx, int nctx,
 	r.err = err;
 	r.line_start = 1;
 	r.start = out->len;
+	r.stack = r.inline_stack;
+	r.cap = (int)(sizeof(r.inline_stack) / sizeof(r.inline_stack[0]));
 	for (int i = 0; i < nctx; i++)
 		push(&r, ctx[i]);
+	r.nroot = nctx;
 	rc = render_block(&r, &t->root);
-	free(r.stack);
+	if (r.stack != r.inline_stack)
+		free(r.stack);
 	return rc;
 }
 
@@ -826,4 +846,25 @@ mst_foreach_partial(const struct mst_template *t,
     void (*fn)(void *, const char *, int, int), void *arg)
 {
 	walk_partials(&t->root, fn, arg);
+}
+
+static void
+bind_block(struct block *b, int (*fn)(void *, const char *), void *arg)
+{
+	for (int i = 0; i < b->n; i++) {
+		struct node *n = &b->v[i];
+		if (n->kind == N_TEXT || n->kind == N_PARTIAL)
+			continue;
+		n->name.slot = n->name.nparts > 0 ?
+		    fn(arg, n->name.parts[0]) : -1;
+		if (n->kind == N_SECTION || n->kind == N_INVERTED)
+			bind_block(&n->body, fn, arg);
+	}
+}
+
+void
+mst_bind(struct mst_template *t, int (*fn)(void *arg, const char *name),
+    void *arg)
+{
+	bind_block(&t->root, fn, arg);
 }

@@ -85,6 +85,18 @@ struct mst_render_opts {
 	 * (missing, null or "") is added here: a reply must not say
 	 * "your order  has shipped". */
 	struct mst_names *missing;
+	/*
+	 * Optional, for rendering many events with one template: the values
+	 * of the names bound by mst_bind, by slot number, standing for the
+	 * frames in ctx (which are then searched only for unbound names).
+	 * A bound name is looked up in the sections' frames first, then in
+	 * slots[slot] (NULL: absent), with no string compare per frame.
+	 * `self` gives the implicit iterator `.` outside every section.
+	 */
+	const cJSON *const *slots;
+	int		 nslots;
+	const cJSON	*(*self)(void *ctx);
+	void		*self_ctx;
 };
 
 /*
@@ -96,6 +108,14 @@ struct mst_render_opts {
 int	mst_render(const struct mst_template *, const cJSON *const *ctx,
 	    int nctx, const struct mst_render_opts *, struct buf *out,
 	    struct buf *err);
+
+/*
+ * Number every name of the template: fn gives the slot of a name's first
+ * part ("order" of "order.id"), or -1 to leave it unbound.  Slots are used
+ * by mst_render when opts.slots is set.
+ */
+void	mst_bind(struct mst_template *,
+	    int (*fn)(void *arg, const char *name), void *arg);
 
 /* Call fn for every partial tag of the template, in order. */
 void	mst_foreach_partial(const struct mst_template *,

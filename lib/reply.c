@@ -433,43 +433,43 @@ traditional_chinese(const char *lang)
 	    reply_tag_prefix(lang, "zh-mo");
 }
 
-static const struct reply_tpl *
-try_lang(const struct reply_lib *lib, const struct reply_opts *o,
-    const char *lang, size_t len, const char *const *names, const char *key)
+static const struct group *
+try_lang(const struct reply_lib *lib, const char *lang, size_t len,
+    const char *const *names)
 {
 	for (int i = 0; names[i] != NULL; i++) {
 		const struct group *g = find_group(lib, lang, len, names[i]);
 		if (g != NULL)
-			return pick_version(g, o, key);
+			return g;
 	}
 	return NULL;
 }
 
-static const struct reply_tpl *
-select_in(const struct reply_lib *lib, const struct reply_opts *o,
-    const char *tag, const char *const *names, const char *key)
+static const struct group *
+select_in(const struct reply_lib *lib, const char *tag,
+    const char *const *names)
 {
 	char *lang = lower(tag, strlen(tag));
-	const struct reply_tpl *t = NULL;
+	const struct group *g = NULL;
 
-	for (size_t len = strlen(lang); len > 0 && t == NULL;
+	for (size_t len = strlen(lang); len > 0 && g == NULL;
 	    len = parent_tag(lang, len)) {
 		if (len == 2 && traditional_chinese(lang))
-			t = try_lang(lib, o, "zh-hant", 7, names, key);
-		if (t == NULL)
-			t = try_lang(lib, o, lang, len, names, key);
+			g = try_lang(lib, "zh-hant", 7, names);
+		if (g == NULL)
+			g = try_lang(lib, lang, len, names);
 	}
 	free(lang);
-	return t;
+	return g;
 }
 
-const struct reply_tpl *
-reply_select(const struct reply_lib *lib, const struct reply_opts *o,
-    const char *lang, const char *intent, const char *special,
-    const char *key)
+/* The versions of the template for an event (before the variant pick). */
+static const struct group *
+select_group(const struct reply_lib *lib, const struct reply_opts *o,
+    const char *lang, const char *intent, const char *special)
 {
 	const char *names[4];
-	const struct reply_tpl *t = NULL;
+	const struct group *g = NULL;
 	int n = 0;
 
 	if (special != NULL)
@@ -479,10 +479,20 @@ reply_select(const struct reply_lib *lib, const struct reply_opts *o,
 	names[n++] = "other";
 	names[n] = NULL;
 	if (lang != NULL && *lang != '\0' && strcmp(lang, "und") != 0)
-		t = select_in(lib, o, lang, names, key);
-	if (t == NULL && o->default_lang != NULL)
-		t = select_in(lib, o, o->default_lang, names, key);
-	return t;
+		g = select_in(lib, lang, names);
+	if (g == NULL && o->default_lang != NULL)
+		g = select_in(lib, o->default_lang, names);
+	return g;
+}
+
+const struct reply_tpl *
+reply_select(const struct reply_lib *lib, const struct reply_opts *o,
+    const char *lang, const char *intent, const char *special,
+    const char *key)
+{
+	const struct group *g = select_group(lib, o, lang, intent, special);
+
+	return g != NULL ? pick_version(g, o, key) : NULL;
 }
 
 /* Partials: the template's language, its parents, then the library root. */
@@ -542,41 +552,67 @@ reply_render(const struct reply_lib *lib, const struct reply_tpl *t,
 	return mst_render(t->t, ctx, nctx, &ro, &res->text, err);
 }
 
+/* What selection reads of an event. */
+struct choice {
+	const char	*lang;
+	const char	*intent;
+	const char	*special;	/* NULL, auto_reply, video_call */
+	const char	*key;		/* for variants; may be NULL */
+};
+
+/* The choice for an event's fields; key may point into num. */
+static void
+choice_of(const struct reply_fields *f, struct choice *c, struct buf *num)
+{
+	const cJSON *conv = f->v[RF_CONVERSATION];
+
+	c->lang = cJSON_IsString(f->v[RF_LANG]) ?
+	    f->v[RF_LANG]->valuestring : NULL;
+	c->intent = cJSON_IsString(f->v[RF_INTENT]) ?
+	    f->v[RF_INTENT]->valuestring : NULL;
+	c->special = NULL;
+	if (reply_fields_flag(f, RF_AUTO_REPLY))
+		c->special = "auto_reply";
+	else if (reply_fields_flag(f, RF_NEEDS_VIDEO))
+		c->special = "video_call";
+	c->key = cJSON_IsString(conv) ? conv->valuestring : NULL;
+	if (c->key == NULL && cJSON_IsString(f->v[RF_CUSTOMER]))
+		c->key = f->v[RF_CUSTOMER]->valuestring;
+	if (c->key == NULL && cJSON_IsNumber(conv)) {
+		/* Some exports number their conversations. */
+		buf_reset(num);
+		json_write_number(num, conv->valuedouble);
+		c->key = buf_str(num);
+	}
+}
+
+static void
+no_template(const struct reply_opts *o, const struct choice *c,
+    struct buf *err)
+{
+	buf_printf(err, "no template for intent '%s' in language '%s' or '%s'",
+	    c->intent ? c->intent : "other", c->lang ? c->lang : "",
+	    o->default_lang ? o->default_lang : "");
+}
+
 int
 reply_event(const struct reply_lib *lib, const struct reply_opts *o,
     const cJSON *ev, struct reply_result *res, struct buf *err)
 {
-	const char *lang = fieldmap_str(MAP(o), ev, "lang");
-	const char *intent = fieldmap_str(MAP(o), ev, "intent");
-	const char *key = fieldmap_str(MAP(o), ev, "conversation");
-	const char *special = NULL;
-	char *numkey = NULL;
+	struct reply_fields f;
+	struct choice c;
+	struct buf num = BUF_INIT;
 	const struct reply_tpl *t;
 	const cJSON *ctx[2];
 	cJSON *derived;
 	int rc;
 
-	if (reply_flag(o, ev, "auto_reply"))
-		special = "auto_reply";
-	else if (reply_flag(o, ev, "needs_video"))
-		special = "video_call";
-	if (key == NULL)
-		key = fieldmap_str(MAP(o), ev, "customer");
-	if (key == NULL) {
-		/* Some exports number their conversations. */
-		const cJSON *n = fieldmap_get(MAP(o), ev, "conversation");
-		if (cJSON_IsNumber(n)) {
-			struct buf b = BUF_INIT;
-			json_write_number(&b, n->valuedouble);
-			key = numkey = buf_detach(&b);
-		}
-	}
-	t = reply_select(lib, o, lang, intent, special, key);
-	free(numkey);
+	reply_fields_get(o, ev, &f);
+	choice_of(&f, &c, &num);
+	t = reply_select(lib, o, c.lang, c.intent, c.special, c.key);
+	buf_free(&num);
 	if (t == NULL) {
-		buf_printf(err, "no template for intent '%s' in language '%s' "
-		    "or '%s'", intent ? intent : "other", lang ? lang : "",
-		    o->default_lang ? o->default_lang : "");
+		no_template(o, &c, err);
 		return -1;
 	}
 	derived = reply_context(o, ev, t->lang);
@@ -601,6 +637,298 @@ reply_annotate(cJSON *ev, const struct reply_result *r)
 	for (int i = 0; i < r->missing.n; i++)
 		cJSON_AddItemToArray(miss, cJSON_CreateString(r->missing.v[i]));
 	json_set(ev, "reply_missing", miss);
+}
+
+/* Runs: many events, names resolved once ---------------------------------- */
+
+/* The fields cs-reply adds, by slot in a run. */
+enum { OUT_REPLY, OUT_TEMPLATE, OUT_VARIANT, OUT_MISSING, OUT_N };
+static const char *const out_names[OUT_N] = {
+	"reply", "template", "variant", "reply_missing"
+};
+
+#define SELECT_CACHE_MAX 4096	/* (lang, intent, special) kept */
+
+struct reply_run {
+	struct reply_lib	*lib;
+	const struct reply_opts	*o;
+	struct hmap		 names;		/* field name → slot */
+	int			 nslots;
+	const cJSON		**ev_slot;	/* the event's first field of
+						 * each name */
+	const cJSON		**slot;		/* what templates see */
+	int			 field_slot[RF_N];
+	int			 derived_slot[RD_N];	/* -1: no template
+							 * shows it */
+	unsigned char		 need[RD_N];
+	int			 out_slot[OUT_N];
+	int			*map_source;	/* per field-map pair */
+	int			*map_canonical;
+	int			*set_slot;	/* per --set value */
+	int			 nset;
+	struct reply_fields	 fields;
+	struct reply_derived	 derived;
+	struct hmap		 chosen;	/* selection cache: key → group
+						 * number + 1, 0 for none */
+	struct buf		 key;
+	struct buf		 num;
+	const cJSON		*ev;		/* for `.` outside sections */
+	const char		*lang;
+	cJSON			*self;
+};
+
+static int
+intern(void *arg, const char *name)
+{
+	struct reply_run *run = arg;
+
+	return (int)hmap_put(&run->names, name, strlen(name), NULL);
+}
+
+static int
+find_name(const struct reply_run *run, const char *name)
+{
+	size_t i = hmap_find(&run->names, name, strlen(name));
+
+	return i == HMAP_NONE ? -1 : (int)i;
+}
+
+/* Number every name a template or partial of the library uses. */
+static void
+bind_library(struct reply_run *run)
+{
+	struct reply_lib *lib = run->lib;
+
+	for (size_t i = 0; i < hmap_count(&lib->gindex); i++)
+		for (int k = 0; k < lib->groups[i].n; k++)
+			mst_bind(lib->groups[i].v[k]->t, intern, run);
+	for (size_t i = 0; i < hmap_count(&lib->pindex); i++)
+		mst_bind(lib->parts[i].t, intern, run);
+}
+
+struct reply_run *
+reply_run_new(struct reply_lib *lib, const struct reply_opts *o)
+{
+	struct reply_run *run = xcalloc(1, sizeof(*run));
+	const struct fieldmap *map = reply_map(o);
+	struct hmap empty = HMAP_INIT;
+	const cJSON *v;
+	int k;
+
+	run->lib = lib;
+	run->o = o;
+	run->names = empty;
+	run->chosen = empty;
+	bind_library(run);
+	/* Derived values no template shows need not be computed. */
+	for (k = 0; k < RD_N; k++) {
+		run->derived_slot[k] = find_name(run, reply_derived_names[k]);
+		run->need[k] = run->derived_slot[k] >= 0;
+	}
+	for (k = 0; k < RF_N; k++)
+		run->field_slot[k] = intern(run,
+		    fieldmap_source(map, reply_field_names[k]));
+	for (k = 0; k < OUT_N; k++)
+		run->out_slot[k] = intern(run, out_names[k]);
+	run->map_source = xcalloc((size_t)map->n + 1, sizeof(int));
+	run->map_canonical = xcalloc((size_t)map->n + 1, sizeof(int));
+	for (k = 0; k < map->n; k++) {
+		run->map_source[k] = intern(run, map->pairs[k].source);
+		run->map_canonical[k] = intern(run, map->pairs[k].canonical);
+	}
+	if (o->set != NULL)
+		cJSON_ArrayForEach(v, o->set)
+			run->nset++;
+	run->set_slot = xcalloc((size_t)run->nset + 1, sizeof(int));
+	k = 0;
+	if (o->set != NULL)
+		cJSON_ArrayForEach(v, o->set)
+			run->set_slot[k++] = intern(run, v->string);
+	run->nslots = (int)hmap_count(&run->names);
+	run->ev_slot = xcalloc((size_t)run->nslots, sizeof(*run->ev_slot));
+	run->slot = xcalloc((size_t)run->nslots, sizeof(*run->slot));
+	return run;
+}
+
+void
+reply_run_free(struct reply_run *run)
+{
+	if (run == NULL)
+		return;
+	hmap_free(&run->names);
+	hmap_free(&run->chosen);
+	free(run->ev_slot);
+	free(run->slot);
+	free(run->map_source);
+	free(run->map_canonical);
+	free(run->set_slot);
+	reply_derived_free(&run->derived);
+	buf_free(&run->key);
+	buf_free(&run->num);
+	cJSON_Delete(run->self);
+	free(run);
+}
+
+/*
+ * One walk over the event's fields: the first field of every name the run
+ * knows (as cJSON_GetObjectItemCaseSensitive finds it).
+ */
+static void
+index_event(struct reply_run *run, const cJSON *ev)
+{
+	memset(run->ev_slot, 0, (size_t)run->nslots * sizeof(*run->ev_slot));
+	for (const cJSON *it = ev->child; it != NULL; it = it->next) {
+		size_t i;
+		if (it->string == NULL)
+			continue;
+		i = hmap_find(&run->names, it->string, strlen(it->string));
+		if (i != HMAP_NONE && run->ev_slot[i] == NULL)
+			run->ev_slot[i] = it;
+	}
+	for (int k = 0; k < RF_N; k++)
+		run->fields.v[k] = run->ev_slot[run->field_slot[k]];
+}
+
+/* The versions for a choice, remembered for the next event like it. */
+static const struct group *
+run_select(struct reply_run *run, const struct choice *c)
+{
+	const struct group *g;
+	size_t i;
+
+	buf_reset(&run->key);
+	buf_addc(&run->key, c->special == NULL ? '-' : c->special[0]);
+	if (c->lang != NULL)
+		buf_adds(&run->key, c->lang);
+	buf_addc(&run->key, '\0');
+	if (c->intent != NULL)
+		buf_adds(&run->key, c->intent);
+	i = hmap_find(&run->chosen, run->key.data, run->key.len);
+	if (i != HMAP_NONE) {
+		uint64_t n = hmap_at(&run->chosen, i)->val.num;
+		return n == 0 ? NULL : &run->lib->groups[n - 1];
+	}
+	g = select_group(run->lib, run->o, c->lang, c->intent, c->special);
+	if (hmap_count(&run->chosen) < SELECT_CACHE_MAX) {
+		i = hmap_put(&run->chosen, run->key.data, run->key.len, NULL);
+		hmap_at(&run->chosen, i)->val.num = g == NULL ? 0 :
+		    (uint64_t)(g - run->lib->groups) + 1;
+	}
+	return g;
+}
+
+/* `.` outside every section: the derived context as an object. */
+static const cJSON *
+run_self(void *arg)
+{
+	struct reply_run *run = arg;
+
+	if (run->self == NULL)
+		run->self = reply_context(run->o, run->ev, run->lang);
+	return run->self;
+}
+
+/*
+ * What the templates see: the event's fields, under them the canonical
+ * names of mapped fields, the derived values and the --set values, in the
+ * order reply_context() lists them (a later one shadows an earlier one).
+ */
+static void
+fill_slots(struct reply_run *run, const char *lang)
+{
+	const struct fieldmap *map = reply_map(run->o);
+	const cJSON *v;
+	int k;
+
+	memcpy(run->slot, run->ev_slot,
+	    (size_t)run->nslots * sizeof(*run->slot));
+	for (k = 0; k < map->n; k++)
+		if ((v = run->ev_slot[run->map_source[k]]) != NULL)
+			run->slot[run->map_canonical[k]] = v;
+	reply_derive(&run->fields, lang, run->need, &run->derived);
+	for (k = 0; k < RD_N; k++)
+		if (run->derived_slot[k] >= 0 &&
+		    run->derived.item[k].type != cJSON_Invalid)
+			run->slot[run->derived_slot[k]] =
+			    &run->derived.item[k];
+	k = 0;
+	if (run->o->set != NULL)
+		cJSON_ArrayForEach(v, run->o->set) {
+			if (run->ev_slot[run->set_slot[k]] == NULL)
+				run->slot[run->set_slot[k]] = v;
+			k++;
+		}
+}
+
+int
+reply_run_event(struct reply_run *run, const cJSON *ev,
+    struct reply_result *res, struct buf *err)
+{
+	const struct group *g;
+	const struct reply_tpl *t;
+	struct choice c;
+	struct partial_ctx pc;
+	struct mst_render_opts ro = { 0 };
+	int rc;
+
+	index_event(run, ev);
+	if (!reply_wanted_fields(&run->fields))
+		return 1;
+	choice_of(&run->fields, &c, &run->num);
+	if ((g = run_select(run, &c)) == NULL) {
+		no_template(run->o, &c, err);
+		return -1;
+	}
+	t = pick_version(g, run->o, c.key);
+	fill_slots(run, t->lang);
+	run->ev = ev;
+	run->lang = t->lang;
+	buf_reset(&res->text);
+	mst_names_clear(&res->missing);
+	res->tpl = t;
+	pc.lib = run->lib;
+	pc.lang = t->lang;
+	ro.escape_html = run->o->escape_html;
+	ro.partial = find_partial;
+	ro.partial_ctx = &pc;
+	ro.missing = &res->missing;
+	ro.slots = run->slot;
+	ro.nslots = run->nslots;
+	ro.self = run_self;
+	ro.self_ctx = run;
+	rc = mst_render(t->t, NULL, 0, &ro, &res->text, err);
+	cJSON_Delete(run->self);
+	run->self = NULL;
+	return rc;
+}
+
+/* Set field k of ev: appended when the event has none (the usual case). */
+static void
+run_set(struct reply_run *run, cJSON *ev, int k, cJSON *item)
+{
+	if (run->ev_slot[run->out_slot[k]] == NULL)
+		cJSON_AddItemToObjectCS(ev, out_names[k], item);
+	else
+		json_set(ev, out_names[k], item);
+}
+
+void
+reply_run_annotate(struct reply_run *run, cJSON *ev,
+    const struct reply_result *r)
+{
+	cJSON *miss = cJSON_CreateArray();
+
+	/* The strings stay the result's and the library's: the event is
+	 * written before the next one is replied to. */
+	run_set(run, ev, OUT_REPLY, cJSON_CreateStringReference(
+	    buf_str(&r->text)));
+	run_set(run, ev, OUT_TEMPLATE, cJSON_CreateStringReference(r->tpl->id));
+	run_set(run, ev, OUT_VARIANT, r->tpl->variant != NULL ?
+	    cJSON_CreateStringReference(r->tpl->variant) : cJSON_CreateNull());
+	for (int i = 0; i < r->missing.n; i++)
+		cJSON_AddItemToArray(miss,
+		    cJSON_CreateStringReference(r->missing.v[i]));
+	run_set(run, ev, OUT_MISSING, miss);
 }
 
 /* Lint ------------------------------------------------------------------- */

@@ -102,6 +102,32 @@ void	reply_annotate(cJSON *ev, const struct reply_result *);
 void	reply_result_free(struct reply_result *);
 
 /*
+ * A run: many events replied to with one library and one set of options,
+ * each name a template uses resolved once per event through one walk over
+ * the event's fields, the selection remembered per (language, intent), and
+ * the buffers reused.  It binds the library's templates to its own names:
+ * one run per library at a time, and none while directories are added.
+ * lib and o must outlive it.
+ */
+struct reply_run;
+
+struct reply_run *reply_run_new(struct reply_lib *, const struct reply_opts *);
+void	reply_run_free(struct reply_run *);
+/*
+ * Reply to ev: 0 with the reply in res; 1 when the event gets none (not a
+ * customer message); -1 with a reason in *err, as reply_event.
+ */
+int	reply_run_event(struct reply_run *, const cJSON *ev,
+	    struct reply_result *res, struct buf *err);
+/*
+ * reply_annotate for the event just replied to.  The added strings point
+ * into res and the library (no copies): write or drop the event before
+ * res is used again.
+ */
+void	reply_run_annotate(struct reply_run *, cJSON *ev,
+	    const struct reply_result *res);
+
+/*
  * Render one template with its library's partials (for tools and tests).
  */
 int	reply_render(const struct reply_lib *, const struct reply_tpl *,

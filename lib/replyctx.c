@@ -31,6 +31,45 @@ reply_tag_prefix(const char *tag, const char *code)
 }
 
 
+const char *const reply_field_names[RF_N] = {
+	"type", "role", "lang", "intent", "conversation", "customer",
+	"auto_reply", "needs_video", "first_time", "returning", "orders_count",
+	"order_count", "orders", "urgency", "urgent", "sentiment",
+	"sentiment_score", "escalate", "reply_due_local", "reply_due",
+	"next_open", "local_time", "text", "order_id", "currency", "amount"
+};
+
+const char *const reply_derived_names[RD_N] = {
+	"first_time", "returning", "urgent", "angry", "needs_video",
+	"reply_lang", "reply_due_local", "reply_due_text", "reply_due_time",
+	"reply_due_date", "amount_text", "order_id"
+};
+
+void
+reply_fields_get(const struct reply_opts *o, const cJSON *ev,
+    struct reply_fields *f)
+{
+	for (int k = 0; k < RF_N; k++)
+		f->v[k] = fieldmap_get(MAP(o), ev, reply_field_names[k]);
+}
+
+/* The string value of field k, NULL when absent or not a string. */
+static const char *
+fstr(const struct reply_fields *f, enum reply_field k)
+{
+	return cJSON_IsString(f->v[k]) ? f->v[k]->valuestring : NULL;
+}
+
+int
+reply_wanted_fields(const struct reply_fields *f)
+{
+	const char *type = fstr(f, RF_TYPE);
+	const char *role = fstr(f, RF_ROLE);
+
+	return (type == NULL || strcmp(type, "message") == 0) &&
+	    (role == NULL || strcmp(role, "customer") == 0);
+}
+
 int
 reply_wanted(const struct reply_opts *o, const cJSON *ev)
 {
@@ -54,28 +93,53 @@ reply_flag(const struct reply_opts *o, const cJSON *ev, const char *name)
 	return is_true(fieldmap_get(MAP(o), ev, name));
 }
 
-static int
-get_number(const struct reply_opts *o, const cJSON *ev, const char *name,
-    double *out)
+int
+reply_fields_flag(const struct reply_fields *f, enum reply_field k)
 {
-	const cJSON *v = fieldmap_get(MAP(o), ev, name);
+	return is_true(f->v[k]);
+}
 
-	if (cJSON_IsNumber(v)) {
-		*out = v->valuedouble;
+static int
+get_number(const struct reply_fields *f, enum reply_field k, double *out)
+{
+	if (cJSON_IsNumber(f->v[k])) {
+		*out = f->v[k]->valuedouble;
 		return 0;
 	}
 	return -1;
 }
 
+static void
+set_bool(struct reply_derived *d, enum reply_derived_name k, int v)
+{
+	d->item[k].type = v ? cJSON_True : cJSON_False;
+}
+
+/* The string of derived value k is what text[k] holds now. */
+static void
+set_text(struct reply_derived *d, enum reply_derived_name k)
+{
+	d->item[k].type = cJSON_String | cJSON_IsReference;
+	d->item[k].valuestring = (char *)buf_str(&d->text[k]);
+}
+
+static void
+set_str(struct reply_derived *d, enum reply_derived_name k, const char *s)
+{
+	buf_reset(&d->text[k]);
+	buf_adds(&d->text[k], s);
+	set_text(d, k);
+}
+
 /* first_time / returning: stated by the event, or from its orders count. */
 static void
-buyer_history(const struct reply_opts *o, const cJSON *ev, cJSON *c)
+buyer_history(const struct reply_fields *f, struct reply_derived *d)
 {
-	static const char *const counts[] = {
-		"orders_count", "order_count", "orders", NULL
+	static const enum reply_field counts[] = {
+		RF_ORDERS_COUNT, RF_ORDER_COUNT, RF_ORDERS
 	};
-	const cJSON *ft = fieldmap_get(MAP(o), ev, "first_time");
-	const cJSON *ret = fieldmap_get(MAP(o), ev, "returning");
+	const cJSON *ft = f->v[RF_FIRST_TIME];
+	const cJSON *ret = f->v[RF_RETURNING];
 	double n;
 	int first = 0, back = 0;
 
@@ -83,44 +147,44 @@ buyer_history(const struct reply_opts *o, const cJSON *ev, cJSON *c)
 		back = cJSON_IsBool(ret) ? cJSON_IsTrue(ret) : !cJSON_IsTrue(ft);
 		first = !back;
 	} else {
-		for (int i = 0; counts[i] != NULL; i++) {
-			if (get_number(o, ev, counts[i], &n) == 0) {
+		for (size_t i = 0; i < sizeof(counts) / sizeof(counts[0]); i++) {
+			if (get_number(f, counts[i], &n) == 0) {
 				back = n >= 2;
 				first = !back;
 				break;
 			}
 		}
 	}
-	json_set_bool(c, "first_time", first);
-	json_set_bool(c, "returning", back);
+	set_bool(d, RD_FIRST_TIME, first);
+	set_bool(d, RD_RETURNING, back);
 }
 
 static int
-is_urgent(const struct reply_opts *o, const cJSON *ev)
+is_urgent(const struct reply_fields *f)
 {
-	const cJSON *u = fieldmap_get(MAP(o), ev, "urgency");
+	const cJSON *u = f->v[RF_URGENCY];
 
 	if (cJSON_IsNumber(u))
 		return u->valuedouble >= 2;
 	if (cJSON_IsString(u))
 		return strcmp(u->valuestring, "high") == 0 ||
 		    strcmp(u->valuestring, "urgent") == 0;
-	return is_true(fieldmap_get(MAP(o), ev, "urgent"));
+	return is_true(f->v[RF_URGENT]);
 }
 
 static int
-is_angry(const struct reply_opts *o, const cJSON *ev)
+is_angry(const struct reply_fields *f)
 {
-	const cJSON *s = fieldmap_get(MAP(o), ev, "sentiment");
+	const cJSON *s = f->v[RF_SENTIMENT];
 	double score;
 
-	if (is_true(fieldmap_get(MAP(o), ev, "escalate")))
+	if (is_true(f->v[RF_ESCALATE]))
 		return 1;
 	if (cJSON_IsNumber(s))
 		return s->valuedouble <= -0.5;
 	if (!cJSON_IsString(s) || strcmp(s->valuestring, "negative") != 0)
 		return 0;
-	return get_number(o, ev, "sentiment_score", &score) != 0 ||
+	return get_number(f, RF_SENTIMENT_SCORE, &score) != 0 ||
 	    score <= -0.5;
 }
 
@@ -259,12 +323,12 @@ wall_words(const struct wall *w, const char *lang, struct buf *out)
  * the offset of the buyer's local_time; then its words.
  */
 static void
-due_time(const struct reply_opts *o, const cJSON *ev, const char *lang,
-    cJSON *c)
+due_time(const struct reply_fields *f, const char *lang,
+    struct reply_derived *d)
 {
-	const char *local = fieldmap_str(MAP(o), ev, "reply_due_local");
-	const char *utc = fieldmap_str(MAP(o), ev, "reply_due");
-	struct buf b = BUF_INIT;
+	const char *local = fstr(f, RF_REPLY_DUE_LOCAL);
+	const char *utc = fstr(f, RF_REPLY_DUE);
+	struct buf *b;
 	struct wall w;
 	cs_time t;
 	int off;
@@ -272,27 +336,30 @@ due_time(const struct reply_opts *o, const cJSON *ev, const char *lang,
 	struct ts_parser tp = { NULL, NULL };
 
 	if (utc == NULL)
-		utc = fieldmap_str(MAP(o), ev, "next_open");
+		utc = fstr(f, RF_NEXT_OPEN);
 	if (local == NULL && utc != NULL &&
-	    stamp_offset(fieldmap_str(MAP(o), ev, "local_time"), &off) == 0 &&
+	    stamp_offset(fstr(f, RF_LOCAL_TIME), &off) == 0 &&
 	    ts_parse(&tp, utc, &t, &why) == 0) {
-		ts_format_offset(t, off, &b);
-		json_set_str(c, "reply_due_local", b.data);
-		local = cJSON_GetObjectItemCaseSensitive(c,
-		    "reply_due_local")->valuestring;
+		b = &d->text[RD_REPLY_DUE_LOCAL];
+		buf_reset(b);
+		ts_format_offset(t, off, b);
+		set_text(d, RD_REPLY_DUE_LOCAL);
+		local = b->data;
 	}
 	if (parse_wall(local, &w) == 0) {
-		buf_reset(&b);
-		wall_words(&w, lang, &b);
-		json_set_str(c, "reply_due_text", b.data);
-		buf_reset(&b);
-		buf_printf(&b, "%02d:%02d", w.h, w.min);
-		json_set_str(c, "reply_due_time", b.data);
-		buf_reset(&b);
-		buf_printf(&b, "%04d-%02d-%02d", w.y, w.mon, w.d);
-		json_set_str(c, "reply_due_date", b.data);
+		b = &d->text[RD_REPLY_DUE_TEXT];
+		buf_reset(b);
+		wall_words(&w, lang, b);
+		set_text(d, RD_REPLY_DUE_TEXT);
+		b = &d->text[RD_REPLY_DUE_TIME];
+		buf_reset(b);
+		buf_printf(b, "%02d:%02d", w.h, w.min);
+		set_text(d, RD_REPLY_DUE_TIME);
+		b = &d->text[RD_REPLY_DUE_DATE];
+		buf_reset(b);
+		buf_printf(b, "%04d-%02d-%02d", w.y, w.mon, w.d);
+		set_text(d, RD_REPLY_DUE_DATE);
 	}
-	buf_free(&b);
 }
 
 static int
@@ -346,10 +413,10 @@ order_ref_at(const char *s, size_t i, size_t n)
  * asks for a number the buyer already gave reads badly.
  */
 static void
-order_from_text(const struct reply_opts *o, const cJSON *ev, cJSON *c)
+order_from_text(const struct reply_fields *f, struct reply_derived *d)
 {
-	const char *text = fieldmap_str(MAP(o), ev, "text");
-	const cJSON *have = fieldmap_get(MAP(o), ev, "order_id");
+	const char *text = fstr(f, RF_TEXT);
+	const cJSON *have = f->v[RF_ORDER_ID];
 	size_t n, len;
 
 	if (text == NULL || (have != NULL && !cJSON_IsNull(have) &&
@@ -358,9 +425,9 @@ order_from_text(const struct reply_opts *o, const cJSON *ev, cJSON *c)
 	n = strlen(text);
 	for (size_t i = 0; i < n; i++) {
 		if ((len = order_ref_at(text, i, n)) > 0) {
-			char *ref = xstrndup(text + i, len);
-			json_set_str(c, "order_id", ref);
-			free(ref);
+			buf_reset(&d->text[RD_ORDER_ID]);
+			buf_add(&d->text[RD_ORDER_ID], text + i, len);
+			set_text(d, RD_ORDER_ID);
 			return;
 		}
 	}
@@ -368,37 +435,68 @@ order_from_text(const struct reply_opts *o, const cJSON *ev, cJSON *c)
 
 /* The amount as buyers write it: 59,90 EUR in de fr es pt, 59.90 EUR else. */
 static void
-amount_words(const struct reply_opts *o, const cJSON *ev, const char *lang,
-    cJSON *c)
+amount_words(const struct reply_fields *f, const char *lang,
+    struct reply_derived *d)
 {
 	static const char *const comma[] = { "de", "fr", "es", "pt", "it", "nl",
 	    "ru", "id", NULL };
-	const char *cur = fieldmap_str(MAP(o), ev, "currency");
-	struct buf b = BUF_INIT;
+	const char *cur = fstr(f, RF_CURRENCY);
+	struct buf *b = &d->text[RD_AMOUNT_TEXT];
 	double a;
 	int decimals = 2;
 
-	if (get_number(o, ev, "amount", &a) != 0)
+	if (get_number(f, RF_AMOUNT, &a) != 0)
 		return;
 	/* Currencies whose prices are written without cents. */
 	if (cur != NULL && (strcmp(cur, "JPY") == 0 || strcmp(cur, "KRW") == 0 ||
 	    strcmp(cur, "IDR") == 0 || strcmp(cur, "VND") == 0))
 		decimals = 0;
-	buf_printf(&b, "%.*f", decimals, a);
+	buf_reset(b);
+	buf_printf(b, "%.*f", decimals, a);
 	for (int i = 0; comma[i] != NULL; i++)
 		if (strncmp(lang, comma[i], 2) == 0 &&
 		    (lang[2] == '\0' || lang[2] == '-') && decimals > 0)
-			b.data[b.len - 3] = ',';
+			b->data[b->len - 3] = ',';
 	if (cur != NULL && *cur != '\0')
-		buf_printf(&b, " %s", cur);
-	json_set_str(c, "amount_text", b.data);
-	buf_free(&b);
+		buf_printf(b, " %s", cur);
+	set_text(d, RD_AMOUNT_TEXT);
+}
+
+void
+reply_derive(const struct reply_fields *f, const char *lang,
+    const unsigned char *need, struct reply_derived *d)
+{
+	for (int k = 0; k < RD_N; k++)
+		d->item[k].type = cJSON_Invalid;
+	buyer_history(f, d);
+	set_bool(d, RD_URGENT, is_urgent(f));
+	set_bool(d, RD_ANGRY, is_angry(f));
+	set_bool(d, RD_NEEDS_VIDEO, is_true(f->v[RF_NEEDS_VIDEO]));
+	set_str(d, RD_REPLY_LANG, lang);
+	/* The costlier ones only when a template can show them. */
+	if (need == NULL || need[RD_REPLY_DUE_LOCAL] ||
+	    need[RD_REPLY_DUE_TEXT] || need[RD_REPLY_DUE_TIME] ||
+	    need[RD_REPLY_DUE_DATE])
+		due_time(f, lang, d);
+	if (need == NULL || need[RD_AMOUNT_TEXT])
+		amount_words(f, lang, d);
+	if (need == NULL || need[RD_ORDER_ID])
+		order_from_text(f, d);
+}
+
+void
+reply_derived_free(struct reply_derived *d)
+{
+	for (int k = 0; k < RD_N; k++)
+		buf_free(&d->text[k]);
 }
 
 cJSON *
 reply_context(const struct reply_opts *o, const cJSON *ev, const char *lang)
 {
 	cJSON *c = cJSON_CreateObject();
+	struct reply_fields f;
+	struct reply_derived d;
 	const cJSON *v;
 
 	/* Canonical names of mapped fields, so templates use one vocabulary. */
@@ -408,15 +506,20 @@ reply_context(const struct reply_opts *o, const cJSON *ev, const char *lang)
 			json_set(c, o->map->pairs[i].canonical,
 			    cJSON_Duplicate(v, 1));
 	}
-	buyer_history(o, ev, c);
-	json_set_bool(c, "urgent", is_urgent(o, ev));
-	json_set_bool(c, "angry", is_angry(o, ev));
-	json_set_bool(c, "needs_video",
-	    is_true(fieldmap_get(MAP(o), ev, "needs_video")));
-	json_set_str(c, "reply_lang", lang);
-	due_time(o, ev, lang, c);
-	amount_words(o, ev, lang, c);
-	order_from_text(o, ev, c);
+	memset(&d, 0, sizeof(d));
+	reply_fields_get(o, ev, &f);
+	reply_derive(&f, lang, NULL, &d);
+	for (int k = 0; k < RD_N; k++) {
+		if (d.item[k].type == cJSON_Invalid)
+			continue;
+		if (cJSON_IsBool(&d.item[k]))
+			json_set_bool(c, reply_derived_names[k],
+			    cJSON_IsTrue(&d.item[k]));
+		else
+			json_set_str(c, reply_derived_names[k],
+			    d.item[k].valuestring);
+	}
+	reply_derived_free(&d);
 	if (o->set != NULL)
 		cJSON_ArrayForEach(v, o->set)
 			if (cJSON_GetObjectItemCaseSensitive(ev, v->string) ==

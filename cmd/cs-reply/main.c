@@ -47,19 +47,29 @@ usage(FILE *fp)
 
 struct state {
 	struct reply_lib	*lib;
+	struct reply_run	*run;
 	struct reply_opts	 o;
 	struct reply_result	 res;
 	struct buf		 err;
 	int			 strict;
 };
 
-/* The reply for one event: NULL, or why it is a bad line. */
+/*
+ * The reply for one event: NULL, or why it is a bad line; *none when the
+ * event gets no reply.
+ */
 static const char *
-reply_one(struct state *s, const cJSON *ev)
+reply_one(struct state *s, const cJSON *ev, int *none)
 {
+	int rc;
+
 	buf_reset(&s->err);
-	if (reply_event(s->lib, &s->o, ev, &s->res, &s->err) != 0)
+	rc = reply_run_event(s->run, ev, &s->res, &s->err);
+	*none = rc == 1;
+	if (rc < 0)
 		return buf_str(&s->err);
+	if (rc == 1)
+		return NULL;
 	if (s->strict && s->res.missing.n > 0) {
 		buf_printf(&s->err, "template %s: no value for", s->res.tpl->id);
 		for (int i = 0; i < s->res.missing.n; i++)
@@ -75,13 +85,12 @@ annotate(void *arg, cJSON *ev, const struct ev_record *rec)
 {
 	struct state *s = arg;
 	const char *why;
+	int none;
 
 	(void)rec;
-	if (!reply_wanted(&s->o, ev))
-		return NULL;
-	if ((why = reply_one(s, ev)) != NULL)
+	if ((why = reply_one(s, ev, &none)) != NULL || none)
 		return why;
-	reply_annotate(ev, &s->res);
+	reply_run_annotate(s->run, ev, &s->res);
 	return NULL;
 }
 
@@ -94,16 +103,18 @@ run_text(struct state *s, struct cli_common *cli, struct diag *d,
 	struct ev_record rec;
 	struct out out;
 	const char *why;
-	int status, first = 1;
+	int status, first = 1, none;
 
 	out_open(&out, STDOUT_FILENO, d);
 	while (ev_read(r, &rec) > 0) {
-		if (rec.status != EV_OK || !reply_wanted(&s->o, rec.obj))
+		if (rec.status != EV_OK)
 			continue;
-		if ((why = reply_one(s, rec.obj)) != NULL) {
+		if ((why = reply_one(s, rec.obj, &none)) != NULL) {
 			diag_bad_line(d, rec.file, rec.line, "%s", why);
 			continue;
 		}
+		if (none)
+			continue;
 		if (!first)
 			out_puts(&out, "\n");
 		first = 0;
@@ -379,12 +390,14 @@ main(int argc, char *argv[])
 	s.o.map = &cli.map;
 	s.o.set = set;
 	s.strict = diag.strict;
+	s.run = reply_run_new(s.lib, &s.o);
 	if (text)
 		status = run_text(&s, &cli, &diag, argv + optind, argc - optind);
 	else
 		status = filter_run(&cli, &diag, argv + optind, argc - optind,
 		    annotate, &s);
 	reply_result_free(&s.res);
+	reply_run_free(s.run);
 	reply_lib_free(s.lib);
 	buf_free(&s.err);
 	cJSON_Delete(set);
