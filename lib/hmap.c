@@ -61,6 +61,8 @@ rehash(struct hmap *m)
 	m->slots = xcalloc(n, sizeof *m->slots);
 	m->nslots = n;
 	for (size_t i = 0; i < m->n; i++) {
+		if (m->ents[i].key == NULL)
+			continue;	/* removed */
 		uint64_t h = m->ents[i].hash;
 		size_t j = (size_t)h & (n - 1);
 		while (m->slots[j].ent != 0)
@@ -68,6 +70,13 @@ rehash(struct hmap *m)
 		m->slots[j] = (struct hmap_slot){ (uint32_t)(i + 1),
 		    (uint32_t)(h >> 32) };
 	}
+}
+
+/* The bytes a key takes in a block: itself, its NUL, alignment. */
+static size_t
+key_size(size_t len)
+{
+	return (len + 1 + 7) & ~(size_t)7;
 }
 
 /* A stable copy of the key: blocks are never moved, only added. */
@@ -96,7 +105,39 @@ store_key(struct hmap *m, const void *key, size_t len)
 		memcpy(p, key, len);
 	p[len] = '\0';
 	m->block_used += len + 1;
+	m->key_bytes += key_size(len);
 	return p;
+}
+
+/* Entry i goes to the newest end of the recency list. */
+static void
+link_newest(struct hmap *m, size_t i)
+{
+	struct hmap_entry *e = &m->ents[i];
+
+	e->older = m->newest;
+	e->newer = 0;
+	if (m->newest != 0)
+		m->ents[m->newest - 1].newer = (uint32_t)(i + 1);
+	else
+		m->oldest = (uint32_t)(i + 1);
+	m->newest = (uint32_t)(i + 1);
+}
+
+static void
+unlink_entry(struct hmap *m, size_t i)
+{
+	struct hmap_entry *e = &m->ents[i];
+
+	if (e->older != 0)
+		m->ents[e->older - 1].newer = e->newer;
+	else
+		m->oldest = e->newer;
+	if (e->newer != 0)
+		m->ents[e->newer - 1].older = e->older;
+	else
+		m->newest = e->older;
+	e->older = e->newer = 0;
 }
 
 size_t
@@ -105,23 +146,131 @@ hmap_put(struct hmap *m, const void *key, size_t len, int *added)
 	uint64_t h = hmap_hash(key, len);
 	size_t slot, i;
 
-	if ((m->n + 1) * 2 > m->nslots)
+	if ((m->live + 1) * 2 > m->nslots)
 		rehash(m);
 	i = probe(m, key, len, h, &slot);
 	if (added != NULL)
 		*added = i == HMAP_NONE;
 	if (i != HMAP_NONE)
 		return i;
-	if (m->n == m->cap) {
-		m->cap = m->cap ? m->cap * 2 : 4;
-		m->ents = xrealloc(m->ents, sizeof *m->ents * m->cap);
+	if (m->free != 0) {		/* reuse a removed entry's number */
+		i = m->free - 1;
+		m->free = m->ents[i].newer;
+	} else {
+		if (m->n == m->cap) {
+			m->cap = m->cap ? m->cap * 2 : 4;
+			m->ents = xrealloc(m->ents, sizeof *m->ents * m->cap);
+		}
+		i = m->n++;
 	}
-	i = m->n++;
 	m->ents[i] = (struct hmap_entry){ store_key(m, key, len), len, h,
-	    { NULL } };
+	    { NULL }, 0, 0 };
 	m->ents[i].val.num = 0;
 	m->slots[slot] = (struct hmap_slot){ (uint32_t)(i + 1),
 	    (uint32_t)(h >> 32) };
+	link_newest(m, i);
+	m->live++;
+	return i;
+}
+
+void
+hmap_touch(struct hmap *m, size_t i)
+{
+	if (m->newest == i + 1)
+		return;
+	unlink_entry(m, i);
+	link_newest(m, i);
+}
+
+size_t
+hmap_oldest(const struct hmap *m)
+{
+	return m->oldest != 0 ? (size_t)m->oldest - 1 : HMAP_NONE;
+}
+
+/*
+ * Linear probing without tombstones: after emptying a slot, later slots of
+ * the same run move back into it when their home slot does not lie in the
+ * gap between, so every key stays reachable from its home.
+ */
+static void
+remove_slot(struct hmap *m, size_t i)
+{
+	size_t mask = m->nslots - 1, hole, j, home;
+
+	hole = (size_t)m->ents[i].hash & mask;
+	while (m->slots[hole].ent != i + 1)
+		hole = (hole + 1) & mask;
+	for (j = (hole + 1) & mask; m->slots[j].ent != 0; j = (j + 1) & mask) {
+		home = (size_t)m->ents[m->slots[j].ent - 1].hash & mask;
+		/* Does home lie cyclically in (hole, j]?  Then j stays. */
+		if (hole <= j ? (hole < home && home <= j) :
+		    (hole < home || home <= j))
+			continue;
+		m->slots[hole] = m->slots[j];
+		hole = j;
+	}
+	m->slots[hole] = (struct hmap_slot){ 0, 0 };
+}
+
+/* Copy the live keys into fresh blocks and let the old ones go. */
+static void
+compact_keys(struct hmap *m)
+{
+	char **old = m->blocks;
+	size_t nold = m->nblocks;
+
+	m->blocks = NULL;
+	m->nblocks = 0;
+	m->block = NULL;
+	m->block_used = m->block_cap = 0;
+	m->key_bytes = m->dead_bytes = 0;
+	for (size_t i = 0; i < m->n; i++)
+		if (m->ents[i].key != NULL)
+			m->ents[i].key = store_key(m, m->ents[i].key,
+			    m->ents[i].len);
+	for (size_t i = 0; i < nold; i++)
+		free(old[i]);
+	free(old);
+}
+
+void
+hmap_remove(struct hmap *m, size_t i)
+{
+	struct hmap_entry *e = &m->ents[i];
+
+	remove_slot(m, i);
+	unlink_entry(m, i);
+	m->dead_bytes += key_size(e->len);
+	e->key = NULL;
+	e->len = 0;
+	e->val.num = 0;
+	e->newer = m->free;
+	m->free = (uint32_t)(i + 1);
+	m->live--;
+	/* Half dead: copying the rest costs no more than what was added. */
+	if (m->dead_bytes * 2 > m->key_bytes)
+		compact_keys(m);
+}
+
+size_t
+hmap_put_lru(struct hmap *m, const void *key, size_t len, size_t max,
+    int *added, uint64_t *evicted)
+{
+	size_t i = hmap_find(m, key, len);
+
+	if (added != NULL)
+		*added = i == HMAP_NONE;
+	if (i == HMAP_NONE) {
+		/* Room first, so the map never holds more than max. */
+		while (max > 0 && m->live >= max) {
+			hmap_remove(m, hmap_oldest(m));
+			if (evicted != NULL)
+				(*evicted)++;
+		}
+		i = hmap_put(m, key, len, NULL);
+	}
+	hmap_touch(m, i);
 	return i;
 }
 
@@ -129,6 +278,12 @@ size_t
 hmap_count(const struct hmap *m)
 {
 	return m->n;
+}
+
+size_t
+hmap_live(const struct hmap *m)
+{
+	return m->live;
 }
 
 struct hmap_entry *
