@@ -424,6 +424,9 @@ order_from_text(const struct reply_fields *f, struct reply_derived *d)
 		return;
 	n = strlen(text);
 	for (size_t i = 0; i < n; i++) {
+		/* Every form starts with '#' or a digit: skip the rest fast. */
+		if (text[i] != '#' && !isdigit((unsigned char)text[i]))
+			continue;
 		if ((len = order_ref_at(text, i, n)) > 0) {
 			buf_reset(&d->text[RD_ORDER_ID]);
 			buf_add(&d->text[RD_ORDER_ID], text + i, len);
