@@ -32,13 +32,36 @@ struct cal_holiday {
 	int64_t	 first, last;	/* local day numbers, inclusive */
 };
 
+/* A span of open local time in the reference week, in ms from Monday. */
+struct cal_span {
+	cs_time	 start, end;
+	cs_time	 before;	/* open ms of the week before start */
+};
+
 struct cal {
 	const struct tz_zone	*zone;
 	struct cal_window	*win[7];	/* 0 = Monday */
 	int			 nwin[7];
 	struct cal_holiday	*hol;		/* sorted, disjoint */
 	size_t			 nhol;
+	struct cal_span		*week;		/* the week's open time */
+	size_t			 nweek;
+	cs_time			 week_ms;	/* sum of week */
+	/* Filled on the first query over years, emptied when the calendar
+	 * changes: behind a pointer, so queries on a const calendar can fill
+	 * it. */
+	struct cal_memo		*memo;
 };
+
+/* Open ms from the first grid instant to each one, a year apart (n 0:
+ * not made yet). */
+struct cal_memo {
+	cs_time		*sum;
+	size_t		 n;
+};
+
+static void	week_build(struct cal *);
+static void	memo_clear(const struct cal *);
 
 struct cal *
 cal_new(const struct tz_zone *zone)
@@ -46,6 +69,7 @@ cal_new(const struct tz_zone *zone)
 	struct cal *c = xcalloc(1, sizeof *c);
 
 	c->zone = zone;
+	c->memo = xcalloc(1, sizeof *c->memo);
 	return c;
 }
 
@@ -59,6 +83,9 @@ cal_free(struct cal *c)
 	for (d = 0; d < 7; d++)
 		free(c->win[d]);
 	free(c->hol);
+	free(c->week);
+	memo_clear(c);
+	free(c->memo);
 	free(c);
 }
 
@@ -88,6 +115,7 @@ cmp_window(const void *a, const void *b)
 
 	return x->start < y->start ? -1 : x->start > y->start;
 }
+
 
 /* Add a window to a weekday, keeping the list sorted and merged. */
 static void
@@ -209,6 +237,62 @@ clock_parse(const char *s, const char **end, int32_t *secs)
 	return 0;
 }
 
+/*
+ * One window of a clause, HH:MM-HH:MM, in [p, end); *next is past it and
+ * its comma.  An end at or before the start runs into the next day, so
+ * 22:00-06:00 is a night shift and 22:00-22:00 a shift of 24 hours (a
+ * window of no length would mean nothing).  The reason names the part that
+ * is wrong and how to write it.
+ */
+static int
+window_parse(const char *p, const char *end, const char **next, int32_t *a,
+    int32_t *b, struct buf *why)
+{
+	size_t n = strcspn(p, ",;");
+	int len = (int)(n < (size_t)(end - p) ? n : (size_t)(end - p));
+	const char *q = p;
+
+	if (clock_parse(p, &q, a) != 0) {
+		buf_printf(why, "bad start time in window '%.*s' (want HH:MM, "
+		    "00:00 to 23:59, e.g. 09:00-18:00)", len, p);
+		return -1;
+	}
+	if (*a == 86400) {
+		buf_printf(why, "window '%.*s' starts at 24:00 (write 00:00 "
+		    "on the next day; 24:00 is only an end)", len, p);
+		return -1;
+	}
+	if (q >= end || *q != '-') {
+		buf_printf(why, "no end time in window '%.*s' (want "
+		    "HH:MM-HH:MM, e.g. 09:00-18:00)", len, p);
+		return -1;
+	}
+	if (clock_parse(q + 1, &q, b) != 0 || q > end) {
+		buf_printf(why, "bad end time in window '%.*s' (want HH:MM, "
+		    "up to 24:00)", len, p);
+		return -1;
+	}
+	if (q < end && *q != ',') {
+		size_t r = strcspn(q, ",;");
+
+		if (r > (size_t)(end - q))
+			r = (size_t)(end - q);
+		buf_printf(why, "unexpected '%.*s' after window '%.*s' "
+		    "(windows are separated by ',', clauses by ';')", (int)r,
+		    q, (int)(q - p), p);
+		return -1;
+	}
+	if (q < end && q + 1 == end) {
+		buf_printf(why, "a ',' after window '%.*s' with no window "
+		    "after it", (int)(q - p), p);
+		return -1;
+	}
+	if (*b <= *a)			/* over midnight, or 24 hours */
+		*b += 86400;
+	*next = q < end ? q + 1 : q;
+	return 0;
+}
+
 /* One clause: "DAYS WINDOWS" (or just WINDOWS, meaning daily). */
 static int
 clause_parse(struct cal *c, const char *s, size_t len, struct buf *why)
@@ -245,25 +329,13 @@ clause_parse(struct cal *c, const char *s, size_t len, struct buf *why)
 		}
 	}
 	while (p < end) {
-		const char *q = p;
 		int32_t a, b;
 
-		if (clock_parse(p, &q, &a) != 0 || a == 86400 || *q++ != '-' ||
-		    clock_parse(q, &q, &b) != 0 || (q < end && *q != ',') ||
-		    a == b || (q == end - 1)) {
-			size_t n = strcspn(p, ",;");
-
-			buf_printf(why, "bad window '%.*s' (want HH:MM-HH:MM)",
-			    (int)(n < (size_t)(end - p) ? n : (size_t)(end - p)),
-			    p);
+		if (window_parse(p, end, &p, &a, &b, why) != 0)
 			return -1;
-		}
-		if (b < a)		/* over midnight */
-			b += 86400;
 		for (d = 0; d < 7; d++)
 			if (days[d])
 				day_add_window(c, d, a, b);
-		p = q < end ? q + 1 : q;
 		while (p < end && isspace((unsigned char)*p))
 			p++;
 	}
@@ -282,12 +354,15 @@ cal_add_hours(struct cal *c, const char *spec, struct buf *why)
 			p++;
 			n--;
 		}
-		if (n > 0 && clause_parse(c, p, n, why) != 0)
+		if (n > 0 && clause_parse(c, p, n, why) != 0) {
+			week_build(c);	/* the clauses before stay */
 			return -1;
+		}
 		if (p[n] == '\0')
 			break;
 		p += n + 1;
 	}
+	week_build(c);
 	if (!cal_has_hours(c)) {
 		buf_printf(why, "no opening hours in '%s'", spec);
 		return -1;
@@ -316,6 +391,7 @@ cal_add_holidays(struct cal *c, int64_t first, int64_t last)
 			c->hol[n++] = c->hol[i];
 	}
 	c->nhol = n;
+	memo_clear(c);
 }
 
 static int
@@ -584,73 +660,261 @@ cal_next_close(const struct cal *c, cs_time t)
 }
 
 /*
- * Long spans (a year-old message answered today, or a hostile time in year
- * 0000) would cost a walk over every day.  But while the team's UTC offset
- * stays the same and no holiday is near, the open intervals repeat exactly
- * every week, so such a stretch counts as whole weeks times the open time
- * of its first week.  The margin keeps off every window that a change or a
- * holiday could touch: windows run at most 48 h from the start of their
- * day, and a local day lies within 26 h of UTC.
+ * Business time without walking the days.  The windows of the calendar,
+ * read as wall-clock time, make a set U of local instants: weekly
+ * repeating, except that a holiday takes out the windows of its days.
+ * An instant t is open exactly when M(t), the highest time the team's wall
+ * clock has shown up to t, lies in U: a window [s, e) opens at the first
+ * instant the clock shows s or later (M reaches s) and closes at the first
+ * instant it shows e or later (M reaches e).  M runs at the wall clock's
+ * pace, except for the hour after clocks go back, when the clock repeats
+ * times it showed already and M stands still at the last instant before
+ * the change — open throughout when that instant is in U, else closed.
+ * So open time is the zone's periods one by one (a few look-ups per DST
+ * change), and in each the measure of U over a range of wall time: whole
+ * weeks times the open time of a week, plus a table of one week, plus the
+ * days next to each holiday (cal_is_open and the iterator give the same
+ * answer instant by instant; tests/unit/test_calendar.c checks it against a
+ * walk over the days).
  */
-#define CAL_WEEK_MS	((cs_time)7 * 86400 * 1000)
-#define CAL_MARGIN_MS	((cs_time)4 * 86400 * 1000)
-#define CAL_FAR_MS	(INT64_MAX / 4)
+#define CAL_DAY_MS	((cs_time)86400 * 1000)
+#define CAL_WEEK_MS	(7 * CAL_DAY_MS)
+#define CAL_MONDAY_MS	(4 * CAL_DAY_MS)	/* 1970-01-05, a Monday */
+/* Times outside years 0000-9999 by more than this count as the bound:
+ * keeps the arithmetic far from overflow and the walk over DST changes
+ * bounded whatever a caller passes. */
+#define CAL_SLACK_MS	(8 * CAL_DAY_MS)
 
-/* Where the weekly repetition from t may end (t or before: none). */
-static cs_time
-periodic_until(const struct cal *c, cs_time t)
+/* The weekly set U of one week from Monday 00:00 (local ms), merged. */
+static void
+week_build(struct cal *c)
 {
-	int64_t chg = tz_next_change(c->zone, ts_floor_div(t - CAL_MARGIN_MS,
-	    1000));
-	int64_t day = ts_floor_div(t - CAL_MARGIN_MS, 86400 * 1000);
-	cs_time until = chg >= CAL_FAR_MS / 1000 ? CAL_FAR_MS :
-	    chg * 1000 - CAL_MARGIN_MS;
-	size_t lo = 0, hi = c->nhol;
+	struct cal_span *u = NULL;
+	size_t n = 0, cap = 0;
+	cs_time sum = 0;
+	int k, i;
 
-	while (lo < hi) {		/* the first holiday not long past */
+	/* Two weeks of windows, so the second holds what the first week's
+	 * late windows carry over its end; keep the second.  Starts come in
+	 * order (days in order, a day's windows sorted), so merging as they
+	 * come is enough. */
+	for (k = 0; k < 14; k++)
+		for (i = 0; i < c->nwin[k % 7]; i++) {
+			cs_time o = k * CAL_DAY_MS +
+			    (cs_time)c->win[k % 7][i].start * 1000;
+			cs_time e = k * CAL_DAY_MS +
+			    (cs_time)c->win[k % 7][i].end * 1000;
+
+			if (o < CAL_WEEK_MS)
+				o = CAL_WEEK_MS;
+			if (e > 2 * CAL_WEEK_MS)
+				e = 2 * CAL_WEEK_MS;
+			if (e <= o)
+				continue;
+			o -= CAL_WEEK_MS;
+			e -= CAL_WEEK_MS;
+			if (n > 0 && o <= u[n - 1].end) {
+				if (e > u[n - 1].end)
+					u[n - 1].end = e;
+				continue;
+			}
+			if (n == cap) {
+				cap = cap ? 2 * cap : 16;
+				u = xrealloc(u, cap * sizeof *u);
+			}
+			u[n].start = o;
+			u[n].end = e;
+			n++;
+		}
+	free(c->week);
+	c->week = u;
+	c->nweek = n;
+	for (i = 0; (size_t)i < n; i++) {
+		u[i].before = sum;
+		sum += u[i].end - u[i].start;
+	}
+	c->week_ms = sum;
+	memo_clear(c);
+}
+
+/* Measure of the weekly U (no holidays) over local ms [-inf, x), up to a
+ * constant: whole weeks, then the week table. */
+static cs_time
+week_prefix(const struct cal *c, cs_time x)
+{
+	int64_t weeks = ts_floor_div(x - CAL_MONDAY_MS, CAL_WEEK_MS);
+	cs_time r = x - CAL_MONDAY_MS - weeks * CAL_WEEK_MS;
+	size_t lo = 0, hi = c->nweek;
+
+	while (lo < hi) {		/* the first span ending after r */
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (c->hol[mid].last < day)
+		if (c->week[mid].end <= r)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo < c->nhol && c->hol[lo].first < CAL_FAR_MS / 86400000 &&
-	    c->hol[lo].first * 86400000 - CAL_MARGIN_MS < until)
-		until = c->hol[lo].first * 86400000 - CAL_MARGIN_MS;
-	return until;
+	if (lo == c->nweek)
+		return weeks * c->week_ms + c->week_ms;
+	return weeks * c->week_ms + c->week[lo].before +
+	    (r > c->week[lo].start ? r - c->week[lo].start : 0);
 }
 
-/* Open time in [from, to) in ms, interval by interval. */
+/* Measure of one day's own windows over local ms [x, y). */
+static cs_time
+day_open(const struct cal *c, int64_t day, cs_time x, cs_time y)
+{
+	int wd = ts_weekday(day), i;
+	cs_time sum = 0;
+
+	for (i = 0; i < c->nwin[wd]; i++) {
+		cs_time o = day * CAL_DAY_MS + (cs_time)c->win[wd][i].start *
+		    1000;
+		cs_time e = day * CAL_DAY_MS + (cs_time)c->win[wd][i].end *
+		    1000;
+
+		if (o < x)
+			o = x;
+		if (e > y)
+			e = y;
+		if (e > o)
+			sum += e - o;
+	}
+	return sum;
+}
+
+/*
+ * Measure of U over local ms [x, y).  A holiday range first..last changes U
+ * only over [first, last + 2) (a window runs at most 48 h from the start of
+ * its day); in there, only the day before it and the day after it have
+ * windows.  Ranges are merged with a day between them, so these stretches
+ * never overlap.
+ */
+static cs_time
+wall_open_ms(const struct cal *c, cs_time x, cs_time y)
+{
+	size_t lo = 0, hi = c->nhol;
+	cs_time sum = 0;
+
+	while (lo < hi) {		/* the first holiday still ahead */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if ((c->hol[mid].last + 2) * CAL_DAY_MS <= x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; x < y; lo++) {
+		cs_time rs, re;
+
+		if (lo == c->nhol ||
+		    (rs = c->hol[lo].first * CAL_DAY_MS) >= y) {
+			sum += week_prefix(c, y) - week_prefix(c, x);
+			break;
+		}
+		if (x < rs) {
+			sum += week_prefix(c, rs) - week_prefix(c, x);
+			x = rs;
+		}
+		re = (c->hol[lo].last + 2) * CAL_DAY_MS;
+		if (re > y)
+			re = y;
+		sum += day_open(c, c->hol[lo].first - 1, x, re) +
+		    day_open(c, c->hol[lo].last + 1, x, re);
+		x = re;
+	}
+	return sum;
+}
+
+/* Open time in [from, to) in ms: the zone's periods one by one. */
+static cs_time
+span_ms(const struct cal *c, cs_time from, cs_time to)
+{
+	cs_time t, sum = 0, seen = INT64_MIN;	/* sup of the wall clock */
+
+	if (from < CS_TIME_FIRST - CAL_SLACK_MS)
+		from = CS_TIME_FIRST - CAL_SLACK_MS;
+	if (to > CS_TIME_LAST + CAL_SLACK_MS)
+		to = CS_TIME_LAST + CAL_SLACK_MS;
+	if (to <= from || c->nweek == 0)
+		return 0;
+	/* Start 3 days early: the hour repeated after a change just before
+	 * `from` must be known (no zone went back by more than a day). */
+	for (t = from - 3 * CAL_DAY_MS; t < to;) {
+		int64_t s = ts_floor_div(t, 1000);
+		cs_time off = (cs_time)tz_offset_at(c->zone, s, NULL, NULL) *
+		    1000;
+		int64_t chg = tz_next_change(c->zone, s);
+		cs_time end = chg > ts_floor_div(to, 1000) ? to : chg * 1000;
+		cs_time a = t > from ? t : from;
+
+		if (a < end && seen != INT64_MIN && a + off < seen) {
+			/* The clock repeats: M stands at seen - 1 ms. */
+			cs_time f = seen - off < end ? seen - off : end;
+
+			if (wall_open_ms(c, seen - 1, seen) > 0)
+				sum += f - a;
+			a = f;
+		}
+		if (a < end)
+			sum += wall_open_ms(c, a + off, end + off);
+		if (seen == INT64_MIN || end + off > seen)
+			seen = end + off;
+		t = end;
+	}
+	return sum;
+}
+
+/*
+ * A query over decades still looks at every DST change on the way (10 ms
+ * for year 0000 to 9999 in Berlin); a file of such conversations asks again
+ * and again.  So the first query spanning more than two years sums the open
+ * time of each year of 0000-9999 once (that same 10 ms, 80 KB), and every
+ * later one adds the years between from its table and walks only the
+ * first and the last.  Open time is a measure, so the pieces add up to
+ * exactly the same milliseconds.
+ */
+#define CAL_MEMO_STEP	(366 * CAL_DAY_MS)
+#define CAL_MEMO_FIRST	(CS_TIME_FIRST - CAL_SLACK_MS)
+
+static void
+memo_clear(const struct cal *c)
+{
+	free(c->memo->sum);
+	c->memo->sum = NULL;
+	c->memo->n = 0;
+}
+
 static cs_time
 business_ms(const struct cal *c, cs_time from, cs_time to)
 {
-	struct cal_iter it;
-	cs_time o, e, sum = 0, recheck = from;
+	struct cal_memo *m = c->memo;
+	int64_t i, j;
 
-	cal_iter_start(&it, c, from);
-	while (cal_iter_next(&it, &o, &e) && o < to) {
-		if (o < from)
-			o = from;
-		if (o >= recheck && to - o > 3 * CAL_WEEK_MS) {
-			cs_time until = periodic_until(c, o);
-			cs_time end = until < to ? until : to;
-			int64_t weeks = end > o ? (end - o) / CAL_WEEK_MS : 0;
+	if (from < CAL_MEMO_FIRST)
+		from = CAL_MEMO_FIRST;
+	if (to > CS_TIME_LAST + CAL_SLACK_MS)
+		to = CS_TIME_LAST + CAL_SLACK_MS;
+	if (to - from <= 2 * CAL_MEMO_STEP || c->nweek == 0)
+		return span_ms(c, from, to);
+	if (m->n == 0) {
+		size_t k, n = (size_t)((CS_TIME_LAST + CAL_SLACK_MS -
+		    CAL_MEMO_FIRST) / CAL_MEMO_STEP) + 1;
 
-			if (weeks >= 2) {
-				sum += weeks * business_ms(c, o,
-				    o + CAL_WEEK_MS);
-				from = o + weeks * CAL_WEEK_MS;
-				cal_iter_start(&it, c, from);
-				continue;
-			}
-			recheck = o + CAL_WEEK_MS;
-		}
-		if (e > to)
-			e = to;
-		sum += e - o;
+		m->sum = xcalloc(n, sizeof *m->sum);
+		for (k = 1; k < n; k++)
+			m->sum[k] = m->sum[k - 1] + span_ms(c,
+			    CAL_MEMO_FIRST + (cs_time)(k - 1) * CAL_MEMO_STEP,
+			    CAL_MEMO_FIRST + (cs_time)k * CAL_MEMO_STEP);
+		m->n = n;
 	}
-	return sum;
+	i = (from - CAL_MEMO_FIRST + CAL_MEMO_STEP - 1) / CAL_MEMO_STEP;
+	j = (to - CAL_MEMO_FIRST) / CAL_MEMO_STEP;
+	if ((size_t)j >= m->n)
+		j = (int64_t)m->n - 1;
+	return span_ms(c, from, CAL_MEMO_FIRST + i * CAL_MEMO_STEP) +
+	    m->sum[j] - m->sum[i] +
+	    span_ms(c, CAL_MEMO_FIRST + j * CAL_MEMO_STEP, to);
 }
 
 double

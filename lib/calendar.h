@@ -9,9 +9,10 @@
  *   DAYS     Mon,Wed  Mon-Fri  Fri-Mon (wraps)  daily  weekdays  weekends
  *            (names: Mon…Sun or Monday…Sunday, any case); a clause of
  *            windows alone is every day
- *   WINDOWS  09:00-12:00,13:30-18:00   (HH:MM or HH:MM:SS; an end of 24:00
- *            is midnight at the end of the day; an end before the start,
- *            22:00-06:00, crosses midnight into the next day)
+ *  *   WINDOWS  09:00-12:00,13:30-18:00   (HH:MM or HH:MM:SS; an end of 24:00
+ *            is midnight at the end of the day; an end at or before the
+ *            start crosses midnight into the next day: 22:00-06:00 is a
+ *            night shift, 22:00-22:00 a 24-hour one)
  *   e.g. 'Mon-Fri 09:00-12:00,13:30-18:00; Sat 10:00-14:00'
  * Clauses add up: windows that overlap or touch are merged.
  *
@@ -32,10 +33,13 @@
  *     00:00-06:00 on 2026-10-25 lasts 7 real hours.
  *
  * Instants are cs_time (ms).  Searches walk day by day in the team's zone
- * (a few zone look-ups a day), never minute by minute, and business time
- * over long spans counts whole weeks where they repeat; searches give up after
+ * (a few zone look-ups a day), never minute by minute; they give up after
  * CAL_HORIZON_DAYS without an open window and answer CS_TIME_NONE, as they
- * do for an instant past CS_TIME_LAST (year 9999).
+ * do for an instant past CS_TIME_LAST (year 9999).  Business time does not
+ * walk: it is counted per change of the zone's offset, from the open time
+ * of a week and of the days next to holidays, and a calendar keeps a table
+ * of the open time of each year 0000-9999 (80 KB, made on the first span of
+ * over two years), so any span costs a few microseconds.
  */
 #ifndef CSKIT_CALENDAR_H
 #define CSKIT_CALENDAR_H

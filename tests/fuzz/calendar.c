@@ -5,8 +5,8 @@
  * Input: byte 0 picks the team's zone (bits 0-1) and the span of the
  * check below (the rest); then the hours spec up to the first newline, the
  * rest the holidays file.  Business time over the span must equal the sum
- * of the open intervals one by one (cal_business_seconds skips whole weeks
- * where it can).
+ * of the open intervals one by one (cal_business_seconds does not walk: it
+ * counts per period of the zone's offset, with a table of years).
  */
 #include <math.h>
 #include "fuzz.h"
