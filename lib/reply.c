@@ -42,6 +42,8 @@ struct reply_lib {
 	struct hmap	 gindex;	/* "lang/name" → entry number = group */
 	struct group	*groups;
 	struct hmap	 pindex;	/* partial key → entry number = partial */
+	struct hmap	 broken;	/* partial keys whose file did not
+					 * compile */
 	struct partial	*parts;
 	int		 ndirs;
 	int		 ntpl;
@@ -55,6 +57,7 @@ reply_lib_new(void)
 
 	lib->gindex = empty;
 	lib->pindex = empty;
+	lib->broken = empty;
 	return lib;
 }
 
@@ -96,6 +99,7 @@ reply_lib_free(struct reply_lib *lib)
 	free(lib->parts);
 	hmap_free(&lib->gindex);
 	hmap_free(&lib->pindex);
+	hmap_free(&lib->broken);
 	free(lib);
 }
 
@@ -149,9 +153,14 @@ add_partial(struct reply_lib *lib, const char *lang, const char *name,
 	size_t i;
 	int added;
 
-	if (t == NULL)
-		return;
 	buf_printf(&key, "%s/%.*s", lang, (int)nlen, name);
+	if (t == NULL) {
+		/* Left out; templates that need it are found by
+		 * reply_lib_drop_broken(). */
+		hmap_put(&lib->broken, key.data, key.len, NULL);
+		buf_free(&key);
+		return;
+	}
 	i = hmap_put(&lib->pindex, key.data, key.len, &added);
 	if (added) {
 		lib->parts = xrealloc(lib->parts,
@@ -501,28 +510,116 @@ struct partial_ctx {
 	const char		*lang;
 };
 
+/*
+ * The partial NAME for a template in lang: lang's, its parents', then the
+ * library root's.  *broken (may be NULL) says whether a file for one of
+ * those keys failed to compile.
+ */
 static const struct mst_template *
-find_partial(void *arg, const char *name)
+lookup_partial(const struct reply_lib *lib, const char *lang,
+    const char *name, int *broken)
 {
-	const struct partial_ctx *pc = arg;
-	size_t len = strlen(pc->lang), klen, i;
+	size_t len = strlen(lang), klen, i;
 	char key[256];
 
 	for (;;) {
 		/* Partial names keep their case: they are file names. */
 		if (len + 1 + strlen(name) >= sizeof(key))
 			return NULL;
-		memcpy(key, pc->lang, len);
+		memcpy(key, lang, len);
 		key[len] = '/';
 		strcpy(key + len + 1, name);
 		klen = len + 1 + strlen(name);
-		i = hmap_find(&pc->lib->pindex, key, klen);
+		i = hmap_find(&lib->pindex, key, klen);
 		if (i != HMAP_NONE)
-			return pc->lib->parts[i].t;
+			return lib->parts[i].t;
+		if (broken != NULL &&
+		    hmap_find(&lib->broken, key, klen) != HMAP_NONE)
+			*broken = 1;
 		if (len == 0)
 			return NULL;
-		len = parent_tag(pc->lang, len);
+		len = parent_tag(lang, len);
 	}
+}
+
+static const struct mst_template *
+find_partial(void *arg, const char *name)
+{
+	const struct partial_ctx *pc = arg;
+
+	return lookup_partial(pc->lib, pc->lang, name, NULL);
+}
+
+/*
+ * Templates that include (at any depth) a partial whose file did not
+ * compile, with no other version to take its place, would lose that text
+ * in silence: they are left out like broken templates.
+ */
+struct taint_walk {
+	const struct reply_lib		*lib;
+	const char			*lang;
+	const struct mst_template	**seen;		/* partials walked */
+	size_t				  nseen;
+	const char			*bad;		/* first broken name */
+};
+
+static void
+taint_partial(void *arg, const char *name, int line, int col)
+{
+	struct taint_walk *tw = arg;
+	const struct mst_template *p;
+	int broken = 0;
+
+	(void)line;
+	(void)col;
+	if (tw->bad != NULL)
+		return;
+	p = lookup_partial(tw->lib, tw->lang, name, &broken);
+	if (p == NULL) {
+		if (broken)
+			tw->bad = name;
+		return;
+	}
+	for (size_t i = 0; i < tw->nseen; i++)
+		if (tw->seen[i] == p)
+			return;
+	tw->seen = xrealloc(tw->seen, (tw->nseen + 1) * sizeof(*tw->seen));
+	tw->seen[tw->nseen++] = p;
+	mst_foreach_partial(p, taint_partial, tw);
+}
+
+int
+reply_lib_drop_broken(struct reply_lib *lib, struct buf *errs)
+{
+	struct taint_walk tw = { lib, NULL, NULL, 0, NULL };
+	int dropped = 0;
+
+	if (hmap_count(&lib->broken) == 0)
+		return 0;
+	for (size_t i = 0; i < hmap_count(&lib->gindex); i++) {
+		struct group *g = &lib->groups[i];
+		for (int k = 0; k < g->n; ) {
+			struct reply_tpl *t = g->v[k];
+			tw.lang = t->lang;
+			tw.nseen = 0;
+			tw.bad = NULL;
+			mst_foreach_partial(t->t, taint_partial, &tw);
+			if (tw.bad == NULL) {
+				k++;
+				continue;
+			}
+			buf_printf(errs, "%s: left out: it includes partial "
+			    "'%s', which did not compile\n", t->path, tw.bad);
+			tpl_free(t);
+			memmove(&g->v[k], &g->v[k + 1],
+			    (size_t)(g->n - k - 1) * sizeof(*g->v));
+			g->n--;
+			lib->ntpl--;
+			dropped++;
+		}
+	}
+	free(tw.seen);
+	return dropped;
 }
 
 /* Rendering -------------------------------------------------------------- */

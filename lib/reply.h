@@ -79,6 +79,15 @@ int	reply_lib_count(const struct reply_lib *);
 int	reply_lib_add_partials(struct reply_lib *, const char *dir,
 	    struct buf *errs);
 
+/*
+ * A file that does not compile is left out of the library (its error is in
+ * errs): messages then get the template chosen as if it did not exist.
+ * After the last directory, this leaves out the templates that include a
+ * partial that did not compile (no other language's or directory's version
+ * standing in), with one line each in errs; returns how many.
+ */
+int	reply_lib_drop_broken(struct reply_lib *, struct buf *errs);
+
 /* The 32-bit FNV-1a hash of s. */
 unsigned long reply_fnv1a(const char *s);
 

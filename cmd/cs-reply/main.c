@@ -129,7 +129,23 @@ run_text(struct state *s, struct cli_common *cli, struct diag *d,
 	return status;
 }
 
+/* "cs-reply: FILE:LINE:COL: reason", one diagnostic a line of errs. */
 static void
+print_errors(const struct buf *errs, const struct diag *d)
+{
+	for (const char *p = buf_str(errs); *p; ) {
+		size_t k = strcspn(p, "\n");
+		fprintf(stderr, "%s: %.*s\n", d->prog, (int)k, p);
+		p += k + (p[k] == '\n');
+	}
+}
+
+/*
+ * Add a library directory.  A file that does not compile is named once and
+ * left out (its messages get the template chosen as if it did not exist);
+ * under --strict it ends the run.  Returns the number left out.
+ */
+static int
 add_dir(struct reply_lib *lib, const char *dir, const struct diag *d)
 {
 	struct buf errs = BUF_INIT;
@@ -139,43 +155,52 @@ add_dir(struct reply_lib *lib, const char *dir, const struct diag *d)
 		diag_fatal(d, CS_EXIT_NOINPUT, "cannot read template "
 		    "directory %s", dir);
 	if (n > 0) {
-		/* One diagnostic a line: "cs-reply: FILE:LINE:COL: reason". */
-		for (const char *p = buf_str(&errs); *p; ) {
-			size_t k = strcspn(p, "\n");
-			fprintf(stderr, "%s: %.*s\n", d->prog, (int)k, p);
-			p += k + (p[k] == '\n');
-		}
-		diag_fatal(d, CS_EXIT_DATAERR, "%d template error%s in %s", n,
-		    n == 1 ? "" : "s", dir);
+		print_errors(&errs, d);
+		if (d->strict)
+			diag_fatal(d, CS_EXIT_DATAERR, "%d template error%s in "
+			    "%s", n, n == 1 ? "" : "s", dir);
+		diag_warn(d, "%d template error%s in %s: going on without "
+		    "%s", n, n == 1 ? "" : "s", dir, n == 1 ? "it" : "them");
 	}
 	buf_free(&errs);
+	return n > 0 ? n : 0;
 }
 
-/* Built-in first, then $CSKIT_TEMPLATES, then --templates: later wins. */
+/*
+ * Built-in first, then $CSKIT_TEMPLATES, then --templates: later wins.
+ * *broken: how many files were left out.
+ */
 static struct reply_lib *
-load_library(char **dirs, int ndirs, const struct diag *d)
+load_library(char **dirs, int ndirs, const struct diag *d, int *broken)
 {
 	struct reply_lib *lib = reply_lib_new();
-	struct buf path = BUF_INIT;
+	struct buf path = BUF_INIT, errs = BUF_INIT;
 	const char *env = getenv("CSKIT_TEMPLATES");
+	int n;
 
+	*broken = 0;
 	if (share_path("templates", &path) == 0)
-		add_dir(lib, path.data, d);
+		*broken += add_dir(lib, path.data, d);
 	while (env != NULL && *env != '\0') {
-		size_t n = strcspn(env, ":");
-		if (n > 0) {
-			char *dir = xstrndup(env, n);
-			add_dir(lib, dir, d);
+		size_t k = strcspn(env, ":");
+		if (k > 0) {
+			char *dir = xstrndup(env, k);
+			*broken += add_dir(lib, dir, d);
 			free(dir);
 		}
-		env += n + (env[n] == ':');
+		env += k + (env[k] == ':');
 	}
 	for (int i = 0; i < ndirs; i++)
-		add_dir(lib, dirs[i], d);
+		*broken += add_dir(lib, dirs[i], d);
+	if ((n = reply_lib_drop_broken(lib, &errs)) > 0) {
+		print_errors(&errs, d);
+		*broken += n;
+	}
 	if (reply_lib_count(lib) == 0)
 		diag_fatal(d, CS_EXIT_NOINPUT, "no templates found (built-in "
 		    "library missing? use --templates DIR)");
 	buf_free(&path);
+	buf_free(&errs);
 	return lib;
 }
 
@@ -345,7 +370,7 @@ main(int argc, char *argv[])
 	struct state s;
 	char **dirs = NULL;
 	cJSON *set;
-	int c, ndirs = 0, text = 0, status;
+	int c, ndirs = 0, text = 0, status, broken;
 
 	diag_init(&diag, "cs-reply");
 	cli_common_init(&cli, usage);
@@ -386,7 +411,7 @@ main(int argc, char *argv[])
 		}
 	}
 	cli_common_finish(&cli, &diag);
-	s.lib = load_library(dirs, ndirs, &diag);
+	s.lib = load_library(dirs, ndirs, &diag, &broken);
 	s.o.map = &cli.map;
 	s.o.set = set;
 	s.strict = diag.strict;
@@ -396,6 +421,14 @@ main(int argc, char *argv[])
 	else
 		status = filter_run(&cli, &diag, argv + optind, argc - optind,
 		    annotate, &s);
+	/* Broken templates end the run as bad input does, once all the
+	 * messages have their replies. */
+	if (broken > 0) {
+		diag_warn(&diag, "finished with %d broken template%s left "
+		    "out", broken, broken == 1 ? "" : "s");
+		if (status == CS_EXIT_OK)
+			status = CS_EXIT_DATAERR;
+	}
 	reply_result_free(&s.res);
 	reply_run_free(s.run);
 	reply_lib_free(s.lib);

@@ -279,6 +279,73 @@ test_deep_nesting(void **state)
 	buf_free(&err);
 }
 
+/* Slots for mst_bind: "a" is 0, "b" 1, "c" 2, everything else unbound. */
+static int
+slot_of(void *arg, const char *name)
+{
+	static const char *const names[] = { "a", "b", "c" };
+
+	(void)arg;
+	for (int i = 0; i < 3; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+static const cJSON *
+self_value(void *arg)
+{
+	return arg;
+}
+
+static void
+test_bound_slots(void **state)
+{
+	const char *src = "{{a}}|{{b.x}}|{{#list}}{{a}}{{c}};{{/list}}|{{d}}|"
+	    "{{^c}}no c{{/c}}|{{.}}";
+	cJSON *slot_a = cJSON_CreateString("A");
+	cJSON *slot_b = cJSON_Parse("{\"x\":\"BX\"}");
+	cJSON *list = cJSON_Parse("{\"list\":[{\"a\":\"inner\"},{}],"
+	    "\"d\":\"D\",\"a\":\"not me\"}");
+	cJSON *self = cJSON_CreateString("SELF");
+	const cJSON *slots[3];
+	const cJSON *ctx = list;
+	struct mst_render_opts o = { 0 };
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	struct mst_template *t;
+
+	(void)state;
+	t = mst_compile(src, strlen(src), "t", &err);
+	assert_non_null(t);
+	mst_bind(t, slot_of, NULL);
+	slots[0] = slot_a;
+	slots[1] = slot_b;
+	slots[2] = NULL;		/* c: absent */
+	o.slots = slots;
+	o.nslots = 3;
+	o.self = self_value;
+	o.self_ctx = self;
+	/* Bound names come from the slots, not from ctx ("not me"); inside
+	 * a section the item's own field comes first; the unbound d is
+	 * searched in ctx; `.` outside sections is self. */
+	assert_int_equal(mst_render(t, &ctx, 1, &o, &out, &err), 0);
+	assert_string_equal(buf_str(&out), "A|BX|inner;A;|D|no c|SELF");
+	/* Without slots the same template reads ctx alone. */
+	buf_reset(&out);
+	o.slots = NULL;
+	assert_int_equal(mst_render(t, &ctx, 1, &o, &out, &err), 0);
+	assert_string_equal(buf_str(&out),
+	    "not me||inner;not me;|D|no c|{\"list\":[{\"a\":\"inner\"},{}],"
+	    "\"d\":\"D\",\"a\":\"not me\"}");
+	mst_free(t);
+	cJSON_Delete(slot_a);
+	cJSON_Delete(slot_b);
+	cJSON_Delete(list);
+	cJSON_Delete(self);
+	buf_free(&out);
+	buf_free(&err);
+}
+
 int
 main(void)
 {
@@ -294,6 +361,7 @@ main(void)
 		cmocka_unit_test(test_missing_names),
 		cmocka_unit_test(test_syntax_errors),
 		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_bound_slots),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

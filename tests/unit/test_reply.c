@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <cjson/cJSON.h>
+#include "json.h"
 #include "reply.h"
 #include "replyctx.h"
 
@@ -368,6 +369,151 @@ test_wanted(void **state)
 	}
 }
 
+/*
+ * A run gives what reply_event gives, event after event: the same text,
+ * template and missing names, and the same annotated event.
+ */
+static void
+test_run_matches_event(void **state)
+{
+	static const char *const events[] = {
+		"{\"role\":\"customer\",\"lang\":\"en\",\"intent\":\"refund\","
+		    "\"conversation\":\"c1\",\"text\":\"order #12345 please\","
+		    "\"amount\":59.9,\"currency\":\"EUR\",\"orders_count\":3,"
+		    "\"urgency\":2,\"items\":[{\"n\":\"cup\"},{\"n\":\"lid\","
+		    "\"reply_lang\":\"inner\"}],\"p\":{\"name\":\"Mug\"}}",
+		/* lang mapped from sprache (its canonical name shadows the
+		 * event's own lang), a --set value the event shadows, a reply
+		 * field already there (replaced in place), a duplicate key
+		 * (the first is read). */
+		"{\"role\":\"customer\",\"sprache\":\"de\",\"intent\":\"refund\","
+		    "\"reply\":\"old\",\"shop\":\"Own\",\"lang\":\"fr\","
+		    "\"amount\":5,\"amount\":7,\"reply_due_local\":"
+		    "\"2026-11-23T09:30:00+01:00\"}",
+		"{\"role\":\"agent\",\"text\":\"hi\"}",
+		"{\"lang\":\"xx\",\"intent\":\"nothing\",\"needs_video\":true}",
+		NULL
+	};
+	struct reply_lib *lib = reply_lib_new();
+	struct reply_opts o = { 0 };
+	struct fieldmap map = FIELDMAP_INIT;
+	struct reply_result r1 = { 0 }, r2 = { 0 };
+	struct buf err = BUF_INIT, dir = BUF_INIT, j1 = BUF_INIT, j2 = BUF_INIT;
+	struct reply_run *run;
+	const char *why;
+	cJSON *set = cJSON_CreateObject();
+
+	(void)state;
+	put("r/en/refund.mustache", "{{#urgent}}fast {{/urgent}}{{order_id}} "
+	    "{{amount_text}} {{reply_lang}} {{#items}}{{n}}/{{reply_lang}} "
+	    "{{/items}}{{p.name}} {{shop}} {{agent}} {{nope}} {{first_time}}");
+	put("r/de/refund.mustache", "{{lang}} {{amount_text}} {{shop}} "
+	    "{{reply_due_text}} {{.}}");
+	put("r/en/other.mustache", "other {{needs_video}}");
+	buf_printf(&dir, "%s/r", scratch);
+	assert_int_equal(reply_lib_add_dir(lib, dir.data, &err), 0);
+	assert_int_equal(fieldmap_add(&map, "lang=sprache", &why), 0);
+	json_set_str(set, "shop", "Nordlicht");
+	json_set_str(set, "agent", "Mei");
+	o.default_lang = "en";
+	o.map = &map;
+	o.set = set;
+	run = reply_run_new(lib, &o);
+	for (int i = 0; events[i] != NULL; i++) {
+		cJSON *e1 = cJSON_Parse(events[i]), *e2 = cJSON_Parse(events[i]);
+		int rc = reply_run_event(run, e2, &r2, &err);
+
+		if (!reply_wanted(&o, e1)) {
+			assert_int_equal(rc, 1);
+		} else {
+			assert_int_equal(rc, 0);
+			assert_int_equal(reply_event(lib, &o, e1, &r1, &err), 0);
+			assert_string_equal(buf_str(&r1.text), buf_str(&r2.text));
+			assert_ptr_equal(r1.tpl, r2.tpl);
+			reply_annotate(e1, &r1);
+			reply_run_annotate(run, e2, &r2);
+		}
+		buf_reset(&j1);
+		buf_reset(&j2);
+		json_write(&j1, e1);
+		json_write(&j2, e2);
+		assert_string_equal(buf_str(&j1), buf_str(&j2));
+		if (i == 0)
+			assert_string_equal(buf_str(&r2.text), "fast #12345 "
+			    "59.90 EUR en cup/en lid/inner Mug Nordlicht Mei  "
+			    "false");
+		if (i == 1)
+			assert_string_equal(buf_str(&r2.text), "de 5,00 Own "
+			    "Montag, 23. November, 09:30 Uhr {\"lang\":\"de\","
+			    "\"first_time\":false,\"returning\":false,"
+			    "\"urgent\":false,\"angry\":false,"
+			    "\"needs_video\":false,\"reply_lang\":\"de\","
+			    "\"reply_due_text\":\"Montag, 23. November, 09:30 Uhr\","
+			    "\"reply_due_time\":\"09:30\","
+			    "\"reply_due_date\":\"2026-11-23\","
+			    "\"amount_text\":\"5,00\",\"agent\":\"Mei\"}");
+		cJSON_Delete(e1);
+		cJSON_Delete(e2);
+	}
+	reply_run_free(run);
+	reply_result_free(&r1);
+	reply_result_free(&r2);
+	reply_lib_free(lib);
+	fieldmap_free(&map);
+	cJSON_Delete(set);
+	buf_free(&err);
+	buf_free(&dir);
+	buf_free(&j1);
+	buf_free(&j2);
+}
+
+/*
+ * Files that do not compile are left out, and so are templates that need
+ * a broken partial with nothing in its place; selection then falls back.
+ */
+static void
+test_broken_left_out(void **state)
+{
+	struct reply_lib *lib = reply_lib_new();
+	struct reply_opts o = { 0 };
+	struct buf errs = BUF_INIT, dir = BUF_INIT;
+	const struct reply_tpl *t;
+
+	(void)state;
+	put("k/en/other.mustache", "other");
+	put("k/en/refund.mustache", "{{#a}}");
+	put("k/en/payment.mustache", "pay {{> sig}}");
+	put("k/en/shipping.mustache", "ship {{> ok}}");
+	put("k/en/_ok.mustache", "fine {{> sig2}}");
+	put("k/en/_sig2.mustache", "{{/b}}");
+	put("k/_sig2.mustache", "root sig2");
+	put("k/en/_sig.mustache", "{{x");
+	buf_printf(&dir, "%s/k", scratch);
+	assert_int_equal(reply_lib_add_dir(lib, dir.data, &errs), 3);
+	assert_non_null(strstr(buf_str(&errs), "k/en/refund.mustache:1:1: "
+	    "section 'a' is never closed\n"));
+	assert_non_null(strstr(buf_str(&errs), "k/en/_sig.mustache:1:1: "));
+	assert_non_null(strstr(buf_str(&errs), "k/en/_sig2.mustache:1:1: "));
+	buf_reset(&errs);
+	/* payment needs sig (broken, no other); shipping needs sig2 through
+	 * ok, whose broken en version the root's stands in for. */
+	assert_int_equal(reply_lib_drop_broken(lib, &errs), 1);
+	assert_non_null(strstr(buf_str(&errs), "k/en/payment.mustache: left "
+	    "out: it includes partial 'sig', which did not compile\n"));
+	assert_int_equal(reply_lib_count(lib), 2);
+	o.default_lang = "en";
+	t = reply_select(lib, &o, "en", "payment", NULL, NULL);
+	assert_string_equal(t->id, "en/other");
+	t = reply_select(lib, &o, "en", "refund", NULL, NULL);
+	assert_string_equal(t->id, "en/other");
+	t = reply_select(lib, &o, "en", "shipping", NULL, NULL);
+	assert_string_equal(t->id, "en/shipping");
+	assert_int_equal(reply_lib_drop_broken(lib, &errs), 0);
+	reply_lib_free(lib);
+	buf_free(&errs);
+	buf_free(&dir);
+}
+
 int
 main(void)
 {
@@ -380,6 +526,8 @@ main(void)
 		cmocka_unit_test(test_context_times_and_amounts),
 		cmocka_unit_test(test_order_from_text),
 		cmocka_unit_test(test_wanted),
+		cmocka_unit_test(test_run_matches_event),
+		cmocka_unit_test(test_broken_left_out),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
