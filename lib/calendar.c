@@ -642,23 +642,6 @@ cal_next_open(const struct cal *c, cs_time t)
 	return o > t ? o : t;
 }
 
-cs_time
-cal_next_close(const struct cal *c, cs_time t)
-{
-	struct cal_iter it;
-	cs_time o, e, end;
-
-	cal_iter_start(&it, c, t);
-	if (!cal_iter_next(&it, &o, &e) || o > t)
-		return t;
-	while (cal_iter_next(&it, &o, &end) && o == e) {	/* a piece */
-		e = end;
-		if (e - t > (cs_time)CAL_HORIZON_DAYS * 86400000)
-			return CS_TIME_NONE;
-	}
-	return e > CS_TIME_LAST ? CS_TIME_NONE : e;
-}
-
 /*
  * Business time without walking the days.  The windows of the calendar,
  * read as wall-clock time, make a set U of local instants: weekly
@@ -925,26 +908,82 @@ cal_business_seconds(const struct cal *c, cs_time from, cs_time to)
 	return business_ms(c, from, to) / 1000.0;
 }
 
+/*
+ * The searches below walk the intervals, which is quick when the answer is
+ * near.  When it is far (a calendar open round the clock, a target of
+ * years of open time, a calendar open a second a week), business time over
+ * the whole horizon, counted at once, often settles it without the walk:
+ * the walk of up to 1464 days cost 0.04-0.2 ms a call.
+ */
+#define CAL_HORIZON_MS	((cs_time)CAL_HORIZON_DAYS * CAL_DAY_MS)
+#define CAL_SHORTCUT_AFTER	16	/* intervals walked before trying */
+
+/* Is the calendar open at every instant of [t, t + horizon]? */
+static int
+open_past_horizon(const struct cal *c, cs_time t)
+{
+	return t >= CS_TIME_FIRST && t <= CS_TIME_LAST &&
+	    business_ms(c, t, t + CAL_HORIZON_MS + 1) == CAL_HORIZON_MS + 1;
+}
+
+/*
+ * Is a deadline of `want` ms of open time from `from` certainly further
+ * than the walk would go?  It is when the horizon holds less open time and
+ * its last instant is closed: the interval the deadline falls in then
+ * opens after the horizon.
+ */
+static int
+deadline_past_horizon(const struct cal *c, cs_time from, cs_time want)
+{
+	return from >= CS_TIME_FIRST && from <= CS_TIME_LAST &&
+	    !cal_is_open(c, from + CAL_HORIZON_MS) &&
+	    business_ms(c, from, from + CAL_HORIZON_MS + 1) < want;
+}
+
+cs_time
+cal_next_close(const struct cal *c, cs_time t)
+{
+	struct cal_iter it;
+	cs_time o, e, end;
+	int n = 0;
+
+	cal_iter_start(&it, c, t);
+	if (!cal_iter_next(&it, &o, &e) || o > t)
+		return t;
+	while (cal_iter_next(&it, &o, &end) && o == e) {	/* a piece */
+		e = end;
+		if (e - t > CAL_HORIZON_MS)
+			return CS_TIME_NONE;
+		if (++n == CAL_SHORTCUT_AFTER && open_past_horizon(c, t))
+			return CS_TIME_NONE;
+	}
+	return e > CS_TIME_LAST ? CS_TIME_NONE : e;
+}
+
 cs_time
 cal_add_business(const struct cal *c, cs_time from, double seconds)
 {
 	struct cal_iter it;
-	cs_time o, e, left;
+	cs_time o, e, left, want;
+	int n = 0;
 
 	if (!(seconds < 1e15))		/* also NaN: no sensible deadline */
 		return CS_TIME_NONE;
-	left = seconds > 0 ? (cs_time)llround(seconds * 1000) : 0;
+	want = left = seconds > 0 ? (cs_time)llround(seconds * 1000) : 0;
 	cal_iter_start(&it, c, from);
 	while (cal_iter_next(&it, &o, &e)) {
 		if (o < from)
 			o = from;
 		/* A second open a week and --sla 30m would be decades of
 		 * walking for each message: no deadline that far. */
-		if (o - from > (cs_time)CAL_HORIZON_DAYS * 86400 * 1000)
+		if (o - from > CAL_HORIZON_MS)
 			return CS_TIME_NONE;
 		if (left <= e - o)
 			return o + left > CS_TIME_LAST ? CS_TIME_NONE : o + left;
 		left -= e - o;
+		if (++n == CAL_SHORTCUT_AFTER &&
+		    deadline_past_horizon(c, from, want))
+			return CS_TIME_NONE;
 	}
 	return CS_TIME_NONE;
 }

@@ -633,6 +633,116 @@ test_business_against_walk(void **state)
 	print_message("%d spans agree with the walk\n", 48 * 40);
 }
 
+/*
+ * Deadlines and the end of an open stretch: the walk interval by interval
+ * (what lib/calendar.c does when the answer is near), against which its
+ * shortcut for far answers must agree.
+ */
+static cs_time
+walk_add_business(const struct cal *c, cs_time from, cs_time left)
+{
+	struct cal_iter it;
+	cs_time o, e;
+
+	cal_iter_start(&it, c, from);
+	while (cal_iter_next(&it, &o, &e)) {
+		if (o < from)
+			o = from;
+		if (o - from > (cs_time)CAL_HORIZON_DAYS * 86400000)
+			return CS_TIME_NONE;
+		if (left <= e - o)
+			return o + left > CS_TIME_LAST ? CS_TIME_NONE : o + left;
+		left -= e - o;
+	}
+	return CS_TIME_NONE;
+}
+
+static cs_time
+walk_next_close(const struct cal *c, cs_time t)
+{
+	struct cal_iter it;
+	cs_time o, e, end;
+
+	cal_iter_start(&it, c, t);
+	if (!cal_iter_next(&it, &o, &e) || o > t)
+		return t;
+	while (cal_iter_next(&it, &o, &end) && o == e) {
+		e = end;
+		if (e - t > (cs_time)CAL_HORIZON_DAYS * 86400000)
+			return CS_TIME_NONE;
+	}
+	return e > CS_TIME_LAST ? CS_TIME_NONE : e;
+}
+
+static void
+test_deadlines_against_walk(void **state)
+{
+	static const char *const fixed[] = {
+		"daily 00:00-24:00", "Mon 09:00:00-09:00:01",
+		"daily 22:00-22:00; Sun 10:00-11:00", "Mon-Fri 09:00-18:00",
+	};
+	static const char *const zones[] = {
+		"Europe/Berlin", "America/Sao_Paulo", "Australia/Lord_Howe",
+		"Asia/Shanghai"
+	};
+	int k, i, far = 0;
+
+	(void)state;
+	for (k = 0; k < 24; k++) {
+		int64_t hday;
+		struct rwin w[4];
+		struct buf spec = BUF_INIT;
+		struct cal *c;
+
+		if (k < 8)
+			buf_adds(&spec, fixed[k % 4]);
+		else
+			random_windows(w, 1 + rnd(3), 1, &spec);
+		c = make(zones[k % 4], buf_str(&spec));
+		hday = ts_days_from_civil(1990, 1, 1) + rnd(100 * 365);
+		if (k % 3 == 2)		/* a closed stretch of 3 or 5 years */
+			cal_add_holidays(c, hday, hday + (k % 2 ? 3 : 5) * 366);
+		else			/* one closed day */
+			cal_add_holidays(c, hday, hday);
+		for (i = 0; i < 30; i++) {	/* half within reach of it */
+			cs_time from = i % 2 ? hday * 86400000 -
+			    (cs_time)rnd(1500 * 86400) * 1000 :
+			    random_instant(1900, 201);
+			cs_time left = i % 3 == 0 ? (cs_time)rnd(4 * 3600000) :
+			    i % 3 == 1 ? (cs_time)rnd(1200 * 86400) * 1000 :
+			    (cs_time)rnd(4000000) * 1000000;
+			cs_time got, want, h = (cs_time)CAL_HORIZON_DAYS *
+			    86400000;
+
+			if (i % 10 == 9 && (got = cal_next_open(c, from + h))
+			    != CS_TIME_NONE) {
+				/* A deadline just past the horizon, in the
+				 * interval open across it. */
+				from = got - h + 1000;
+				left = ms_of(cal_business_seconds(c, from,
+				    from + h + 1)) + 1;
+			}
+			got = cal_add_business(c, from, left / 1000.0);
+			want = walk_add_business(c, from, left);
+
+			if (got != want || cal_next_close(c, from) !=
+			    walk_next_close(c, from)) {
+				print_error("%s '%s' from %lld, %lld ms: %lld, "
+				    "walk %lld\n", zones[k % 4],
+				    buf_str(&spec), (long long)from,
+				    (long long)left, (long long)got,
+				    (long long)want);
+				fail();
+			}
+			far += want == CS_TIME_NONE;
+		}
+		cal_free(c);
+		buf_free(&spec);
+	}
+	print_message("720 deadlines agree with the walk (%d past the "
+	    "horizon)\n", far);
+}
+
 static void
 test_never_open(void **state)
 {
@@ -716,6 +826,7 @@ main(void)
 		cmocka_unit_test(test_round_the_clock),
 		cmocka_unit_test(test_random_against_localtime),
 		cmocka_unit_test(test_business_against_walk),
+		cmocka_unit_test(test_deadlines_against_walk),
 		cmocka_unit_test(test_never_open),
 		cmocka_unit_test(test_spec),
 	};
