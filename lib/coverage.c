@@ -143,7 +143,7 @@ coverage_load_roster(struct coverage *c, struct tz_db *db, const char *path,
     struct diag *d, struct buf *why)
 {
 	static const char *const need[] = { "agent", "zone", "days", "hours" };
-	struct ev_reader_opts opts = { EV_CSV, 0, 0 };
+	struct ev_reader_opts opts = { EV_CSV, 0, 0, NULL };
 	char *files[1];
 	struct ev_reader *r;
 	struct ev_record rec;

@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "event.h"
 #include "json.h"
+#include "jscan.h"
 #include "text.h"
 
 /* ---- physical lines from a file descriptor ---------------------------- */
@@ -140,6 +141,8 @@ struct ev_reader {
 	cJSON			*obj;		/* the current record's */
 	struct buf		 why;
 	struct buf		 raw;
+	struct jscan		 scan;		/* members of a partial line */
+	struct buf		 cstr;		/* a member's key or text, NUL-ended */
 
 	/* CSV and TSV */
 	char			**header;
@@ -253,6 +256,8 @@ ev_close(struct ev_reader *r)
 	buf_free(&r->cells);
 	buf_free(&r->why);
 	buf_free(&r->raw);
+	jscan_free(&r->scan);
+	buf_free(&r->cstr);
 	free(r->ls.buf);
 	free(r);
 }
@@ -317,6 +322,7 @@ bad(struct ev_reader *r, struct ev_record *rec, long line, const char *raw,
 {
 	rec->status = EV_BAD;
 	rec->obj = NULL;
+	rec->partial = 0;
 	rec->file = r->name;
 	rec->line = line;
 	rec->raw = raw;
@@ -346,6 +352,7 @@ good(struct ev_reader *r, struct ev_record *rec, cJSON *obj, long line,
 	r->obj = obj;
 	rec->status = has_error_field(obj) ? EV_PASSED : EV_OK;
 	rec->obj = obj;
+	rec->partial = 0;
 	rec->file = r->name;
 	rec->line = line;
 	rec->raw = raw;
@@ -529,6 +536,103 @@ ev_keep_number_texts(cJSON *obj, const char *p, size_t n)
 	free(ni.v);
 }
 
+/* ---- partial events ------------------------------------------------------ */
+
+void
+ev_want_add(struct ev_want *w, const char *name)
+{
+	for (size_t i = 0; i < w->n; i++)
+		if (strcmp(w->name[i], name) == 0)
+			return;
+	if (w->n == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 16;
+		w->name = xrealloc(w->name, sizeof *w->name * w->cap);
+		w->len = xrealloc(w->len, sizeof *w->len * w->cap);
+	}
+	w->name[w->n] = name;
+	w->len[w->n++] = strlen(name);
+}
+
+void
+ev_want_free(struct ev_want *w)
+{
+	free(w->name);
+	free(w->len);
+	*w = (struct ev_want)EV_WANT_INIT;
+}
+
+static int
+wanted(const struct ev_want *w, const char *key, size_t len)
+{
+	if (len == 6 && memcmp(key, "_error", 6) == 0)
+		return 1;	/* tells a passed-on event */
+	for (size_t i = 0; i < w->n; i++)
+		if (w->len[i] == len && memcmp(w->name[i], key, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* One member's value as an item; NULL if cJSON would not have it. */
+static cJSON *
+member_item(struct ev_reader *r, const struct jscan_member *m)
+{
+	cJSON *v;
+
+	if (m->val_plain) {
+		buf_reset(&r->cstr);
+		buf_add(&r->cstr, m->val + 1, m->vallen - 2);
+		return cJSON_CreateString(buf_str(&r->cstr));
+	}
+	v = cJSON_ParseWithLength(m->val, m->vallen);
+	if (v == NULL)
+		return NULL;
+	if (cJSON_IsNumber(v) && (!isfinite(v->valuedouble) ||
+	    fabs(v->valuedouble) >= 9007199254740992.0))
+		v->valuestring = xstrndup(m->val, m->vallen);
+	else if (v->child != NULL)
+		ev_keep_number_texts(v, m->val, m->vallen);
+	return v;
+}
+
+/*
+ * The wanted members of a line jscan accepts, or NULL to read the line
+ * the full way (which also explains what is wrong with it).
+ */
+static cJSON *
+partial_object(struct ev_reader *r, const char *p, size_t n)
+{
+	int depth = r->o.nesting_max < CJSON_NESTING_LIMIT ?
+	    r->o.nesting_max : CJSON_NESTING_LIMIT - 1;
+
+	if (!jscan_object(&r->scan, p, n, depth))
+		return NULL;
+	cJSON *obj = cJSON_CreateObject();
+	for (size_t i = 0; i < r->scan.n; i++) {
+		const struct jscan_member *m = &r->scan.m[i];
+		if (!wanted(r->o.want, m->key, m->keylen))
+			continue;
+		cJSON *v = member_item(r, m);
+		if (v == NULL) {
+			cJSON_Delete(obj);
+			return NULL;
+		}
+		buf_reset(&r->cstr);
+		buf_add(&r->cstr, m->key, m->keylen);
+		cJSON_AddItemToObject(obj, buf_str(&r->cstr), v);
+	}
+	return obj;
+}
+
+cJSON *
+ev_full_object(const struct ev_record *rec)
+{
+	cJSON *obj = cJSON_ParseWithLength(rec->raw, rec->rawlen);
+
+	if (obj != NULL)
+		ev_keep_number_texts(obj, rec->raw, rec->rawlen);
+	return obj;
+}
+
 static int
 read_jsonl(struct ev_reader *r, struct ev_record *rec)
 {
@@ -572,6 +676,14 @@ read_jsonl(struct ev_reader *r, struct ev_record *rec)
 			buf_printf(&r->why, "invalid UTF-8 at column %zu",
 			    bad_at + 1);
 			return bad(r, rec, r->ls.lineno, p, n, n);
+		}
+		if (r->o.want != NULL) {
+			cJSON *obj = partial_object(r, p, n);
+			if (obj != NULL) {
+				good(r, rec, obj, r->ls.lineno, p, n);
+				rec->partial = 1;
+				return 1;
+			}
 		}
 		const char *end = NULL;
 		cJSON *obj = cJSON_ParseWithLengthOpts(p, n, &end, 0);

@@ -38,10 +38,28 @@ enum ev_status {
 	EV_PASSED	/* an event that already has `_error` */
 };
 
+/*
+ * The top-level fields a tool reads.  Given one, the JSON Lines reader
+ * builds only those members (and `_error`) into rec->obj and marks the
+ * record partial: most of a line is checked but never built.  The names
+ * are borrowed (a field map's, a tool's constants), not copied.
+ */
+struct ev_want {
+	const char	**name;
+	size_t		 *len;
+	size_t		  n, cap;
+};
+
+#define EV_WANT_INIT	{ NULL, NULL, 0, 0 }
+
+void	ev_want_add(struct ev_want *, const char *name);
+void	ev_want_free(struct ev_want *);
+
 struct ev_reader_opts {
 	enum ev_format	 format;
 	size_t		 max_line;	/* bytes; 0 means the default */
 	int		 nesting_max;	/* JSON depth; 0 means the default */
+	const struct ev_want *want;	/* NULL: build every field */
 };
 
 #define EV_MAX_LINE_DEFAULT	(64u << 20)
@@ -56,6 +74,7 @@ struct ev_record {
 	size_t		 rawlen;
 	size_t		 rawfull;	/* full length when raw was cut short */
 	const char	*why;		/* EV_BAD: the reason, no file:line */
+	int		 partial;	/* obj holds only the wanted fields */
 	struct ev_reader *reader;	/* the owner of obj, for ev_take */
 };
 
@@ -72,6 +91,11 @@ struct ev_reader *ev_open(const struct ev_reader_opts *, char *const *files,
 int	ev_read(struct ev_reader *, struct ev_record *);
 /* Detach rec->obj so it outlives the next ev_read (caller cJSON_Deletes). */
 cJSON	*ev_take(struct ev_record *);
+/*
+ * The whole event of a partial record, parsed from its line (caller
+ * deletes): for writing it out some other way than splicing the line.
+ */
+cJSON	*ev_full_object(const struct ev_record *);
 /* Did an operand fail to open?  (The tool exits 66 unless worse.) */
 int	ev_open_failed(const struct ev_reader *);
 void	ev_close(struct ev_reader *);

@@ -71,6 +71,27 @@ splice(struct buf *line, const struct ev_record *rec, const cJSON *added)
 	return 0;
 }
 
+/*
+ * A partial event (only the fields the filter reads or sets) that the
+ * filter changed: the whole event from its line, each of those fields set
+ * on it as the filter left it (the first of duplicates, the one read).  A
+ * later duplicate goes, as json_set does for any key it sets: the event
+ * says what the filter read.
+ */
+static void
+write_partial(struct ev_writer *w, const struct ev_record *rec)
+{
+	cJSON *full = ev_full_object(rec);
+
+	if (full == NULL)	/* the reader checked the line: cannot be */
+		abort();
+	for (const cJSON *it = rec->obj->child; it; it = it->next)
+		if (cJSON_GetObjectItemCaseSensitive(rec->obj, it->string) == it)
+			json_set(full, it->string, cJSON_Duplicate(it, 1));
+	ev_writer_write(w, full);
+	cJSON_Delete(full);
+}
+
 static void
 write_event(struct ev_writer *w, const struct cli_common *cli,
     const struct children *before, const struct ev_record *rec,
@@ -87,14 +108,22 @@ write_event(struct ev_writer *w, const struct cli_common *cli,
 			return;
 		}
 	}
-	ev_writer_write(w, rec->obj);
+	if (rec->partial)
+		write_partial(w, rec);
+	else
+		ev_writer_write(w, rec->obj);
 }
 
 int
 filter_run(struct cli_common *cli, struct diag *d, char *const *files,
     int nfiles, filter_fn fn, void *ctx)
 {
-	struct ev_reader *r = ev_open(&cli->in, files, nfiles, d);
+	struct ev_reader_opts in = cli->in;
+
+	/* Only a line written back as it came can skip building its fields. */
+	if (cli->out_format != OUT_JSONL)
+		in.want = NULL;
+	struct ev_reader *r = ev_open(&in, files, nfiles, d);
 	struct ev_writer *w = ev_writer_open(cli->out_format, STDOUT_FILENO, d);
 	struct children before = { NULL, 0, 0 };
 	struct buf line = BUF_INIT;

@@ -16,6 +16,10 @@
  * or by appending: when it only appended, the event's original line is
  * written with the new fields spliced on (its own bytes kept); an item
  * changed in place through cJSON's setters would go unseen.
+ *
+ * With cli->in.want set (and JSON Lines out), fn sees only the wanted
+ * fields, so it must want every field it reads and every field it sets;
+ * the rest of the line goes out as it came.
  */
 #ifndef CSKIT_FILTER_H
 #define CSKIT_FILTER_H

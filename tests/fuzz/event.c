@@ -3,8 +3,9 @@
  * timestamp parse of cs-import and the writers, on arbitrary bytes.
  *
  * Input: byte 0 picks the input format (mod 3) and output format (/3 mod 3);
- * byte 1 a small --max-line when odd; byte 2 a lower nesting limit when odd;
- * the rest is the file.  Every line a writer produces must be one valid
+ * byte 1 a small --max-line when odd; byte 2 a lower nesting limit when odd,
+ * a strptime layout with bit 2, partial events (a few wanted fields, each
+ * checked against the whole event) with bit 4; the rest is the file.  Every line a writer produces must be one valid
  * JSON object (jsonl), whatever the input was.
  */
 #include <fcntl.h>
@@ -20,6 +21,7 @@
 
 static struct tz_db *db;
 static struct fieldmap map = FIELDMAP_INIT;
+static struct ev_want want = EV_WANT_INIT;
 static int devnull = -1;
 
 static void
@@ -36,6 +38,10 @@ setup(void)
 		if (fieldmap_add(&map, pairs[i], &why) != 0)
 			abort();
 	devnull = open("/dev/null", O_WRONLY);
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+		ev_want_add(&want, strchr(pairs[i], '=') + 1);
+	ev_want_add(&want, "text");
+	ev_want_add(&want, "n");
 }
 
 /* One serialized event must be one line of valid UTF-8 JSON. */
@@ -53,6 +59,37 @@ check_line(const cJSON *o)
 	if (back == NULL || !cJSON_IsObject(back))
 		abort();
 	cJSON_Delete(back);
+	buf_free(&b);
+}
+
+/*
+ * A partial event holds exactly the wanted members of its whole event:
+ * same keys in the same order, the same values as written.
+ */
+static void
+check_partial(const struct ev_record *rec)
+{
+	cJSON *full = ev_full_object(rec);
+	const cJSON *p = rec->obj->child;
+	struct buf a = BUF_INIT, b = BUF_INIT;
+
+	if (full == NULL)
+		abort();
+	for (const cJSON *f = full->child; f != NULL; f = f->next) {
+		if (p == NULL || strcmp(p->string, f->string) != 0)
+			continue;	/* not wanted */
+		buf_reset(&a);
+		buf_reset(&b);
+		json_write(&a, p);
+		json_write(&b, f);
+		if (a.len != b.len || memcmp(a.data, b.data, a.len) != 0)
+			abort();
+		p = p->next;
+	}
+	if (p != NULL)
+		abort();
+	cJSON_Delete(full);
+	buf_free(&a);
 	buf_free(&b);
 }
 
@@ -83,6 +120,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 	tsp.input_zone = tzdb_zone(db, "Asia/Shanghai");
 	if (data[2] & 2)
 		tsp.time_format = "%d/%m/%Y %H:%M";
+	if (data[2] & 4)
+		o.want = &want;
 	spec.map = &map;
 	spec.ts = &tsp;
 	files[0] = (char *)fuzz_file("events", data + 3, n - 3);
@@ -96,6 +135,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 
 		switch (rec.status) {
 		case EV_OK:
+			if (rec.partial)
+				check_partial(&rec);
 			fieldmap_str(&map, rec.obj, "text");
 			buf_reset(&why);
 			import_event(&spec, rec.obj, &t, &why);

@@ -65,7 +65,7 @@ static char *
 summary(enum ev_format fmt, size_t max_line, const char *const *names,
     int n, struct diag *d, int *open_failed)
 {
-	struct ev_reader_opts o = { fmt, max_line, 0 };
+	struct ev_reader_opts o = { fmt, max_line, 0, NULL };
 	char **paths = calloc((size_t)n, sizeof *paths);
 	struct buf out = BUF_INIT;
 	struct ev_record rec;
@@ -365,7 +365,7 @@ test_operands(void **state)
 static void
 test_take(void **state)
 {
-	struct ev_reader_opts o = { EV_JSONL, 0, 0 };
+	struct ev_reader_opts o = { EV_JSONL, 0, 0, NULL };
 	struct diag d;
 	struct ev_record rec;
 
