@@ -31,10 +31,10 @@ probe(const struct hmap *m, const void *key, size_t len, uint64_t h,
 			*slot = i;
 			return HMAP_NONE;
 		}
-		if (m->slots[i].hash != (uint32_t)(h >> 32))
+		if (m->slots[i].hash != (uint32_t)h)
 			continue;
 		const struct hmap_entry *e = &m->ents[s - 1];
-		if (e->hash == h && e->len == len &&
+		if (e->len == len &&
 		    memcmp(e->key, key, len) == 0) {
 			*slot = i;
 			return s - 1;
@@ -52,6 +52,11 @@ hmap_find(const struct hmap *m, const void *key, size_t len)
 	return probe(m, key, len, hmap_hash(key, len), &slot);
 }
 
+/*
+ * Twice the slots.  The old table goes first, so that peak memory is the
+ * new table alone; the homes come from the keys again (entries keep no
+ * hash, to stay 32 bytes).
+ */
 static void
 rehash(struct hmap *m)
 {
@@ -61,14 +66,14 @@ rehash(struct hmap *m)
 	m->slots = xcalloc(n, sizeof *m->slots);
 	m->nslots = n;
 	for (size_t i = 0; i < m->n; i++) {
-		if (m->ents[i].key == NULL)
+		const struct hmap_entry *e = &m->ents[i];
+		if (e->key == NULL)
 			continue;	/* removed */
-		uint64_t h = m->ents[i].hash;
-		size_t j = (size_t)h & (n - 1);
+		uint32_t h = (uint32_t)hmap_hash(e->key, e->len);
+		size_t j = h & (n - 1);
 		while (m->slots[j].ent != 0)
 			j = (j + 1) & (n - 1);
-		m->slots[j] = (struct hmap_slot){ (uint32_t)(i + 1),
-		    (uint32_t)(h >> 32) };
+		m->slots[j] = (struct hmap_slot){ (uint32_t)(i + 1), h };
 	}
 }
 
@@ -163,11 +168,10 @@ hmap_put(struct hmap *m, const void *key, size_t len, int *added)
 		}
 		i = m->n++;
 	}
-	m->ents[i] = (struct hmap_entry){ store_key(m, key, len), len, h,
+	m->ents[i] = (struct hmap_entry){ store_key(m, key, len), len,
 	    { NULL }, 0, 0 };
 	m->ents[i].val.num = 0;
-	m->slots[slot] = (struct hmap_slot){ (uint32_t)(i + 1),
-	    (uint32_t)(h >> 32) };
+	m->slots[slot] = (struct hmap_slot){ (uint32_t)(i + 1), (uint32_t)h };
 	link_newest(m, i);
 	m->live++;
 	return i;
@@ -198,11 +202,11 @@ remove_slot(struct hmap *m, size_t i)
 {
 	size_t mask = m->nslots - 1, hole, j, home;
 
-	hole = (size_t)m->ents[i].hash & mask;
+	hole = (size_t)hmap_hash(m->ents[i].key, m->ents[i].len) & mask;
 	while (m->slots[hole].ent != i + 1)
 		hole = (hole + 1) & mask;
 	for (j = (hole + 1) & mask; m->slots[j].ent != 0; j = (j + 1) & mask) {
-		home = (size_t)m->ents[m->slots[j].ent - 1].hash & mask;
+		home = m->slots[j].hash & mask;
 		/* Does home lie cyclically in (hole, j]?  Then j stays. */
 		if (hole <= j ? (hole < home && home <= j) :
 		    (hole < home || home <= j))

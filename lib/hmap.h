@@ -31,7 +31,6 @@ struct hmap_entry {
 	const char	*key;		/* NUL-terminated copy (may hold NULs),
 					 * 8-byte aligned */
 	size_t		 len;
-	uint64_t	 hash;
 	union {
 		void	*ptr;
 		uint64_t num;
@@ -46,8 +45,9 @@ struct hmap {
 	size_t		 n, cap;
 	struct hmap_slot {
 		uint32_t ent;		/* entry number + 1; 0 is empty */
-		uint32_t hash;		/* high bits of its hash: most misses
-					 * end here, without touching the entry */
+		uint32_t hash;		/* low bits of its hash: the home slot,
+					 * and most misses end here, without
+					 * touching the entry */
 	}		*slots;
 	size_t		 nslots;	/* a power of two */
 	char		*block;		/* key storage being filled */
