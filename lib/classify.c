@@ -460,6 +460,8 @@ cls_follow(struct classifier *c, const char *conv, struct cls_result *r)
 	struct hmap_entry *e;
 
 	id = hmap_find(&c->threads, conv, len);
+	if (id != HMAP_NONE)		/* active: the last one to forget */
+		hmap_touch(&c->threads, id);
 	if (unsure && id != HMAP_NONE) {
 		uint64_t prev = hmap_at(&c->threads, id)->val.num;
 		for (uint32_t l = 0; l < c->model.nlabels; l++)
@@ -472,8 +474,8 @@ cls_follow(struct classifier *c, const char *conv, struct cls_result *r)
 		return;
 	for (uint32_t l = 0; l < c->model.nlabels; l++)
 		if (strcmp(c->model.labels[l], r->intent) == 0) {
-			e = hmap_at(&c->threads, hmap_put(&c->threads, conv,
-			    len, NULL));
+			e = hmap_at(&c->threads, hmap_put_lru(&c->threads,
+			    conv, len, c->max_threads, NULL, &c->forgotten));
 			e->val.num = l + 1;
 		}
 }

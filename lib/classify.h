@@ -69,6 +69,8 @@ struct classifier {
 	int		 context;	/* cls_follow is in use */
 	struct buf	 scratch;
 	struct hmap	 threads;	/* conversation → last sure intent + 1 */
+	size_t		 max_threads;	/* conversations kept; 0: no bound */
+	uint64_t	 forgotten;	/* conversations let go to keep it */
 };
 
 void	cls_init(struct classifier *);
@@ -95,7 +97,9 @@ void	cls_classify(struct classifier *, const char *text, size_t len,
  * "ok" or "???" are), the conversation's last sure intent is mixed in with
  * weight CLS_CARRY before ranking again.  A sure
  * intent becomes the conversation's.  Call after cls_classify.  Memory is
- * one small entry per conversation seen.
+ * one small entry per conversation with a sure intent, at most max_threads:
+ * past that the conversation least recently followed is forgotten (its next
+ * message is read like a new conversation's first).
  */
 #define CLS_SURE	0.5f
 #define CLS_CARRY	0.4f

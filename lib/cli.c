@@ -1,6 +1,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +107,18 @@ cli_common_option(struct cli_common *c, struct diag *d, int opt,
 		if (v <= 0 || v > (1LL << 40))
 			diag_usage(d, "--max-line %s: not a size", arg);
 		c->in.max_line = (size_t)v;
+		return 1;
+	}
+	case CLI_OPT_MAX_CONVERSATIONS: {
+		char *end;
+		errno = 0;
+		unsigned long long v = strtoull(arg, &end, 10);
+		/* Entry numbers are 32-bit (hmap); 0 lifts the bound. */
+		if (errno || end == arg || *end || !isdigit((unsigned char)*arg)
+		    || v > UINT32_MAX - 1)
+			diag_usage(d, "--max-conversations %s: not a number "
+			    "from 0 to %lu", arg, (unsigned long)UINT32_MAX - 1);
+		c->max_conversations = (size_t)v;
 		return 1;
 	}
 	case CLI_OPT_INPUT_TZ:

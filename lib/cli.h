@@ -12,6 +12,12 @@
  *   --field canonical=source            --map FILE
  *   --strict                            --max-line BYTES (k, M, G suffixes)
  *   --input-tz ZONE                     --time-format STRPTIME
+ *
+ * Tools that keep state per conversation also put
+ * CLI_MAX_CONVERSATIONS_LONGOPT into their table and set
+ * max_conversations to their default before parsing:
+ *
+ *   --max-conversations N   (0: no bound)
  */
 #ifndef CSKIT_CLI_H
 #define CSKIT_CLI_H
@@ -33,6 +39,7 @@ enum {
 	CLI_OPT_TIME_FORMAT,
 	CLI_OPT_HELP,
 	CLI_OPT_VERSION,
+	CLI_OPT_MAX_CONVERSATIONS,
 	CLI_OPT_TOOL = 0x1100	/* tools number their long-only options from here */
 };
 
@@ -48,6 +55,16 @@ enum {
 	{ "help",          no_argument,       NULL, CLI_OPT_HELP }, \
 	{ "version",       no_argument,       NULL, CLI_OPT_VERSION }
 
+#define CLI_MAX_CONVERSATIONS_LONGOPT \
+	{ "max-conversations", required_argument, NULL, \
+	  CLI_OPT_MAX_CONVERSATIONS }
+
+/*
+ * The filters' default bound: the conversations whose context they keep
+ * (about 100 bytes each, so about 1 MB; a month of a busy team's chats).
+ */
+#define CLI_FILTER_MAX_CONVERSATIONS	10000
+
 /* The lines of usage text for the common options, for a tool's usage(). */
 extern const char cli_common_usage[];
 
@@ -60,6 +77,7 @@ struct cli_common {
 	struct ts_parser	 ts;
 	const char		*input_tz;
 	struct tz_db		*tzdb;		/* opened on first need */
+	size_t			 max_conversations;  /* 0: no bound */
 	void			(*usage)(FILE *);  /* the tool's usage() */
 };
 

@@ -203,6 +203,7 @@ struct kpi {
 	struct hmap	 tuples;	/* tuple of ids → number */
 	struct hmap	 convs;		/* id → struct conv * */
 	size_t		 recent;	/* the entry last asked for */
+	int		 full;		/* a conversation past the bound */
 	struct hmap	 groups;	/* vals + bucket → struct group * */
 	struct hmap	 orders;	/* customer → struct orders * */
 	struct group	 total;
@@ -524,6 +525,12 @@ conv_get(struct kpi *k, const char *id, size_t len)
 		if (r->len == len && memcmp(r->key, id, len) == 0)
 			return r->val.ptr;
 	}
+	if (k->o.max_conversations > 0 &&
+	    hmap_count(&k->convs) >= k->o.max_conversations &&
+	    hmap_find(&k->convs, id, len) == HMAP_NONE) {
+		k->full = 1;
+		return NULL;
+	}
 	k->recent = hmap_put(&k->convs, id, len, &added);
 	struct hmap_entry *e = hmap_at(&k->convs, k->recent);
 	if (added) {
@@ -821,6 +828,8 @@ add_rating(struct kpi *k, const char *conv_id, cs_time t, double score)
 	}
 	/* Its group is the conversation's, known at the end. */
 	struct conv *c = conv_get(k, conv_id, strlen(conv_id));
+	if (c == NULL)
+		return;		/* kpi_full: the run stops */
 	if (c->nratings == c->capratings) {
 		c->capratings = c->capratings ? c->capratings * 2 : 1;
 		c->ratings = xrealloc(c->ratings, sizeof *c->ratings *
@@ -891,10 +900,18 @@ kpi_add(struct kpi *k, const cJSON *ev)
 	if (conv_id == NULL)
 		return NULL;
 	struct conv *c = conv_get(k, conv_id, strlen(conv_id));
+	if (c == NULL)
+		return NULL;	/* kpi_full: the run stops */
 	if (c->customer == 0 && cust_id != NULL)
 		c->customer = intern(k, cust_id, strlen(cust_id));
 	conv_event(k, c, kind, t);
 	return NULL;
+}
+
+int
+kpi_full(const struct kpi *k)
+{
+	return k->full;
 }
 
 void
@@ -1447,4 +1464,16 @@ kpi_parse_instant(const char *s, cs_time now, const struct tz_zone *tz,
 		return 0;
 	}
 	return ts_parse(p, s, out, &why);
+}
+
+void
+kpi_want(const struct kpi *k, struct ev_want *w)
+{
+	static const char *const reads[] = { "type", "ts", "conversation",
+	    "customer", "role", "intent", "status", "score" };
+
+	for (size_t i = 0; i < sizeof reads / sizeof *reads; i++)
+		ev_want_add(w, fieldmap_source(k->o.map, reads[i]));
+	for (int f = 0; f < k->o.ngroup; f++)
+		ev_want_add(w, fieldmap_source(k->o.map, k->o.group[f]));
 }

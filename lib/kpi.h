@@ -43,6 +43,7 @@
 #include <stddef.h>
 #include <cjson/cJSON.h>
 #include "buf.h"
+#include "event.h"
 #include "evwrite.h"
 #include "fieldmap.h"
 #include "ts.h"
@@ -69,6 +70,7 @@ struct kpi_opts {
 	int			 any_order;	/* list every conversation */
 	cs_time			 since, until;	/* [since, until); NONE = open */
 	cs_time			 now;		/* NONE: the latest ts seen */
+	size_t			 max_conversations;  /* 0: no bound */
 	kpi_business_fn		 business;	/* NULL: no business figures */
 	const void		*business_ctx;
 };
@@ -78,6 +80,16 @@ void	kpi_free(struct kpi *);
 
 /* One good event: NULL, or why it is a bad line (then nothing was counted). */
 const char *kpi_add(struct kpi *, const cJSON *ev);
+/* Add the fields kpi_add reads (for a partial reader). */
+void	kpi_want(const struct kpi *, struct ev_want *);
+/*
+ * The default bound on conversations held (every one is held to the end of
+ * input: they are only counted there).  A report cannot leave one out, so
+ * an event of one conversation more makes kpi_full() true: the figures
+ * would be wrong and the caller stops without a report.
+ */
+#define KPI_MAX_CONVERSATIONS	1000000
+int	kpi_full(const struct kpi *);
 /* A line that could not be an event, or one already carrying `_error`. */
 void	kpi_reject(struct kpi *);
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "event.h"
 #include "fieldmap.h"
 #include "hmap.h"
 #include "json.h"
@@ -139,12 +140,15 @@ customer_zone(struct tzsched *s, const cJSON *ev, const char **why)
 	}
 	if ((key = conv_key(s, ev)) != NULL) {
 		if (z != NULL) {
-			i = hmap_put(&s->convs, key, strlen(key), &added);
+			i = hmap_put_lru(&s->convs, key, strlen(key),
+			    s->o.max_conversations, &added, NULL);
 			hmap_at(&s->convs, i)->val.ptr = (void *)z;
 			return z;
 		}
-		if ((i = hmap_find(&s->convs, key, strlen(key))) != HMAP_NONE)
+		if ((i = hmap_find(&s->convs, key, strlen(key))) != HMAP_NONE) {
+			hmap_touch(&s->convs, i);	/* forgotten last */
 			return hmap_at(&s->convs, i)->val.ptr;
+		}
 	}
 	if (z == NULL && (z = s->o.default_zone) == NULL)
 		*why = "no customer time zone (no tz or country field, "
@@ -294,4 +298,20 @@ tzsched_followup(struct tzsched *s, cJSON *ev)
 	set_time(ev, "followup_at", at, &s->tmp);
 	set_local(ev, "followup_local", at, z, &s->tmp);
 	return NULL;
+}
+
+void
+tzsched_want(const struct tzsched *s, struct ev_want *w)
+{
+	static const char *const reads[] = { "conversation", "tz", "country",
+	    "type", "ts", "role" };
+	static const char *const sets[] = { "customer_tz", "local_time",
+	    "local_hour", "customer_daytime", "team_open", "next_open",
+	    "reply_due", "reply_due_local", "auto_reply", "followup_at",
+	    "followup_local" };
+
+	for (size_t i = 0; i < sizeof reads / sizeof *reads; i++)
+		ev_want_add(w, fieldmap_source(s->o.map, reads[i]));
+	for (size_t i = 0; i < sizeof sets / sizeof *sets; i++)
+		ev_want_add(w, sets[i]);
 }

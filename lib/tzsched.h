@@ -22,6 +22,8 @@
 #include "buf.h"
 #include "ts.h"
 
+struct ev_want;
+
 struct cal;
 struct fieldmap;
 struct tz_db;
@@ -40,6 +42,7 @@ struct tzsched_opts {
 	double			 after;		/* followup: delay in seconds */
 	const char		*role;		/* followup: role to act on;
 						   NULL: every message */
+	size_t			 max_conversations;  /* zones kept; 0: all */
 };
 
 struct tzsched;
@@ -62,5 +65,7 @@ const char	*tzsched_annotate(struct tzsched *, cJSON *ev);
  * the customer's window.
  */
 const char	*tzsched_followup(struct tzsched *, cJSON *ev);
+/* Add the fields the two above read and set (for a partial reader). */
+void		 tzsched_want(const struct tzsched *, struct ev_want *);
 
 #endif

@@ -16,6 +16,7 @@ struct cls_opts {
 	float		 threshold;
 	int		 explain;
 	int		 no_context;
+	size_t		 max_conversations;	/* context kept; 0: all */
 	const char	*label;		/* -l (train, eval) */
 	const char	*out;		/* -o (train) */
 	int		 epochs;

@@ -32,6 +32,8 @@ usage(FILE *fp)
 "      --threshold X         intent is \"other\" when its score is below X\n"
 "      --explain             add \"explain\": the words that decided\n"
 "      --no-context          classify each message alone, not in its conversation\n"
+"      --max-conversations N conversations whose context is kept (default %d;\n"
+"                            past it the least recently active is forgotten)\n"
 "  -l, --label FIELD         train, eval: the field holding the label\n"
 "  -o, --output FILE         train: where the model is written\n"
 "      --epochs N            train: passes over the data (default 30)\n"
@@ -40,7 +42,7 @@ usage(FILE *fp)
 "      --lexicon-dropout X   train: share of steps without lexicon inputs (0.5)\n"
 "      --buckets N           train: hash rows, a power of two (default 262144)\n"
 "      --seed N              train: shuffling seed (default 1)\n"
-"%s", cli_common_usage);
+"%s", CLI_FILTER_MAX_CONVERSATIONS, cli_common_usage);
 }
 
 static void
@@ -99,6 +101,7 @@ classify_setup(struct classifier *cls, const struct diag *diag,
 	cls->threshold = o->threshold;
 	cls->explain = o->explain;
 	cls->context = !o->no_context;
+	cls->max_threads = o->max_conversations;
 	buf_free(&err);
 }
 
@@ -133,6 +136,7 @@ parse_options(int argc, char *argv[], struct cli_common *cli,
 {
 	static const struct option longopts[] = {
 		CLI_COMMON_LONGOPTS,
+		CLI_MAX_CONVERSATIONS_LONGOPT,
 		{ "model", required_argument, NULL, 'm' },
 		{ "lexicon", required_argument, NULL, OPT_LEXICON },
 		{ "threshold", required_argument, NULL, OPT_THRESHOLD },
@@ -212,6 +216,7 @@ parse_options(int argc, char *argv[], struct cli_common *cli,
 		}
 	}
 	cli_common_finish(cli, diag);
+	o->max_conversations = cli->max_conversations;
 	if (sub && o->label == NULL)
 		diag_usage(diag, "%s needs -l FIELD, the label field",
 		    sub == 't' ? "train" : "eval");
@@ -235,6 +240,7 @@ main(int argc, char *argv[])
 
 	diag_init(&diag, "cs-classify");
 	cli_common_init(&cli, usage);
+	cli.max_conversations = CLI_FILTER_MAX_CONVERSATIONS;
 	if (argc > 1 && strcmp(argv[1], "train") == 0)
 		sub = 't';
 	else if (argc > 1 && strcmp(argv[1], "eval") == 0)

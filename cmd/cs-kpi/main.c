@@ -47,7 +47,9 @@ usage(FILE *fp)
 "      --team-tz ZONE        zone of --hours (required with it)\n"
 "      --holidays FILE       closed days, YYYY-MM-DD a line\n"
 "      --any-order           exact for any input order (24 bytes a message)\n"
-"%s", cli_common_usage);
+"      --max-conversations N stop (exit 65) past N conversations (default %d;\n"
+"                            0: no bound)\n"
+"%s", KPI_MAX_CONVERSATIONS, cli_common_usage);
 }
 
 /* Split "a,b,c" into a NULL-terminated array (one allocation each). */
@@ -192,6 +194,7 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 {
 	static const struct option longopts[] = {
 		CLI_COMMON_LONGOPTS,
+		CLI_MAX_CONVERSATIONS_LONGOPT,
 		{ "group", required_argument, NULL, 'g' },
 		{ "by", required_argument, NULL, OPT_BY },
 		{ "tz", required_argument, NULL, OPT_TZ },
@@ -337,6 +340,27 @@ parse_checks(const struct diag *d, struct kpi *k, const struct args *a)
 	return checks;
 }
 
+/* End of input: the rows, the checks, the exit status. */
+static int
+report(struct cli_common *cli, struct diag *d, struct kpi *k,
+    struct ev_reader *r, const struct args *a, const int *metrics, int nm,
+    struct check *checks)
+{
+	kpi_finish(k);
+	if (kpi_reordered(k) > 0)
+		diag_warn(d, "%zu conversation%s had a message arrive "
+		    "after later ones were folded; reply times may be "
+		    "approximate (use --any-order, or sort the input)",
+		    kpi_reordered(k), kpi_reordered(k) == 1 ? "" : "s");
+	write_report(cli, d, k, metrics, nm);
+	int failed = run_checks(d, k, checks, a->nchecks);
+	int status = ev_open_failed(r) ? CS_EXIT_NOINPUT :
+	    diag_exit_status(d);
+	if (status == CS_EXIT_OK && failed)
+		status = CS_EXIT_CHECK;
+	return status;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -350,7 +374,9 @@ main(int argc, char *argv[])
 
 	diag_init(&diag, "cs-kpi");
 	cli_common_init(&cli, usage);
+	cli.max_conversations = KPI_MAX_CONVERSATIONS;
 	parse_args(argc, argv, &cli, &diag, &a, &o);
+	o.max_conversations = cli.max_conversations;
 	o.map = &cli.map;
 	o.ts = &cli.ts;
 	struct cal *cal = resolve_args(&cli, &diag, &a, &o);
@@ -360,30 +386,35 @@ main(int argc, char *argv[])
 	int *metrics = select_metrics(&diag, k, &a, &nm);
 	struct check *checks = parse_checks(&diag, k, &a);
 
+	struct ev_want want = EV_WANT_INIT;
+	kpi_want(k, &want);
+	cli.in.want = &want;
 	struct ev_reader *r = ev_open(&cli.in, argv + optind, argc - optind,
 	    &diag);
-	while (ev_read(r, &rec) > 0) {
+	int full = 0;
+	while (!full && ev_read(r, &rec) > 0) {
 		const char *bad = NULL;
-		if (rec.status == EV_OK && (bad = kpi_add(k, rec.obj)) == NULL)
+		if (rec.status == EV_OK && (bad = kpi_add(k, rec.obj)) == NULL) {
+			if ((full = kpi_full(k)) != 0)
+				diag_warn_line(&diag, rec.file, rec.line,
+				    "conversation %zu is over --max-"
+				    "conversations %zu: no report, its figures "
+				    "would be wrong (raise the bound, 0 for "
+				    "none; see LIMITS in cs-kpi(1))",
+				    o.max_conversations + 1,
+				    o.max_conversations);
 			continue;
+		}
 		if (bad != NULL)
 			diag_bad_line(&diag, rec.file, rec.line, "%s", bad);
 		kpi_reject(k);
 	}
-	kpi_finish(k);
-	if (kpi_reordered(k) > 0)
-		diag_warn(&diag, "%zu conversation%s had a message arrive "
-		    "after later ones were folded; reply times may be "
-		    "approximate (use --any-order, or sort the input)",
-		    kpi_reordered(k), kpi_reordered(k) == 1 ? "" : "s");
-	write_report(&cli, &diag, k, metrics, nm);
-	int failed = run_checks(&diag, k, checks, a.nchecks);
-	int status = ev_open_failed(r) ? CS_EXIT_NOINPUT :
-	    diag_exit_status(&diag);
-	if (status == CS_EXIT_OK && failed)
-		status = CS_EXIT_CHECK;
+	/* Past the bound, as a line past --max-line under --strict. */
+	int status = full ? CS_EXIT_DATAERR :
+	    report(&cli, &diag, k, r, &a, metrics, nm, checks);
 
 	ev_close(r);
+	ev_want_free(&want);
 	kpi_free(k);
 	cal_free(cal);
 	free(metrics);

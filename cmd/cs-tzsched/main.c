@@ -53,6 +53,8 @@ usage(FILE *fp)
 "                            message of the conversation gives one\n"
 "      --country-zone CC=ZONE  the zone for a country (repeatable)\n"
 "      --window SPEC         the customer's day, local (09:00-21:00)\n"
+"      --max-conversations N conversations whose zone is kept (default %d;\n"
+"                            past it the least recently active is forgotten)\n"
 "  followup:\n"
 "      --after DUR           delay after the message (24h)\n"
 "      --role ROLE|any       messages to follow up (agent)\n"
@@ -64,7 +66,7 @@ usage(FILE *fp)
 "      --week DATE           reference week for the agents column\n"
 "      --all                 every hour of the week, not only the gaps\n"
 "      --heatmap             print the week as a text heat map instead\n"
-"%s", cli_common_usage);
+"%s", CLI_FILTER_MAX_CONVERSATIONS, cli_common_usage);
 }
 
 struct args {
@@ -97,6 +99,7 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 {
 	static const struct option longopts[] = {
 		CLI_COMMON_LONGOPTS,
+		CLI_MAX_CONVERSATIONS_LONGOPT,
 		{ "hours", required_argument, NULL, OPT_HOURS },
 		{ "team-tz", required_argument, NULL, OPT_TEAM_TZ },
 		{ "holidays", required_argument, NULL, OPT_HOLIDAYS },
@@ -203,6 +206,7 @@ run_filter(struct cli_common *cli, struct diag *d, const struct args *a,
 	struct tz_db *db = cli_tzdb(cli, d);
 	struct tzsched_opts o = { 0 };
 	struct tzsched *s;
+	struct ev_want want = EV_WANT_INIT;
 	struct cal *team = NULL;
 	struct buf why = BUF_INIT;
 	int status;
@@ -230,12 +234,17 @@ run_filter(struct cli_common *cli, struct diag *d, const struct args *a,
 	o.window = a->window;
 	o.sla = a->sla;
 	o.after = a->after;
+	o.max_conversations = cli->max_conversations;
 	o.role = a->role != NULL && strcmp(a->role, "any") == 0 ? NULL :
 	    a->role != NULL ? a->role : "agent";
 	if ((s = tzsched_new(&o, &why)) == NULL)
 		diag_usage(d, "--window %s: %s", a->window, buf_str(&why));
+	tzsched_want(s, &want);
+	cli->in.want = &want;
 	status = filter_run(cli, d, files, nfiles,
 	    sub == SUB_FOLLOWUP ? followup_one : annotate_one, s);
+	cli->in.want = NULL;
+	ev_want_free(&want);
 	tzsched_free(s);
 	cal_free(team);
 	buf_free(&why);
@@ -369,6 +378,7 @@ main(int argc, char *argv[])
 
 	diag_init(&diag, "cs-tzsched");
 	cli_common_init(&cli, usage);
+	cli.max_conversations = CLI_FILTER_MAX_CONVERSATIONS;
 	if (argc > 1 && strcmp(argv[1], "followup") == 0)
 		sub = SUB_FOLLOWUP;
 	else if (argc > 1 && strcmp(argv[1], "coverage") == 0)
