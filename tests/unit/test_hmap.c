@@ -164,7 +164,7 @@ test_remove_then_put(void **state)
 
 	(void)state;
 	for (int i = 0; i < 10; i++) {
-		char k[8];
+		char k[16];
 		snprintf(k, sizeof k, "k%d", i);
 		assert_int_equal(hmap_put(&m, k, strlen(k), &added), i);
 	}
@@ -174,7 +174,7 @@ test_remove_then_put(void **state)
 	assert_int_equal(hmap_count(&m), 10);
 	assert_int_equal(hmap_find(&m, "k3", 2), HMAP_NONE);
 	for (int i = 0; i < 10; i++) {
-		char k[8];
+		char k[16];
 		snprintf(k, sizeof k, "k%d", i);
 		if (i != 3)
 			assert_int_equal(hmap_find(&m, k, strlen(k)), i);
