@@ -10,6 +10,7 @@
 #define MAX_LEX		1024
 #define MAX_WEIGHTS	(1ull << 28)	/* buckets × labels floats in memory */
 #define NGRAM_CPS	32		/* character n-grams of a word's start */
+#define LM_PREFETCH	8		/* rows asked for ahead of their use */
 
 /* splitmix64's finaliser: spreads a hash over all 64 bits. */
 static uint64_t
@@ -23,6 +24,24 @@ mix(uint64_t x)
 	return x;
 }
 
+/*
+ * Start loading a row of n floats (both cache lines it may span) into the
+ * cache.  The rows are scattered over a table of megabytes, so nearly every
+ * one is a cache miss: asked for early, the misses overlap instead of
+ * waiting for each other.
+ */
+static inline void
+prefetch(const float *row, uint32_t n)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	__builtin_prefetch(row);
+	__builtin_prefetch(row + n - 1);
+#else
+	(void)row;
+	(void)n;
+#endif
+}
+
 static void
 add_feat(struct lm_feats *fs, uint64_t h, uint32_t buckets, size_t tok,
     unsigned ntok)
@@ -33,6 +52,9 @@ add_feat(struct lm_feats *fs, uint64_t h, uint32_t buckets, size_t tok,
 		fs->span = xrealloc(fs->span, fs->cap * sizeof(*fs->span));
 	}
 	fs->f[fs->n] = (uint32_t)(mix(h) & (buckets - 1));
+	if (fs->hint)
+		prefetch(fs->hint + (size_t)fs->f[fs->n] * fs->hint_labels,
+		    fs->hint_labels);
 	fs->span[fs->n] = (uint32_t)(tok << 8 | ntok);
 	fs->n++;
 }
@@ -86,6 +108,13 @@ lm_features(const struct tok_text *tt, uint32_t buckets, struct lm_feats *fs)
 		} else if (t->len > 1)
 			char_ngrams(fs, tok_bytes(tt, i), t->len, buckets, i);
 	}
+}
+
+void
+lm_feats_hint(struct lm_feats *fs, const struct lm_model *m)
+{
+	fs->hint = m && m->w && m->nlabels ? m->w : NULL;
+	fs->hint_labels = m ? m->nlabels : 0;
 }
 
 void
@@ -163,8 +192,12 @@ lm_predict(const struct lm_model *m, const uint32_t *f, size_t nf,
 
 	for (uint32_t c = 0; c < L; c++)
 		prob[c] = 0;
+	for (size_t i = 0; i < nf && i < LM_PREFETCH; i++)
+		prefetch(m->w + (size_t)f[i] * L, L);
 	for (size_t i = 0; i < nf; i++) {
 		const float *row = m->w + (size_t)f[i] * L;
+		if (i + LM_PREFETCH < nf)
+			prefetch(m->w + (size_t)f[i + LM_PREFETCH] * L, L);
 		for (uint32_t c = 0; c < L; c++)
 			prob[c] += row[c];
 	}

@@ -45,6 +45,13 @@ struct lm_feats {
 	uint32_t	*f;		/* bucket of each feature */
 	uint32_t	*span;		/* first token << 8 | token count */
 	size_t		 n, cap;
+	/*
+	 * Optional: the weights of the model that will read the features,
+	 * so that each row starts loading into the cache as soon as its
+	 * feature is found (lm_feats_hint); NULL for none.
+	 */
+	const float	*hint;
+	uint32_t	 hint_labels;
 };
 
 struct lm_model {
@@ -74,6 +81,8 @@ struct lm_train_opts {
 };
 
 void	lm_feats_free(struct lm_feats *);
+/* Features will be read by model m (or NULL): start loading its rows early. */
+void	lm_feats_hint(struct lm_feats *, const struct lm_model *m);
 /* The features of a tokenised message, for a model of `buckets` rows. */
 void	lm_features(const struct tok_text *, uint32_t buckets,
 	    struct lm_feats *);

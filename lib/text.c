@@ -103,6 +103,83 @@ all_ascii(const char *s, size_t len)
 	return 1;
 }
 
+/*
+ * The fold of a code point that folds on its own, whatever surrounds it:
+ * the one code point NFKC + case folding makes of it, or -1 for every
+ * other code point (those go through utf8proc).  The set is the letters
+ * and punctuation of the markets cskit serves: ASCII, Latin-1 and
+ * Latin Extended-A, Cyrillic, CJK ideographs, kana, fullwidth ASCII and
+ * common quotes.  None of them is a combining mark or the second half of
+ * a composition (and each decomposes to a starter first), so in a text
+ * made only of them NFKC composes and orders nothing across characters,
+ * and folding each alone gives the same bytes as folding the whole text.
+ * test_text checks the fold of every code point, and of pairs of these,
+ * against utf8proc's.
+ */
+static int32_t
+fold_simple(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+	if (cp >= 0xC0 && cp <= 0x17F) {
+		switch (cp) {
+		case 0xDF:		/* ß folds to "ss" */
+		case 0x130:		/* İ folds to "i" + U+0307 */
+		case 0x132: case 0x133:	/* Ĳ ĳ: "ij" */
+		case 0x13F: case 0x140:	/* Ŀ ŀ: "l·" */
+		case 0x149:		/* ŉ: "ʼn" */
+		case 0x17F:		/* ſ: "s" */
+			return -1;
+		}
+		return utf8proc_tolower(cp);
+	}
+	if (cp >= 0x400 && cp <= 0x45F)
+		return utf8proc_tolower(cp);
+	if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	    (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30FA) ||
+	    (cp >= 0x30FC && cp <= 0x30FE) || cp == 0x309D || cp == 0x309E ||
+	    (cp >= 0x3001 && cp <= 0x3002) || (cp >= 0x300C && cp <= 0x3011))
+		return cp;
+	if (cp >= 0xFF01 && cp <= 0xFF5E) {	/* fullwidth ASCII: NFKC */
+		cp -= 0xFEE0;
+		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+	}
+	switch (cp) {
+	case 0xA0: case 0x3000:			/* no-break, ideographic space */
+		return ' ';
+	case 0xA1: case 0xAB: case 0xBB: case 0xBF:	/* ¡ « » ¿ */
+	case 0x2013: case 0x2014:			/* – — */
+	case 0x2018: case 0x2019: case 0x201C: case 0x201D: case 0x201E:
+		return cp;
+	}
+	return -1;
+}
+
+/* Fold s[0..len) one code point at a time; 0 when one does not fold alone. */
+static int
+fold_simple_text(const char *s, size_t len, struct buf *out)
+{
+	size_t i = 0, mark = out->len;
+	int32_t cp;
+
+	/* A fold is never longer than its source in this set. */
+	buf_grow(out, len);
+	while (i < len) {
+		int n = text_decode(s + i, len - i, &cp);
+		int32_t f;
+		if (n < 0 || cp == 0 || (f = fold_simple(cp)) < 0) {
+			out->len = mark;
+			out->data[mark] = '\0';
+			return 0;
+		}
+		i += (size_t)n;
+		out->len += (size_t)utf8proc_encode_char(f,
+		    (utf8proc_uint8_t *)out->data + out->len);
+	}
+	out->data[out->len] = '\0';
+	return 1;
+}
+
 int
 text_fold(const char *s, size_t len, struct buf *out)
 {
@@ -119,6 +196,8 @@ text_fold(const char *s, size_t len, struct buf *out)
 		out->data[out->len] = '\0';
 		return 0;
 	}
+	if (fold_simple_text(s, len, out))
+		return 0;
 	size_t i = 0, start = 0;
 	int32_t cp;
 	while (i < len) {
