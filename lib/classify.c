@@ -554,3 +554,18 @@ cls_result_to_event(const struct cls_result *r, cJSON *ev, int want_lang,
 		json_set(ev, "explain", arr);
 	}
 }
+
+void
+cls_want(const struct fieldmap *map, struct ev_want *w)
+{
+	static const char *const reads[] = { "type", "role", "text", "lang",
+	    "conversation" };
+	static const char *const sets[] = { "intent", "intent_score",
+	    "intents", "lang", "sentiment", "sentiment_score", "urgency",
+	    "escalate", "needs_video", "explain" };
+
+	for (size_t i = 0; i < sizeof reads / sizeof *reads; i++)
+		ev_want_add(w, fieldmap_source(map, reads[i]));
+	for (size_t i = 0; i < sizeof sets / sizeof *sets; i++)
+		ev_want_add(w, sets[i]);
+}

@@ -27,6 +27,8 @@
 
 #include <cjson/cJSON.h>
 #include "buf.h"
+#include "event.h"
+#include "fieldmap.h"
 #include "hmap.h"
 #include "langid.h"
 #include "lexicon.h"
@@ -113,5 +115,7 @@ void	cls_result_free(struct cls_result *);
  */
 void	cls_result_to_event(const struct cls_result *, cJSON *ev, int want_lang,
 	    int explain);
+/* Add the fields the filter reads and cls_result_to_event sets. */
+void	cls_want(const struct fieldmap *, struct ev_want *);
 
 #endif

@@ -561,15 +561,16 @@ ev_want_free(struct ev_want *w)
 	*w = (struct ev_want)EV_WANT_INIT;
 }
 
-static int
+/* The wanted name a key is, or NULL. */
+static const char *
 wanted(const struct ev_want *w, const char *key, size_t len)
 {
 	if (len == 6 && memcmp(key, "_error", 6) == 0)
-		return 1;	/* tells a passed-on event */
+		return "_error";	/* tells a passed-on event */
 	for (size_t i = 0; i < w->n; i++)
 		if (w->len[i] == len && memcmp(w->name[i], key, len) == 0)
-			return 1;
-	return 0;
+			return w->name[i];
+	return NULL;
 }
 
 /* One member's value as an item; NULL if cJSON would not have it. */
@@ -609,16 +610,16 @@ partial_object(struct ev_reader *r, const char *p, size_t n)
 	cJSON *obj = cJSON_CreateObject();
 	for (size_t i = 0; i < r->scan.n; i++) {
 		const struct jscan_member *m = &r->scan.m[i];
-		if (!wanted(r->o.want, m->key, m->keylen))
+		const char *name = wanted(r->o.want, m->key, m->keylen);
+		if (name == NULL)
 			continue;
 		cJSON *v = member_item(r, m);
 		if (v == NULL) {
 			cJSON_Delete(obj);
 			return NULL;
 		}
-		buf_reset(&r->cstr);
-		buf_add(&r->cstr, m->key, m->keylen);
-		cJSON_AddItemToObject(obj, buf_str(&r->cstr), v);
+		/* The key is the want list's own string, not a copy. */
+		cJSON_AddItemToObjectCS(obj, name, v);
 	}
 	return obj;
 }

@@ -42,7 +42,8 @@ enum ev_status {
  * The top-level fields a tool reads.  Given one, the JSON Lines reader
  * builds only those members (and `_error`) into rec->obj and marks the
  * record partial: most of a line is checked but never built.  The names
- * are borrowed (a field map's, a tool's constants), not copied.
+ * are borrowed (a field map's, a tool's constants), not copied, and the
+ * items' keys point to them: they must outlive every record read.
  */
 struct ev_want {
 	const char	**name;

@@ -236,6 +236,7 @@ main(int argc, char *argv[])
 	    .lex_dropout = 0.5f,
 	    .buckets = LM_BUCKETS_DEFAULT, .seed = 1 };
 	struct ctx ctx;
+	struct ev_want want = EV_WANT_INIT;
 	int sub = 0, status;
 
 	diag_init(&diag, "cs-classify");
@@ -261,8 +262,11 @@ main(int argc, char *argv[])
 		cls_init(&ctx.cls);
 		classify_setup(&ctx.cls, &diag, &o, 1);
 		ctx.map = &cli.map;
+		cls_want(&cli.map, &want);
+		cli.in.want = &want;
 		status = filter_run(&cli, &diag, argv + first, argc - first,
 		    annotate, &ctx);
+		ev_want_free(&want);
 		cls_result_free(&ctx.res);
 		cls_free(&ctx.cls);
 	}
