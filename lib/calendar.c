@@ -44,7 +44,7 @@ struct cal {
 	int			 nwin[7];
 	struct cal_holiday	*hol;		/* sorted, disjoint */
 	size_t			 nhol;
-	struct cal_span		*week;		/* the week's open time */
+	struct cal_span		*week;	/* open time of a week */
 	size_t			 nweek;
 	cs_time			 week_ms;	/* sum of week */
 	/* Filled on the first query over years, emptied when the calendar

@@ -586,7 +586,7 @@ business_round(const char *zn, int nhol)
 		if (rnd(8) == 0)
 			hol[i].last = hol[i].first + 5 * 366;
 	}
-	if (nhol > 0) {			/* the memo forgets this answer */
+	if (nhol > 0) {	/* the memo forgets this answer */
 		from = random_instant(1900, 100);
 		check_business(c, w, nw, NULL, 0, from,
 		    from + 30 * 365 * 86400000LL, buf_str(&spec));
