@@ -118,6 +118,7 @@ cls_use_model(struct classifier *c, struct lm_model *m)
 	c->prob = xcalloc(c->model.nlabels, sizeof(float));
 	for (uint32_t k = 0; k < c->model.nlex; k++)
 		c->lexmap[k] = input_code(c, c->model.lexnames[k]);
+	lm_feats_hint(&c->feats, &c->model);
 }
 
 int
