@@ -1,9 +1,56 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "json.h"
+
+/*
+ * The bytes of v (eight, in memory order) that end or escape a string's
+ * plain run: '"', '\\' or a control byte, each marked by its high bit.
+ * Bytes of 0x80 and up never match.  A borrow only runs upward, so the
+ * lowest mark is always a true match: the first special byte.
+ */
+static uint64_t
+special_bytes(uint64_t v)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	uint64_t quote = v ^ (ones * '"'), slash = v ^ (ones * '\\');
+
+	return (((v - ones * 0x20) & ~v) | ((quote - ones) & ~quote) |
+	    ((slash - ones) & ~slash)) & high;
+}
+
+const char *
+json_string_run(const char *p, const char *e)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* Eight bytes a step; the last few padded with NULs, which count as
+	 * control bytes and so stop the search at e. */
+	for (;;) {
+		uint64_t v = 0, m;
+		size_t left = (size_t)(e - p);
+
+		if (left == 0)
+			return e;
+		if (left >= 8)
+			memcpy(&v, p, 8);	/* one load */
+		else
+			for (size_t i = 0; i < left; i++)
+				v |= (uint64_t)(unsigned char)p[i] << 8 * i;
+		if ((m = special_bytes(v)) != 0) {
+			size_t at = (size_t)__builtin_ctzll(m) / 8;
+			return at < left ? p + at : e;
+		}
+		p += 8;
+	}
+#else
+	while (p < e && (unsigned char)*p >= 0x20 && *p != '"' && *p != '\\')
+		p++;
+	return p;
+#endif
+}
 
 void
 json_write_string(struct buf *b, const char *s, size_t len)
@@ -14,9 +61,10 @@ json_write_string(struct buf *b, const char *s, size_t len)
 	buf_grow(b, len + 2);
 	buf_addc(b, '"');
 	for (i = 0; i < len; i++) {
+		i = (size_t)(json_string_run(s + i, s + len) - s);
+		if (i == len)
+			break;
 		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
 		buf_add(b, s + run, i - run);
 		run = i + 1;
 		switch (c) {

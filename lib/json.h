@@ -15,6 +15,11 @@
 
 void	json_write(struct buf *, const cJSON *);
 void	json_write_string(struct buf *, const char *s, size_t len);
+/*
+ * The first byte at or after p that a JSON string cannot hold as it is
+ * ('"', '\\', a control byte), or e: eight bytes a step.
+ */
+const char *json_string_run(const char *p, const char *e);
 void	json_write_number(struct buf *, double);
 
 /*
