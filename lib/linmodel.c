@@ -11,6 +11,7 @@
 #define MAX_WEIGHTS	(1ull << 28)	/* buckets × labels floats in memory */
 #define NGRAM_CPS	32		/* character n-grams of a word's start */
 #define LM_PREFETCH	8		/* rows asked for ahead of their use */
+#define W_SLACK		12		/* floats behind the weights (sum_rows) */
 
 /* splitmix64's finaliser: spreads a hash over all 64 bits. */
 static uint64_t
@@ -59,6 +60,18 @@ add_feat(struct lm_feats *fs, uint64_t h, uint32_t buckets, size_t tok,
 	fs->n++;
 }
 
+/* tok_hash (FNV-1a 64) of a string, continued over n more bytes. */
+#define FNV_BASIS	0xcbf29ce484222325ULL
+static inline uint64_t
+fnv_more(uint64_t h, const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)p[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
 /* Character 3- to 5-grams of "<word>" (its first NGRAM_CPS code points). */
 static void
 char_ngrams(struct lm_feats *fs, const char *w, size_t len, uint32_t buckets,
@@ -81,12 +94,27 @@ char_ngrams(struct lm_feats *fs, const char *w, size_t len, uint32_t buckets,
 	at[ncp++] = plen;
 	padded[plen++] = '>';
 	at[ncp] = plen;
+	/*
+	 * The 4- and 5-gram from a start continue the 3-gram's hash (FNV-1a
+	 * reads bytes in order), so each start is hashed once; the features
+	 * still go out 3-grams first, as the weights expect.
+	 */
+	uint64_t h[3][NGRAM_CPS + 3];
+	for (size_t s = 0; s + 3 <= ncp; s++) {
+		uint64_t x = fnv_more(FNV_BASIS, padded + at[s], at[s + 3] - at[s]);
+		h[0][s] = x;
+		if (s + 4 <= ncp)
+			h[1][s] = x = fnv_more(x, padded + at[s + 3],
+			    at[s + 4] - at[s + 3]);
+		if (s + 5 <= ncp)
+			h[2][s] = fnv_more(x, padded + at[s + 4],
+			    at[s + 5] - at[s + 4]);
+	}
 	for (size_t n = 3; n <= 5; n++)
 		for (size_t s = 0; s + n <= ncp; s++) {
 			if (n == ncp)	/* the whole padded word: a unigram */
 				continue;
-			uint64_t h = tok_hash(padded + at[s], at[s + n] - at[s]);
-			add_feat(fs, h ^ (0x3100 + n), buckets, tok, 1);
+			add_feat(fs, h[n - 3][s] ^ (0x3100 + n), buckets, tok, 1);
 		}
 }
 
@@ -147,7 +175,7 @@ lm_setup(struct lm_model *m, uint32_t buckets, uint32_t nlabels,
 	m->lexnames = copy_names(nlex, lexnames);
 	m->bias = xcalloc(nlabels, sizeof(float));
 	m->lexw = xcalloc((size_t)nlex * nlabels + 1, sizeof(float));
-	m->w = xcalloc((size_t)buckets * nlabels, sizeof(float));
+	m->w = xcalloc((size_t)buckets * nlabels + W_SLACK, sizeof(float));
 }
 
 void
@@ -183,6 +211,56 @@ softmax(float *v, uint32_t n)
 		v[c] /= sum;
 }
 
+/*
+ * sum[c] = the sum of the rows of features f[0..nf), each label's sum
+ * added up in feature order.  For up to VEC_LABELS labels the sums stay in
+ * vector registers, four labels to an add (each lane adds exactly what
+ * the plain loop adds, so the sums are the same to the bit); the last
+ * vector reads a little past a row, into the next or the slack behind the
+ * table (W_SLACK).
+ */
+#if defined(__GNUC__) || defined(__clang__)
+typedef float v4f __attribute__((vector_size(16)));
+#define VEC_LABELS	12
+#endif
+
+static void
+sum_rows(const struct lm_model *m, const uint32_t *f, size_t nf, float *sum)
+{
+	uint32_t L = m->nlabels;
+
+	for (size_t i = 0; i < nf && i < LM_PREFETCH; i++)
+		prefetch(m->w + (size_t)f[i] * L, L);
+#ifdef VEC_LABELS
+	if (L <= VEC_LABELS) {
+		v4f acc[3] = { { 0 }, { 0 }, { 0 } }, r;
+		float out[12];
+		for (size_t i = 0; i < nf; i++) {
+			const float *row = m->w + (size_t)f[i] * L;
+			if (i + LM_PREFETCH < nf)
+				prefetch(m->w + (size_t)f[i + LM_PREFETCH] * L,
+				    L);
+			for (uint32_t k = 0; k < 3 && 4 * k < L; k++) {
+				memcpy(&r, row + 4 * k, sizeof(r));
+				acc[k] += r;
+			}
+		}
+		memcpy(out, acc, sizeof(out));
+		memcpy(sum, out, L * sizeof(*sum));
+		return;
+	}
+#endif
+	for (uint32_t c = 0; c < L; c++)
+		sum[c] = 0;
+	for (size_t i = 0; i < nf; i++) {
+		const float *row = m->w + (size_t)f[i] * L;
+		if (i + LM_PREFETCH < nf)
+			prefetch(m->w + (size_t)f[i + LM_PREFETCH] * L, L);
+		for (uint32_t c = 0; c < L; c++)
+			sum[c] += row[c];
+	}
+}
+
 void
 lm_predict(const struct lm_model *m, const uint32_t *f, size_t nf,
     const float *lex, float *prob)
@@ -190,17 +268,7 @@ lm_predict(const struct lm_model *m, const uint32_t *f, size_t nf,
 	uint32_t L = m->nlabels;
 	float scale = nf ? 1.0f / sqrtf((float)nf) : 0;
 
-	for (uint32_t c = 0; c < L; c++)
-		prob[c] = 0;
-	for (size_t i = 0; i < nf && i < LM_PREFETCH; i++)
-		prefetch(m->w + (size_t)f[i] * L, L);
-	for (size_t i = 0; i < nf; i++) {
-		const float *row = m->w + (size_t)f[i] * L;
-		if (i + LM_PREFETCH < nf)
-			prefetch(m->w + (size_t)f[i + LM_PREFETCH] * L, L);
-		for (uint32_t c = 0; c < L; c++)
-			prob[c] += row[c];
-	}
+	sum_rows(m, f, nf, prob);
 	for (uint32_t c = 0; c < L; c++)
 		prob[c] = prob[c] * scale + m->bias[c];
 	for (uint32_t k = 0; k < m->nlex; k++) {
@@ -482,7 +550,7 @@ lm_decode(struct lm_model *m, const unsigned char *p, size_t len,
 		return fail(m, err, "model file has inconsistent sizes");
 	m->bias = xcalloc(nlabels, sizeof(float));
 	m->lexw = xcalloc((size_t)nlex * nlabels + 1, sizeof(float));
-	m->w = xcalloc((size_t)buckets * nlabels, sizeof(float));
+	m->w = xcalloc((size_t)buckets * nlabels + W_SLACK, sizeof(float));
 	for (uint32_t c = 0; c < nlabels; c++)
 		m->bias[c] = get_f32(&r);
 	for (size_t i = 0; i < (size_t)nlex * nlabels; i++)

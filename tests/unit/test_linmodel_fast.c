@@ -1,0 +1,187 @@
+/*
+ * lib/linmodel, its fast paths: the features (character n-grams hashed
+ * incrementally) are the very buckets the first implementation made, which
+ * every shipped model's weights depend on; lm_predict (rows summed in
+ * vector registers, rows prefetched, a feature hint) gives, to the bit,
+ * the plain formula of linmodel.h.
+ */
+#include "unit.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+#include "linmodel.h"
+
+/* FNV-1a 64 of the values as little-endian bytes. */
+static uint64_t
+sum_u32(const uint32_t *v, size_t n)
+{
+	unsigned char b[4];
+	uint64_t h = hash_fnv1a64("", 0);
+
+	for (size_t i = 0; i < n; i++) {
+		for (int k = 0; k < 4; k++)
+			b[k] = (unsigned char)(v[i] >> (8 * k));
+		for (int k = 0; k < 4; k++) {
+			h ^= b[k];
+			h *= 0x100000001b3ULL;
+		}
+	}
+	return h;
+}
+
+/*
+ * Recorded from the implementation before the fast paths (commit 5601450,
+ * which hashed every n-gram from its start): count, and checksums of the
+ * buckets and of the spans, for 2^18 buckets.
+ */
+static void
+test_features_unchanged(void **state)
+{
+	static const struct {
+		const char	*text;
+		size_t		 n;
+		uint64_t	 f, span;
+	} cases[] = {
+		{ "Where is my package?", 41,
+		    0x1023d32774e2dba5ULL, 0xf0f2e4fda404e336ULL },
+		{ "R\xC3\xBC" "ckerstattung f\xC3\xBCr Bestellung 12345, bitte!",
+		    92, 0xd61c0a5a28577eeaULL, 0xe811be6743a0b5a8ULL },
+		{ "我要退款，谢谢", 15,
+		    0xf088351573110c9fULL, 0x0d11b2766b72239cULL },
+		{ "返品できますか", 18,
+		    0x69c2ad471a64b39cULL, 0xb8525392f2148db5ULL },
+		{ "a", 1, 0x389849baa5ba4338ULL, 0xad2aca7747985764ULL },
+		{ "supercalifragilisticexpialidocious-and-a-very-long-word-"
+		    "past-thirty-two-code-points", 199,
+		    0x1fcf24244d72bd46ULL, 0xeada35837443e651ULL },
+		{ "Ｒｅｆｕｎｄ né ВОЗВРАТ", 40,
+		    0x26ec874b967b9d50ULL, 0xc4e2dcc6d6e6baf3ULL },
+	};
+	struct tok_text tt;
+	struct lm_feats fs = { 0 };
+
+	(void)state;
+	tok_init(&tt);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		tok_run(&tt, cases[i].text, strlen(cases[i].text));
+		lm_features(&tt, 1u << 18, &fs);
+		assert_int_equal(fs.n, cases[i].n);
+		assert_true(sum_u32(fs.f, fs.n) == cases[i].f);
+		assert_true(sum_u32(fs.span, fs.n) == cases[i].span);
+	}
+	lm_feats_free(&fs);
+	tok_free(&tt);
+}
+
+/* linmodel.h's formula, written out plainly. */
+static void
+reference(const struct lm_model *m, const uint32_t *f, size_t nf,
+    const float *lex, float *p)
+{
+	uint32_t L = m->nlabels;
+	float scale = nf ? 1.0f / sqrtf((float)nf) : 0, max, sum = 0;
+
+	for (uint32_t c = 0; c < L; c++) {
+		p[c] = 0;
+		for (size_t i = 0; i < nf; i++)
+			p[c] += m->w[(size_t)f[i] * L + c];
+		p[c] = p[c] * scale + m->bias[c];
+	}
+	for (uint32_t k = 0; k < m->nlex; k++)
+		if (lex[k] != 0)
+			for (uint32_t c = 0; c < L; c++)
+				p[c] += lex[k] * m->lexw[(size_t)k * L + c];
+	max = p[0];
+	for (uint32_t c = 1; c < L; c++)
+		if (p[c] > max)
+			max = p[c];
+	for (uint32_t c = 0; c < L; c++) {
+		p[c] = expf(p[c] - max);
+		sum += p[c];
+	}
+	for (uint32_t c = 0; c < L; c++)
+		p[c] /= sum;
+}
+
+static uint64_t
+next(uint64_t *s)
+{
+	*s = *s * 6364136223846793005ULL + 1442695040888963407ULL;
+	return *s >> 33;
+}
+
+/* Every label count around the vector widths, the last bucket included
+ * (its vector read goes into the slack behind the table). */
+static void
+test_predict_exact(void **state)
+{
+	static char *names[16] = { "a", "b", "c", "d", "e", "f", "g", "h",
+	    "i", "j", "k", "l", "m", "n", "o", "p" };
+	static char *lexnames[] = { "x", "y" };
+	uint64_t rng = 42;
+
+	(void)state;
+	for (uint32_t L = 1; L <= 16; L++) {
+		struct lm_model m;
+		uint32_t f[300];
+		float lex[2] = { 1.5f, 0 }, got[16], want[16];
+
+		lm_setup(&m, 64, L, names, 2, lexnames);
+		for (size_t i = 0; i < (size_t)64 * L; i++)
+			m.w[i] = ((float)next(&rng) / 2147483648.0f - 0.5f) *
+			    (i % 7 == 0 ? 1e-3f : 3.0f);
+		for (uint32_t c = 0; c < L; c++) {
+			m.bias[c] = (float)c / 7;
+			m.lexw[c] = -(float)c / 3;
+		}
+		for (size_t nf = 0; nf <= 300; nf += 37) {
+			for (size_t i = 0; i < nf; i++)
+				f[i] = i % 5 == 0 ? 63 : (uint32_t)(next(&rng) % 64);
+			lm_predict(&m, f, nf, lex, got);
+			reference(&m, f, nf, lex, want);
+			assert_memory_equal(got, want, L * sizeof(float));
+		}
+		lm_free(&m);
+	}
+}
+
+/* The feature hint only warms the cache: the same buckets come out. */
+static void
+test_hint_same_features(void **state)
+{
+	static char *names[] = { "a", "b", "c" };
+	struct lm_model m;
+	struct tok_text tt;
+	struct lm_feats plain = { 0 }, hinted = { 0 };
+	const char *s = "the hint changes nothing 退款 at all";
+
+	(void)state;
+	lm_setup(&m, 1024, 3, names, 0, NULL);
+	tok_init(&tt);
+	tok_run(&tt, s, strlen(s));
+	lm_feats_hint(&hinted, &m);
+	lm_features(&tt, m.buckets, &plain);
+	lm_features(&tt, m.buckets, &hinted);
+	assert_int_equal(plain.n, hinted.n);
+	assert_memory_equal(plain.f, hinted.f, plain.n * sizeof(uint32_t));
+	lm_feats_hint(&hinted, NULL);
+	assert_null(hinted.hint);
+	lm_feats_free(&plain);
+	lm_feats_free(&hinted);
+	tok_free(&tt);
+	lm_free(&m);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_features_unchanged),
+		cmocka_unit_test(test_predict_exact),
+		cmocka_unit_test(test_hint_same_features),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
