@@ -156,23 +156,30 @@ letter_evidence(int32_t cp, float *s)
 static void
 suffix_evidence(const char *w, size_t n, float *s)
 {
+#define SUF(s)	s, sizeof(s) - 1
 	static const struct {
 		const char	*suf;
+		size_t		 len;
 		int		 lang;
 		float		 w;
 	} sufs[] = {
-		{ "cao", PT, 1 }, { "coes", PT, 1 }, { "cion", ES, 1 },
-		{ "ciones", ES, 1 }, { "ung", DE, 0.7f }, { "keit", DE, 1 },
-		{ "lich", DE, 0.7f }, { "chen", DE, 0.5f }, { "ment", FR, 0.4f },
-		{ "eux", FR, 0.7f }, { "ing", EN, 0.5f }, { "ly", EN, 0.4f },
-		{ "nya", ID, 0.7f }, { "kan", ID, 0.5f },
+		{ SUF("cao"), PT, 1 }, { SUF("coes"), PT, 1 },
+		{ SUF("cion"), ES, 1 }, { SUF("ciones"), ES, 1 },
+		{ SUF("ung"), DE, 0.7f }, { SUF("keit"), DE, 1 },
+		{ SUF("lich"), DE, 0.7f }, { SUF("chen"), DE, 0.5f },
+		{ SUF("ment"), FR, 0.4f }, { SUF("eux"), FR, 0.7f },
+		{ SUF("ing"), EN, 0.5f }, { SUF("ly"), EN, 0.4f },
+		{ SUF("nya"), ID, 0.7f }, { SUF("kan"), ID, 0.5f },
 	};
+#undef SUF
 
 	if (n < 5)
 		return;
 	for (size_t i = 0; i < sizeof(sufs) / sizeof(sufs[0]); i++) {
-		size_t k = strlen(sufs[i].suf);
-		if (n > k && memcmp(w + n - k, sufs[i].suf, k) == 0)
+		size_t k = sufs[i].len;
+		/* every suffix is at least two letters: test the last first */
+		if (n > k && w[n - 1] == sufs[i].suf[k - 1] &&
+		    memcmp(w + n - k, sufs[i].suf, k) == 0)
 			s[sufs[i].lang] += sufs[i].w;
 	}
 }
@@ -187,6 +194,12 @@ langid_detect(const struct langid *li, const char *raw, size_t len,
 	int32_t cp;
 
 	while (i < len) {
+		unsigned char b = (unsigned char)raw[i];
+		if (b < 0x80) {		/* ASCII: most of most texts */
+			latin += (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+			i++;
+			continue;
+		}
 		int k = text_decode(raw + i, len - i, &cp);
 		if (k < 0) {
 			i++;

@@ -50,7 +50,12 @@ add_stripped(struct buf *out, int32_t cp)
 	int last = 0;
 
 	if (cp < 0x80) {
-		buf_addc(out, (char)cp);
+		/* tok_run_folded made room for the folded text's length */
+		if (out->len + 1 < out->cap) {
+			out->data[out->len++] = (char)cp;
+			out->data[out->len] = '\0';
+		} else
+			buf_addc(out, (char)cp);
 		return;
 	}
 	if ((cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF)) {
@@ -138,14 +143,18 @@ tok_run_folded(struct tok_text *tt)
 	int32_t cp;
 
 	buf_reset(&tt->bytes);
+	buf_grow(&tt->bytes, len);
 	tt->n = 0;
 	while (i < len && tt->n < TOK_MAX) {
-		int k = text_decode(s + i, len - i, &cp);
-		if (k < 0) {
+		int k;
+		if ((unsigned char)s[i] < 0x80) {
+			k = 1;
+			cp = (unsigned char)s[i];
+		} else if ((k = text_decode(s + i, len - i, &cp)) < 0) {
 			k = 1;
 			cp = 0xFFFD;
 		}
-		if (tok_is_cjk(cp)) {
+		if (cp >= 0x3005 && tok_is_cjk(cp)) {
 			if (cur)
 				close_tok(tt, cur, (uint32_t)i);
 			cur = new_tok(tt);
