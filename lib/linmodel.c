@@ -43,7 +43,11 @@ prefetch(const float *row, uint32_t n)
 #endif
 }
 
-static void
+/* Called for every feature (about 200 a message): inlined. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline void
 add_feat(struct lm_feats *fs, uint64_t h, uint32_t buckets, size_t tok,
     unsigned ntok)
 {
@@ -215,9 +219,9 @@ softmax(float *v, uint32_t n)
  * sum[c] = the sum of the rows of features f[0..nf), each label's sum
  * added up in feature order.  For up to VEC_LABELS labels the sums stay in
  * vector registers, four labels to an add (each lane adds exactly what
- * the plain loop adds, so the sums are the same to the bit); the last
- * vector reads a little past a row, into the next or the slack behind the
- * table (W_SLACK).
+ * the plain loop adds, so the sums are the same to the bit); the vectors
+ * read past a row of fewer than 12 labels, into the next or the slack
+ * behind the table (W_SLACK).
  */
 #if defined(__GNUC__) || defined(__clang__)
 typedef float v4f __attribute__((vector_size(16)));
@@ -240,10 +244,14 @@ sum_rows(const struct lm_model *m, const uint32_t *f, size_t nf, float *sum)
 			if (i + LM_PREFETCH < nf)
 				prefetch(m->w + (size_t)f[i + LM_PREFETCH] * L,
 				    L);
-			for (uint32_t k = 0; k < 3 && 4 * k < L; k++) {
-				memcpy(&r, row + 4 * k, sizeof(r));
-				acc[k] += r;
-			}
+			/* Lanes past L add the next row's weights (or the
+			 * slack's zeros): they are never read. */
+			memcpy(&r, row, sizeof(r));
+			acc[0] += r;
+			memcpy(&r, row + 4, sizeof(r));
+			acc[1] += r;
+			memcpy(&r, row + 8, sizeof(r));
+			acc[2] += r;
 		}
 		memcpy(out, acc, sizeof(out));
 		memcpy(sum, out, L * sizeof(*sum));
