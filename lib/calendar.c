@@ -642,6 +642,28 @@ cal_next_open(const struct cal *c, cs_time t)
 	return o > t ? o : t;
 }
 
+int
+cal_is_open_at(const struct cal *c, struct cal_stretch *st, cs_time t,
+    cs_time *next_open)
+{
+	struct cal_iter it;
+	cs_time o, e;
+
+	if (st->cal != c || t < st->from || t >= st->to) {
+		cal_iter_start(&it, c, t);
+		if (!cal_iter_next(&it, &o, &e) || o > CS_TIME_LAST) {
+			st->cal = NULL;	/* closed past the horizon */
+			*next_open = CS_TIME_NONE;
+			return 0;
+		}
+		/* [o, e) is open; before o, from t on, nothing is. */
+		*st = o <= t ? (struct cal_stretch){ c, o, e, 1 } :
+		    (struct cal_stretch){ c, t, o, 0 };
+	}
+	*next_open = st->open ? t : st->to;
+	return st->open;
+}
+
 /*
  * Business time without walking the days.  The windows of the calendar,
  * read as wall-clock time, make a set U of local instants: weekly

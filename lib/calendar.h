@@ -85,6 +85,20 @@ cs_time		 cal_next_open(const struct cal *, cs_time t);
 /* The first instant >= t at which the team is closed (t when closed;
  * CS_TIME_NONE when it stays open past the horizon). */
 cs_time		 cal_next_close(const struct cal *, cs_time t);
+/*
+ * The open or closed stretch around the last instant a caller asked about.
+ * A stream loop asks about nearly the same instant event after event; one
+ * look at the stretch answers those without expanding days and zones again.
+ * Zeroed to start; it belongs to the caller and refers to one calendar.
+ */
+struct cal_stretch {
+	const struct cal *cal;		/* NULL: nothing remembered */
+	cs_time		 from, to;	/* [from, to) */
+	int		 open;
+};
+/* cal_is_open, and *next_open as cal_next_open gives it, through *st. */
+int		 cal_is_open_at(const struct cal *, struct cal_stretch *,
+		    cs_time t, cs_time *next_open);
 /* Open time in [from, to), in seconds (ms precision); 0 when to <= from. */
 double		 cal_business_seconds(const struct cal *, cs_time from,
 		    cs_time to);

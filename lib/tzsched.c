@@ -17,10 +17,17 @@
 struct tzsched {
 	struct tzsched_opts	 o;
 	char			*window;	/* the spec, owned */
-	struct hmap		 windows;	/* zone name → struct cal * */
+	struct hmap		 windows;	/* zone name → struct window * */
+	struct cal_stretch		 team_stretch;	/* around the last event */
 	struct hmap		 convs;		/* conversation → zone */
 	struct buf		 why;		/* the last reason given */
 	struct buf		 tmp;
+};
+
+/* A customer's day in one zone, and where the last event fell in it. */
+struct window {
+	struct cal	*cal;
+	struct cal_stretch	 stretch;
 };
 
 struct tzsched *
@@ -51,8 +58,11 @@ tzsched_free(struct tzsched *s)
 
 	if (s == NULL)
 		return;
-	for (i = 0; i < hmap_count(&s->windows); i++)
-		cal_free(hmap_at(&s->windows, i)->val.ptr);
+	for (i = 0; i < hmap_count(&s->windows); i++) {
+		struct window *w = hmap_at(&s->windows, i)->val.ptr;
+		cal_free(w->cal);
+		free(w);
+	}
 	hmap_free(&s->windows);
 	hmap_free(&s->convs);
 	buf_free(&s->why);
@@ -61,7 +71,7 @@ tzsched_free(struct tzsched *s)
 	free(s);
 }
 /* The customer's window as a calendar in zone z (made once per zone). */
-static const struct cal *
+static struct window *
 window_in(struct tzsched *s, const struct tz_zone *z)
 {
 	const char *name = tz_name(z);
@@ -72,10 +82,11 @@ window_in(struct tzsched *s, const struct tz_zone *z)
 	i = hmap_put(&s->windows, name, strlen(name), &added);
 	e = hmap_at(&s->windows, i);
 	if (added) {
-		struct cal *c = cal_new(z);
+		struct window *w = xcalloc(1, sizeof *w);
 
-		cal_add_hours(c, s->window, &s->tmp);	/* checked in new */
-		e->val.ptr = c;
+		w->cal = cal_new(z);
+		cal_add_hours(w->cal, s->window, &s->tmp); /* checked in new */
+		e->val.ptr = w;
 	}
 	return e->val.ptr;
 }
@@ -241,7 +252,7 @@ tzsched_annotate(struct tzsched *s, cJSON *ev)
 {
 	const struct tz_zone *z = NULL;
 	const char *why;
-	cs_time t = 0, due;
+	cs_time t = 0, due, next;
 	int64_t sec;
 	int off, customer, open = 0;
 
@@ -255,12 +266,13 @@ tzsched_annotate(struct tzsched *s, cJSON *ev)
 	json_set_num(ev, "local_hour",
 	    (double)(ts_floor_div(sec + off, 3600) - ts_floor_div(sec + off,
 	    86400) * 24));
-	json_set_bool(ev, "customer_daytime", cal_is_open(window_in(s, z), t));
+	struct window *w = window_in(s, z);
+	json_set_bool(ev, "customer_daytime",
+	    cal_is_open_at(w->cal, &w->stretch, t, &next));
 	if (s->o.team != NULL) {
-		open = cal_is_open(s->o.team, t);
+		open = cal_is_open_at(s->o.team, &s->team_stretch, t, &next);
 		json_set_bool(ev, "team_open", open);
-		set_time(ev, "next_open", open ? t : cal_next_open(s->o.team, t),
-		    &s->tmp);
+		set_time(ev, "next_open", next, &s->tmp);
 	}
 	if (!customer)
 		return NULL;
@@ -293,7 +305,7 @@ tzsched_followup(struct tzsched *s, cJSON *ev)
 		return why;
 	at = later(t, s->o.after);
 	if (at != CS_TIME_NONE)
-		at = cal_next_open(window_in(s, z), at);
+		at = cal_next_open(window_in(s, z)->cal, at);
 	json_set_str(ev, "customer_tz", tz_name(z));
 	set_time(ev, "followup_at", at, &s->tmp);
 	set_local(ev, "followup_local", at, z, &s->tmp);

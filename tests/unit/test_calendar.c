@@ -812,11 +812,47 @@ test_spec(void **state)
 	cal_free(c);
 }
 
+/*
+ * cal_is_open_at answers as cal_is_open and cal_next_open do, whether the
+ * instants come in order (a sorted log), repeat, or jump back and forth,
+ * and whichever calendar the stretch last held.
+ */
+static void
+test_open_at_matches(void **state)
+{
+	struct cal *cals[] = { make("Europe/Berlin", WEEK),
+	    make("America/Sao_Paulo", "daily 22:00-02:00"),
+	    make("Australia/Lord_Howe", "Mon-Fri 09:00-18:00") };
+	struct cal_stretch st = { 0 };
+	cs_time t = at(2026, 3, 20, 0, 0), next;
+	unsigned seed = 11;
+
+	(void)state;
+	for (int i = 0; i < 60000; i++) {
+		seed = seed * 1103515245u + 12345u;
+		unsigned r = seed >> 8;
+		struct cal *c = cals[i < 40000 ? 0 : r % 3];
+		if (i < 20000)
+			t += (cs_time)(r % 600) * 1000;		/* in order */
+		else if (r % 7 == 0)
+			t -= (cs_time)(r % 86400) * 3000;	/* back */
+		else
+			t += (cs_time)(r % 7200) * 1000 + r % 1000;
+		int open = cal_is_open_at(c, &st, t, &next);
+		if (open != cal_is_open(c, t) || next != cal_next_open(c, t))
+			fail_msg("step %d, t %lld: open %d next %lld", i,
+			    (long long)t, open, (long long)next);
+	}
+	for (size_t i = 0; i < sizeof cals / sizeof *cals; i++)
+		cal_free(cals[i]);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_weekend_and_lunch),
+		cmocka_unit_test(test_open_at_matches),
 		cmocka_unit_test(test_holidays),
 		cmocka_unit_test(test_dst_gap),
 		cmocka_unit_test(test_dst_overlap),
