@@ -97,7 +97,15 @@ fold_valid(const char *s, size_t len, struct buf *out)
 static int
 all_ascii(const char *s, size_t len)
 {
-	for (size_t i = 0; i < len; i++)
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {		/* 8 bytes at a time */
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080ULL)
+			return 0;
+	}
+	for (; i < len; i++)
 		if ((unsigned char)s[i] >= 0x80)
 			return 0;
 	return 1;
@@ -165,6 +173,13 @@ fold_simple_text(const char *s, size_t len, struct buf *out)
 	/* A fold is never longer than its source in this set. */
 	buf_grow(out, len);
 	while (i < len) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80 && b != 0) {
+			out->data[out->len++] = (char)(b >= 'A' && b <= 'Z' ?
+			    b + 32 : b);
+			i++;
+			continue;
+		}
 		int n = text_decode(s + i, len - i, &cp);
 		int32_t f;
 		if (n < 0 || cp == 0 || (f = fold_simple(cp)) < 0) {
