@@ -248,12 +248,16 @@ emphasis(const char *s, size_t len)
 	float pts = 0;
 
 	while (i < len) {
-		int k = text_decode(s + i, len - i, &cp);
-		if (k < 0) {
-			i++;
-			continue;
+		if ((unsigned char)s[i] < 0x80)	/* ASCII, without decoding */
+			cp = (unsigned char)s[i++];
+		else {
+			int k = text_decode(s + i, len - i, &cp);
+			if (k < 0) {
+				i++;
+				continue;
+			}
+			i += (size_t)k;
 		}
-		i += (size_t)k;
 		if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE &&
 		    cp != 0xD7))
 			upper++;
