@@ -117,7 +117,8 @@ cli_common_option(struct cli_common *c, struct diag *d, int opt,
 		if (errno || end == arg || *end || !isdigit((unsigned char)*arg)
 		    || v > UINT32_MAX - 1)
 			diag_usage(d, "--max-conversations %s: not a number "
-			    "from 0 to %lu", arg, (unsigned long)UINT32_MAX - 1);
+			    "from 0 to %lu", arg,
+			    (unsigned long)UINT32_MAX - 1);
 		c->max_conversations = (size_t)v;
 		return 1;
 	}

@@ -55,8 +55,8 @@ struct hmap {
 	char		**blocks;	/* every block, to free */
 	size_t		 nblocks;
 	size_t		 live;		/* entries not removed */
-	uint32_t	 oldest, newest;	/* recency list ends (number + 1) */
-	uint32_t	 free;		/* removed entries to reuse (number + 1) */
+	uint32_t	 oldest, newest;	/* recency list ends (no. + 1) */
+	uint32_t	 free;		/* removed entries to reuse (no. + 1) */
 	size_t		 key_bytes;	/* key storage in use, dead included */
 	size_t		 dead_bytes;	/* of which removed keys */
 };

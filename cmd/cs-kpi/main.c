@@ -394,7 +394,8 @@ main(int argc, char *argv[])
 	int full = 0;
 	while (!full && ev_read(r, &rec) > 0) {
 		const char *bad = NULL;
-		if (rec.status == EV_OK && (bad = kpi_add(k, rec.obj)) == NULL) {
+		if (rec.status == EV_OK &&
+		    (bad = kpi_add(k, rec.obj)) == NULL) {
 			if ((full = kpi_full(k)) != 0)
 				diag_warn_line(&diag, rec.file, rec.line,
 				    "conversation %zu is over --max-"

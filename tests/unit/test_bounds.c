@@ -32,7 +32,8 @@ kpi_line(struct kpi *k, const char *json)
 }
 
 #define MSG(conv, role, ts) \
-	"{\"conversation\":\"" conv "\",\"role\":\"" role "\",\"ts\":\"" ts "\"}"
+	"{\"conversation\":\"" conv "\",\"role\":\"" role "\"," \
+	"\"ts\":\"" ts "\"}"
 
 /* The third conversation trips a bound of two; events of the two held
  * (and events of no conversation) never do. */
@@ -103,6 +104,31 @@ expect_zone(struct tzsched *s, const char *json, const char *want)
 	"{\"conversation\":\"" conv "\",\"role\":\"" role "\"," \
 	"\"ts\":\"2026-03-02T01:00:00Z\"" zone "}"
 
+/* Events in order, each with the zone it must be read in ("": bad). */
+static const struct step {
+	const char	*json, *zone;
+} steps[] = {
+	{ TZMSG("a", "customer", ",\"tz\":\"Asia/Tokyo\""), "Asia/Tokyo" },
+	{ TZMSG("b", "customer", ",\"tz\":\"Europe/Berlin\""),
+	  "Europe/Berlin" },
+	/* A reply to a: b is now the least recently active. */
+	{ TZMSG("a", "agent", ""), "Asia/Tokyo" },
+	{ TZMSG("c", "customer", ",\"country\":\"BR\""), "America/Sao_Paulo" },
+	/* b was forgotten: with no --default-tz its reply is a bad event,
+	 * never read in another conversation's zone. */
+	{ TZMSG("b", "agent", ""), "" },
+	{ TZMSG("a", "agent", ""), "Asia/Tokyo" },
+	{ TZMSG("c", "agent", ""), "America/Sao_Paulo" },
+	/* b writes again with its zone: remembered anew, and c (touched
+	 * before a) is the one to go. */
+	{ TZMSG("a", "agent", ""), "Asia/Tokyo" },
+	{ TZMSG("b", "customer", ",\"tz\":\"Europe/Berlin\""),
+	  "Europe/Berlin" },
+	{ TZMSG("b", "agent", ""), "Europe/Berlin" },
+	{ TZMSG("a", "agent", ""), "Asia/Tokyo" },
+	{ TZMSG("c", "agent", ""), "" },
+};
+
 static void
 test_tzsched_forgets_least_recent(void **state)
 {
@@ -119,27 +145,8 @@ test_tzsched_forgets_least_recent(void **state)
 	struct tzsched *s = tzsched_new(&o, &why);
 	assert_non_null(s);
 
-	expect_zone(s, TZMSG("a", "customer", ",\"tz\":\"Asia/Tokyo\""),
-	    "Asia/Tokyo");
-	expect_zone(s, TZMSG("b", "customer", ",\"tz\":\"Europe/Berlin\""),
-	    "Europe/Berlin");
-	/* A reply to a: b is now the least recently active. */
-	expect_zone(s, TZMSG("a", "agent", ""), "Asia/Tokyo");
-	expect_zone(s, TZMSG("c", "customer", ",\"country\":\"BR\""),
-	    "America/Sao_Paulo");
-	/* b was forgotten: with no --default-tz its reply is a bad event,
-	 * never read in another conversation's zone. */
-	expect_zone(s, TZMSG("b", "agent", ""), "");
-	expect_zone(s, TZMSG("a", "agent", ""), "Asia/Tokyo");
-	expect_zone(s, TZMSG("c", "agent", ""), "America/Sao_Paulo");
-	/* b writes again with its zone: remembered anew, and c (touched
-	 * before a) is the one to go. */
-	expect_zone(s, TZMSG("a", "agent", ""), "Asia/Tokyo");
-	expect_zone(s, TZMSG("b", "customer", ",\"tz\":\"Europe/Berlin\""),
-	    "Europe/Berlin");
-	expect_zone(s, TZMSG("b", "agent", ""), "Europe/Berlin");
-	expect_zone(s, TZMSG("a", "agent", ""), "Asia/Tokyo");
-	expect_zone(s, TZMSG("c", "agent", ""), "");
+	for (size_t i = 0; i < sizeof steps / sizeof *steps; i++)
+		expect_zone(s, steps[i].json, steps[i].zone);
 	tzsched_free(s);
 	buf_free(&why);
 }

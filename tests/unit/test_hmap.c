@@ -120,13 +120,15 @@ test_against_model(void **state)
 				    vals[k]);
 			continue;
 		}
-		if (pos >= 0)
+		if (pos >= 0) {
 			memmove(&model[pos], &model[pos + 1],
-			    (size_t)(nmodel - pos - 1) * sizeof *model), nmodel--;
-		else if (nmodel == MAXN) {
+			    (size_t)(nmodel - pos - 1) * sizeof *model);
+			nmodel--;
+		} else if (nmodel == MAXN) {
 			vals[model[0]] = 0;
 			memmove(&model[0], &model[1], (size_t)(nmodel - 1) *
-			    sizeof *model), nmodel--;
+			    sizeof *model);
+			nmodel--;
 			want_evicted++;
 		}
 		model[nmodel++] = k;
