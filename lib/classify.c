@@ -531,17 +531,24 @@ void
 cls_result_to_event(const struct cls_result *r, cJSON *ev, int want_lang,
     int explain)
 {
-	cJSON *arr = cJSON_CreateArray();
+	struct buf top = BUF_INIT;
+	cJSON *arr;
 
 	json_set_str(ev, "intent", r->intent);
 	json_set_num(ev, "intent_score", round3(r->intent_score));
+	/* The candidates as their JSON text, one item: a tree of ten items
+	 * made and freed per message was a tenth of the filter's time. */
+	buf_addc(&top, '[');
 	for (int i = 0; i < r->ntop; i++) {
-		cJSON *o = cJSON_CreateObject();
-		json_set_str(o, "intent", r->top[i]);
-		json_set_num(o, "score", round3(r->top_score[i]));
-		cJSON_AddItemToArray(arr, o);
+		buf_adds(&top, i ? ",{\"intent\":" : "{\"intent\":");
+		json_write_string(&top, r->top[i], strlen(r->top[i]));
+		buf_adds(&top, ",\"score\":");
+		json_write_number(&top, round3(r->top_score[i]));
+		buf_addc(&top, '}');
 	}
-	json_set(ev, "intents", arr);
+	buf_addc(&top, ']');
+	json_set(ev, "intents", cJSON_CreateRaw(top.data));
+	buf_free(&top);
 	if (want_lang)
 		json_set_str(ev, "lang", r->lang);
 	json_set_str(ev, "sentiment", r->sentiment);

@@ -11,15 +11,12 @@
 
 #include <stddef.h>
 #include <cjson/cJSON.h>
+#include <stdint.h>
+#include <string.h>
 #include "buf.h"
 
 void	json_write(struct buf *, const cJSON *);
 void	json_write_string(struct buf *, const char *s, size_t len);
-/*
- * The first byte at or after p that a JSON string cannot hold as it is
- * ('"', '\\', a control byte), or e: eight bytes a step.
- */
-const char *json_string_run(const char *p, const char *e);
 void	json_write_number(struct buf *, double);
 
 /*
@@ -43,5 +40,56 @@ void	json_set(cJSON *obj, const char *key, cJSON *item);
 void	json_set_str(cJSON *obj, const char *key, const char *val);
 void	json_set_num(cJSON *obj, const char *key, double val);
 void	json_set_bool(cJSON *obj, const char *key, int val);
+
+/*
+ * The bytes of v (eight, in memory order) that end or escape a string's
+ * plain run: '"', '\\' or a control byte, each marked by its high bit.
+ * Bytes of 0x80 and up never match.  A borrow only runs upward, so the
+ * lowest mark is always a true match: the first special byte.
+ */
+static inline uint64_t
+json_special_bytes(uint64_t v)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	uint64_t quote = v ^ (ones * '"'), slash = v ^ (ones * '\\');
+
+	return (((v - ones * 0x20) & ~v) | ((quote - ones) & ~quote) |
+	    ((slash - ones) & ~slash)) & high;
+}
+
+/*
+ * The first byte at or after p that a JSON string cannot hold as it is
+ * ('"', '\\', a control byte), or e: eight bytes a step.  Inline: it runs
+ * for every string read and written.
+ */
+static inline const char *
+json_string_run(const char *p, const char *e)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* Eight bytes a step; the last few padded with NULs, which count as
+	 * control bytes and so stop the search at e. */
+	for (;;) {
+		uint64_t v = 0, m;
+		size_t left = (size_t)(e - p);
+
+		if (left == 0)
+			return e;
+		if (left >= 8)
+			memcpy(&v, p, 8);	/* one load */
+		else
+			for (size_t i = 0; i < left; i++)
+				v |= (uint64_t)(unsigned char)p[i] << 8 * i;
+		if ((m = json_special_bytes(v)) != 0) {
+			size_t at = (size_t)__builtin_ctzll(m) / 8;
+			return at < left ? p + at : e;
+		}
+		p += 8;
+	}
+#else
+	while (p < e && (unsigned char)*p >= 0x20 && *p != '"' && *p != '\\')
+		p++;
+	return p;
+#endif
+}
 
 #endif
