@@ -199,10 +199,22 @@ json_num(const cJSON *obj, const char *key, double *out)
 	return 0;
 }
 
+/* The first item named key at or after it.  The first byte rules out most
+ * names before a call: the tools set a dozen fields on every event. */
+static cJSON *
+named(cJSON *it, const char *key)
+{
+	for (; it != NULL; it = it->next)
+		if (it->string != NULL && it->string[0] == key[0] &&
+		    strcmp(it->string, key) == 0)
+			return it;
+	return NULL;
+}
+
 void
 json_set(cJSON *obj, const char *key, cJSON *item)
 {
-	cJSON *first = cJSON_GetObjectItemCaseSensitive(obj, key);
+	cJSON *first = named(obj->child, key);
 
 	if (first == NULL) {
 		cJSON_AddItemToObject(obj, key, item);
@@ -210,12 +222,15 @@ json_set(cJSON *obj, const char *key, cJSON *item)
 	}
 	/* A later duplicate of the key would outlive the new value for
 	 * readers that take the last one (jq does): drop the duplicates. */
-	for (cJSON *it = first->next, *next; it != NULL; it = next) {
-		next = it->next;
-		if (strcmp(it->string, key) == 0)
-			cJSON_Delete(cJSON_DetachItemViaPointer(obj, it));
+	for (cJSON *it = named(first->next, key), *next; it != NULL; it = next) {
+		next = named(it->next, key);
+		cJSON_Delete(cJSON_DetachItemViaPointer(obj, it));
 	}
-	cJSON_ReplaceItemInObjectCaseSensitive(obj, key, item);
+	if (item->string != NULL && !(item->type & cJSON_StringIsConst))
+		cJSON_free(item->string);
+	item->string = xstrdup(key);
+	item->type &= ~cJSON_StringIsConst;
+	cJSON_ReplaceItemViaPointer(obj, first, item);
 }
 
 void
