@@ -868,3 +868,15 @@ mst_bind(struct mst_template *t, int (*fn)(void *arg, const char *name),
 {
 	bind_block(&t->root, fn, arg);
 }
+
+int
+mst_root_self(const struct mst_template *t)
+{
+	for (int i = 0; i < t->root.n; i++) {
+		const struct node *n = &t->root.v[i];
+		if (n->kind != N_TEXT && n->kind != N_PARTIAL &&
+		    n->name.nparts == 0)
+			return 1;
+	}
+	return 0;
+}

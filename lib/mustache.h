@@ -117,6 +117,12 @@ int	mst_render(const struct mst_template *, const cJSON *const *ctx,
 void	mst_bind(struct mst_template *,
 	    int (*fn)(void *arg, const char *name), void *arg);
 
+/*
+ * Does the template use `.` outside every section (the whole context, not
+ * just the names it binds)?
+ */
+int	mst_root_self(const struct mst_template *);
+
 /* Call fn for every partial tag of the template, in order. */
 void	mst_foreach_partial(const struct mst_template *,
 	    void (*fn)(void *arg, const char *name, int line, int col),

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "event.h"
 #include "hmap.h"
 #include "json.h"
 #include "hash.h"
@@ -865,6 +866,25 @@ bind_library(struct reply_run *run)
 			mst_bind(lib->groups[i].v[k]->t, intern, run);
 	for (size_t i = 0; i < hmap_count(&lib->pindex); i++)
 		mst_bind(lib->parts[i].t, intern, run);
+}
+
+int
+reply_run_want(const struct reply_run *run, struct ev_want *w)
+{
+	const struct reply_lib *lib = run->lib;
+
+	/* `.` at the top shows the whole event: every field is needed. */
+	for (size_t i = 0; i < hmap_count(&lib->gindex); i++)
+		for (int k = 0; k < lib->groups[i].n; k++)
+			if (mst_root_self(lib->groups[i].v[k]->t))
+				return -1;
+	for (size_t i = 0; i < hmap_count(&lib->pindex); i++)
+		if (mst_root_self(lib->parts[i].t))
+			return -1;
+	/* Every name a template, the context or the output uses. */
+	for (size_t i = 0; i < hmap_count(&run->names); i++)
+		ev_want_add(w, hmap_at(&run->names, i)->key);
+	return 0;
 }
 
 struct reply_run *

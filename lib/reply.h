@@ -119,9 +119,15 @@ void	reply_result_free(struct reply_result *);
  * lib and o must outlive it.
  */
 struct reply_run;
+struct ev_want;
 
 struct reply_run *reply_run_new(struct reply_lib *, const struct reply_opts *);
 void	reply_run_free(struct reply_run *);
+/*
+ * Add every field the run reads or sets (for a partial reader; the names
+ * live as long as the run); -1 when a template shows the whole event.
+ */
+int	reply_run_want(const struct reply_run *, struct ev_want *);
 /*
  * Reply to ev: 0 with the reply in res; 1 when the event gets none (not a
  * customer message); -1 with a reason in *err, as reply_event.

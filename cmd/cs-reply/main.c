@@ -418,9 +418,14 @@ main(int argc, char *argv[])
 	s.run = reply_run_new(s.lib, &s.o);
 	if (text)
 		status = run_text(&s, &cli, &diag, argv + optind, argc - optind);
-	else
+	else {
+		struct ev_want want = EV_WANT_INIT;
+		if (reply_run_want(s.run, &want) == 0)
+			cli.in.want = &want;
 		status = filter_run(&cli, &diag, argv + optind, argc - optind,
 		    annotate, &s);
+		ev_want_free(&want);
+	}
 	/* Broken templates end the run as bad input does, once all the
 	 * messages have their replies. */
 	if (broken > 0) {
