@@ -574,6 +574,27 @@ wanted(const struct ev_want *w, const char *key, size_t len)
 	return NULL;
 }
 
+/*
+ * An integer of up to 15 digits (ids, counts, epoch seconds) as cJSON
+ * would read it, without its strtod: the double holds it exactly.  NULL
+ * for anything else.
+ */
+static cJSON *
+small_integer(const char *s, size_t n)
+{
+	size_t i = s[0] == '-';
+	double v = 0;
+
+	if (n - i == 0 || n - i > 15)
+		return NULL;
+	for (size_t k = i; k < n; k++) {
+		if (s[k] < '0' || s[k] > '9')
+			return NULL;
+		v = v * 10 + (s[k] - '0');
+	}
+	return cJSON_CreateNumber(i ? -v : v);
+}
+
 /* One member's value as an item; NULL if cJSON would not have it. */
 static cJSON *
 member_item(struct ev_reader *r, const struct jscan_member *m)
@@ -585,6 +606,8 @@ member_item(struct ev_reader *r, const struct jscan_member *m)
 		buf_add(&r->cstr, m->val + 1, m->vallen - 2);
 		return cJSON_CreateString(buf_str(&r->cstr));
 	}
+	if ((v = small_integer(m->val, m->vallen)) != NULL)
+		return v;
 	v = cJSON_ParseWithLength(m->val, m->vallen);
 	if (v == NULL)
 		return NULL;
@@ -597,8 +620,9 @@ member_item(struct ev_reader *r, const struct jscan_member *m)
 }
 
 /*
- * The wanted members of a line jscan accepts, or NULL to read the line
- * the full way (which also explains what is wrong with it).
+ * The wanted members (every member without a want list) of a line jscan
+ * accepts, or NULL to read the line the full way (which also explains what
+ * is wrong with it).
  */
 static cJSON *
 partial_object(struct ev_reader *r, const char *p, size_t n)
@@ -611,16 +635,22 @@ partial_object(struct ev_reader *r, const char *p, size_t n)
 	cJSON *obj = cJSON_CreateObject();
 	for (size_t i = 0; i < r->scan.n; i++) {
 		const struct jscan_member *m = &r->scan.m[i];
-		const char *name = wanted(r->o.want, m->key, m->keylen);
-		if (name == NULL)
+		const char *name = NULL;
+		if (r->o.want != NULL &&
+		    (name = wanted(r->o.want, m->key, m->keylen)) == NULL)
 			continue;
 		cJSON *v = member_item(r, m);
 		if (v == NULL) {
 			cJSON_Delete(obj);
 			return NULL;
 		}
-		/* The key is the want list's own string, not a copy. */
-		cJSON_AddItemToObjectCS(obj, name, v);
+		if (name != NULL)	/* the want list's own string, no copy */
+			cJSON_AddItemToObjectCS(obj, name, v);
+		else {
+			buf_reset(&r->cstr);
+			buf_add(&r->cstr, m->key, m->keylen);
+			cJSON_AddItemToObject(obj, buf_str(&r->cstr), v);
+		}
 	}
 	return obj;
 }
@@ -679,13 +709,14 @@ read_jsonl(struct ev_reader *r, struct ev_record *rec)
 			    bad_at + 1);
 			return bad(r, rec, r->ls.lineno, p, n, n);
 		}
-		if (r->o.want != NULL) {
-			cJSON *obj = partial_object(r, p, n);
-			if (obj != NULL) {
-				good(r, rec, obj, r->ls.lineno, p, n);
-				rec->partial = 1;
-				return 1;
-			}
+		/* The line as jscan indexed it: only the wanted members, or
+		 * every one built without cJSON's parse (its strtod for every
+		 * number); a line jscan declines takes the way below. */
+		cJSON *built = partial_object(r, p, n);
+		if (built != NULL) {
+			good(r, rec, built, r->ls.lineno, p, n);
+			rec->partial = r->o.want != NULL;
+			return 1;
 		}
 		const char *end = NULL;
 		cJSON *obj = cJSON_ParseWithLengthOpts(p, n, &end, 0);
