@@ -105,7 +105,7 @@ map_role(const struct import_spec *sp, cJSON *ev, struct buf *why)
 		return -1;
 	}
 	if (strcmp(to, it->valuestring) != 0)
-		cJSON_SetValuestring(it, to);
+		json_string_assign(it, to);
 	return 0;
 }
 

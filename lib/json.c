@@ -234,6 +234,16 @@ json_set(cJSON *obj, const char *key, cJSON *item)
 }
 
 void
+json_string_assign(cJSON *it, const char *val)
+{
+	if (it->type & cJSON_IsReference) {
+		it->valuestring = xstrdup(val);
+		it->type &= ~cJSON_IsReference;
+	} else if (cJSON_SetValuestring(it, val) == NULL)
+		abort();	/* not a string: the caller's mistake */
+}
+
+void
 json_set_str(cJSON *obj, const char *key, const char *val)
 {
 	json_set(obj, key, cJSON_CreateString(val));

@@ -40,6 +40,11 @@ void	json_set(cJSON *obj, const char *key, cJSON *item);
 void	json_set_str(cJSON *obj, const char *key, const char *val);
 void	json_set_num(cJSON *obj, const char *key, double val);
 void	json_set_bool(cJSON *obj, const char *key, int val);
+/*
+ * Give string item it the value val (copied), also when it refers to text
+ * it does not own (a reader's item: cJSON_SetValuestring refuses those).
+ */
+void	json_string_assign(cJSON *it, const char *val);
 
 /*
  * The bytes of v (eight, in memory order) that end or escape a string's

@@ -388,6 +388,50 @@ test_take(void **state)
 	free(path);
 }
 
+/*
+ * A line's strings live in the reader until the next read: a taken object
+ * gets its own copies (the next lines overwrite the reader's), with and
+ * without a want list, and a bad line between does not disturb them.
+ */
+static void
+test_take_strings(void **state)
+{
+	static const char text[] =
+	    "{\"text\":\"Wo bleibt mein Paket?\",\"n\":1,\"role\":\"customer\"}\n"
+	    "{\"text\":\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\",\"role\":\"agent\"}\n"
+	    "{bad\n"
+	    "{\"text\":\"yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy\"}\n";
+	struct ev_want want = EV_WANT_INIT;
+	struct diag d;
+	struct ev_record rec;
+
+	(void)state;
+	ev_want_add(&want, "text");
+	ev_want_add(&want, "role");
+	char *path = put("in", text, sizeof text - 1);
+	char *files[] = { path };
+	for (int partial = 0; partial < 2; partial++) {
+		struct ev_reader_opts o = { EV_JSONL, 0, 0,
+		    partial ? &want : NULL };
+		diag_init(&d, "test");
+		struct ev_reader *r = ev_open(&o, files, 1, &d);
+		assert_int_equal(ev_read(r, &rec), 1);
+		assert_int_equal(rec.partial, partial);
+		cJSON *kept = ev_take(&rec);
+		while (ev_read(r, &rec) > 0)
+			;
+		ev_close(r);
+		assert_string_equal(json_str(kept, "text"),
+		    "Wo bleibt mein Paket?");
+		assert_string_equal(json_str(kept, "role"), "customer");
+		assert_int_equal(json_num(kept, "n", &(double){ 0 }),
+		    partial ? -1 : 0);
+		cJSON_Delete(kept);
+	}
+	ev_want_free(&want);
+	free(path);
+}
+
 static void
 test_format_names(void **state)
 {
@@ -554,6 +598,7 @@ main(void)
 		cmocka_unit_test(test_jsonl_passed),
 		cmocka_unit_test(test_operands),
 		cmocka_unit_test(test_take),
+		cmocka_unit_test(test_take_strings),
 		cmocka_unit_test(test_format_names),
 		cmocka_unit_test(test_csv_quoted_multiline),
 		cmocka_unit_test(test_csv_types),
