@@ -752,6 +752,17 @@ read_jsonl(struct ev_reader *r, struct ev_record *rec)
 			k++;
 		if (k == n)
 			continue;	/* blank lines carry no event */
+		/* The line as jscan indexed it: only the wanted members, or
+		 * every one built without cJSON's parse (its strtod for every
+		 * number).  jscan accepts only valid UTF-8 without NUL bytes;
+		 * a line it declines is checked below, which says what is
+		 * wrong with it. */
+		cJSON *built = partial_object(r, p, n);
+		if (built != NULL) {
+			good(r, rec, built, r->ls.lineno, p, n);
+			rec->partial = r->o.want != NULL;
+			return 1;
+		}
 		const char *nul = memchr(p, '\0', n);
 		if (nul != NULL) {
 			buf_printf(&r->why, "NUL byte at column %zu",
@@ -762,15 +773,6 @@ read_jsonl(struct ev_reader *r, struct ev_record *rec)
 			buf_printf(&r->why, "invalid UTF-8 at column %zu",
 			    bad_at + 1);
 			return bad(r, rec, r->ls.lineno, p, n, n);
-		}
-		/* The line as jscan indexed it: only the wanted members, or
-		 * every one built without cJSON's parse (its strtod for every
-		 * number); a line jscan declines takes the way below. */
-		cJSON *built = partial_object(r, p, n);
-		if (built != NULL) {
-			good(r, rec, built, r->ls.lineno, p, n);
-			rec->partial = r->o.want != NULL;
-			return 1;
 		}
 		const char *end = NULL;
 		cJSON *obj = cJSON_ParseWithLengthOpts(p, n, &end, 0);

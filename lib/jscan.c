@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "jscan.h"
 #include "json.h"
+#include "text.h"
 
 /* Deeper texts are declined: the bit stack below is this long. */
 #define JSCAN_DEPTH_MAX	4096
@@ -19,17 +20,33 @@ skip_ws(const char *p, const char *e)
 
 /*
  * p is just past an opening quote.  The closing quote, or NULL to decline;
- * *plain is cleared when the string holds an escape.
+ * *plain is cleared when the string holds an escape.  Its UTF-8 is checked
+ * here, run by run: bytes of 0x80 and up are valid in a line only inside a
+ * string, so a line jscan accepts is valid UTF-8 without NUL bytes, and the
+ * reader need not look at it again.
  */
 static const char *
 scan_string(const char *p, const char *e, int *plain)
 {
+	int32_t cp;
+
 	for (;;) {
-		p = json_string_run(p, e);
-		if (p >= e || *p != '\\')
-			return p < e && *p == '"' ? p : NULL;
-		if (e - p < 2)
+		p = json_run(p, e, 1);
+		if (p >= e)
 			return NULL;
+		if (*p == '"')
+			return p;
+		if ((unsigned char)*p >= 0x80) {
+			do {
+				int n = text_decode(p, (size_t)(e - p), &cp);
+				if (n < 0)
+					return NULL;
+				p += n;
+			} while (p < e && (unsigned char)*p >= 0x80);
+			continue;
+		}
+		if (*p != '\\' || e - p < 2)
+			return NULL;	/* a control byte */
 		switch (p[1]) {
 		case '"': case '\\': case '/': case 'b': case 'f': case 'n':
 		case 'r': case 't':

@@ -19,8 +19,9 @@
  * slow path, which either accepts the line or says exactly what is wrong,
  * so the two paths cannot disagree on which lines are events.  What it
  * accepts is strict RFC 8259: an object, whitespace only around and
- * between tokens, no control bytes in strings, numbers by the grammar.
- * UTF-8 is the caller's check.
+ * between tokens, no control bytes in strings, numbers by the grammar, and
+ * valid UTF-8 (so no NUL byte anywhere): a line it accepts needs no other
+ * check.
  */
 #ifndef CSKIT_JSCAN_H
 #define CSKIT_JSCAN_H

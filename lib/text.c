@@ -5,47 +5,6 @@
 #include "text.h"
 
 int
-text_decode(const char *s, size_t len, int32_t *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	int32_t c;
-	int n;
-
-	if (len == 0)
-		return -1;
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	if (u[0] < 0xC2)
-		return -1;		/* continuation byte or overlong 2-byte */
-	if (u[0] < 0xE0) {
-		n = 2;
-		c = u[0] & 0x1F;
-	} else if (u[0] < 0xF0) {
-		n = 3;
-		c = u[0] & 0x0F;
-	} else if (u[0] < 0xF5) {
-		n = 4;
-		c = u[0] & 0x07;
-	} else
-		return -1;
-	if (len < (size_t)n)
-		return -1;
-	for (int i = 1; i < n; i++) {
-		if ((u[i] & 0xC0) != 0x80)
-			return -1;
-		c = (c << 6) | (u[i] & 0x3F);
-	}
-	/* Overlong forms, surrogates and values past U+10FFFF. */
-	if ((n == 3 && c < 0x800) || (n == 4 && c < 0x10000) ||
-	    (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
-		return -1;
-	*cp = c;
-	return n;
-}
-
-int
 text_utf8_valid(const char *s, size_t len, size_t *bad_at)
 {
 	size_t i = 0;

@@ -33,8 +33,51 @@ int	text_fold(const char *s, size_t len, struct buf *out);
  */
 size_t	text_width(const char *s, size_t len);
 
-/* Decode one code point; returns bytes used (>=1) or -1 on invalid UTF-8. */
-int	text_decode(const char *s, size_t len, int32_t *cp);
+/*
+ * Decode one code point; returns bytes used (>=1) or -1 on invalid UTF-8.
+ * Inline: the reader checks every non-ASCII character of every line.
+ */
+static inline int
+text_decode(const char *s, size_t len, int32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int32_t c;
+	int n;
+
+	if (len == 0)
+		return -1;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (u[0] < 0xC2)
+		return -1;		/* continuation byte or overlong 2-byte */
+	if (u[0] < 0xE0) {
+		n = 2;
+		c = u[0] & 0x1F;
+	} else if (u[0] < 0xF0) {
+		n = 3;
+		c = u[0] & 0x0F;
+	} else if (u[0] < 0xF5) {
+		n = 4;
+		c = u[0] & 0x07;
+	} else
+		return -1;
+	if (len < (size_t)n)
+		return -1;
+	for (int i = 1; i < n; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			return -1;
+		c = (c << 6) | (u[i] & 0x3F);
+	}
+	/* Overlong forms, surrogates and values past U+10FFFF. */
+	if ((n == 3 && c < 0x800) || (n == 4 && c < 0x10000) ||
+	    (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+		return -1;
+	*cp = c;
+	return n;
+}
+
 
 /* Append the base64 encoding of s (RFC 4648, padded). */
 void	text_base64(const char *s, size_t len, struct buf *out);

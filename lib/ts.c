@@ -312,10 +312,47 @@ parse_any(const struct ts_parser *p, const char *s, cs_time *out,
 	return -1;
 }
 
+/*
+ * 2026-11-20T03:12:00Z, the form cs-import writes and so nearly every
+ * event's: read in place, without the general way's trimming and copying
+ * (a third of what cs-kpi spent on an event's time).  0 and *out; 1 for
+ * any other text, a date that does not exist or a leap second included,
+ * which the general way reads or explains.
+ */
+static int
+two_digits(const char *s)
+{
+	unsigned a = (unsigned)(s[0] - '0'), b = (unsigned)(s[1] - '0');
+
+	return a <= 9 && b <= 9 ? (int)(a * 10 + b) : -1;
+}
+
+static int
+parse_utc_stamp(const char *s, cs_time *out)
+{
+	if (strnlen(s, 21) != 20 || s[4] != '-' || s[7] != '-' ||
+	    s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z')
+		return 1;
+	int c = two_digits(s), y = two_digits(s + 2), mo = two_digits(s + 5),
+	    d = two_digits(s + 8), h = two_digits(s + 11),
+	    mi = two_digits(s + 14), sec = two_digits(s + 17);
+	if ((c | y | d | h | mi | sec) < 0 || mo < 1 || mo > 12 || d < 1 ||
+	    h > 23 || mi > 59 || sec > 59)
+		return 1;
+	y += c * 100;
+	if (d > days_in_month(y, mo))
+		return 1;
+	*out = (ts_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 +
+	    sec) * 1000;
+	return 0;
+}
+
 int
 ts_parse(const struct ts_parser *p, const char *s, cs_time *out,
     const char **why)
 {
+	if (parse_utc_stamp(s, out) == 0)
+		return in_range(*out, why);
 	if (parse_any(p, s, out, why) < 0)
 		return -1;
 	return in_range(*out, why);

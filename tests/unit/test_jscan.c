@@ -85,6 +85,55 @@ test_long_strings(void **state)
 	jscan_free(&js);
 }
 
+/*
+ * UTF-8 is checked inside strings, at every offset of a long string (both
+ * sides of the sixteen- and eight-byte steps): é is kept, a lone
+ * continuation byte, an overlong form, a surrogate, a cut sequence and
+ * bytes past U+10FFFF decline, and so does any byte of 0x80 and up outside
+ * a string.
+ */
+static void
+test_utf8(void **state)
+{
+	static const struct { const char *b; int ok; } seq[] = {
+		{ "\xC3\xA9", 1 }, { "\xE6\x97\xA5", 1 },
+		{ "\xF0\x9F\x98\x80", 1 }, { "\xEF\xBF\xBF", 1 },
+		{ "\x80", 0 }, { "\xBF", 0 }, { "\xC0\xAF", 0 },
+		{ "\xC1\xBF", 0 }, { "\xE0\x80\xAF", 0 },
+		{ "\xED\xA0\x80", 0 }, { "\xF4\x90\x80\x80", 0 },
+		{ "\xF5\x80\x80\x80", 0 }, { "\xFF", 0 }, { "\xC3", 0 },
+		{ "\xE6\x97", 0 }, { "\xC3\xA9\xA9", 0 },
+	};
+	struct jscan js = JSCAN_INIT;
+	char s[80];
+
+	(void)state;
+	for (size_t q = 0; q < sizeof seq / sizeof *seq; q++) {
+		size_t len = strlen(seq[q].b);
+		for (int at = 0; at < 50; at++) {
+			memset(s, 'x', sizeof s);
+			memcpy(s, "{\"k\":\"", 6);
+			memcpy(s + 60, "\"}", 3);
+			memcpy(s + 6 + at, seq[q].b, len);
+			if (scan(&js, s) != seq[q].ok)
+				fail_msg("sequence %zu at %d", q, at);
+			if (seq[q].ok)
+				assert_int_equal(js.m[0].vallen, 56);
+			/* the same bytes in the key */
+			memset(s, 'x', sizeof s);
+			memcpy(s, "{\"", 2);
+			memcpy(s + 2 + at, seq[q].b, len);
+			memcpy(s + 60, "\":1}", 5);
+			assert_int_equal(scan(&js, s), seq[q].ok);
+		}
+	}
+	assert_false(scan(&js, "{\"a\":1\xC3\xA9}"));
+	assert_false(scan(&js, "{\"a\":\xC3\xA9}"));
+	assert_false(scan(&js, "\xC2\xA0{\"a\":1}"));
+	assert_false(jscan_object(&js, "{\"a\":\"\0\"}", 8, 10));
+	jscan_free(&js);
+}
+
 static void
 test_declines(void **state)
 {
@@ -203,6 +252,7 @@ main(void)
 		cmocka_unit_test(test_members),
 		cmocka_unit_test(test_long_strings),
 		cmocka_unit_test(test_declines),
+		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_depth),
 		cmocka_unit_test(test_agrees_with_cjson),
 	};

@@ -6,6 +6,7 @@
 #include "unit.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -381,6 +382,64 @@ test_civil_round_trip(void **state)
 	}
 }
 
+/*
+ * The in-place read of 2026-11-20T03:12:00Z stamps gives what the general
+ * way gives the same text with a space after it (which only the general
+ * way takes): the same result, instant or reason, for stamps with every
+ * field at, inside and past its limits.
+ */
+static void
+test_utc_stamp_as_general(void **state)
+{
+	static const char *years[] = { "0000", "0001", "1900", "1970", "2000",
+	    "2024", "2026", "2100", "9999" };
+	static const char *months[] = { "00", "01", "02", "04", "09", "12",
+	    "13" };
+	static const char *days[] = { "00", "01", "28", "29", "30", "31",
+	    "32" };
+	static const char *hms[] = { "00", "09", "23", "24", "59", "60",
+	    "99" };
+	struct ts_parser p = { 0 };
+	int n = 0, good = 0;
+
+	(void)state;
+	for (size_t y = 0; y < sizeof years / sizeof *years; y++)
+	for (size_t m = 0; m < sizeof months / sizeof *months; m++)
+	for (size_t d = 0; d < sizeof days / sizeof *days; d++)
+	for (size_t k = 0; k < sizeof hms / sizeof *hms; k++) {
+		char s[32], spaced[40];
+		/* hms[k] as hour, minute and second in turn, the rest 30 */
+		for (int f = 0; f < 3; f++) {
+			snprintf(s, sizeof s, "%s-%s-%sT%s:%s:%sZ", years[y],
+			    months[m], days[d], f == 0 ? hms[k] : "10",
+			    f == 1 ? hms[k] : "30", f == 2 ? hms[k] : "30");
+			snprintf(spaced, sizeof spaced, "%s ", s);
+			cs_time a = -1, b = -2;
+			const char *wa = NULL, *wb = NULL;
+			int ra = ts_parse(&p, s, &a, &wa);
+			int rb = ts_parse(&p, spaced, &b, &wb);
+			if (ra != rb || (ra == 0 && a != b) ||
+			    (ra != 0 && strcmp(wa, wb) != 0))
+				fail_msg("%s: %d %lld %s, with a space %d %lld "
+				    "%s", s, ra, (long long)a, wa ? wa : "",
+				    rb, (long long)b, wb ? wb : "");
+			n++;
+			good += ra == 0;
+		}
+	}
+	assert_int_equal(n, 9 * 7 * 7 * 7 * 3);
+	/* Real dates with real times are read, and only those. */
+	assert_true(good > 1000 && good < n);
+	assert_int_equal(parse_ok(&p, "2026-11-20T03:12:00Z"), E);
+	assert_int_equal(parse_ok(&p, "2024-02-29T23:59:59Z"),
+	    ts_days_from_civil(2024, 2, 29) * 86400000LL + 86399000);
+	/* Shorter and longer texts than the stamp are not misread. */
+	assert_string_equal(parse_bad(&p, "2026-11-20T03:12:00"),
+	    "time has no UTC offset (give --input-tz ZONE)");
+	parse_bad(&p, "2026-11-20T03:12:00ZZ");
+	parse_bad(&p, "2026-11-20T03:12:0Z");
+}
+
 static void
 test_floor_div(void **state)
 {
@@ -497,6 +556,7 @@ main(void)
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_civil),
 		cmocka_unit_test(test_civil_round_trip),
+		cmocka_unit_test(test_utc_stamp_as_general),
 		cmocka_unit_test(test_floor_div),
 		cmocka_unit_test(test_dur_parse),
 		cmocka_unit_test(test_dur_format),
