@@ -48,20 +48,35 @@ prefetch(const float *row, uint32_t n)
 __attribute__((always_inline))
 #endif
 static inline void
-add_feat(struct lm_feats *fs, uint64_t h, uint32_t buckets, size_t tok,
-    unsigned ntok)
+add_bucket(struct lm_feats *fs, uint32_t bucket, size_t tok, unsigned ntok)
 {
 	if (fs->n == fs->cap) {
 		fs->cap = fs->cap ? fs->cap * 2 : 512;
 		fs->f = xrealloc(fs->f, fs->cap * sizeof(*fs->f));
 		fs->span = xrealloc(fs->span, fs->cap * sizeof(*fs->span));
 	}
-	fs->f[fs->n] = (uint32_t)(mix(h) & (buckets - 1));
+	fs->f[fs->n] = bucket;
 	if (fs->hint)
-		prefetch(fs->hint + (size_t)fs->f[fs->n] * fs->hint_labels,
+		prefetch(fs->hint + (size_t)bucket * fs->hint_labels,
 		    fs->hint_labels);
 	fs->span[fs->n] = (uint32_t)(tok << 8 | ntok);
 	fs->n++;
+}
+
+static inline uint32_t
+bucket_of(uint64_t h, uint32_t buckets)
+{
+	return (uint32_t)(mix(h) & (buckets - 1));
+}
+
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline void
+add_feat(struct lm_feats *fs, uint64_t h, uint32_t buckets, size_t tok,
+    unsigned ntok)
+{
+	add_bucket(fs, bucket_of(h, buckets), tok, ntok);
 }
 
 /* tok_hash (FNV-1a 64) of a string, continued over n more bytes. */
@@ -76,13 +91,18 @@ fnv_more(uint64_t h, const char *p, size_t n)
 	return h;
 }
 
-/* Character 3- to 5-grams of "<word>" (its first NGRAM_CPS code points). */
-static void
-char_ngrams(struct lm_feats *fs, const char *w, size_t len, uint32_t buckets,
-    size_t tok)
+/*
+ * The buckets of the character 3- to 5-grams of "<word>" (its first
+ * NGRAM_CPS code points) into ids, 3-grams first as the weights expect;
+ * returns how many.
+ */
+#define NGRAM_IDS	(3 * (NGRAM_CPS + 2))
+static size_t
+char_ngram_buckets(const char *w, size_t len, uint32_t buckets,
+    uint32_t ids[NGRAM_IDS])
 {
 	char padded[NGRAM_CPS * 4 + 2];
-	size_t at[NGRAM_CPS + 3], ncp = 0, plen = 0;
+	size_t at[NGRAM_CPS + 3], ncp = 0, plen = 0, nids = 0;
 
 	at[ncp++] = plen;
 	padded[plen++] = '<';
@@ -100,8 +120,7 @@ char_ngrams(struct lm_feats *fs, const char *w, size_t len, uint32_t buckets,
 	at[ncp] = plen;
 	/*
 	 * The 4- and 5-gram from a start continue the 3-gram's hash (FNV-1a
-	 * reads bytes in order), so each start is hashed once; the features
-	 * still go out 3-grams first, as the weights expect.
+	 * reads bytes in order), so each start is hashed once.
 	 */
 	uint64_t h[3][NGRAM_CPS + 3];
 	for (size_t s = 0; s + 3 <= ncp; s++) {
@@ -118,8 +137,68 @@ char_ngrams(struct lm_feats *fs, const char *w, size_t len, uint32_t buckets,
 		for (size_t s = 0; s + n <= ncp; s++) {
 			if (n == ncp)	/* the whole padded word: a unigram */
 				continue;
-			add_feat(fs, h[n - 3][s] ^ (0x3100 + n), buckets, tok, 1);
+			ids[nids++] = bucket_of(h[n - 3][s] ^ (0x3100 + n),
+			    buckets);
 		}
+	return nids;
+}
+
+/*
+ * Words remembered with their n-gram buckets.  A chat log says the same
+ * few thousand words again and again, and a word's n-grams were a third of
+ * classifying it.  Direct-mapped by the word's hash, a newer word taking
+ * an older one's slot: the memory is fixed (about 900 KB), and which words
+ * are remembered changes only the speed, never a feature.
+ */
+#define WORD_SLOTS	4096		/* a power of two */
+#define WORD_BYTES	16		/* longer words are not remembered */
+
+struct lm_word {
+	uint64_t	hash;
+	uint8_t		len;		/* 0: an empty slot */
+	uint8_t		nids;
+	char		bytes[WORD_BYTES];
+	uint32_t	ids[3 * WORD_BYTES];
+};
+
+struct lm_words {
+	uint32_t	buckets;	/* the ids are for this many rows */
+	struct lm_word	slot[WORD_SLOTS];
+};
+
+static void
+char_ngrams(struct lm_feats *fs, const struct tok *t, const char *w,
+    uint32_t buckets, size_t tok)
+{
+	uint32_t local[NGRAM_IDS];
+	const uint32_t *ids = local;
+	size_t nids;
+
+	if (t->len <= WORD_BYTES) {
+		if (fs->words == NULL || fs->words->buckets != buckets) {
+			if (fs->words == NULL)
+				fs->words = xmalloc(sizeof *fs->words);
+			memset(fs->words, 0, sizeof *fs->words);
+			fs->words->buckets = buckets;
+		}
+		struct lm_word *wd = &fs->words->slot[(t->hash ^ t->hash >> 32)
+		    & (WORD_SLOTS - 1)];
+		if (wd->len != t->len || wd->hash != t->hash ||
+		    memcmp(wd->bytes, w, t->len) != 0) {
+			/* up to WORD_BYTES code points: 3 * WORD_BYTES ids */
+			wd->nids = (uint8_t)char_ngram_buckets(w, t->len,
+			    buckets, local);
+			memcpy(wd->ids, local, wd->nids * sizeof *wd->ids);
+			memcpy(wd->bytes, w, t->len);
+			wd->len = (uint8_t)t->len;
+			wd->hash = t->hash;
+		}
+		ids = wd->ids;
+		nids = wd->nids;
+	} else
+		nids = char_ngram_buckets(w, t->len, buckets, local);
+	for (size_t i = 0; i < nids; i++)
+		add_bucket(fs, ids[i], tok, 1);
 }
 
 void
@@ -138,7 +217,7 @@ lm_features(const struct tok_text *tt, uint32_t buckets, struct lm_feats *fs)
 				    0x2200) * 31 + tt->toks[i - 1].hash * 7 +
 				    t->hash, buckets, i - 2, 3);
 		} else if (t->len > 1)
-			char_ngrams(fs, tok_bytes(tt, i), t->len, buckets, i);
+			char_ngrams(fs, t, tok_bytes(tt, i), buckets, i);
 	}
 }
 
@@ -154,6 +233,7 @@ lm_feats_free(struct lm_feats *fs)
 {
 	free(fs->f);
 	free(fs->span);
+	free(fs->words);
 	memset(fs, 0, sizeof(*fs));
 }
 

@@ -41,6 +41,8 @@
 #define LM_SCHEME	1	/* the feature extraction the weights fit */
 #define LM_BUCKETS_DEFAULT (1u << 18)
 
+struct lm_words;
+
 struct lm_feats {
 	uint32_t	*f;		/* bucket of each feature */
 	uint32_t	*span;		/* first token << 8 | token count */
@@ -52,6 +54,8 @@ struct lm_feats {
 	 */
 	const float	*hint;
 	uint32_t	 hint_labels;
+	struct lm_words	*words;		/* recent words' n-grams, made on
+					   first use (linmodel.c) */
 };
 
 struct lm_model {
