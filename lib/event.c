@@ -638,6 +638,39 @@ line_text(struct ev_reader *r, const char *s, size_t n)
 	return t;
 }
 
+/*
+ * The string s[0..n) holds (its escapes \" \\ \/ \b \f \n \r \t, the only
+ * ones jscan accepts) NUL-ended in r->strs, like line_text: the text is
+ * never longer than its JSON spelling.
+ */
+static const char *
+line_unescaped(struct ev_reader *r, const char *s, size_t n)
+{
+	char *t = r->strs.data + r->strs.len, *o = t;
+	const char *e = s + n;
+
+	while (s < e) {
+		const char *q = memchr(s, '\\', (size_t)(e - s));
+		size_t run = (size_t)((q ? q : e) - s);
+		memcpy(o, s, run);
+		o += run;
+		if (q == NULL)
+			break;
+		switch (q[1]) {
+		case 'b': *o++ = '\b'; break;
+		case 'f': *o++ = '\f'; break;
+		case 'n': *o++ = '\n'; break;
+		case 'r': *o++ = '\r'; break;
+		case 't': *o++ = '\t'; break;
+		default: *o++ = q[1]; break;	/* " \ / */
+		}
+		s = q + 2;
+	}
+	*o = '\0';
+	r->strs.len += (size_t)(o - t) + 1;
+	return t;
+}
+
 /* One member's value as an item; NULL if cJSON would not have it. */
 static cJSON *
 member_item(struct ev_reader *r, const struct jscan_member *m)
@@ -647,6 +680,9 @@ member_item(struct ev_reader *r, const struct jscan_member *m)
 	if (m->val_plain)	/* no escapes: the bytes are the string */
 		return cJSON_CreateStringReference(line_text(r, m->val + 1,
 		    m->vallen - 2));
+	if (m->val[0] == '"')	/* jscan let only two-byte escapes through */
+		return cJSON_CreateStringReference(line_unescaped(r,
+		    m->val + 1, m->vallen - 2));
 	if ((v = small_integer(m->val, m->vallen)) != NULL)
 		return v;
 	v = cJSON_ParseWithLength(m->val, m->vallen);

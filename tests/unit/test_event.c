@@ -393,6 +393,31 @@ test_take(void **state)
  * gets its own copies (the next lines overwrite the reader's), with and
  * without a want list, and a bad line between does not disturb them.
  */
+/* Strings with escapes are read without cJSON, to the same bytes. */
+static void
+test_jsonl_escapes(void **state)
+{
+	static const char text[] =
+	    "{\"t\":\"a\\\"b\\\\c\\/d\\be\\ff\\ng\\rh\\ti\\\\\",\"u\":\"\\n\"}\n";
+	struct ev_reader_opts o = { EV_JSONL, 0, 0, NULL };
+	struct diag d;
+	struct ev_record rec;
+
+	(void)state;
+	char *path = put("in", text, sizeof text - 1);
+	char *files[] = { path };
+	diag_init(&d, "test");
+	struct ev_reader *r = ev_open(&o, files, 1, &d);
+	assert_int_equal(ev_read(r, &rec), 1);
+	assert_int_equal(rec.status, EV_OK);
+	assert_string_equal(json_str(rec.obj, "t"),
+	    "a\"b\\c/d\be\ff\ng\rh\ti\\");
+	assert_string_equal(json_str(rec.obj, "u"), "\n");
+	assert_int_equal(ev_read(r, &rec), 0);
+	ev_close(r);
+	free(path);
+}
+
 static void
 test_take_strings(void **state)
 {
@@ -599,6 +624,7 @@ main(void)
 		cmocka_unit_test(test_operands),
 		cmocka_unit_test(test_take),
 		cmocka_unit_test(test_take_strings),
+		cmocka_unit_test(test_jsonl_escapes),
 		cmocka_unit_test(test_format_names),
 		cmocka_unit_test(test_csv_quoted_multiline),
 		cmocka_unit_test(test_csv_types),
