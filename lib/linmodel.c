@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "linmodel.h"
 
 #define MAX_LABELS	4096
@@ -79,18 +80,6 @@ add_feat(struct lm_feats *fs, uint64_t h, uint32_t buckets, size_t tok,
 	add_bucket(fs, bucket_of(h, buckets), tok, ntok);
 }
 
-/* tok_hash (FNV-1a 64) of a string, continued over n more bytes. */
-#define FNV_BASIS	0xcbf29ce484222325ULL
-static inline uint64_t
-fnv_more(uint64_t h, const char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
 /*
  * The buckets of the character 3- to 5-grams of "<word>" (its first
  * NGRAM_CPS code points) into ids, 3-grams first as the weights expect;
@@ -124,13 +113,13 @@ char_ngram_buckets(const char *w, size_t len, uint32_t buckets,
 	 */
 	uint64_t h[3][NGRAM_CPS + 3];
 	for (size_t s = 0; s + 3 <= ncp; s++) {
-		uint64_t x = fnv_more(FNV_BASIS, padded + at[s], at[s + 3] - at[s]);
+		uint64_t x = hash_fnv1a64_more(HASH_FNV1A64_BASIS, padded + at[s], at[s + 3] - at[s]);
 		h[0][s] = x;
 		if (s + 4 <= ncp)
-			h[1][s] = x = fnv_more(x, padded + at[s + 3],
+			h[1][s] = x = hash_fnv1a64_more(x, padded + at[s + 3],
 			    at[s + 4] - at[s + 3]);
 		if (s + 5 <= ncp)
-			h[2][s] = fnv_more(x, padded + at[s + 4],
+			h[2][s] = hash_fnv1a64_more(x, padded + at[s + 4],
 			    at[s + 5] - at[s + 4]);
 	}
 	for (size_t n = 3; n <= 5; n++)

@@ -95,20 +95,27 @@ close_tok(struct tok_text *tt, struct tok *t, uint32_t srcend)
 
 	t->len = (uint32_t)(tt->bytes.len - t->off);
 	/* Order numbers, amounts, years: any run of 3 or more digits is "0". */
-	if (t->len >= 3 && strspn((const char *)b, "0123456789") == t->len) {
-		tt->bytes.len = t->off + 1;
-		tt->bytes.data[t->off] = '0';
-		t->len = 1;
+	if (t->len >= 3 && (unsigned)(b[0] - '0') <= 9) {
+		size_t d = 1;
+		while (d < t->len && (unsigned)(b[d] - '0') <= 9)
+			d++;
+		if (d == t->len) {
+			tt->bytes.len = t->off + 1;
+			tt->bytes.data[t->off] = '0';
+			t->len = 1;
+		}
 	}
 	t->srclen = srcend - t->src;
-	t->hash = tok_hash(b, t->len);
 	while (keylen < t->len && cps < 3) {
 		keylen++;
 		while (keylen < t->len && (b[keylen] & 0xC0) == 0x80)
 			keylen++;
 		cps++;
 	}
-	t->key = tok_hash(b, keylen);
+	/* The key's hash (the first 3 code points) is on the way to the
+	 * whole token's. */
+	t->key = hash_fnv1a64_more(HASH_FNV1A64_BASIS, b, keylen);
+	t->hash = hash_fnv1a64_more(t->key, b + keylen, t->len - keylen);
 }
 
 void
