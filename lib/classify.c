@@ -534,8 +534,8 @@ cls_result_to_event(const struct cls_result *r, cJSON *ev, int want_lang,
 	struct buf top = BUF_INIT;
 	cJSON *arr;
 
-	json_set_str(ev, "intent", r->intent);
-	json_set_num(ev, "intent_score", round3(r->intent_score));
+	json_put_str(ev, "intent", r->intent);
+	json_put_num(ev, "intent_score", round3(r->intent_score));
 	/* The candidates as their JSON text, one item: a tree of ten items
 	 * made and freed per message was a tenth of the filter's time. */
 	buf_addc(&top, '[');
@@ -547,15 +547,15 @@ cls_result_to_event(const struct cls_result *r, cJSON *ev, int want_lang,
 		buf_addc(&top, '}');
 	}
 	buf_addc(&top, ']');
-	json_set(ev, "intents", cJSON_CreateRaw(top.data));
+	json_put(ev, "intents", cJSON_CreateRaw(top.data));
 	buf_free(&top);
 	if (want_lang)
-		json_set_str(ev, "lang", r->lang);
-	json_set_str(ev, "sentiment", r->sentiment);
-	json_set_num(ev, "sentiment_score", round3(r->sentiment_score));
-	json_set_num(ev, "urgency", r->urgency);
-	json_set_bool(ev, "escalate", r->escalate);
-	json_set_bool(ev, "needs_video", r->needs_video);
+		json_put_str(ev, "lang", r->lang);
+	json_put_str(ev, "sentiment", r->sentiment);
+	json_put_num(ev, "sentiment_score", round3(r->sentiment_score));
+	json_put_num(ev, "urgency", r->urgency);
+	json_put_bool(ev, "escalate", r->escalate);
+	json_put_bool(ev, "needs_video", r->needs_video);
 	if (explain) {
 		const char *p = r->explain.data;
 		arr = cJSON_CreateArray();
@@ -563,7 +563,7 @@ cls_result_to_event(const struct cls_result *r, cJSON *ev, int want_lang,
 			cJSON_AddItemToArray(arr, cJSON_CreateString(p));
 			p += strlen(p) + 1;
 		}
-		json_set(ev, "explain", arr);
+		json_put(ev, "explain", arr);
 	}
 }
 

@@ -211,13 +211,17 @@ named(cJSON *it, const char *key)
 	return NULL;
 }
 
-void
-json_set(cJSON *obj, const char *key, cJSON *item)
+/* json_set and json_put: borrow says whether item may keep key itself. */
+static void
+set_item(cJSON *obj, const char *key, cJSON *item, int borrow)
 {
 	cJSON *first = named(obj->child, key);
 
 	if (first == NULL) {
-		cJSON_AddItemToObject(obj, key, item);
+		if (borrow)
+			cJSON_AddItemToObjectCS(obj, key, item);
+		else
+			cJSON_AddItemToObject(obj, key, item);
 		return;
 	}
 	/* A later duplicate of the key would outlive the new value for
@@ -228,9 +232,44 @@ json_set(cJSON *obj, const char *key, cJSON *item)
 	}
 	if (item->string != NULL && !(item->type & cJSON_StringIsConst))
 		cJSON_free(item->string);
-	item->string = xstrdup(key);
-	item->type &= ~cJSON_StringIsConst;
+	if (borrow) {
+		item->string = (char *)key;
+		item->type |= cJSON_StringIsConst;
+	} else {
+		item->string = xstrdup(key);
+		item->type &= ~cJSON_StringIsConst;
+	}
 	cJSON_ReplaceItemViaPointer(obj, first, item);
+}
+
+void
+json_set(cJSON *obj, const char *key, cJSON *item)
+{
+	set_item(obj, key, item, 0);
+}
+
+void
+json_put(cJSON *obj, const char *key, cJSON *item)
+{
+	set_item(obj, key, item, 1);
+}
+
+void
+json_put_str(cJSON *obj, const char *key, const char *val)
+{
+	json_put(obj, key, cJSON_CreateString(val));
+}
+
+void
+json_put_num(cJSON *obj, const char *key, double val)
+{
+	json_put(obj, key, cJSON_CreateNumber(val));
+}
+
+void
+json_put_bool(cJSON *obj, const char *key, int val)
+{
+	json_put(obj, key, cJSON_CreateBool(val));
 }
 
 void

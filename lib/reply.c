@@ -726,15 +726,15 @@ reply_annotate(cJSON *ev, const struct reply_result *r)
 {
 	cJSON *miss = cJSON_CreateArray();
 
-	json_set_str(ev, "reply", buf_str(&r->text));
-	json_set_str(ev, "template", r->tpl->id);
+	json_put_str(ev, "reply", buf_str(&r->text));
+	json_put_str(ev, "template", r->tpl->id);
 	if (r->tpl->variant != NULL)
-		json_set_str(ev, "variant", r->tpl->variant);
+		json_put_str(ev, "variant", r->tpl->variant);
 	else
-		json_set(ev, "variant", cJSON_CreateNull());
+		json_put(ev, "variant", cJSON_CreateNull());
 	for (int i = 0; i < r->missing.n; i++)
 		cJSON_AddItemToArray(miss, cJSON_CreateString(r->missing.v[i]));
-	json_set(ev, "reply_missing", miss);
+	json_put(ev, "reply_missing", miss);
 }
 
 /* Runs: many events, names resolved once ---------------------------------- */

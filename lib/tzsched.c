@@ -203,17 +203,18 @@ later(cs_time t, double seconds)
 	return t + (cs_time)llround(seconds * 1000);
 }
 
-/* An instant in UTC; null when there is none or it cannot be written. */
+/* An instant in UTC; null when there is none or it cannot be written.  key
+ * is a literal (json_put). */
 static void
 set_time(cJSON *ev, const char *key, cs_time t, struct buf *b)
 {
 	if (t == CS_TIME_NONE || t < CS_TIME_FIRST || t > CS_TIME_LAST) {
-		json_set(ev, key, cJSON_CreateNull());
+		json_put(ev, key, cJSON_CreateNull());
 		return;
 	}
 	buf_reset(b);
 	ts_format_utc(t, b);
-	json_set_str(ev, key, buf_str(b));
+	json_put_str(ev, key, buf_str(b));
 }
 
 /* The same in the customer's local time; null when its wall-clock year
@@ -225,18 +226,18 @@ set_local(cJSON *ev, const char *key, cs_time t, const struct tz_zone *z,
 	int off;
 
 	if (t == CS_TIME_NONE) {
-		json_set(ev, key, cJSON_CreateNull());
+		json_put(ev, key, cJSON_CreateNull());
 		return;
 	}
 	off = tz_offset_at(z, ts_floor_div(t, 1000), NULL, NULL);
 	if (t + off * (cs_time)1000 < CS_TIME_FIRST ||
 	    t + off * (cs_time)1000 > CS_TIME_LAST) {
-		json_set(ev, key, cJSON_CreateNull());
+		json_put(ev, key, cJSON_CreateNull());
 		return;
 	}
 	buf_reset(b);
 	ts_format_offset(t, off, b);
-	json_set_str(ev, key, buf_str(b));
+	json_put_str(ev, key, buf_str(b));
 }
 
 static int
@@ -261,17 +262,17 @@ tzsched_annotate(struct tzsched *s, cJSON *ev)
 	sec = ts_floor_div(t, 1000);
 	off = tz_offset_at(z, sec, NULL, NULL);
 	customer = is_role(s, ev, "customer");
-	json_set_str(ev, "customer_tz", tz_name(z));
+	json_put_str(ev, "customer_tz", tz_name(z));
 	set_local(ev, "local_time", t, z, &s->tmp);
-	json_set_num(ev, "local_hour",
+	json_put_num(ev, "local_hour",
 	    (double)(ts_floor_div(sec + off, 3600) - ts_floor_div(sec + off,
 	    86400) * 24));
 	struct window *w = window_in(s, z);
-	json_set_bool(ev, "customer_daytime",
+	json_put_bool(ev, "customer_daytime",
 	    cal_is_open_at(w->cal, &w->stretch, t, &next));
 	if (s->o.team != NULL) {
 		open = cal_is_open_at(s->o.team, &s->team_stretch, t, &next);
-		json_set_bool(ev, "team_open", open);
+		json_put_bool(ev, "team_open", open);
 		set_time(ev, "next_open", next, &s->tmp);
 	}
 	if (!customer)
@@ -281,7 +282,7 @@ tzsched_annotate(struct tzsched *s, cJSON *ev)
 	set_time(ev, "reply_due", due, &s->tmp);
 	set_local(ev, "reply_due_local", due, z, &s->tmp);
 	if (s->o.team != NULL)
-		json_set_bool(ev, "auto_reply", !open);
+		json_put_bool(ev, "auto_reply", !open);
 	return NULL;
 }
 
@@ -306,7 +307,7 @@ tzsched_followup(struct tzsched *s, cJSON *ev)
 	at = later(t, s->o.after);
 	if (at != CS_TIME_NONE)
 		at = cal_next_open(window_in(s, z)->cal, at);
-	json_set_str(ev, "customer_tz", tz_name(z));
+	json_put_str(ev, "customer_tz", tz_name(z));
 	set_time(ev, "followup_at", at, &s->tmp);
 	set_local(ev, "followup_local", at, z, &s->tmp);
 	return NULL;

@@ -170,6 +170,31 @@ set_is(cJSON *o, const char *want)
 	free(s);
 }
 
+/* json_put: the same places as json_set, the key borrowed (not freed by
+ * cJSON_Delete, shared by cJSON_Duplicate), duplicates dropped. */
+static void
+test_put(void **state)
+{
+	cJSON *o = cJSON_Parse("{\"a\":1,\"b\":2,\"a\":3}");
+
+	(void)state;
+	json_put_str(o, "a", "x");
+	set_is(o, "{\"a\":\"x\",\"b\":2}");
+	assert_true(o->child->type & cJSON_StringIsConst);
+	json_put_num(o, "c", 2.5);
+	json_put_bool(o, "d", 1);
+	json_put(o, "b", cJSON_CreateNull());
+	set_is(o, "{\"a\":\"x\",\"b\":null,\"c\":2.5,\"d\":true}");
+	/* json_set after json_put, and the other way round, on one key */
+	json_set_num(o, "c", 1);
+	json_put_num(o, "c", 3);
+	set_is(o, "{\"a\":\"x\",\"b\":null,\"c\":3,\"d\":true}");
+	cJSON *dup = cJSON_Duplicate(o, 1);
+	cJSON_Delete(o);
+	set_is(dup, "{\"a\":\"x\",\"b\":null,\"c\":3,\"d\":true}");
+	cJSON_Delete(dup);
+}
+
 static void
 test_set_keeps_position(void **state)
 {
@@ -285,6 +310,7 @@ main(void)
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_strings),
 		cmocka_unit_test(test_write),
+		cmocka_unit_test(test_put),
 		cmocka_unit_test(test_getters),
 		cmocka_unit_test(test_set_keeps_position),
 		cmocka_unit_test(test_find_error),
