@@ -128,7 +128,7 @@ coverage_load_holidays(struct coverage *c, const char *path,
 static const char *
 cell(cJSON *row, const char *key, struct buf *tmp)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(row, key);
+	const cJSON *v = json_get(row, key);
 
 	if (cJSON_IsNumber(v)) {
 		buf_reset(tmp);

@@ -567,6 +567,17 @@ ev_keep_number_texts(cJSON *obj, const char *p, size_t n)
 
 /* ---- partial events ------------------------------------------------------ */
 
+/* Where a key of len bytes starts looking in ev_want's slots. */
+static size_t
+want_hash(const char *key, size_t len)
+{
+	size_t h = len * 31;
+
+	if (len > 0)
+		h += (unsigned char)key[0] * 7u + (unsigned char)key[len - 1];
+	return h & (EV_WANT_SLOTS - 1);
+}
+
 void
 ev_want_add(struct ev_want *w, const char *name)
 {
@@ -579,7 +590,14 @@ ev_want_add(struct ev_want *w, const char *name)
 		w->len = xrealloc(w->len, sizeof *w->len * w->cap);
 	}
 	w->name[w->n] = name;
-	w->len[w->n++] = strlen(name);
+	w->len[w->n] = strlen(name);
+	if (w->n < EV_WANT_HASHED) {
+		size_t h = want_hash(name, w->len[w->n]);
+		while (w->slot[h] != 0)
+			h = (h + 1) & (EV_WANT_SLOTS - 1);
+		w->slot[h] = (unsigned char)(w->n + 1);
+	}
+	w->n++;
 }
 
 void
@@ -596,7 +614,13 @@ wanted(const struct ev_want *w, const char *key, size_t len)
 {
 	if (len == 6 && memcmp(key, "_error", 6) == 0)
 		return "_error";	/* tells a passed-on event */
-	for (size_t i = 0; i < w->n; i++)
+	for (size_t h = want_hash(key, len); w->slot[h] != 0;
+	    h = (h + 1) & (EV_WANT_SLOTS - 1)) {
+		size_t i = w->slot[h] - 1u;
+		if (w->len[i] == len && memcmp(w->name[i], key, len) == 0)
+			return w->name[i];
+	}
+	for (size_t i = EV_WANT_HASHED; i < w->n; i++)	/* past the table */
 		if (w->len[i] == len && memcmp(w->name[i], key, len) == 0)
 			return w->name[i];
 	return NULL;

@@ -45,13 +45,19 @@ enum ev_status {
  * are borrowed (a field map's, a tool's constants), not copied, and the
  * items' keys point to them: they must outlive every record read.
  */
+#define EV_WANT_SLOTS	128	/* a power of two, at least twice... */
+#define EV_WANT_HASHED	64	/* ...the names it finds by hash */
+
 struct ev_want {
 	const char	**name;
 	size_t		 *len;
 	size_t		  n, cap;
+	/* Each name's index + 1 at its hash (open addressing), 0 empty:
+	 * every key of every line is looked up here. */
+	unsigned char	  slot[EV_WANT_SLOTS];
 };
 
-#define EV_WANT_INIT	{ NULL, NULL, 0, 0 }
+#define EV_WANT_INIT	{ NULL, NULL, 0, 0, { 0 } }
 
 void	ev_want_add(struct ev_want *, const char *name);
 void	ev_want_free(struct ev_want *);

@@ -358,11 +358,11 @@ label_total_rows(struct ev_writer *w)
 	if (t < 0 || w->ncols < 2)
 		return;
 	for (size_t r = 0; r < w->nrows; r++) {
-		const cJSON *v = cJSON_GetObjectItemCaseSensitive(w->rows[r],
+		const cJSON *v = json_get(w->rows[r],
 		    "total");
 		if (v != NULL && !cJSON_IsTrue(v))
 			return;		/* a data field that happens to be so named */
-		if (v != NULL && cJSON_GetObjectItemCaseSensitive(w->rows[r],
+		if (v != NULL && json_get(w->rows[r],
 		    w->cols[t == 0 ? 1 : 0].name) != NULL)
 			return;		/* no group column to hold the label */
 	}
@@ -377,9 +377,9 @@ label_total_rows(struct ev_writer *w)
 		    strlen(w->cols[i].name), NULL))->val.num = (uint64_t)i;
 	for (size_t r = 0; r < w->nrows; r++) {
 		cJSON *row = w->rows[r];
-		if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(row, "total")))
+		if (!cJSON_IsTrue(json_get(row, "total")))
 			continue;
-		if (cJSON_GetObjectItemCaseSensitive(row, w->cols[0].name) == NULL)
+		if (json_get(row, w->cols[0].name) == NULL)
 			cJSON_AddStringToObject(row, w->cols[0].name, "total");
 		w->cols[0].numeric = 0;
 	}

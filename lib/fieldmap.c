@@ -138,7 +138,7 @@ fieldmap_canonical(const struct fieldmap *m, const char *source)
 cJSON *
 fieldmap_get(const struct fieldmap *m, const cJSON *obj, const char *name)
 {
-	return cJSON_GetObjectItemCaseSensitive(obj, fieldmap_source(m, name));
+	return json_get(obj, fieldmap_source(m, name));
 }
 
 const char *

@@ -86,7 +86,7 @@ write_partial(struct ev_writer *w, const struct ev_record *rec)
 	if (full == NULL)	/* the reader checked the line: cannot be */
 		abort();
 	for (const cJSON *it = rec->obj->child; it; it = it->next)
-		if (cJSON_GetObjectItemCaseSensitive(rec->obj, it->string) == it)
+		if (json_get(rec->obj, it->string) == it)
 			json_set(full, it->string, cJSON_Duplicate(it, 1));
 	ev_writer_write(w, full);
 	cJSON_Delete(full);

@@ -69,7 +69,7 @@ rename_fields(const struct fieldmap *map, cJSON *ev)
 	for (int i = 0; i < map->n; i++) {
 		const char *canon = map->pairs[i].canonical;
 		const char *src = map->pairs[i].source;
-		cJSON *it = cJSON_GetObjectItemCaseSensitive(ev, src);
+		cJSON *it = json_get(ev, src);
 		if (it == NULL || strcmp(canon, src) == 0)
 			continue;
 		cJSON_DeleteItemFromObjectCaseSensitive(ev, canon);
@@ -84,7 +84,7 @@ rename_fields(const struct fieldmap *map, cJSON *ev)
 static int
 map_role(const struct import_spec *sp, cJSON *ev, struct buf *why)
 {
-	cJSON *it = cJSON_GetObjectItemCaseSensitive(ev, "role");
+	cJSON *it = json_get(ev, "role");
 	const char *to = NULL;
 
 	if (it == NULL)
@@ -140,7 +140,7 @@ ids_to_strings(cJSON *ev)
 		"conversation", "agent", "customer", "order_id"
 	};
 	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
-		cJSON *it = cJSON_GetObjectItemCaseSensitive(ev, ids[i]);
+		cJSON *it = json_get(ev, ids[i]);
 		if (!cJSON_IsNumber(it))
 			continue;
 		struct buf s = BUF_INIT;

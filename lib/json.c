@@ -183,7 +183,7 @@ json_write(struct buf *b, const cJSON *item)
 const char *
 json_str(const cJSON *obj, const char *key)
 {
-	const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, key);
+	const cJSON *it = json_get(obj, key);
 
 	return cJSON_IsString(it) ? it->valuestring : NULL;
 }
@@ -191,7 +191,7 @@ json_str(const cJSON *obj, const char *key)
 int
 json_num(const cJSON *obj, const char *key, double *out)
 {
-	const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, key);
+	const cJSON *it = json_get(obj, key);
 
 	if (!cJSON_IsNumber(it))
 		return -1;
@@ -199,23 +199,11 @@ json_num(const cJSON *obj, const char *key, double *out)
 	return 0;
 }
 
-/* The first item named key at or after it.  The first byte rules out most
- * names before a call: the tools set a dozen fields on every event. */
-static cJSON *
-named(cJSON *it, const char *key)
-{
-	for (; it != NULL; it = it->next)
-		if (it->string != NULL && it->string[0] == key[0] &&
-		    strcmp(it->string, key) == 0)
-			return it;
-	return NULL;
-}
-
 /* json_set and json_put: borrow says whether item may keep key itself. */
 static void
 set_item(cJSON *obj, const char *key, cJSON *item, int borrow)
 {
-	cJSON *first = named(obj->child, key);
+	cJSON *first = json_named(obj->child, key);
 
 	if (first == NULL) {
 		if (borrow)
@@ -226,8 +214,9 @@ set_item(cJSON *obj, const char *key, cJSON *item, int borrow)
 	}
 	/* A later duplicate of the key would outlive the new value for
 	 * readers that take the last one (jq does): drop the duplicates. */
-	for (cJSON *it = named(first->next, key), *next; it != NULL; it = next) {
-		next = named(it->next, key);
+	for (cJSON *it = json_named(first->next, key), *next; it != NULL;
+	    it = next) {
+		next = json_named(it->next, key);
 		cJSON_Delete(cJSON_DetachItemViaPointer(obj, it));
 	}
 	if (item->string != NULL && !(item->type & cJSON_StringIsConst))

@@ -30,6 +30,28 @@ void	json_write_number(struct buf *, double);
 int	json_find_error(const char *s, size_t n, size_t *column,
 	    const char **what);
 
+/*
+ * The first item named key at it or after it, or NULL.  Inline, and the
+ * first byte compared before the rest: the tools look up a dozen fields an
+ * event, and most names differ in their first byte.
+ */
+static inline cJSON *
+json_named(cJSON *it, const char *key)
+{
+	for (; it != NULL; it = it->next)
+		if (it->string != NULL && it->string[0] == key[0] &&
+		    strcmp(it->string, key) == 0)
+			return it;
+	return NULL;
+}
+
+/* obj[key], the first of that name, as cJSON_GetObjectItemCaseSensitive. */
+static inline cJSON *
+json_get(const cJSON *obj, const char *key)
+{
+	return obj != NULL ? json_named(obj->child, key) : NULL;
+}
+
 /* The string value of obj[key], or NULL when absent or not a string. */
 const char *json_str(const cJSON *obj, const char *key);
 /* The number value of obj[key] into *out; -1 when absent or not a number. */

@@ -954,7 +954,7 @@ reply_run_free(struct reply_run *run)
 
 /*
  * One walk over the event's fields: the first field of every name the run
- * knows (as cJSON_GetObjectItemCaseSensitive finds it).
+ * knows (as json_get finds it).
  */
 static void
 index_event(struct reply_run *run, const cJSON *ev)

@@ -504,7 +504,7 @@ reply_context(const struct reply_opts *o, const cJSON *ev, const char *lang)
 
 	/* Canonical names of mapped fields, so templates use one vocabulary. */
 	for (int i = 0; o->map != NULL && i < o->map->n; i++) {
-		v = cJSON_GetObjectItemCaseSensitive(ev, o->map->pairs[i].source);
+		v = json_get(ev, o->map->pairs[i].source);
 		if (v != NULL)
 			json_set(c, o->map->pairs[i].canonical,
 			    cJSON_Duplicate(v, 1));
@@ -525,7 +525,7 @@ reply_context(const struct reply_opts *o, const cJSON *ev, const char *lang)
 	reply_derived_free(&d);
 	if (o->set != NULL)
 		cJSON_ArrayForEach(v, o->set)
-			if (cJSON_GetObjectItemCaseSensitive(ev, v->string) ==
+			if (json_get(ev, v->string) ==
 			    NULL)
 				json_set(c, v->string, cJSON_Duplicate(v, 1));
 	return c;

@@ -393,6 +393,55 @@ test_take(void **state)
  * gets its own copies (the next lines overwrite the reader's), with and
  * without a want list, and a bad line between does not disturb them.
  */
+/*
+ * A want list finds its names by hash, past the hashed ones by a walk: of
+ * a line with keys f0..f99 (and "", "f", near misses), exactly the wanted
+ * ones are built, in the line's order.
+ */
+static void
+test_want_many(void **state)
+{
+	static char names[100][8];
+	struct ev_want want = EV_WANT_INIT;
+	struct buf line = BUF_INIT;
+	struct diag d;
+	struct ev_record rec;
+
+	(void)state;
+	buf_adds(&line, "{\"\":0,\"f\":0,\"f1x\":0");
+	for (int i = 0; i < 100; i++) {
+		snprintf(names[i], sizeof names[i], "f%d", i);
+		buf_printf(&line, ",\"%s\":%d", names[i], i);
+	}
+	buf_adds(&line, "}\n");
+	/* f0, f3.. and f1, f4..: 66 names, two past the EV_WANT_HASHED
+	 * that are found by hash */
+	for (int i = 0; i < 99; i += 3)
+		ev_want_add(&want, names[i]);
+	for (int i = 1; i < 99; i += 3)
+		ev_want_add(&want, names[i]);
+	assert_int_equal(want.n, 66);
+	char *path = put("in", line.data, line.len);
+	char *files[] = { path };
+	struct ev_reader_opts o = { EV_JSONL, 0, 0, &want };
+	diag_init(&d, "test");
+	struct ev_reader *r = ev_open(&o, files, 1, &d);
+	assert_int_equal(ev_read(r, &rec), 1);
+	assert_true(rec.partial);
+	int k = 0;
+	for (const cJSON *c = rec.obj->child; c; c = c->next, k++) {
+		int i = atoi(c->string + 1);
+		assert_true(i % 3 != 2 && i < 99);
+		assert_string_equal(c->string, names[i]);
+		assert_int_equal(c->valuedouble, i);
+	}
+	assert_int_equal(k, 66);
+	ev_close(r);
+	ev_want_free(&want);
+	buf_free(&line);
+	free(path);
+}
+
 /* Strings with escapes are read without cJSON, to the same bytes. */
 static void
 test_jsonl_escapes(void **state)
@@ -625,6 +674,7 @@ main(void)
 		cmocka_unit_test(test_take),
 		cmocka_unit_test(test_take_strings),
 		cmocka_unit_test(test_jsonl_escapes),
+		cmocka_unit_test(test_want_many),
 		cmocka_unit_test(test_format_names),
 		cmocka_unit_test(test_csv_quoted_multiline),
 		cmocka_unit_test(test_csv_types),
