@@ -401,7 +401,7 @@ test_take(void **state)
 static void
 test_want_many(void **state)
 {
-	static char names[100][8];
+	static char names[100][16];
 	struct ev_want want = EV_WANT_INIT;
 	struct buf line = BUF_INIT;
 	struct diag d;
