@@ -534,8 +534,9 @@ cls_result_to_event(const struct cls_result *r, cJSON *ev, int want_lang,
 	struct buf top = BUF_INIT;
 	cJSON *arr;
 
-	json_put_str(ev, "intent", r->intent);
-	json_put_num(ev, "intent_score", round3(r->intent_score));
+	json_put(ev, "intent", cJSON_CreateString(r->intent));
+	json_put(ev, "intent_score",
+	    cJSON_CreateNumber(round3(r->intent_score)));
 	/* The candidates as their JSON text, one item: a tree of ten items
 	 * made and freed per message was a tenth of the filter's time. */
 	buf_addc(&top, '[');
@@ -550,12 +551,13 @@ cls_result_to_event(const struct cls_result *r, cJSON *ev, int want_lang,
 	json_put(ev, "intents", cJSON_CreateRaw(top.data));
 	buf_free(&top);
 	if (want_lang)
-		json_put_str(ev, "lang", r->lang);
-	json_put_str(ev, "sentiment", r->sentiment);
-	json_put_num(ev, "sentiment_score", round3(r->sentiment_score));
-	json_put_num(ev, "urgency", r->urgency);
-	json_put_bool(ev, "escalate", r->escalate);
-	json_put_bool(ev, "needs_video", r->needs_video);
+		json_put(ev, "lang", cJSON_CreateString(r->lang));
+	json_put(ev, "sentiment", cJSON_CreateString(r->sentiment));
+	json_put(ev, "sentiment_score",
+	    cJSON_CreateNumber(round3(r->sentiment_score)));
+	json_put(ev, "urgency", cJSON_CreateNumber(r->urgency));
+	json_put(ev, "escalate", cJSON_CreateBool(r->escalate));
+	json_put(ev, "needs_video", cJSON_CreateBool(r->needs_video));
 	if (explain) {
 		const char *p = r->explain.data;
 		arr = cJSON_CreateArray();

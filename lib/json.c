@@ -244,24 +244,6 @@ json_put(cJSON *obj, const char *key, cJSON *item)
 }
 
 void
-json_put_str(cJSON *obj, const char *key, const char *val)
-{
-	json_put(obj, key, cJSON_CreateString(val));
-}
-
-void
-json_put_num(cJSON *obj, const char *key, double val)
-{
-	json_put(obj, key, cJSON_CreateNumber(val));
-}
-
-void
-json_put_bool(cJSON *obj, const char *key, int val)
-{
-	json_put(obj, key, cJSON_CreateBool(val));
-}
-
-void
 json_string_assign(cJSON *it, const char *val)
 {
 	if (it->type & cJSON_IsReference) {

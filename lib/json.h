@@ -71,9 +71,6 @@ void	json_set_bool(cJSON *obj, const char *key, int val);
  * setting a dozen fields on every event notices.
  */
 void	json_put(cJSON *obj, const char *key, cJSON *item);
-void	json_put_str(cJSON *obj, const char *key, const char *val);
-void	json_put_num(cJSON *obj, const char *key, double val);
-void	json_put_bool(cJSON *obj, const char *key, int val);
 /*
  * Give string item it the value val (copied), also when it refers to text
  * it does not own (a reader's item: cJSON_SetValuestring refuses those).

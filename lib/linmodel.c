@@ -113,7 +113,8 @@ char_ngram_buckets(const char *w, size_t len, uint32_t buckets,
 	 */
 	uint64_t h[3][NGRAM_CPS + 3];
 	for (size_t s = 0; s + 3 <= ncp; s++) {
-		uint64_t x = hash_fnv1a64_more(HASH_FNV1A64_BASIS, padded + at[s], at[s + 3] - at[s]);
+		uint64_t x = hash_fnv1a64_more(HASH_FNV1A64_BASIS,
+		    padded + at[s], at[s + 3] - at[s]);
 		h[0][s] = x;
 		if (s + 4 <= ncp)
 			h[1][s] = x = hash_fnv1a64_more(x, padded + at[s + 3],

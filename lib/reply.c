@@ -726,10 +726,10 @@ reply_annotate(cJSON *ev, const struct reply_result *r)
 {
 	cJSON *miss = cJSON_CreateArray();
 
-	json_put_str(ev, "reply", buf_str(&r->text));
-	json_put_str(ev, "template", r->tpl->id);
+	json_put(ev, "reply", cJSON_CreateString(buf_str(&r->text)));
+	json_put(ev, "template", cJSON_CreateString(r->tpl->id));
 	if (r->tpl->variant != NULL)
-		json_put_str(ev, "variant", r->tpl->variant);
+		json_put(ev, "variant", cJSON_CreateString(r->tpl->variant));
 	else
 		json_put(ev, "variant", cJSON_CreateNull());
 	for (int i = 0; i < r->missing.n; i++)

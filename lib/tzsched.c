@@ -214,7 +214,7 @@ set_time(cJSON *ev, const char *key, cs_time t, struct buf *b)
 	}
 	buf_reset(b);
 	ts_format_utc(t, b);
-	json_put_str(ev, key, buf_str(b));
+	json_put(ev, key, cJSON_CreateString(buf_str(b)));
 }
 
 /* The same in the customer's local time; null when its wall-clock year
@@ -237,7 +237,7 @@ set_local(cJSON *ev, const char *key, cs_time t, const struct tz_zone *z,
 	}
 	buf_reset(b);
 	ts_format_offset(t, off, b);
-	json_put_str(ev, key, buf_str(b));
+	json_put(ev, key, cJSON_CreateString(buf_str(b)));
 }
 
 static int
@@ -262,17 +262,17 @@ tzsched_annotate(struct tzsched *s, cJSON *ev)
 	sec = ts_floor_div(t, 1000);
 	off = tz_offset_at(z, sec, NULL, NULL);
 	customer = is_role(s, ev, "customer");
-	json_put_str(ev, "customer_tz", tz_name(z));
+	json_put(ev, "customer_tz", cJSON_CreateString(tz_name(z)));
 	set_local(ev, "local_time", t, z, &s->tmp);
-	json_put_num(ev, "local_hour",
-	    (double)(ts_floor_div(sec + off, 3600) - ts_floor_div(sec + off,
-	    86400) * 24));
+	int64_t hour = ts_floor_div(sec + off, 3600) -
+	    ts_floor_div(sec + off, 86400) * 24;
+	json_put(ev, "local_hour", cJSON_CreateNumber((double)hour));
 	struct window *w = window_in(s, z);
-	json_put_bool(ev, "customer_daytime",
-	    cal_is_open_at(w->cal, &w->stretch, t, &next));
+	json_put(ev, "customer_daytime",
+	    cJSON_CreateBool(cal_is_open_at(w->cal, &w->stretch, t, &next)));
 	if (s->o.team != NULL) {
 		open = cal_is_open_at(s->o.team, &s->team_stretch, t, &next);
-		json_put_bool(ev, "team_open", open);
+		json_put(ev, "team_open", cJSON_CreateBool(open));
 		set_time(ev, "next_open", next, &s->tmp);
 	}
 	if (!customer)
@@ -282,7 +282,7 @@ tzsched_annotate(struct tzsched *s, cJSON *ev)
 	set_time(ev, "reply_due", due, &s->tmp);
 	set_local(ev, "reply_due_local", due, z, &s->tmp);
 	if (s->o.team != NULL)
-		json_put_bool(ev, "auto_reply", !open);
+		json_put(ev, "auto_reply", cJSON_CreateBool(!open));
 	return NULL;
 }
 
@@ -307,7 +307,7 @@ tzsched_followup(struct tzsched *s, cJSON *ev)
 	at = later(t, s->o.after);
 	if (at != CS_TIME_NONE)
 		at = cal_next_open(window_in(s, z)->cal, at);
-	json_put_str(ev, "customer_tz", tz_name(z));
+	json_put(ev, "customer_tz", cJSON_CreateString(tz_name(z)));
 	set_time(ev, "followup_at", at, &s->tmp);
 	set_local(ev, "followup_local", at, z, &s->tmp);
 	return NULL;

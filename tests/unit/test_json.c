@@ -178,16 +178,16 @@ test_put(void **state)
 	cJSON *o = cJSON_Parse("{\"a\":1,\"b\":2,\"a\":3}");
 
 	(void)state;
-	json_put_str(o, "a", "x");
+	json_put(o, "a", cJSON_CreateString("x"));
 	set_is(o, "{\"a\":\"x\",\"b\":2}");
 	assert_true(o->child->type & cJSON_StringIsConst);
-	json_put_num(o, "c", 2.5);
-	json_put_bool(o, "d", 1);
+	json_put(o, "c", cJSON_CreateNumber(2.5));
+	json_put(o, "d", cJSON_CreateBool(1));
 	json_put(o, "b", cJSON_CreateNull());
 	set_is(o, "{\"a\":\"x\",\"b\":null,\"c\":2.5,\"d\":true}");
 	/* json_set after json_put, and the other way round, on one key */
 	json_set_num(o, "c", 1);
-	json_put_num(o, "c", 3);
+	json_put(o, "c", cJSON_CreateNumber(3));
 	set_is(o, "{\"a\":\"x\",\"b\":null,\"c\":3,\"d\":true}");
 	cJSON *dup = cJSON_Duplicate(o, 1);
 	cJSON_Delete(o);
