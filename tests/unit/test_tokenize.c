@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "buf.h"
 #include "tokenize.h"
 
 /* The tokens of s joined by "|". */
@@ -134,6 +135,32 @@ test_hash_and_key(void **state)
 	tok_free(&tt);
 }
 
+/*
+ * A message of more words than TOK_MAX: the first TOK_MAX are its tokens,
+ * the last of them whole, and a word of ASCII letters reads the same as
+ * one with a non-ASCII letter in it (one path a run, the other a byte).
+ */
+static void
+test_many_words(void **state)
+{
+	struct tok_text tt;
+	struct buf text = BUF_INIT;
+	char out[64];
+
+	(void)state;
+	tok_init(&tt);
+	for (int i = 0; i < TOK_MAX + 10; i++)
+		buf_adds(&text, i % 2 ? "paket " : "lieferung ");
+	tok_run(&tt, text.data, text.len);
+	assert_int_equal(tt.n, TOK_MAX);
+	assert_int_equal(tt.toks[TOK_MAX - 1].len, 5);
+	assert_memory_equal(tok_bytes(&tt, TOK_MAX - 1), "paket", 5);
+	assert_string_equal(joined(&tt, "Abc1 2x\xC3\xA9y z\xC3\xA9 9", out,
+	    sizeof out), "abc1|2xey|ze|9");
+	buf_free(&text);
+	tok_free(&tt);
+}
+
 static void
 test_invalid_utf8(void **state)
 {
@@ -157,6 +184,7 @@ main(void)
 		cmocka_unit_test(test_digits),
 		cmocka_unit_test(test_hash_and_key),
 		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_many_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
