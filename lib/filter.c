@@ -103,6 +103,12 @@ write_event(struct ev_writer *w, const struct cli_common *cli,
 	if (cli->out_format == OUT_JSONL && cli->in.format == EV_JSONL &&
 	    rec->raw != NULL) {
 		added = appended_after(before, rec->obj, &changed);
+		if (!changed && added == NULL && rec->rawlen > 0 &&
+		    rec->raw[rec->rawlen - 1] == '}') {
+			/* untouched (most events): the line as it came */
+			ev_writer_raw(w, rec->raw, rec->rawlen);
+			return;
+		}
 		if (!changed && splice(line, rec, added) == 0) {
 			ev_writer_raw(w, line->data, line->len);
 			return;
