@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,10 +145,12 @@ struct ev_reader {
 	struct buf		 raw;
 	struct jscan		 scan;		/* members of a partial line */
 	struct buf		 cstr;		/* a member's key or text, NUL-ended */
-	struct buf		 strs;		/* the current line's plain keys and
-						   strings, NUL-ended: the items
-						   of a jscan-built object refer
-						   to them (see partial_object) */
+	struct buf		 strs;		/* the current line's strings,
+						   NUL-ended: the items of a
+						   jscan-built object refer to
+						   them (see partial_object) */
+	cJSON			*spare;		/* nodes kept for the next line */
+	int			 nspare;
 
 	/* CSV and TSV */
 	char			**header;
@@ -164,6 +167,83 @@ struct ev_reader {
 	int			 nqueue, queue_head, queue_cap;
 	struct pending		 cur;		/* popped, owned until next read */
 };
+
+/*
+ * cJSON nodes kept from one line for the next.  An event is a dozen nodes,
+ * made and freed a line: malloc and free of them were a tenth of what
+ * cs-kpi spent on a line.  The nodes of the last record and its members go
+ * to the spare list (up to SPARE_NODES), what they owned is freed as
+ * cJSON_Delete would, and the reader builds the next line's from them.
+ */
+#define SPARE_NODES	64
+
+static void
+drop_node(struct ev_reader *r, cJSON *c)
+{
+	if (!(c->type & cJSON_IsReference) && c->child != NULL)
+		cJSON_Delete(c->child);
+	if (!(c->type & cJSON_IsReference) && c->valuestring != NULL)
+		cJSON_free(c->valuestring);
+	if (!(c->type & cJSON_StringIsConst) && c->string != NULL)
+		cJSON_free(c->string);
+	if (r->nspare < SPARE_NODES) {
+		c->next = r->spare;
+		r->spare = c;
+		r->nspare++;
+	} else
+		cJSON_free(c);
+}
+
+/* cJSON_Delete(obj), its own node and its members' kept. */
+static void
+drop_record(struct ev_reader *r, cJSON *obj)
+{
+	if (obj == NULL)
+		return;
+	for (cJSON *c = obj->child, *next; c != NULL; c = next) {
+		next = c->next;
+		drop_node(r, c);
+	}
+	obj->child = NULL;
+	drop_node(r, obj);
+}
+
+/* A zeroed node of the given type, spare or new. */
+static cJSON *
+new_node(struct ev_reader *r, int type)
+{
+	cJSON *c = r->spare;
+
+	if (c != NULL) {
+		r->spare = c->next;
+		r->nspare--;
+	} else if ((c = cJSON_CreateNull()) == NULL)
+		abort();
+	memset(c, 0, sizeof *c);
+	c->type = type;
+	return c;
+}
+
+/* As cJSON_CreateNumber and cJSON_CreateStringReference make them. */
+static cJSON *
+new_number(struct ev_reader *r, double v)
+{
+	cJSON *c = new_node(r, cJSON_Number);
+
+	c->valuedouble = v;
+	c->valueint = v >= INT_MAX ? INT_MAX : v <= (double)INT_MIN ?
+	    INT_MIN : (int)v;
+	return c;
+}
+
+static cJSON *
+new_string_ref(struct ev_reader *r, const char *s)
+{
+	cJSON *c = new_node(r, cJSON_String | cJSON_IsReference);
+
+	c->valuestring = (char *)s;
+	return c;
+}
 
 const char *
 ev_display_name(const char *file)
@@ -251,7 +331,12 @@ ev_close(struct ev_reader *r)
 		close(r->fd);
 	csv_reset(r);
 	free_header(r);
-	cJSON_Delete(r->obj);
+	drop_record(r, r->obj);
+	while (r->spare != NULL) {
+		cJSON *next = r->spare->next;
+		cJSON_free(r->spare);
+		r->spare = next;
+	}
 	pending_free(&r->cur);
 	for (int i = r->queue_head; i < r->nqueue; i++)
 		pending_free(&r->queue[i]);
@@ -347,7 +432,7 @@ bad(struct ev_reader *r, struct ev_record *rec, long line, const char *raw,
 {
 	/* The last record is gone at every read, a bad one too (its texts
 	 * in r->strs may be overwritten already). */
-	cJSON_Delete(r->obj);
+	drop_record(r, r->obj);
 	r->obj = NULL;
 	rec->status = EV_BAD;
 	rec->obj = NULL;
@@ -377,7 +462,7 @@ static int
 good(struct ev_reader *r, struct ev_record *rec, cJSON *obj, long line,
     const char *raw, size_t rawlen)
 {
-	cJSON_Delete(r->obj);
+	drop_record(r, r->obj);
 	r->obj = obj;
 	rec->status = has_error_field(obj) ? EV_PASSED : EV_OK;
 	rec->obj = obj;
@@ -632,7 +717,7 @@ wanted(const struct ev_want *w, const char *key, size_t len)
  * for anything else.
  */
 static cJSON *
-small_integer(const char *s, size_t n)
+small_integer(struct ev_reader *r, const char *s, size_t n)
 {
 	size_t i = s[0] == '-';
 	double v = 0;
@@ -644,7 +729,7 @@ small_integer(const char *s, size_t n)
 			return NULL;
 		v = v * 10 + (s[k] - '0');
 	}
-	return cJSON_CreateNumber(i ? -v : v);
+	return new_number(r, i ? -v : v);
 }
 
 /*
@@ -702,12 +787,12 @@ member_item(struct ev_reader *r, const struct jscan_member *m)
 	cJSON *v;
 
 	if (m->val_plain)	/* no escapes: the bytes are the string */
-		return cJSON_CreateStringReference(line_text(r, m->val + 1,
+		return new_string_ref(r, line_text(r, m->val + 1,
 		    m->vallen - 2));
 	if (m->val[0] == '"')	/* jscan let only two-byte escapes through */
-		return cJSON_CreateStringReference(line_unescaped(r,
-		    m->val + 1, m->vallen - 2));
-	if ((v = small_integer(m->val, m->vallen)) != NULL)
+		return new_string_ref(r, line_unescaped(r, m->val + 1,
+		    m->vallen - 2));
+	if ((v = small_integer(r, m->val, m->vallen)) != NULL)
 		return v;
 	v = cJSON_ParseWithLength(m->val, m->vallen);
 	if (v == NULL)
@@ -744,7 +829,7 @@ partial_object(struct ev_reader *r, const char *p, size_t n)
 	 * member hold them all. */
 	buf_reset(&r->strs);
 	buf_grow(&r->strs, n + r->scan.n + 1);
-	cJSON *obj = cJSON_CreateObject();
+	cJSON *obj = new_node(r, cJSON_Object);
 	for (size_t i = 0; i < r->scan.n; i++) {
 		const struct jscan_member *m = &r->scan.m[i];
 		const char *name = NULL;
@@ -753,7 +838,7 @@ partial_object(struct ev_reader *r, const char *p, size_t n)
 			continue;
 		cJSON *v = member_item(r, m);
 		if (v == NULL) {
-			cJSON_Delete(obj);
+			drop_record(r, obj);
 			return NULL;
 		}
 		if (name != NULL)	/* the want list's own string, no copy */
@@ -1282,7 +1367,7 @@ pop_table(struct ev_reader *r, struct ev_record *rec)
 int
 ev_read(struct ev_reader *r, struct ev_record *rec)
 {
-	cJSON_Delete(r->obj);
+	drop_record(r, r->obj);
 	r->obj = NULL;
 	for (;;) {
 		if (r->fd < 0 && !next_operand(r))
