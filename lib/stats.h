@@ -29,7 +29,7 @@ void	stats_add_all(struct stats *, const struct stats *);
 size_t	stats_count(const struct stats *);
 /* mean, quantile and max of an empty set are NaN. */
 double	stats_mean(const struct stats *);
-/* p in [0, 1]; sorts the values the first time after an add. */
+/* p in [0, 1]; reorders the values (a selection, not a sort). */
 double	stats_quantile(struct stats *, double p);
 double	stats_max(const struct stats *);
 void	stats_free(struct stats *);

@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -36,6 +37,57 @@ test_quantiles(void **state)
 	stats_add(&s, 0);
 	assert_float_equal(stats_quantile(&s, 0.5), 2, 1e-12);
 	stats_free(&s);
+}
+
+static int
+cmp_d(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Quantiles by selection equal R type 7 on the sorted values, for sets
+ * random, with many ties, sorted, reversed, all equal, organ-pipe shaped,
+ * of sizes around the sort cut-off; p50 then p90 then p50 again on the
+ * same (reordered) set.
+ */
+static void
+test_quantiles_as_sorted(void **state)
+{
+	static const double ps[] = { 0.5, 0.9, 0.5, 0, 1, 0.25, 0.999 };
+	unsigned seed = 12345;
+
+	(void)state;
+	for (int shape = 0; shape < 6; shape++)
+	for (size_t n = 1; n < 3000; n = n < 40 ? n + 1 : n * 3) {
+		struct stats s = STATS_INIT;
+		double *ref = malloc(n * sizeof *ref);
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			double x = shape == 0 ? (seed >> 8) % 100000 / 7.0 :
+			    shape == 1 ? (double)((seed >> 8) % 5) :
+			    shape == 2 ? (double)i : shape == 3 ? (double)(n - i) :
+			    shape == 4 ? 42.0 :
+			    (double)(i < n / 2 ? i : n - i);
+			stats_add(&s, x);
+			ref[i] = x;
+		}
+		qsort(ref, n, sizeof *ref, cmp_d);
+		for (size_t k = 0; k < sizeof ps / sizeof *ps; k++) {
+			double h = (double)(n - 1) * ps[k];
+			size_t lo = (size_t)floor(h);
+			double want = lo + 1 >= n ? ref[n - 1] :
+			    ref[lo] + (h - (double)lo) * (ref[lo + 1] - ref[lo]);
+			double got = stats_quantile(&s, ps[k]);
+			if (got != want)
+				fail_msg("shape %d n %zu p %g: %.17g, want %.17g",
+				    shape, n, ps[k], got, want);
+		}
+		free(ref);
+		stats_free(&s);
+	}
 }
 
 static void
@@ -163,6 +215,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_quantiles),
+		cmocka_unit_test(test_quantiles_as_sorted),
 		cmocka_unit_test(test_one_and_none),
 		cmocka_unit_test(test_check_parse),
 		cmocka_unit_test(test_check_errors),
