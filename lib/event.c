@@ -144,12 +144,12 @@ struct ev_reader {
 	struct buf		 why;
 	struct buf		 raw;
 	struct jscan		 scan;		/* members of a partial line */
-	struct buf		 cstr;		/* a member's key or text, NUL-ended */
+	struct buf		 cstr;		/* a member's key, NUL-ended */
 	struct buf		 strs;		/* the current line's strings,
 						   NUL-ended: the items of a
 						   jscan-built object refer to
 						   them (see partial_object) */
-	cJSON			*spare;		/* nodes kept for the next line */
+	cJSON			*spare;		/* nodes for the next line */
 	int			 nspare;
 
 	/* CSV and TSV */
@@ -810,12 +810,11 @@ member_item(struct ev_reader *r, const struct jscan_member *m)
  * accepts, or NULL to read the line the full way (which also explains what
  * is wrong with it).
  *
- * A member's plain string value is not allocated: it is copied into
- * r->strs, and the item refers to it (a string reference, which
- * cJSON_Delete leaves alone and cJSON_Duplicate copies).  So the object is
- * good until the next line is read, like every record; ev_take gives a
- * kept object its own copies.  An allocation and a free fewer a string
- * member is a tenth of what cs-kpi spends on a line.
+ * A member's string value is not allocated: its text (escapes undone) is
+ * copied into r->strs, and the item refers to it (a string reference,
+ * which cJSON_Delete leaves alone and cJSON_Duplicate copies); the nodes
+ * come from the spare list.  So the object is good until the next line is
+ * read, like every record; ev_take gives a kept object its own copies.
  */
 static cJSON *
 partial_object(struct ev_reader *r, const char *p, size_t n)

@@ -358,12 +358,11 @@ label_total_rows(struct ev_writer *w)
 	if (t < 0 || w->ncols < 2)
 		return;
 	for (size_t r = 0; r < w->nrows; r++) {
-		const cJSON *v = json_get(w->rows[r],
-		    "total");
+		const cJSON *v = json_get(w->rows[r], "total");
 		if (v != NULL && !cJSON_IsTrue(v))
 			return;		/* a data field that happens to be so named */
-		if (v != NULL && json_get(w->rows[r],
-		    w->cols[t == 0 ? 1 : 0].name) != NULL)
+		if (v != NULL &&
+		    json_get(w->rows[r], w->cols[t == 0 ? 1 : 0].name) != NULL)
 			return;		/* no group column to hold the label */
 	}
 	free(w->cols[t].name);

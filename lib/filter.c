@@ -47,16 +47,23 @@ appended_after(const struct children *c, const cJSON *obj, int *changed)
 	return it;
 }
 
-/* Write rec's line with the items from `added` on spliced in. */
-static int
-splice(struct buf *line, const struct ev_record *rec, const cJSON *added)
+/* The length of rec's line up to its closing brace, or 0 if it has none. */
+static size_t
+object_end(const struct ev_record *rec)
 {
 	size_t n = rec->rawlen;
 
 	while (n > 0 && (rec->raw[n - 1] == ' ' || rec->raw[n - 1] == '\t'))
 		n--;
-	if (n == 0 || rec->raw[n - 1] != '}')
-		return -1;
+	return n > 0 && rec->raw[n - 1] == '}' ? n : 0;
+}
+
+/* Write rec's line, n bytes to its brace, with the items from `added` on
+ * spliced in. */
+static void
+splice(struct buf *line, const struct ev_record *rec, size_t n,
+    const cJSON *added)
+{
 	buf_reset(line);
 	buf_add(line, rec->raw, n - 1);
 	int empty = rec->obj->child == added;	/* the input was {} */
@@ -68,7 +75,6 @@ splice(struct buf *line, const struct ev_record *rec, const cJSON *added)
 		json_write(line, it);
 	}
 	buf_addc(line, '}');
-	return 0;
 }
 
 /*
@@ -103,13 +109,14 @@ write_event(struct ev_writer *w, const struct cli_common *cli,
 	if (cli->out_format == OUT_JSONL && cli->in.format == EV_JSONL &&
 	    rec->raw != NULL) {
 		added = appended_after(before, rec->obj, &changed);
-		if (!changed && added == NULL && rec->rawlen > 0 &&
-		    rec->raw[rec->rawlen - 1] == '}') {
+		size_t n = changed ? 0 : object_end(rec);
+		if (n > 0 && added == NULL) {
 			/* untouched (most events): the line as it came */
-			ev_writer_raw(w, rec->raw, rec->rawlen);
+			ev_writer_raw(w, rec->raw, n);
 			return;
 		}
-		if (!changed && splice(line, rec, added) == 0) {
+		if (n > 0) {
+			splice(line, rec, n, added);
 			ev_writer_raw(w, line->data, line->len);
 			return;
 		}

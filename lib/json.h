@@ -105,7 +105,8 @@ json_run(const char *p, const char *e, int stop_high)
 {
 #ifdef __SSE2__
 	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
-	const __m128i below_space = _mm_set1_epi8(0x20), ctl = _mm_set1_epi8(0x1F);
+	const __m128i below_space = _mm_set1_epi8(0x20);
+	const __m128i ctl = _mm_set1_epi8(0x1F);
 
 	while (e - p >= 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
@@ -157,6 +158,5 @@ json_string_run(const char *p, const char *e)
 {
 	return json_run(p, e, 0);
 }
-
 
 #endif

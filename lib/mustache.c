@@ -654,13 +654,11 @@ lookup(const struct render *r, const struct name *nm)
 	 * root frames once for every name. */
 	for (int i = r->n - 1; i >= (bound ? r->nroot : 0) && v == NULL; i--)
 		if (cJSON_IsObject(r->stack[i]))
-			v = json_get(r->stack[i],
-			    nm->parts[0]);
+			v = json_get(r->stack[i], nm->parts[0]);
 	if (v == NULL && bound)
 		v = o->slots[nm->slot];
 	for (int k = 1; k < nm->nparts && v != NULL; k++)
-		v = cJSON_IsObject(v) ?
-		    json_get(v, nm->parts[k]) : NULL;
+		v = cJSON_IsObject(v) ? json_get(v, nm->parts[k]) : NULL;
 	return v;
 }
 

@@ -525,8 +525,7 @@ reply_context(const struct reply_opts *o, const cJSON *ev, const char *lang)
 	reply_derived_free(&d);
 	if (o->set != NULL)
 		cJSON_ArrayForEach(v, o->set)
-			if (json_get(ev, v->string) ==
-			    NULL)
+			if (json_get(ev, v->string) == NULL)
 				json_set(c, v->string, cJSON_Duplicate(v, 1));
 	return c;
 }

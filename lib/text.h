@@ -51,7 +51,7 @@ text_decode(const char *s, size_t len, int32_t *cp)
 		return 1;
 	}
 	if (u[0] < 0xC2)
-		return -1;		/* continuation byte or overlong 2-byte */
+		return -1;	/* continuation byte, or overlong 2 bytes */
 	if (u[0] < 0xE0) {
 		n = 2;
 		c = u[0] & 0x1F;
@@ -77,7 +77,6 @@ text_decode(const char *s, size_t len, int32_t *cp)
 	*cp = c;
 	return n;
 }
-
 
 /* Append the base64 encoding of s (RFC 4648, padded). */
 void	text_base64(const char *s, size_t len, struct buf *out);

@@ -312,13 +312,6 @@ parse_any(const struct ts_parser *p, const char *s, cs_time *out,
 	return -1;
 }
 
-/*
- * 2026-11-20T03:12:00Z, the form cs-import writes and so nearly every
- * event's: read in place, without the general way's trimming and copying
- * (a third of what cs-kpi spent on an event's time).  0 and *out; 1 for
- * any other text, a date that does not exist or a leap second included,
- * which the general way reads or explains.
- */
 static int
 two_digits(const char *s)
 {
@@ -327,6 +320,13 @@ two_digits(const char *s)
 	return a <= 9 && b <= 9 ? (int)(a * 10 + b) : -1;
 }
 
+/*
+ * 2026-11-20T03:12:00Z, the form cs-import writes and so nearly every
+ * event's: read in place, without the general way's trimming and copying
+ * (a third of what cs-kpi spent on an event's time).  0 and *out; 1 for
+ * any other text, a date that does not exist or a leap second included,
+ * which the general way reads or explains.
+ */
 static int
 parse_utc_stamp(const char *s, cs_time *out)
 {
