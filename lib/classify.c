@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "classify.h"
+#include "filter.h"
 #include "json.h"
 #include "share.h"
 #include "text.h"
@@ -528,44 +529,44 @@ round3(float x)
 }
 
 void
-cls_result_to_event(const struct cls_result *r, cJSON *ev, int want_lang,
-    int explain)
+cls_result_add(const struct cls_result *r, struct filter_add *add,
+    int want_lang, int explain)
 {
-	struct buf top = BUF_INIT;
-	cJSON *arr;
+	struct buf *b = &add->text;
 
-	json_put(ev, "intent", cJSON_CreateString(r->intent));
-	json_put(ev, "intent_score",
-	    cJSON_CreateNumber(round3(r->intent_score)));
-	/* The candidates as their JSON text, one item: a tree of ten items
-	 * made and freed per message was a tenth of the filter's time. */
-	buf_addc(&top, '[');
+	filter_add_str(add, "intent", r->intent);
+	filter_add_num(add, "intent_score", round3(r->intent_score));
+	filter_add_key(add, "intents");
+	buf_addc(b, '[');
 	for (int i = 0; i < r->ntop; i++) {
-		buf_adds(&top, i ? ",{\"intent\":" : "{\"intent\":");
-		json_write_string(&top, r->top[i], strlen(r->top[i]));
-		buf_adds(&top, ",\"score\":");
-		json_write_number(&top, round3(r->top_score[i]));
-		buf_addc(&top, '}');
+		if (i > 0)
+			buf_addc(b, ',');
+		buf_add(b, "{\"intent\":", 10);
+		json_write_string(b, r->top[i], strlen(r->top[i]));
+		buf_add(b, ",\"score\":", 9);
+		json_write_number(b, round3(r->top_score[i]));
+		buf_addc(b, '}');
 	}
-	buf_addc(&top, ']');
-	json_put(ev, "intents", cJSON_CreateRaw(top.data));
-	buf_free(&top);
+	buf_addc(b, ']');
 	if (want_lang)
-		json_put(ev, "lang", cJSON_CreateString(r->lang));
-	json_put(ev, "sentiment", cJSON_CreateString(r->sentiment));
-	json_put(ev, "sentiment_score",
-	    cJSON_CreateNumber(round3(r->sentiment_score)));
-	json_put(ev, "urgency", cJSON_CreateNumber(r->urgency));
-	json_put(ev, "escalate", cJSON_CreateBool(r->escalate));
-	json_put(ev, "needs_video", cJSON_CreateBool(r->needs_video));
+		filter_add_str(add, "lang", r->lang);
+	filter_add_str(add, "sentiment", r->sentiment);
+	filter_add_num(add, "sentiment_score", round3(r->sentiment_score));
+	filter_add_num(add, "urgency", r->urgency);
+	filter_add_bool(add, "escalate", r->escalate);
+	filter_add_bool(add, "needs_video", r->needs_video);
 	if (explain) {
 		const char *p = r->explain.data;
-		arr = cJSON_CreateArray();
+		filter_add_key(add, "explain");
+		buf_addc(b, '[');
 		for (int i = 0; i < r->nexplain; i++) {
-			cJSON_AddItemToArray(arr, cJSON_CreateString(p));
-			p += strlen(p) + 1;
+			size_t n = strlen(p);
+			if (i > 0)
+				buf_addc(b, ',');
+			json_write_string(b, p, n);
+			p += n + 1;
 		}
-		json_put(ev, "explain", arr);
+		buf_addc(b, ']');
 	}
 }
 

@@ -27,6 +27,7 @@
 
 #include <cjson/cJSON.h>
 #include "buf.h"
+#include "filter.h"
 #include "event.h"
 #include "fieldmap.h"
 #include "hmap.h"
@@ -109,13 +110,14 @@ void	cls_follow(struct classifier *, const char *conversation,
 	    struct cls_result *);
 void	cls_result_free(struct cls_result *);
 /*
- * Write a result onto its event: intent, intent_score, intents (top
- * candidates), lang (only when want_lang), sentiment, sentiment_score,
- * urgency, escalate, needs_video, and explain when asked.
+ * A result as the members a filter appends to its event: intent,
+ * intent_score, intents (top candidates), lang (only when want_lang),
+ * sentiment, sentiment_score, urgency, escalate, needs_video, and explain
+ * when asked.
  */
-void	cls_result_to_event(const struct cls_result *, cJSON *ev, int want_lang,
-	    int explain);
-/* Add the fields the filter reads and cls_result_to_event sets. */
+void	cls_result_add(const struct cls_result *, struct filter_add *,
+	    int want_lang, int explain);
+/* Add the fields the filter reads and cls_result_add sets. */
 void	cls_want(const struct fieldmap *, struct ev_want *);
 
 #endif

@@ -58,21 +58,41 @@ object_end(const struct ev_record *rec)
 	return n > 0 && rec->raw[n - 1] == '}' ? n : 0;
 }
 
+/* Was rec's line {}?  Its n bytes end in the brace; before it, past any
+ * blanks, only an empty object has its opening brace (a value ends in a
+ * quote, a digit, a letter, ] or }). */
+static int
+empty_object(const struct ev_record *rec, size_t n)
+{
+	size_t k = n - 1;
+
+	while (k > 0 && (rec->raw[k - 1] == ' ' || rec->raw[k - 1] == '\t' ||
+	    rec->raw[k - 1] == '\n' || rec->raw[k - 1] == '\r'))
+		k--;
+	return k > 0 && rec->raw[k - 1] == '{';
+}
+
 /* Write rec's line, n bytes to its brace, with the items from `added` on
- * spliced in. */
+ * and then the text members of `add` spliced in. */
 static void
 splice(struct buf *line, const struct ev_record *rec, size_t n,
-    const cJSON *added)
+    const cJSON *added, const struct filter_add *add)
 {
+	int comma = !empty_object(rec, n);
+
 	buf_reset(line);
 	buf_add(line, rec->raw, n - 1);
-	int empty = rec->obj->child == added;	/* the input was {} */
 	for (const cJSON *it = added; it; it = it->next) {
-		if (!empty || it != added)
+		if (comma)
 			buf_addc(line, ',');
+		comma = 1;
 		json_write_string(line, it->string, strlen(it->string));
 		buf_addc(line, ':');
 		json_write(line, it);
+	}
+	if (add->n > 0) {
+		size_t skip = comma ? 0 : 1;	/* the text's leading comma */
+		buf_add(line, add->text.data + skip, add->text.len - skip);
 	}
 	buf_addc(line, '}');
 }
@@ -98,28 +118,122 @@ write_partial(struct ev_writer *w, const struct ev_record *rec)
 	cJSON_Delete(full);
 }
 
+void
+filter_add_key(struct filter_add *add, const char *key)
+{
+	size_t n = strlen(key);
+
+	if (add->n == FILTER_ADD_MAX)
+		abort();	/* a tool adding more than it declared */
+	add->key[add->n++] = key;
+	buf_grow(&add->text, n + 4);
+	buf_add(&add->text, ",\"", 2);
+	buf_add(&add->text, key, n);
+	buf_add(&add->text, "\":", 2);
+}
+
+void
+filter_add_str(struct filter_add *add, const char *key, const char *val)
+{
+	filter_add_key(add, key);
+	if (val == NULL)
+		buf_add(&add->text, "null", 4);
+	else
+		json_write_string(&add->text, val, strlen(val));
+}
+
+void
+filter_add_num(struct filter_add *add, const char *key, double val)
+{
+	filter_add_key(add, key);
+	json_write_number(&add->text, val);
+}
+
+void
+filter_add_bool(struct filter_add *add, const char *key, int val)
+{
+	filter_add_key(add, key);
+	if (val)
+		buf_add(&add->text, "true", 4);
+	else
+		buf_add(&add->text, "false", 5);
+}
+
 static void
-write_event(struct ev_writer *w, const struct cli_common *cli,
+add_clear(struct filter_add *add)
+{
+	add->n = 0;
+	buf_reset(&add->text);
+}
+
+/* Does the event already have a key that add sets? */
+static int
+add_overlaps(const struct filter_add *add, const cJSON *obj)
+{
+	for (const cJSON *it = obj->child; it; it = it->next)
+		for (int i = 0; i < add->n; i++)
+			if (it->string[0] == add->key[i][0] &&
+			    strcmp(it->string, add->key[i]) == 0)
+				return 1;
+	return 0;
+}
+
+/* The text members as items on obj, set with json_put, as fn would have. */
+static void
+add_to_object(struct filter_add *add, cJSON *obj)
+{
+	add->text.data[0] = '{';	/* ,"k":v,... becomes {"k":v,...} */
+	buf_addc(&add->text, '}');
+	cJSON *parsed = cJSON_ParseWithLength(add->text.data, add->text.len);
+	if (parsed == NULL)	/* written by filter_add_*: cannot be */
+		abort();
+	for (int i = 0; i < add->n; i++) {
+		cJSON *it = cJSON_DetachItemViaPointer(parsed, parsed->child);
+		json_put(obj, add->key[i], it);
+	}
+	cJSON_Delete(parsed);
+	add_clear(add);
+}
+
+/* Write rec's line with what fn appended spliced on, if that is the event
+ * fn left; 0 when it is not (or when the output is not JSON Lines). */
+static int
+write_spliced(struct ev_writer *w, const struct cli_common *cli,
     const struct children *before, const struct ev_record *rec,
-    struct buf *line)
+    const struct filter_add *add, struct buf *line)
 {
 	int changed;
 	const cJSON *added;
+	size_t n;
 
-	if (cli->out_format == OUT_JSONL && cli->in.format == EV_JSONL &&
-	    rec->raw != NULL) {
-		added = appended_after(before, rec->obj, &changed);
-		size_t n = changed ? 0 : object_end(rec);
-		if (n > 0 && added == NULL) {
-			/* untouched (most events): the line as it came */
-			ev_writer_raw(w, rec->raw, n);
+	if (cli->out_format != OUT_JSONL || cli->in.format != EV_JSONL ||
+	    rec->raw == NULL)
+		return 0;
+	added = appended_after(before, rec->obj, &changed);
+	n = changed ? 0 : object_end(rec);
+	if (n == 0 || (add->n > 0 && add_overlaps(add, rec->obj)))
+		return 0;
+	if (added == NULL && add->n == 0) {
+		/* untouched (most events): the line as it came */
+		ev_writer_raw(w, rec->raw, n);
+		return 1;
+	}
+	splice(line, rec, n, added, add);
+	ev_writer_raw(w, line->data, line->len);
+	return 1;
+}
+
+static void
+write_event(struct ev_writer *w, const struct cli_common *cli,
+    const struct children *before, const struct ev_record *rec,
+    struct filter_add *add, struct buf *line)
+{
+	if (write_spliced(w, cli, before, rec, add, line))
+		return;
+	if (add->n > 0) {
+		add_to_object(add, rec->obj);
+		if (write_spliced(w, cli, before, rec, add, line))
 			return;
-		}
-		if (n > 0) {
-			splice(line, rec, n, added);
-			ev_writer_raw(w, line->data, line->len);
-			return;
-		}
 	}
 	if (rec->partial)
 		write_partial(w, rec);
@@ -140,6 +254,7 @@ filter_run(struct cli_common *cli, struct diag *d, char *const *files,
 	struct ev_writer *w = ev_writer_open(cli->out_format, STDOUT_FILENO, d);
 	struct children before = { NULL, 0, 0 };
 	struct buf line = BUF_INIT;
+	struct filter_add add = { BUF_INIT, { NULL }, 0 };
 	struct ev_record rec;
 	int status;
 
@@ -148,9 +263,11 @@ filter_run(struct cli_common *cli, struct diag *d, char *const *files,
 	while (ev_read(r, &rec) > 0) {
 		if (rec.status == EV_OK) {
 			children_note(&before, rec.obj);
-			const char *why = fn(ctx, rec.obj, &rec);
+			add_clear(&add);
+			const char *why = fn(ctx, rec.obj, &rec, &add);
 			if (why == NULL) {
-				write_event(w, cli, &before, &rec, &line);
+				write_event(w, cli, &before, &rec, &add,
+				    &line);
 				continue;
 			}
 			rec.status = EV_BAD;
@@ -159,7 +276,8 @@ filter_run(struct cli_common *cli, struct diag *d, char *const *files,
 		}
 		if (rec.status == EV_PASSED) {
 			children_note(&before, rec.obj);
-			write_event(w, cli, &before, &rec, &line);
+			add_clear(&add);
+			write_event(w, cli, &before, &rec, &add, &line);
 			continue;
 		}
 		cJSON *err = ev_error_object(&rec);
@@ -174,5 +292,6 @@ filter_run(struct cli_common *cli, struct diag *d, char *const *files,
 	ev_writer_close(w);
 	free(before.item);
 	buf_free(&line);
+	buf_free(&add.text);
 	return status;
 }

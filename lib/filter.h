@@ -20,15 +20,43 @@
  * With cli->in.want set (and JSON Lines out), fn sees only the wanted
  * fields, so it must want every field it reads and every field it sets;
  * the rest of the line goes out as it came.
+ *
+ * fn may also append members as JSON text, through filter_add_*() on its
+ * `add` argument, instead of making cJSON items: when the line can be
+ * spliced, the text goes out as it is, with no item made, written and freed
+ * per field.  When it cannot (another output format, a line that does not
+ * end in its brace, or an event that already has one of the keys) the
+ * filter parses the text and sets each member with json_put(), just as if
+ * fn had; the output is the same either way.
  */
 #ifndef CSKIT_FILTER_H
 #define CSKIT_FILTER_H
 
+#include "buf.h"
 #include "cli.h"
+
+#define FILTER_ADD_MAX	16	/* members one event may get as text */
+
+/*
+ * Members to append, as the text ,"key":value,"key":value.  Owned by
+ * filter_run and emptied before each event; the keys are borrowed (a
+ * tool's literals) and must need no escaping.
+ */
+struct filter_add {
+	struct buf	 text;
+	const char	*key[FILTER_ADD_MAX];
+	int		 n;
+};
+
+/* Start a member: writes ,"key": (the value follows, in JSON). */
+void	filter_add_key(struct filter_add *, const char *key);
+void	filter_add_str(struct filter_add *, const char *key, const char *);
+void	filter_add_num(struct filter_add *, const char *key, double);
+void	filter_add_bool(struct filter_add *, const char *key, int);
 
 /* NULL when the event is fine, else a reason (valid until the next call). */
 typedef const char *(*filter_fn)(void *ctx, cJSON *ev,
-	    const struct ev_record *rec);
+	    const struct ev_record *rec, struct filter_add *add);
 
 int	filter_run(struct cli_common *, struct diag *, char *const *files,
 	    int nfiles, filter_fn fn, void *ctx);

@@ -61,7 +61,8 @@ struct ctx {
 
 /* Only customer messages (a missing role or type counts as one). */
 static const char *
-annotate(void *ctxp, cJSON *ev, const struct ev_record *rec)
+annotate(void *ctxp, cJSON *ev, const struct ev_record *rec,
+    struct filter_add *add)
 {
 	struct ctx *c = ctxp;
 	const cJSON *type, *role, *text;
@@ -83,7 +84,7 @@ annotate(void *ctxp, cJSON *ev, const struct ev_record *rec)
 	cls_classify(&c->cls, text->valuestring, strlen(text->valuestring),
 	    want_lang, &c->res);
 	classify_follow(&c->cls, c->map, ev, &c->res);
-	cls_result_to_event(&c->res, ev, want_lang, c->cls.explain);
+	cls_result_add(&c->res, add, want_lang, c->cls.explain);
 	return NULL;
 }
 

@@ -81,13 +81,15 @@ reply_one(struct state *s, const cJSON *ev, int *none)
 }
 
 static const char *
-annotate(void *arg, cJSON *ev, const struct ev_record *rec)
+annotate(void *arg, cJSON *ev, const struct ev_record *rec,
+    struct filter_add *add)
 {
 	struct state *s = arg;
 	const char *why;
 	int none;
 
 	(void)rec;
+	(void)add;
 	if ((why = reply_one(s, ev, &none)) != NULL || none)
 		return why;
 	reply_run_annotate(s->run, ev, &s->res);

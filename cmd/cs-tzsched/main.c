@@ -186,16 +186,20 @@ zone_options(struct tz_db *db, const struct diag *d, const struct args *a)
 }
 
 static const char *
-annotate_one(void *ctx, cJSON *ev, const struct ev_record *rec)
+annotate_one(void *ctx, cJSON *ev, const struct ev_record *rec,
+    struct filter_add *add)
 {
 	(void)rec;
+	(void)add;
 	return tzsched_annotate(ctx, ev);
 }
 
 static const char *
-followup_one(void *ctx, cJSON *ev, const struct ev_record *rec)
+followup_one(void *ctx, cJSON *ev, const struct ev_record *rec,
+    struct filter_add *add)
 {
 	(void)rec;
+	(void)add;
 	return tzsched_followup(ctx, ev);
 }
 

@@ -14,10 +14,12 @@
 /* Tags customer messages; rejects events whose role is a number; renames
  * nothing but replaces `lang` when it is "xx" (a change, not an append). */
 static const char *
-tag(void *ctx, cJSON *ev, const struct ev_record *rec)
+tag(void *ctx, cJSON *ev, const struct ev_record *rec,
+    struct filter_add *add)
 {
 	(void)ctx;
 	(void)rec;
+	(void)add;
 	const cJSON *role = cJSON_GetObjectItemCaseSensitive(ev, "role");
 	if (cJSON_IsNumber(role))
 		return "role is not a string";
@@ -29,8 +31,28 @@ tag(void *ctx, cJSON *ev, const struct ev_record *rec)
 	return NULL;
 }
 
+/* Appends as text members: seen, score and ok to customer messages,
+ * and always mark (so that an event without any wanted field gets one). */
+static const char *
+tag_text(void *ctx, cJSON *ev, const struct ev_record *rec,
+    struct filter_add *add)
+{
+	(void)ctx;
+	(void)rec;
+	const char *role = json_str(ev, "role");
+	if (role != NULL && strcmp(role, "customer") == 0) {
+		filter_add_str(add, "seen", "yes");
+		filter_add_num(add, "score", 2.5);
+		filter_add_bool(add, "ok", 1);
+	}
+	filter_add_key(add, "mark");
+	buf_adds(&add->text, "[1,\"\\\"\"]");
+	return NULL;
+}
+
 static char *
-run(const char *input, enum ev_format fmt, enum out_format ofmt, int *status)
+run_with(const char *input, enum ev_format fmt, enum out_format ofmt,
+    filter_fn fn, const char *const *want, int *status)
 {
 	char in[] = "/tmp/cskit-filter-in.XXXXXX";
 	char out[] = "/tmp/cskit-filter-out.XXXXXX";
@@ -48,8 +70,13 @@ run(const char *input, enum ev_format fmt, enum out_format ofmt, int *status)
 	cli_common_init(&cli, NULL);
 	cli.in.format = fmt;
 	cli.out_format = ofmt;
+	struct ev_want w = EV_WANT_INIT;
+	for (size_t i = 0; want != NULL && want[i] != NULL; i++)
+		ev_want_add(&w, want[i]);
+	if (want != NULL)
+		cli.in.want = &w;
 	char *files[] = { in };
-	*status = filter_run(&cli, &d, files, 1, tag, NULL);
+	*status = filter_run(&cli, &d, files, 1, fn, NULL);
 	dup2(saved_out, 1);
 	dup2(saved_err, 2);
 	close(saved_out);
@@ -65,7 +92,83 @@ run(const char *input, enum ev_format fmt, enum out_format ofmt, int *status)
 	unlink(in);
 	unlink(out);
 	cli_common_free(&cli);
+	ev_want_free(&w);
 	return text;
+}
+
+static char *
+run(const char *input, enum ev_format fmt, enum out_format ofmt, int *status)
+{
+	return run_with(input, fmt, ofmt, tag, NULL, status);
+}
+
+static const char *const tag_text_fields[] = { "role", "seen", "score", "ok",
+    "mark", NULL };
+
+/* Text members go out after the line's own bytes, as they are. */
+static void
+text_members_are_spliced(void **state)
+{
+	(void)state;
+	int st;
+	char *out = run_with("{\"role\":\"customer\",\"amount\":1.50}\n"
+	    "{\"role\":\"agent\",\"t\":\"caf\\u00e9\"}\n",
+	    EV_JSONL, OUT_JSONL, tag_text, tag_text_fields, &st);
+	assert_string_equal(out,
+	    "{\"role\":\"customer\",\"amount\":1.50,\"seen\":\"yes\","
+	    "\"score\":2.5,\"ok\":true,\"mark\":[1,\"\\\"\"]}\n"
+	    "{\"role\":\"agent\",\"t\":\"caf\\u00e9\",\"mark\":[1,\"\\\"\"]}\n");
+	assert_int_equal(st, 0);
+	free(out);
+}
+
+/* An event with none of the wanted fields is no empty object: a comma
+ * before what is appended, unless the line really was {}. */
+static void
+appended_to_events_without_wanted_fields(void **state)
+{
+	(void)state;
+	int st;
+	const char *in = "{\"x\":1}\n{}\n{ }\n{\"y\":{}}\n";
+	char *out = run_with(in, EV_JSONL, OUT_JSONL, tag_text,
+	    tag_text_fields, &st);
+	assert_string_equal(out,
+	    "{\"x\":1,\"mark\":[1,\"\\\"\"]}\n"
+	    "{\"mark\":[1,\"\\\"\"]}\n"
+	    "{ \"mark\":[1,\"\\\"\"]}\n"
+	    "{\"y\":{},\"mark\":[1,\"\\\"\"]}\n");
+	free(out);
+}
+
+/* A key the event already has: the text members are set as items, the
+ * first of the key replaced and a later duplicate dropped, as json_put
+ * does; the line is written again from its parse. */
+static void
+text_member_over_an_existing_key(void **state)
+{
+	(void)state;
+	int st;
+	char *out = run_with("{\"seen\":\"no\",\"role\":\"customer\","
+	    "\"z\":1.50,\"seen\":0}\n", EV_JSONL, OUT_JSONL, tag_text,
+	    tag_text_fields, &st);
+	assert_string_equal(out,
+	    "{\"seen\":\"yes\",\"role\":\"customer\",\"z\":1.5,"
+	    "\"score\":2.5,\"ok\":true,\"mark\":[1,\"\\\"\"]}\n");
+	assert_int_equal(st, 0);
+	free(out);
+}
+
+/* Another output format: the text members become fields like any. */
+static void
+text_members_in_csv(void **state)
+{
+	(void)state;
+	int st;
+	char *out = run_with("{\"role\":\"customer\",\"n\":1}\n",
+	    EV_JSONL, OUT_CSV, tag_text, tag_text_fields, &st);
+	assert_string_equal(out, "role,n,seen,score,ok,mark\n"
+	    "customer,1,yes,2.5,true,\"[1,\"\"\\\"\"\"\"]\"\n");
+	free(out);
 }
 
 static void
@@ -150,6 +253,10 @@ main(void)
 		cmocka_unit_test(a_change_reserializes),
 		cmocka_unit_test(bad_lines_are_kept_in_order),
 		cmocka_unit_test(csv_input_is_written_as_objects),
+		cmocka_unit_test(text_members_are_spliced),
+		cmocka_unit_test(appended_to_events_without_wanted_fields),
+		cmocka_unit_test(text_member_over_an_existing_key),
+		cmocka_unit_test(text_members_in_csv),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

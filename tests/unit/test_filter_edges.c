@@ -35,10 +35,12 @@ slurp(FILE *fp)
  * deletes "drop", and refuses events that have "fail".
  */
 static const char *
-annotate(void *ctx, cJSON *ev, const struct ev_record *rec)
+annotate(void *ctx, cJSON *ev, const struct ev_record *rec,
+    struct filter_add *add)
 {
 	int *calls = ctx;
 
+	(void)add;
 	(*calls)++;
 	assert_non_null(rec->file);
 	if (cJSON_GetObjectItemCaseSensitive(ev, "fail"))
