@@ -521,11 +521,12 @@ cls_result_free(struct cls_result *r)
 	buf_free(&r->explain);
 }
 
-/* Scores to three decimals: enough to rank, and stable across machines. */
-static double
-round3(float x)
+/* Scores to three decimals, in thousandths: enough to rank, and stable
+ * across machines. */
+static long long
+milli(float x)
 {
-	return round((double)x * 1000) / 1000;
+	return llround((double)x * 1000);
 }
 
 void
@@ -535,7 +536,7 @@ cls_result_add(const struct cls_result *r, struct filter_add *add,
 	struct buf *b = &add->text;
 
 	filter_add_str(add, "intent", r->intent);
-	filter_add_num(add, "intent_score", round3(r->intent_score));
+	filter_add_milli(add, "intent_score", milli(r->intent_score));
 	filter_add_key(add, "intents");
 	buf_addc(b, '[');
 	for (int i = 0; i < r->ntop; i++) {
@@ -544,14 +545,15 @@ cls_result_add(const struct cls_result *r, struct filter_add *add,
 		buf_add(b, "{\"intent\":", 10);
 		json_write_string(b, r->top[i], strlen(r->top[i]));
 		buf_add(b, ",\"score\":", 9);
-		json_write_number(b, round3(r->top_score[i]));
+		json_write_milli(b, milli(r->top_score[i]));
 		buf_addc(b, '}');
 	}
 	buf_addc(b, ']');
 	if (want_lang)
 		filter_add_str(add, "lang", r->lang);
 	filter_add_str(add, "sentiment", r->sentiment);
-	filter_add_num(add, "sentiment_score", round3(r->sentiment_score));
+	filter_add_milli(add, "sentiment_score",
+	    milli(r->sentiment_score));
 	filter_add_num(add, "urgency", r->urgency);
 	filter_add_bool(add, "escalate", r->escalate);
 	filter_add_bool(add, "needs_video", r->needs_video);

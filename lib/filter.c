@@ -119,20 +119,6 @@ write_partial(struct ev_writer *w, const struct ev_record *rec)
 }
 
 void
-filter_add_key(struct filter_add *add, const char *key)
-{
-	size_t n = strlen(key);
-
-	if (add->n == FILTER_ADD_MAX)
-		abort();	/* a tool adding more than it declared */
-	add->key[add->n++] = key;
-	buf_grow(&add->text, n + 4);
-	buf_add(&add->text, ",\"", 2);
-	buf_add(&add->text, key, n);
-	buf_add(&add->text, "\":", 2);
-}
-
-void
 filter_add_str(struct filter_add *add, const char *key, const char *val)
 {
 	filter_add_key(add, key);
@@ -147,6 +133,13 @@ filter_add_num(struct filter_add *add, const char *key, double val)
 {
 	filter_add_key(add, key);
 	json_write_number(&add->text, val);
+}
+
+void
+filter_add_milli(struct filter_add *add, const char *key, long long k)
+{
+	filter_add_key(add, key);
+	json_write_milli(&add->text, k);
 }
 
 void

@@ -32,6 +32,9 @@
 #ifndef CSKIT_FILTER_H
 #define CSKIT_FILTER_H
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "buf.h"
 #include "cli.h"
 
@@ -48,10 +51,33 @@ struct filter_add {
 	int		 n;
 };
 
-/* Start a member: writes ,"key": (the value follows, in JSON). */
-void	filter_add_key(struct filter_add *, const char *key);
+/* Start a member: writes ,"key": (the value follows, in JSON).  Inline:
+ * the key is a literal, so its length and copy fold into a few moves. */
+static inline void
+filter_add_key(struct filter_add *add, const char *key)
+{
+	struct buf *b = &add->text;
+	size_t n = strlen(key);
+
+	if (add->n == FILTER_ADD_MAX)
+		abort();	/* a tool adding more than it may */
+	add->key[add->n++] = key;
+	if (b->cap - b->len <= n + 4)
+		buf_grow(b, n + 4);
+	char *d = b->data + b->len;
+	d[0] = ',';
+	d[1] = '"';
+	memcpy(d + 2, key, n);
+	d[n + 2] = '"';
+	d[n + 3] = ':';
+	b->len += n + 4;
+	b->data[b->len] = '\0';
+}
+
 void	filter_add_str(struct filter_add *, const char *key, const char *);
 void	filter_add_num(struct filter_add *, const char *key, double);
+/* k thousandths (json_write_milli) */
+void	filter_add_milli(struct filter_add *, const char *key, long long k);
 void	filter_add_bool(struct filter_add *, const char *key, int);
 
 /* NULL when the event is fine, else a reason (valid until the next call). */

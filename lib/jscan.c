@@ -10,9 +10,12 @@
 /* Deeper texts are declined: the bit stack below is this long. */
 #define JSCAN_DEPTH_MAX	4096
 
-static const char *
+static inline const char *
 skip_ws(const char *p, const char *e)
 {
+	/* JSON Lines seldom has blanks between tokens: test for none first */
+	if (p < e && (unsigned char)*p > ' ')
+		return p;
 	while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
 		p++;
 	return p;

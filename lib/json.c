@@ -127,6 +127,32 @@ json_write_number(struct buf *b, double v)
 }
 
 void
+json_write_milli(struct buf *b, long long k)
+{
+	char tmp[32], *end = tmp + sizeof tmp, *p = end;
+	unsigned long long u = k < 0 ? 0ull - (unsigned long long)k :
+	    (unsigned long long)k;
+	unsigned frac = (unsigned)(u % 1000);
+
+	if (frac != 0) {
+		int digits = 3;
+		while (frac % 10 == 0) {
+			frac /= 10;
+			digits--;
+		}
+		while (digits-- > 0) {
+			*--p = (char)('0' + frac % 10);
+			frac /= 10;
+		}
+		*--p = '.';
+	}
+	p = put_decimal(p, u / 1000);
+	if (k < 0)
+		*--p = '-';
+	buf_add(b, p, (size_t)(end - p));
+}
+
+void
 json_write(struct buf *b, const cJSON *item)
 {
 	const cJSON *c;

@@ -21,6 +21,9 @@
 void	json_write(struct buf *, const cJSON *);
 void	json_write_string(struct buf *, const char *s, size_t len);
 void	json_write_number(struct buf *, double);
+/* k thousandths, as json_write_number writes k / 1000.0 ("0.25", "-1"):
+ * for scores rounded to three decimals, without the double's detour. */
+void	json_write_milli(struct buf *, long long k);
 
 /*
  * Validate JSON text; on a syntax error, -1 with the 1-based column and what

@@ -74,6 +74,46 @@ str_is(const char *s, size_t n, const char *want)
 
 #define STR(lit, want)	str_is(lit, sizeof(lit) - 1, want)
 
+static char *
+milli_text(long long k)
+{
+	struct buf b = BUF_INIT;
+	json_write_milli(&b, k);
+	return buf_detach(&b);
+}
+
+/* Thousandths write as the double k / 1000 does, every k of a score and
+ * a spread of others. */
+static void
+test_milli(void **state)
+{
+	(void)state;
+	struct buf want = BUF_INIT;
+	long long ks[] = { 1000000000, -999999999999, 123456789012345 };
+
+	for (long long k = -20000; k <= 20000; k++) {
+		buf_reset(&want);
+		json_write_number(&want, (double)k / 1000);
+		char *got = milli_text(k);
+		assert_string_equal(got, buf_str(&want));
+		free(got);
+	}
+	for (size_t i = 0; i < sizeof ks / sizeof *ks; i++) {
+		buf_reset(&want);
+		json_write_number(&want, (double)ks[i] / 1000);
+		char *got = milli_text(ks[i]);
+		assert_string_equal(got, buf_str(&want));
+		free(got);
+	}
+	char *s = milli_text(-537);
+	assert_string_equal(s, "-0.537");
+	free(s);
+	s = milli_text(50);
+	assert_string_equal(s, "0.05");
+	free(s);
+	buf_free(&want);
+}
+
 static void
 test_strings(void **state)
 {
@@ -308,6 +348,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_milli),
 		cmocka_unit_test(test_strings),
 		cmocka_unit_test(test_write),
 		cmocka_unit_test(test_put),
