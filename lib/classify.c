@@ -226,18 +226,31 @@ fill_inputs(struct classifier *c, const struct cues *q)
 	}
 }
 
-void
-cls_prepare(struct classifier *c, const char *text, size_t len)
+/* Tokens, lexicon hits and the model's lexicon inputs of a message. */
+static void
+read_message(struct classifier *c, const char *text, size_t len)
 {
 	struct cues q;
 
 	tok_run(&c->tt, text, len);
-	lm_features(&c->tt, c->model.buckets ? c->model.buckets :
-	    LM_BUCKETS_DEFAULT, &c->feats);
 	lex_match(&c->lex, &c->tt, &c->hits);
 	sum_cues(c, &q);
 	if (c->have_model)
 		fill_inputs(c, &q);
+}
+
+static void
+message_features(struct classifier *c)
+{
+	lm_features(&c->tt, c->model.buckets ? c->model.buckets :
+	    LM_BUCKETS_DEFAULT, &c->feats);
+}
+
+void
+cls_prepare(struct classifier *c, const char *text, size_t len)
+{
+	read_message(c, text, len);
+	message_features(c);
 }
 
 /* Shouting and exclamation marks, from the text as written. */
@@ -450,10 +463,12 @@ decide(struct classifier *c, struct cls_result *r)
 static void
 intent_of(struct classifier *c, struct cls_result *r)
 {
-	lm_predict(&c->model, c->feats.f, c->feats.n, c->lexv, c->prob);
+	lm_predict_tokens(&c->model, &c->tt, &c->feats, c->lexv, c->prob);
 	int win = decide(c, r);
-	if (c->explain)
+	if (c->explain) {
+		message_features(c);	/* every feature, for its words */
 		explain(c, win, r);
+	}
 }
 
 void
@@ -495,7 +510,7 @@ cls_classify(struct classifier *c, const char *text, size_t len,
 
 	buf_reset(&r->explain);
 	r->nexplain = 0;
-	cls_prepare(c, text, len);
+	read_message(c, text, len);
 	sum_cues(c, &q);
 	intent_of(c, r);
 

@@ -313,6 +313,12 @@ ev_writer_write(struct ev_writer *w, const cJSON *obj)
 }
 
 void
+ev_writer_raw_part(struct ev_writer *w, const char *p, size_t len)
+{
+	out_write(&w->out, p, len);
+}
+
+void
 ev_writer_raw(struct ev_writer *w, const char *line, size_t len)
 {
 	out_write(&w->out, line, len);

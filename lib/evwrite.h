@@ -38,6 +38,8 @@ void	ev_writer_kind(struct ev_writer *, const char *column, enum ew_kind);
 void	ev_writer_write(struct ev_writer *, const cJSON *obj);
 /* jsonl only: a line already serialized (no newline), written as is. */
 void	ev_writer_raw(struct ev_writer *, const char *line, size_t len);
+/* jsonl only: part of a line, written as is; ev_writer_raw ends it. */
+void	ev_writer_raw_part(struct ev_writer *, const char *p, size_t len);
 /* Write out what is buffered (jsonl, and csv/tsv with fixed columns;
  * spooled and aligned formats wait for close). */
 void	ev_writer_flush(struct ev_writer *);

@@ -73,28 +73,31 @@ empty_object(const struct ev_record *rec, size_t n)
 }
 
 /* Write rec's line, n bytes to its brace, with the items from `added` on
- * and then the text members of `add` spliced in. */
+ * and then the text members of `add` spliced in.  The pieces go to the
+ * writer as they are: the line is not copied to be written. */
 static void
-splice(struct buf *line, const struct ev_record *rec, size_t n,
-    const cJSON *added, const struct filter_add *add)
+splice(struct ev_writer *w, const struct ev_record *rec, size_t n,
+    const cJSON *added, const struct filter_add *add, struct buf *items)
 {
 	int comma = !empty_object(rec, n);
 
-	buf_reset(line);
-	buf_add(line, rec->raw, n - 1);
+	buf_reset(items);
 	for (const cJSON *it = added; it; it = it->next) {
 		if (comma)
-			buf_addc(line, ',');
+			buf_addc(items, ',');
 		comma = 1;
-		json_write_string(line, it->string, strlen(it->string));
-		buf_addc(line, ':');
-		json_write(line, it);
+		json_write_string(items, it->string, strlen(it->string));
+		buf_addc(items, ':');
+		json_write(items, it);
 	}
+	ev_writer_raw_part(w, rec->raw, n - 1);
+	ev_writer_raw_part(w, items->data, items->len);
 	if (add->n > 0) {
 		size_t skip = comma ? 0 : 1;	/* the text's leading comma */
-		buf_add(line, add->text.data + skip, add->text.len - skip);
+		ev_writer_raw_part(w, add->text.data + skip,
+		    add->text.len - skip);
 	}
-	buf_addc(line, '}');
+	ev_writer_raw(w, "}", 1);
 }
 
 /*
@@ -211,8 +214,7 @@ write_spliced(struct ev_writer *w, const struct cli_common *cli,
 		ev_writer_raw(w, rec->raw, n);
 		return 1;
 	}
-	splice(line, rec, n, added, add);
-	ev_writer_raw(w, line->data, line->len);
+	splice(w, rec, n, added, add, line);
 	return 1;
 }
 

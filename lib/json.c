@@ -12,6 +12,26 @@ json_write_string(struct buf *b, const char *s, size_t len)
 	static const char hex[] = "0123456789abcdef";
 	size_t i, run = 0;
 
+	/* Labels, tags, keys: short and plain, one byte at a time costs less
+	 * than setting up the wide search. */
+	if (len < 16) {
+		for (i = 0; i < len; i++) {
+			unsigned char c = (unsigned char)s[i];
+			if (c < 0x20 || c == '"' || c == '\\')
+				break;
+		}
+		if (i == len) {
+			if (b->cap - b->len <= len + 2)
+				buf_grow(b, len + 2);
+			char *d = b->data + b->len;
+			d[0] = '"';
+			memcpy(d + 1, s, len);
+			d[len + 1] = '"';
+			b->len += len + 2;
+			b->data[b->len] = '\0';
+			return;
+		}
+	}
 	buf_grow(b, len + 2);
 	buf_addc(b, '"');
 	for (i = 0; i < len; i++) {
@@ -135,15 +155,11 @@ json_write_milli(struct buf *b, long long k)
 	unsigned frac = (unsigned)(u % 1000);
 
 	if (frac != 0) {
-		int digits = 3;
-		while (frac % 10 == 0) {
-			frac /= 10;
-			digits--;
-		}
-		while (digits-- > 0) {
-			*--p = (char)('0' + frac % 10);
-			frac /= 10;
-		}
+		char d[3] = { (char)('0' + frac / 100), (char)('0' + frac / 10 % 10),
+		    (char)('0' + frac % 10) };
+		int digits = frac % 100 == 0 ? 1 : frac % 10 == 0 ? 2 : 3;
+		p -= digits;
+		memcpy(p, d, (size_t)digits);
 		*--p = '.';
 	}
 	p = put_decimal(p, u / 1000);

@@ -101,11 +101,59 @@ same_tokens(const struct lexicon *lx, const struct lex_entry *a,
 	return 1;
 }
 
-/* The lookup key of a token: what tok_run gives a message token. */
+/*
+ * An entry is indexed under one of three keys, each from what a message's
+ * tokens give at the entry's first position: a single word by its hash, a
+ * single prefix (`refund*`) by the lookup key of its first code points,
+ * and a phrase by its first word's hash with the second word's key (that
+ * key, not its hash, as the second word may be the prefix).  A message
+ * token asks for all three, and nearly every probe lands on an empty slot
+ * or on entries that match: keyed by the first word's key alone, a token
+ * such as "not" walked a chain of a dozen phrases that failed one by one,
+ * a branch mispredicted at each.  Two keys that collide only cost a probe;
+ * entry_at decides what matches.
+ */
 static uint64_t
-first_key(const struct tok_text *tt)
+word_key(uint64_t hash)
 {
-	return tt->toks[0].key;
+	return hash;
+}
+
+static uint64_t
+prefix_key(uint64_t key)
+{
+	return key ^ 0x9E3779B97F4A7C15ULL;
+}
+
+static uint64_t
+phrase_key(uint64_t first_hash, uint64_t second_key)
+{
+	return (first_hash ^ second_key) * 0xBF58476D1CE4E5B9ULL +
+	    (second_key >> 17);
+}
+
+static size_t
+filter_bit(uint64_t key)
+{
+	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 48) &
+	    (LEX_FILTER_BITS - 1);
+}
+
+static int
+may_have(const struct lexicon *lx, uint64_t key)
+{
+	size_t b = filter_bit(key);
+
+	return (lx->filter[b / 64] >> (b % 64)) & 1;
+}
+
+/* The index key of an entry of tt's tokens. */
+static uint64_t
+entry_key(const struct tok_text *tt, int prefix)
+{
+	if (tt->n > 1)
+		return phrase_key(tt->toks[0].hash, tt->toks[1].key);
+	return prefix ? prefix_key(tt->toks[0].key) : word_key(tt->toks[0].hash);
 }
 
 int
@@ -180,7 +228,8 @@ lex_add(struct lexicon *lx, const char *kind, const char *label,
 
 	if (lx->used * 2 >= lx->nslots)
 		index_grow(lx);
-	s = slot_of(lx, first_key(tt));
+	uint64_t key = entry_key(tt, prefix);
+	s = slot_of(lx, key);
 	if (lx->heads[s] >= 0) {
 		for (int i = lx->heads[s]; i >= 0; i = lx->e[i].next) {
 			e = &lx->e[i];
@@ -217,8 +266,9 @@ lex_add(struct lexicon *lx, const char *kind, const char *label,
 		t->len = tt->toks[i].len;
 		buf_add(&lx->pool, tok_bytes(tt, i), t->len);
 	}
+	lx->filter[filter_bit(key) / 64] |= 1ull << (filter_bit(key) % 64);
 	if (lx->heads[s] < 0) {
-		lx->keys[s] = first_key(tt);
+		lx->keys[s] = key;
 		lx->used++;
 		e->next = -1;
 	} else {
@@ -375,6 +425,36 @@ entry_at(const struct lexicon *lx, const struct lex_entry *e,
 	return 1;
 }
 
+/* Add the entries of the chain at key that match at pos, unless found
+ * before. */
+static void
+match_chain(const struct lexicon *lx, uint64_t key, const struct tok_text *tt,
+    size_t pos, struct lex_hits *hits)
+{
+	if (!may_have(lx, key))
+		return;
+	size_t s = slot_of(lx, key);
+	for (int i = lx->heads[s]; i >= 0; i = lx->e[i].next) {
+		const struct lex_entry *e = &lx->e[i];
+		if (e->weight <= 0 || !entry_at(lx, e, tt, pos))
+			continue;
+		size_t j;
+		for (j = 0; j < hits->n; j++)
+			if (hits->h[j].entry == (uint32_t)i)
+				break;
+		if (j < hits->n)
+			continue;
+		if (hits->n == hits->cap) {
+			hits->cap = hits->cap ? hits->cap * 2 : 32;
+			hits->h = xrealloc(hits->h, hits->cap * sizeof(*hits->h));
+		}
+		hits->h[hits->n].entry = (uint32_t)i;
+		hits->h[hits->n].pos = (uint32_t)pos;
+		hits->h[hits->n].ntok = e->ntok;
+		hits->n++;
+	}
+}
+
 void
 lex_match(const struct lexicon *lx, const struct tok_text *tt,
     struct lex_hits *hits)
@@ -383,26 +463,22 @@ lex_match(const struct lexicon *lx, const struct tok_text *tt,
 	if (lx->nslots == 0)
 		return;
 	for (size_t pos = 0; pos < tt->n; pos++) {
-		size_t s = slot_of(lx, tt->toks[pos].key);
-		for (int i = lx->heads[s]; i >= 0; i = lx->e[i].next) {
-			const struct lex_entry *e = &lx->e[i];
-			if (e->weight <= 0 || !entry_at(lx, e, tt, pos))
-				continue;
-			size_t j;
-			for (j = 0; j < hits->n; j++)
-				if (hits->h[j].entry == (uint32_t)i)
-					break;
-			if (j < hits->n)
-				continue;
-			if (hits->n == hits->cap) {
-				hits->cap = hits->cap ? hits->cap * 2 : 32;
-				hits->h = xrealloc(hits->h,
-				    hits->cap * sizeof(*hits->h));
-			}
-			hits->h[hits->n].entry = (uint32_t)i;
-			hits->h[hits->n].pos = (uint32_t)pos;
-			hits->h[hits->n].ntok = e->ntok;
-			hits->n++;
+		const struct tok *t = &tt->toks[pos];
+		size_t first = hits->n;
+		match_chain(lx, word_key(t->hash), tt, pos, hits);
+		if (t->key != t->hash)	/* longer than a key: a prefix's */
+			match_chain(lx, prefix_key(t->key), tt, pos, hits);
+		if (pos + 1 < tt->n)
+			match_chain(lx, phrase_key(t->hash, tt->toks[pos + 1].key),
+			    tt, pos, hits);
+		/* The entries found here in the order they were read, as
+		 * from one chain: sums and explanations come out alike. */
+		for (size_t i = first + 1; i < hits->n; i++) {
+			struct lex_hit h = hits->h[i];
+			size_t j = i;
+			for (; j > first && hits->h[j - 1].entry > h.entry; j--)
+				hits->h[j] = hits->h[j - 1];
+			hits->h[j] = h;
 		}
 	}
 }

@@ -3,7 +3,8 @@
  * and extend.
  *
  * Owns: struct lexicon, its entries, their normalised tokens and the index
- * from a token's lookup key to the entries that start with it.
+ * from what a message's tokens give at a position (a word's hash, its
+ * first code points, two words) to the entries that may start there.
  *
  * A lexicon file is UTF-8 text, one entry a line, four fields separated by
  * tabs; blank lines and lines starting with `#` are ignored:
@@ -37,6 +38,8 @@ enum lex_kind {
 	LEX_NEGATION, LEX_NKINDS
 };
 
+#define LEX_FILTER_BITS	65536	/* a power of two; 8 KB */
+
 struct lex_tok {
 	uint64_t	 hash;
 	uint32_t	 off, len;	/* bytes in lexicon.pool */
@@ -49,7 +52,7 @@ struct lex_entry {
 	uint32_t	 tok0, ntok;	/* tokens in lexicon.toks */
 	int		 prefix;	/* the last token is a prefix */
 	uint32_t	 phrase;	/* phrase as written, offset in pool */
-	int		 next;		/* next entry with the same first key */
+	int		 next;		/* next entry under the same index key */
 };
 
 struct lexicon {
@@ -63,6 +66,10 @@ struct lexicon {
 	uint64_t	*keys;		/* index: open addressing, key → head */
 	int		*heads;
 	size_t		 nslots, used;
+	/* A bit for each index key (LEX_FILTER_BITS, by the key's top
+	 * bits): most words of a message are no cue, and this answers
+	 * for them from the cache, where the index is a miss. */
+	uint64_t	 filter[LEX_FILTER_BITS / 64];
 	struct tok_text	 scratch;
 };
 

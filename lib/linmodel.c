@@ -191,22 +191,53 @@ char_ngrams(struct lm_feats *fs, const struct tok *t, const char *w,
 		add_bucket(fs, ids[i], tok, 1);
 }
 
+/* The hashes of a token's word features (lm_features, lm_predict_tokens). */
+static uint64_t
+unigram_hash(const struct tok_text *tt, size_t i)
+{
+	return tt->toks[i].hash ^ 0x1100;
+}
+
+static uint64_t
+bigram_hash(const struct tok_text *tt, size_t i)
+{
+	return tt->toks[i - 1].hash * 0x9E3779B97F4A7C15ULL + tt->toks[i].hash;
+}
+
+/* A CJK character with two before it has a trigram. */
+static int
+has_trigram(const struct tok_text *tt, size_t i)
+{
+	return tt->toks[i].cjk && i > 1 && tt->toks[i - 1].cjk &&
+	    tt->toks[i - 2].cjk;
+}
+
+static uint64_t
+trigram_hash(const struct tok_text *tt, size_t i)
+{
+	return mix(tt->toks[i - 2].hash + 0x2200) * 31 +
+	    tt->toks[i - 1].hash * 7 + tt->toks[i].hash;
+}
+
+/* A word (not CJK, more than a byte) has character n-grams. */
+static int
+has_ngrams(const struct tok *t)
+{
+	return !t->cjk && t->len > 1;
+}
+
 void
 lm_features(const struct tok_text *tt, uint32_t buckets, struct lm_feats *fs)
 {
 	fs->n = 0;
 	for (size_t i = 0; i < tt->n; i++) {
 		const struct tok *t = &tt->toks[i];
-		add_feat(fs, t->hash ^ 0x1100, buckets, i, 1);
+		add_feat(fs, unigram_hash(tt, i), buckets, i, 1);
 		if (i > 0)
-			add_feat(fs, tt->toks[i - 1].hash * 0x9E3779B97F4A7C15ULL +
-			    t->hash, buckets, i - 1, 2);
-		if (t->cjk) {
-			if (i > 1 && tt->toks[i - 1].cjk && tt->toks[i - 2].cjk)
-				add_feat(fs, mix(tt->toks[i - 2].hash +
-				    0x2200) * 31 + tt->toks[i - 1].hash * 7 +
-				    t->hash, buckets, i - 2, 3);
-		} else if (t->len > 1)
+			add_feat(fs, bigram_hash(tt, i), buckets, i - 1, 2);
+		if (has_trigram(tt, i))
+			add_feat(fs, trigram_hash(tt, i), buckets, i - 2, 3);
+		else if (has_ngrams(t))
 			char_ngrams(fs, t, tok_bytes(tt, i), buckets, i);
 	}
 }
@@ -224,6 +255,8 @@ lm_feats_free(struct lm_feats *fs)
 	free(fs->f);
 	free(fs->span);
 	free(fs->words);
+	free(fs->wsums);
+	free(fs->wsum);
 	memset(fs, 0, sizeof(*fs));
 }
 
@@ -339,14 +372,26 @@ sum_rows(const struct lm_model *m, const uint32_t *f, size_t nf, float *sum)
 	}
 }
 
+static void	logits_to_prob(const struct lm_model *, size_t nf, const float *lex,
+		    float *prob);
+
 void
 lm_predict(const struct lm_model *m, const uint32_t *f, size_t nf,
     const float *lex, float *prob)
 {
+	sum_rows(m, f, nf, prob);
+	logits_to_prob(m, nf, lex, prob);
+}
+
+/* prob holds the row sum of nf features: scaled, biased, the lexicon
+ * inputs added, and softmax. */
+static void
+logits_to_prob(const struct lm_model *m, size_t nf, const float *lex,
+    float *prob)
+{
 	uint32_t L = m->nlabels;
 	float scale = nf ? 1.0f / sqrtf((float)nf) : 0;
 
-	sum_rows(m, f, nf, prob);
 	for (uint32_t c = 0; c < L; c++)
 		prob[c] = prob[c] * scale + m->bias[c];
 	for (uint32_t k = 0; k < m->nlex; k++) {
@@ -356,6 +401,129 @@ lm_predict(const struct lm_model *m, const uint32_t *f, size_t nf,
 			prob[c] += lex[k] * m->lexw[(size_t)k * L + c];
 	}
 	softmax(prob, L);
+}
+
+/*
+ * Words remembered with the sum of their n-gram rows, for one model's
+ * weights: most of a message's features are the n-grams of words said
+ * before, and their rows, scattered over megabytes, were most of its
+ * cache misses.  Direct-mapped like struct lm_words; a word's sum is the
+ * same whether it was remembered or made again.
+ */
+/* Models with more labels sum every row; the sums hold this many floats,
+ * as many as the vector paths read (VEC_LABELS). */
+#define WSUM_LABELS	12
+
+struct lm_wsum {
+	uint64_t	hash;
+	uint8_t		len;		/* 0: an empty slot */
+	uint8_t		nids;
+	char		bytes[WORD_BYTES];
+	float		sum[WSUM_LABELS];
+};
+
+struct lm_wsums {
+	const float	*w;		/* the sums are of these weights */
+	uint32_t	 labels;
+	struct lm_wsum	 slot[WORD_SLOTS];
+};
+
+/*
+ * The n-gram row sum of token i (sum_rows of its n-grams, in order): the
+ * remembered one, or made into scratch[0..L).  Valid until the next call;
+ * *n gets how many n-grams.  Either holds at least WSUM_LABELS floats.
+ */
+static const float *
+word_sum(const struct lm_model *m, struct lm_feats *fs,
+    const struct tok_text *tt, size_t i, float *scratch, size_t *n)
+{
+	const struct tok *t = &tt->toks[i];
+	const char *w = tok_bytes(tt, i);
+	uint32_t L = m->nlabels, ids[NGRAM_IDS];
+
+	if (t->len > WORD_BYTES || L > WSUM_LABELS) {
+		*n = char_ngram_buckets(w, t->len, m->buckets, ids);
+		sum_rows(m, ids, *n, scratch);
+		return scratch;
+	}
+	if (fs->wsums == NULL)
+		fs->wsums = xcalloc(1, sizeof *fs->wsums);
+	if (fs->wsums->w != m->w || fs->wsums->labels != L) {
+		memset(fs->wsums, 0, sizeof *fs->wsums);
+		fs->wsums->w = m->w;
+		fs->wsums->labels = L;
+	}
+	struct lm_wsum *e = &fs->wsums->slot[(t->hash ^ t->hash >> 32) &
+	    (WORD_SLOTS - 1)];
+	if (e->len != t->len || e->hash != t->hash ||
+	    memcmp(e->bytes, w, t->len) != 0) {
+		size_t k = char_ngram_buckets(w, t->len, m->buckets, ids);
+		sum_rows(m, ids, k, e->sum);
+		e->nids = (uint8_t)k;
+		memcpy(e->bytes, w, t->len);
+		e->len = (uint8_t)t->len;
+		e->hash = t->hash;
+	}
+	*n = e->nids;
+	return e->sum;
+}
+
+/* acc[c] += v[c] for c < L; both hold at least WSUM_LABELS floats. */
+static void
+add_vector(float *acc, const float *v, uint32_t L)
+{
+#ifdef VEC_LABELS
+	if (L <= VEC_LABELS) {
+		for (int k = 0; k < VEC_LABELS; k += 4) {
+			v4f a, b;
+			memcpy(&a, acc + k, sizeof a);
+			memcpy(&b, v + k, sizeof b);
+			a += b;
+			memcpy(acc + k, &a, sizeof a);
+		}
+		return;
+	}
+#endif
+	for (uint32_t c = 0; c < L; c++)
+		acc[c] += v[c];
+}
+
+void
+lm_predict_tokens(const struct lm_model *m, const struct tok_text *tt,
+    struct lm_feats *fs, const float *lex, float *prob)
+{
+	uint32_t L = m->nlabels, cap = L > WSUM_LABELS ? L : WSUM_LABELS;
+	size_t nf = 0, n;
+
+	if (fs->wsum_cap < cap) {
+		fs->wsum_cap = cap;
+		free(fs->wsum);
+		/* zeros past L: the vector adds read them */
+		fs->wsum = xcalloc(2 * cap, sizeof *fs->wsum);
+	}
+	float *words = fs->wsum, *scratch = fs->wsum + cap;
+	for (uint32_t c = 0; c < cap; c++)
+		words[c] = 0;
+	/* The word and pair rows into fs (their loads started as each is
+	 * found), the words' n-gram sums added up meanwhile. */
+	fs->n = 0;
+	for (size_t i = 0; i < tt->n; i++) {
+		add_feat(fs, unigram_hash(tt, i), m->buckets, i, 1);
+		if (i > 0)
+			add_feat(fs, bigram_hash(tt, i), m->buckets, i - 1, 2);
+		if (has_trigram(tt, i))
+			add_feat(fs, trigram_hash(tt, i), m->buckets, i - 2, 3);
+		else if (has_ngrams(&tt->toks[i])) {
+			add_vector(words, word_sum(m, fs, tt, i, scratch, &n),
+			    L);
+			nf += n;
+		}
+	}
+	nf += fs->n;
+	sum_rows(m, fs->f, fs->n, prob);
+	for (uint32_t c = 0; c < L; c++)
+		prob[c] += words[c];
+	logits_to_prob(m, nf, lex, prob);
 }
 
 static uint64_t

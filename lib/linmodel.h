@@ -42,6 +42,7 @@
 #define LM_BUCKETS_DEFAULT (1u << 18)
 
 struct lm_words;
+struct lm_wsums;
 
 struct lm_feats {
 	uint32_t	*f;		/* bucket of each feature */
@@ -56,6 +57,9 @@ struct lm_feats {
 	uint32_t	 hint_labels;
 	struct lm_words	*words;		/* recent words' n-grams, made on
 					   first use (linmodel.c) */
+	struct lm_wsums	*wsums;		/* and their rows' sums */
+	float		*wsum;		/* [2 * wsum_cap] scratch */
+	uint32_t	 wsum_cap;
 };
 
 struct lm_model {
@@ -98,6 +102,16 @@ void	lm_free(struct lm_model *);
 /* Softmax probabilities of every label into prob[nlabels]. */
 void	lm_predict(const struct lm_model *, const uint32_t *f, size_t nf,
 	    const float *lex, float *prob);
+/*
+ * The same from a tokenised message: the features of lm_features, summed
+ * in another grouping (the rows of the words, pairs and CJK trigrams in
+ * order, plus each word's n-gram rows added up first, from zero, and
+ * remembered for the words said most), so it can differ from lm_predict in
+ * the last bits of a float, never by the cache.  What the classifier
+ * predicts with; fs->f is left holding the word and pair features only.
+ */
+void	lm_predict_tokens(const struct lm_model *, const struct tok_text *,
+	    struct lm_feats *, const float *lex, float *prob);
 void	lm_train(struct lm_model *, const struct lm_example *, size_t n,
 	    const struct lm_train_opts *);
 

@@ -94,20 +94,86 @@ test_features_unchanged(void **state)
 	tok_free(&tt);
 }
 
+static void reference_from_sums(const struct lm_model *, size_t nf,
+    const float *lex, float *p);
+
 /* linmodel.h's formula, written out plainly. */
 static void
 reference(const struct lm_model *m, const uint32_t *f, size_t nf,
     const float *lex, float *p)
 {
 	uint32_t L = m->nlabels;
-	float scale = nf ? 1.0f / sqrtf((float)nf) : 0, max, sum = 0;
 
 	for (uint32_t c = 0; c < L; c++) {
 		p[c] = 0;
 		for (size_t i = 0; i < nf; i++)
 			p[c] += m->w[(size_t)f[i] * L + c];
-		p[c] = p[c] * scale + m->bias[c];
 	}
+	reference_from_sums(m, nf, lex, p);
+}
+
+/*
+ * lm_predict_tokens' grouping, written out plainly from lm_features: the
+ * features of token i come as its unigram (span i<<8|1), its bigram, then
+ * either a trigram or its n-grams (span i<<8|1 again).  The unigrams,
+ * bigrams and trigrams are summed in order; each word's n-grams from zero,
+ * and those sums in order; the two added.
+ */
+static void
+reference_tokens(const struct lm_model *m, const struct lm_feats *fs,
+    const float *lex, float *p)
+{
+	uint32_t L = m->nlabels;
+	float words[16] = { 0 }, ws[16];
+
+	for (uint32_t c = 0; c < L; c++)
+		p[c] = 0;
+	for (size_t i = 0; i < fs->n; ) {
+		uint32_t span = fs->span[i];
+		const float *row = m->w + (size_t)fs->f[i] * L;
+		for (uint32_t c = 0; c < L; c++)
+			p[c] += row[c];
+		i++;
+		if ((span & 0xFF) != 1)
+			continue;	/* a bigram or trigram */
+		/* a unigram: its n-grams follow after its bigram */
+		size_t j = i;
+		if (j < fs->n && (fs->span[j] & 0xFF) == 2) {
+			row = m->w + (size_t)fs->f[j] * L;
+			for (uint32_t c = 0; c < L; c++)
+				p[c] += row[c];
+			j++;
+		}
+		if (j >= fs->n || fs->span[j] != span) {
+			i = j;
+			continue;
+		}
+		for (uint32_t c = 0; c < L; c++)
+			ws[c] = 0;
+		for (; j < fs->n && fs->span[j] == span; j++) {
+			row = m->w + (size_t)fs->f[j] * L;
+			for (uint32_t c = 0; c < L; c++)
+				ws[c] += row[c];
+		}
+		for (uint32_t c = 0; c < L; c++)
+			words[c] += ws[c];
+		i = j;
+	}
+	for (uint32_t c = 0; c < L; c++)
+		p[c] += words[c];
+	reference_from_sums(m, fs->n, lex, p);
+}
+
+/* The rest of the formula from the row sums in p. */
+static void
+reference_from_sums(const struct lm_model *m, size_t nf, const float *lex,
+    float *p)
+{
+	uint32_t L = m->nlabels;
+	float scale = nf ? 1.0f / sqrtf((float)nf) : 0, max, sum = 0;
+
+	for (uint32_t c = 0; c < L; c++)
+		p[c] = p[c] * scale + m->bias[c];
 	for (uint32_t k = 0; k < m->nlex; k++)
 		if (lex[k] != 0)
 			for (uint32_t c = 0; c < L; c++)
@@ -166,6 +232,71 @@ test_predict_exact(void **state)
 	}
 }
 
+/*
+ * Prediction from the tokens: to the bit the grouping linmodel.h states,
+ * whether a word's sum was remembered or made (a cold cache, a warm one),
+ * for every label count around the vector widths; and within float
+ * rounding of lm_predict.
+ */
+static void
+test_predict_tokens(void **state)
+{
+	static char *names[16] = { "a", "b", "c", "d", "e", "f", "g", "h",
+	    "i", "j", "k", "l", "m", "n", "o", "p" };
+	static char *lexnames[] = { "x" };
+	static const char *texts[] = {
+		"where is my package, the package I ordered",
+		"R\xC3\xBC" "ckerstattung bitte, Bestellung 12345",
+		"我要退款，快递还没到",
+		"a b c i o",
+		"incomprehensibilities and antidisestablishmentarianism",
+		"", "ok", "package package package",
+	};
+	uint64_t rng = 7;
+
+	(void)state;
+	for (uint32_t L = 1; L <= 16; L++) {
+		struct lm_model m;
+		struct tok_text tt;
+		struct lm_feats warm = { 0 }, flat = { 0 };
+		float lex[1] = { 0.75f }, got[16], again[16], want[16],
+		    plain[16];
+
+		lm_setup(&m, 1024, L, names, 1, lexnames);
+		for (size_t i = 0; i < (size_t)1024 * L; i++)
+			m.w[i] = ((float)next(&rng) / 2147483648.0f - 0.5f) *
+			    (i % 5 == 0 ? 1e-3f : 2.0f);
+		for (uint32_t c = 0; c < L; c++) {
+			m.bias[c] = (float)c / 5;
+			m.lexw[c] = (float)c / 9;
+		}
+		tok_init(&tt);
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t t = 0; t < sizeof texts / sizeof *texts;
+			    t++) {
+				struct lm_feats cold = { 0 };
+				tok_run(&tt, texts[t], strlen(texts[t]));
+				lm_predict_tokens(&m, &tt, &warm, lex, got);
+				lm_predict_tokens(&m, &tt, &cold, lex, again);
+				assert_memory_equal(got, again,
+				    L * sizeof(float));
+				lm_features(&tt, m.buckets, &flat);
+				reference_tokens(&m, &flat, lex, want);
+				assert_memory_equal(got, want,
+				    L * sizeof(float));
+				lm_predict(&m, flat.f, flat.n, lex, plain);
+				for (uint32_t c = 0; c < L; c++)
+					assert_true(fabsf(got[c] - plain[c]) <=
+					    1e-5f);
+				lm_feats_free(&cold);
+			}
+		lm_feats_free(&warm);
+		lm_feats_free(&flat);
+		tok_free(&tt);
+		lm_free(&m);
+	}
+}
+
 /* The feature hint only warms the cache: the same buckets come out. */
 static void
 test_hint_same_features(void **state)
@@ -199,6 +330,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_features_unchanged),
 		cmocka_unit_test(test_predict_exact),
+		cmocka_unit_test(test_predict_tokens),
 		cmocka_unit_test(test_hint_same_features),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
