@@ -31,8 +31,6 @@ skip_ws(const char *p, const char *e)
 static const char *
 scan_string(const char *p, const char *e, int *plain)
 {
-	int32_t cp;
-
 	for (;;) {
 		p = json_run(p, e, 1);
 		if (p >= e)
@@ -40,12 +38,8 @@ scan_string(const char *p, const char *e, int *plain)
 		if (*p == '"')
 			return p;
 		if ((unsigned char)*p >= 0x80) {
-			do {
-				int n = text_decode(p, (size_t)(e - p), &cp);
-				if (n < 0)
-					return NULL;
-				p += n;
-			} while (p < e && (unsigned char)*p >= 0x80);
+			if ((p = text_utf8_skip(p, e)) == NULL)
+				return NULL;
 			continue;
 		}
 		if (*p != '\\' || e - p < 2)

@@ -78,6 +78,48 @@ text_decode(const char *s, size_t len, int32_t *cp)
 	return n;
 }
 
+/*
+ * p at a byte of 0x80 or more: the end of the run of valid multibyte
+ * sequences from p (at the next ASCII byte or e), or NULL at an invalid
+ * one.  The checks of text_decode by the lead byte (Unicode's table of
+ * well-formed sequences), without building the code point: the reader
+ * runs it over every non-ASCII string of every line.
+ */
+static inline const char *
+text_utf8_skip(const char *p, const char *e)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	const unsigned char *end = (const unsigned char *)e;
+
+	while (u < end && u[0] >= 0x80) {
+		unsigned c = u[0];
+		ptrdiff_t left = end - u;
+		if (c < 0xC2)
+			return NULL;	/* continuation, or overlong 2 bytes */
+		if (c < 0xE0) {
+			if (left < 2 || (u[1] & 0xC0) != 0x80)
+				return NULL;
+			u += 2;
+		} else if (c < 0xF0) {
+			if (left < 3 || (u[1] & 0xC0) != 0x80 ||
+			    (u[2] & 0xC0) != 0x80 ||
+			    (c == 0xE0 && u[1] < 0xA0) ||	/* overlong */
+			    (c == 0xED && u[1] >= 0xA0))	/* surrogate */
+				return NULL;
+			u += 3;
+		} else if (c < 0xF5) {
+			if (left < 4 || (u[1] & 0xC0) != 0x80 ||
+			    (u[2] & 0xC0) != 0x80 || (u[3] & 0xC0) != 0x80 ||
+			    (c == 0xF0 && u[1] < 0x90) ||	/* overlong */
+			    (c == 0xF4 && u[1] >= 0x90))	/* past 10FFFF */
+				return NULL;
+			u += 4;
+		} else
+			return NULL;
+	}
+	return (const char *)u;
+}
+
 /* Append the base64 encoding of s (RFC 4648, padded). */
 void	text_base64(const char *s, size_t len, struct buf *out);
 

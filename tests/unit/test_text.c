@@ -235,6 +235,55 @@ test_base64(void **state)
 	b64_is("{\"x\":\"\xFF\"}", 9, "eyJ4Ijoi/yJ9");
 }
 
+/* The end of the non-ASCII run at s, by text_decode, or NULL. */
+static const char *
+skip_by_decode(const char *s, const char *e)
+{
+	int32_t cp;
+
+	while (s < e && (unsigned char)*s >= 0x80) {
+		int n = text_decode(s, (size_t)(e - s), &cp);
+		if (n < 0)
+			return NULL;
+		s += n;
+	}
+	return s;
+}
+
+/*
+ * text_utf8_skip against text_decode: every lead byte from 0x80 with
+ * every second byte, the later bytes from a set around the continuation
+ * range, sequences cut short, and runs followed by ASCII.
+ */
+static void
+test_utf8_skip(void **state)
+{
+	static const unsigned char later[] = { 0x00, 0x41, 0x7F, 0x80, 0x8F,
+	    0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xE3, 0xFF };
+	size_t nl = sizeof later;
+	unsigned char b[8];
+
+	(void)state;
+	for (unsigned c0 = 0x80; c0 <= 0xFF; c0++)
+		for (unsigned c1 = 0; c1 <= 0xFF; c1++)
+			for (size_t i2 = 0; i2 < nl; i2++)
+				for (size_t i3 = 0; i3 < nl; i3++) {
+					b[0] = (unsigned char)c0;
+					b[1] = (unsigned char)c1;
+					b[2] = later[i2];
+					b[3] = later[i3];
+					b[4] = 'x';
+					for (size_t len = 1; len <= 5; len++) {
+						const char *s = (const char *)b;
+						assert_ptr_equal(
+						    text_utf8_skip(s, s + len),
+						    skip_by_decode(s, s + len));
+					}
+				}
+	const char *t = "\xE5\xA5\xBD\xC3\xA9\xF0\x9F\x98\x80ok";
+	assert_ptr_equal(text_utf8_skip(t, t + strlen(t)), t + 9);
+}
+
 int
 main(void)
 {
@@ -242,6 +291,7 @@ main(void)
 		cmocka_unit_test(test_valid_utf8),
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_decode),
+		cmocka_unit_test(test_utf8_skip),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_fold_bad_bytes),
 		cmocka_unit_test(test_fold_appends),
