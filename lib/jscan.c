@@ -28,7 +28,10 @@ skip_ws(const char *p, const char *e)
  * string, so a line jscan accepts is valid UTF-8 without NUL bytes, and the
  * reader need not look at it again.
  */
-static const char *
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))	/* twice for every member of every line */
+#endif
+static inline const char *
 scan_string(const char *p, const char *e, int *plain)
 {
 	for (;;) {
