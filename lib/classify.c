@@ -226,17 +226,17 @@ fill_inputs(struct classifier *c, const struct cues *q)
 	}
 }
 
-/* Tokens, lexicon hits and the model's lexicon inputs of a message. */
+/* Tokens, lexicon hits and their sums, and the model's lexicon inputs of
+ * a message. */
 static void
-read_message(struct classifier *c, const char *text, size_t len)
+read_message(struct classifier *c, const char *text, size_t len,
+    struct cues *q)
 {
-	struct cues q;
-
 	tok_run(&c->tt, text, len);
 	lex_match(&c->lex, &c->tt, &c->hits);
-	sum_cues(c, &q);
+	sum_cues(c, q);
 	if (c->have_model)
-		fill_inputs(c, &q);
+		fill_inputs(c, q);
 }
 
 static void
@@ -249,7 +249,9 @@ message_features(struct classifier *c)
 void
 cls_prepare(struct classifier *c, const char *text, size_t len)
 {
-	read_message(c, text, len);
+	struct cues q;
+
+	read_message(c, text, len, &q);
 	message_features(c);
 }
 
@@ -510,8 +512,7 @@ cls_classify(struct classifier *c, const char *text, size_t len,
 
 	buf_reset(&r->explain);
 	r->nexplain = 0;
-	read_message(c, text, len);
-	sum_cues(c, &q);
+	read_message(c, text, len, &q);
 	intent_of(c, r);
 
 	r->escalate = q.escalate >= 1;
