@@ -246,7 +246,7 @@ test_predict_tokens(void **state)
 	static char *lexnames[] = { "x" };
 	static const char *texts[] = {
 		"where is my package, the package I ordered",
-		"R\xC3\xBC" "ckerstattung bitte, Bestellung 12345",
+		"R\u00FCckerstattung bitte, Bestellung 12345",
 		"我要退款，快递还没到",
 		"a b c i o",
 		"incomprehensibilities and antidisestablishmentarianism",
