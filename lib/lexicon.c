@@ -147,6 +147,14 @@ may_have(const struct lexicon *lx, uint64_t key)
 	return (lx->filter[b / 64] >> (b % 64)) & 1;
 }
 
+static void
+mark_key(struct lexicon *lx, uint64_t key)
+{
+	size_t b = filter_bit(key);
+
+	lx->filter[b / 64] |= 1ull << (b % 64);
+}
+
 /* The index key of an entry of tt's tokens. */
 static uint64_t
 entry_key(const struct tok_text *tt, int prefix)
@@ -266,7 +274,7 @@ lex_add(struct lexicon *lx, const char *kind, const char *label,
 		t->len = tt->toks[i].len;
 		buf_add(&lx->pool, tok_bytes(tt, i), t->len);
 	}
-	lx->filter[filter_bit(key) / 64] |= 1ull << (filter_bit(key) % 64);
+	mark_key(lx, key);
 	if (lx->heads[s] < 0) {
 		lx->keys[s] = key;
 		lx->used++;

@@ -143,11 +143,40 @@ char_ngram_buckets(const char *w, size_t len, uint32_t buckets,
 #define WORD_SLOTS	4096		/* a power of two */
 #define WORD_BYTES	16		/* longer words are not remembered */
 
-struct lm_word {
+/* Which word a slot holds: both caches of words (ids here, row sums for
+ * lm_predict_tokens) find theirs this way. */
+struct lm_word_key {
 	uint64_t	hash;
 	uint8_t		len;		/* 0: an empty slot */
 	uint8_t		nids;
 	char		bytes[WORD_BYTES];
+};
+
+static size_t
+word_slot(const struct tok *t)
+{
+	return (size_t)(t->hash ^ t->hash >> 32) & (WORD_SLOTS - 1);
+}
+
+static int
+word_held(const struct lm_word_key *k, const struct tok *t, const char *w)
+{
+	return k->len == t->len && k->hash == t->hash &&
+	    memcmp(k->bytes, w, t->len) == 0;
+}
+
+static void
+word_hold(struct lm_word_key *k, const struct tok *t, const char *w,
+    size_t nids)
+{
+	k->hash = t->hash;
+	k->len = (uint8_t)t->len;
+	k->nids = (uint8_t)nids;
+	memcpy(k->bytes, w, t->len);
+}
+
+struct lm_word {
+	struct lm_word_key key;
 	uint32_t	ids[3 * WORD_BYTES];
 };
 
@@ -171,20 +200,15 @@ char_ngrams(struct lm_feats *fs, const struct tok *t, const char *w,
 			memset(fs->words, 0, sizeof *fs->words);
 			fs->words->buckets = buckets;
 		}
-		struct lm_word *wd = &fs->words->slot[(t->hash ^ t->hash >> 32)
-		    & (WORD_SLOTS - 1)];
-		if (wd->len != t->len || wd->hash != t->hash ||
-		    memcmp(wd->bytes, w, t->len) != 0) {
+		struct lm_word *wd = &fs->words->slot[word_slot(t)];
+		if (!word_held(&wd->key, t, w)) {
 			/* up to WORD_BYTES code points: 3 * WORD_BYTES ids */
-			wd->nids = (uint8_t)char_ngram_buckets(w, t->len,
-			    buckets, local);
-			memcpy(wd->ids, local, wd->nids * sizeof *wd->ids);
-			memcpy(wd->bytes, w, t->len);
-			wd->len = (uint8_t)t->len;
-			wd->hash = t->hash;
+			nids = char_ngram_buckets(w, t->len, buckets, local);
+			memcpy(wd->ids, local, nids * sizeof *wd->ids);
+			word_hold(&wd->key, t, w, nids);
 		}
 		ids = wd->ids;
-		nids = wd->nids;
+		nids = wd->key.nids;
 	} else
 		nids = char_ngram_buckets(w, t->len, buckets, local);
 	for (size_t i = 0; i < nids; i++)
@@ -247,6 +271,10 @@ lm_feats_hint(struct lm_feats *fs, const struct lm_model *m)
 {
 	fs->hint = m && m->w && m->nlabels ? m->w : NULL;
 	fs->hint_labels = m ? m->nlabels : 0;
+	/* Sums of another model's rows, or of these before training: the
+	 * weights' address alone cannot tell. */
+	free(fs->wsums);
+	fs->wsums = NULL;
 }
 
 void
@@ -415,10 +443,7 @@ logits_to_prob(const struct lm_model *m, size_t nf, const float *lex,
 #define WSUM_LABELS	12
 
 struct lm_wsum {
-	uint64_t	hash;
-	uint8_t		len;		/* 0: an empty slot */
-	uint8_t		nids;
-	char		bytes[WORD_BYTES];
+	struct lm_word_key key;
 	float		sum[WSUM_LABELS];
 };
 
@@ -453,18 +478,13 @@ word_sum(const struct lm_model *m, struct lm_feats *fs,
 		fs->wsums->w = m->w;
 		fs->wsums->labels = L;
 	}
-	struct lm_wsum *e = &fs->wsums->slot[(t->hash ^ t->hash >> 32) &
-	    (WORD_SLOTS - 1)];
-	if (e->len != t->len || e->hash != t->hash ||
-	    memcmp(e->bytes, w, t->len) != 0) {
+	struct lm_wsum *e = &fs->wsums->slot[word_slot(t)];
+	if (!word_held(&e->key, t, w)) {
 		size_t k = char_ngram_buckets(w, t->len, m->buckets, ids);
 		sum_rows(m, ids, k, e->sum);
-		e->nids = (uint8_t)k;
-		memcpy(e->bytes, w, t->len);
-		e->len = (uint8_t)t->len;
-		e->hash = t->hash;
+		word_hold(&e->key, t, w, k);
 	}
-	*n = e->nids;
+	*n = e->key.nids;
 	return e->sum;
 }
 

@@ -89,7 +89,9 @@ struct lm_train_opts {
 };
 
 void	lm_feats_free(struct lm_feats *);
-/* Features will be read by model m (or NULL): start loading its rows early. */
+/* Features will be read by model m (or NULL): start loading its rows
+ * early.  Also forgets the row sums lm_predict_tokens remembered: hint
+ * again when the weights change (training) or another model is used. */
 void	lm_feats_hint(struct lm_feats *, const struct lm_model *m);
 /* The features of a tokenised message, for a model of `buckets` rows. */
 void	lm_features(const struct tok_text *, uint32_t buckets,

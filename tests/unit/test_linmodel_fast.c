@@ -197,14 +197,32 @@ next(uint64_t *s)
 	return *s >> 33;
 }
 
+/* A model of L labels (at most 16) and nlex lexicon inputs (at most 2)
+ * with weights from rng, a few tiny, the rest of both signs; the first
+ * lexicon input's weights set. */
+static void
+random_model(struct lm_model *m, uint32_t buckets, uint32_t L,
+    uint32_t nlex, uint64_t *rng)
+{
+	static char *names[16] = { "a", "b", "c", "d", "e", "f", "g", "h",
+	    "i", "j", "k", "l", "m", "n", "o", "p" };
+	static char *lexnames[] = { "x", "y" };
+
+	lm_setup(m, buckets, L, names, nlex, lexnames);
+	for (size_t i = 0; i < (size_t)buckets * L; i++)
+		m->w[i] = ((float)next(rng) / 2147483648.0f - 0.5f) *
+		    (i % 7 == 0 ? 1e-3f : 3.0f);
+	for (uint32_t c = 0; c < L; c++) {
+		m->bias[c] = (float)c / 7;
+		m->lexw[c] = -(float)c / 3;
+	}
+}
+
 /* Every label count around the vector widths, the last bucket included
  * (its vector read goes into the slack behind the table). */
 static void
 test_predict_exact(void **state)
 {
-	static char *names[16] = { "a", "b", "c", "d", "e", "f", "g", "h",
-	    "i", "j", "k", "l", "m", "n", "o", "p" };
-	static char *lexnames[] = { "x", "y" };
 	uint64_t rng = 42;
 
 	(void)state;
@@ -213,14 +231,7 @@ test_predict_exact(void **state)
 		uint32_t f[300];
 		float lex[2] = { 1.5f, 0 }, got[16], want[16];
 
-		lm_setup(&m, 64, L, names, 2, lexnames);
-		for (size_t i = 0; i < (size_t)64 * L; i++)
-			m.w[i] = ((float)next(&rng) / 2147483648.0f - 0.5f) *
-			    (i % 7 == 0 ? 1e-3f : 3.0f);
-		for (uint32_t c = 0; c < L; c++) {
-			m.bias[c] = (float)c / 7;
-			m.lexw[c] = -(float)c / 3;
-		}
+		random_model(&m, 64, L, 2, &rng);
 		for (size_t nf = 0; nf <= 300; nf += 37) {
 			for (size_t i = 0; i < nf; i++)
 				f[i] = i % 5 == 0 ? 63 : (uint32_t)(next(&rng) % 64);
@@ -241,9 +252,6 @@ test_predict_exact(void **state)
 static void
 test_predict_tokens(void **state)
 {
-	static char *names[16] = { "a", "b", "c", "d", "e", "f", "g", "h",
-	    "i", "j", "k", "l", "m", "n", "o", "p" };
-	static char *lexnames[] = { "x" };
 	static const char *texts[] = {
 		"where is my package, the package I ordered",
 		"R\u00FCckerstattung bitte, Bestellung 12345",
@@ -262,14 +270,7 @@ test_predict_tokens(void **state)
 		float lex[1] = { 0.75f }, got[16], again[16], want[16],
 		    plain[16];
 
-		lm_setup(&m, 1024, L, names, 1, lexnames);
-		for (size_t i = 0; i < (size_t)1024 * L; i++)
-			m.w[i] = ((float)next(&rng) / 2147483648.0f - 0.5f) *
-			    (i % 5 == 0 ? 1e-3f : 2.0f);
-		for (uint32_t c = 0; c < L; c++) {
-			m.bias[c] = (float)c / 5;
-			m.lexw[c] = (float)c / 9;
-		}
+		random_model(&m, 1024, L, 1, &rng);
 		tok_init(&tt);
 		for (int pass = 0; pass < 2; pass++)
 			for (size_t t = 0; t < sizeof texts / sizeof *texts;
