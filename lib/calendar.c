@@ -19,6 +19,7 @@
 #include <strings.h>
 
 #include "calendar.h"
+#include "civil.h"
 #include "tz.h"
 
 struct cal_window {
@@ -423,8 +424,8 @@ date_parse(const char *s, const char **end, int64_t *day)
 	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 ||
 	    m < 1 || m > 12 || d < 1 || d > 31)
 		return -1;
-	dn = ts_days_from_civil(y, m, d);
-	ts_civil_from_days(dn, &y2, &m2, &d2);
+	dn = civil_days_from(y, m, d);
+	civil_from_days(dn, &y2, &m2, &d2);
 	if (m2 != m || d2 != d)		/* 2026-02-30 */
 		return -1;
 	*day = dn;
@@ -527,9 +528,9 @@ cal_from_options(struct tz_db *db, const char *hours, const char *team_tz,
 static int64_t
 local_day(const struct cal *c, cs_time t)
 {
-	int64_t s = ts_floor_div(t, 1000);
+	int64_t s = civil_floor_div(t, 1000);
 
-	return ts_floor_div(s + tz_offset_at(c->zone, s, NULL, NULL), 86400);
+	return civil_floor_div(s + tz_offset_at(c->zone, s, NULL, NULL), 86400);
 }
 
 void
@@ -552,7 +553,7 @@ iter_raw(struct cal_iter *it, cs_time *open, cs_time *close)
 	const struct cal *c = it->cal;
 
 	while (it->day <= it->limit) {
-		int wd = ts_weekday(it->day);
+		int wd = civil_weekday(it->day);
 		const struct cal_window *w;
 		int64_t base = it->day * 86400;
 
@@ -747,7 +748,7 @@ week_build(struct cal *c)
 static cs_time
 week_prefix(const struct cal *c, cs_time x)
 {
-	int64_t weeks = ts_floor_div(x - CAL_MONDAY_MS, CAL_WEEK_MS);
+	int64_t weeks = civil_floor_div(x - CAL_MONDAY_MS, CAL_WEEK_MS);
 	cs_time r = x - CAL_MONDAY_MS - weeks * CAL_WEEK_MS;
 	size_t lo = 0, hi = c->nweek;
 
@@ -769,7 +770,7 @@ week_prefix(const struct cal *c, cs_time x)
 static cs_time
 day_open(const struct cal *c, int64_t day, cs_time x, cs_time y)
 {
-	int wd = ts_weekday(day), i;
+	int wd = civil_weekday(day), i;
 	cs_time sum = 0;
 
 	for (i = 0; i < c->nwin[wd]; i++) {
@@ -846,11 +847,11 @@ span_ms(const struct cal *c, cs_time from, cs_time to)
 	/* Start 3 days early: the hour repeated after a change just before
 	 * `from` must be known (no zone went back by more than a day). */
 	for (t = from - 3 * CAL_DAY_MS; t < to;) {
-		int64_t s = ts_floor_div(t, 1000);
+		int64_t s = civil_floor_div(t, 1000);
 		cs_time off = (cs_time)tz_offset_at(c->zone, s, NULL, NULL) *
 		    1000;
 		int64_t chg = tz_next_change(c->zone, s);
-		cs_time end = chg > ts_floor_div(to, 1000) ? to : chg * 1000;
+		cs_time end = chg > civil_floor_div(to, 1000) ? to : chg * 1000;
 		cs_time a = t > from ? t : from;
 
 		if (a < end && seen != INT64_MIN && a + off < seen) {

@@ -59,7 +59,7 @@ struct cal	*cal_new(const struct tz_zone *zone);
 void		 cal_free(struct cal *);
 /* Add the windows of an hours spec; -1 and a reason in *why on error. */
 int		 cal_add_hours(struct cal *, const char *spec, struct buf *why);
-/* Close the days first..last (day numbers as ts_days_from_civil). */
+/* Close the days first..last (day numbers as civil_days_from). */
 void		 cal_add_holidays(struct cal *, int64_t first_day,
 		    int64_t last_day);
 /* Read a holidays file; -1 and "FILE:LINE: reason" (or errno text) in *why. */

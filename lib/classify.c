@@ -3,8 +3,6 @@
 #include <string.h>
 
 #include "classify.h"
-#include "filter.h"
-#include "json.h"
 #include "share.h"
 #include "text.h"
 
@@ -39,7 +37,7 @@ cls_free(struct classifier *c)
 	free(c->intent_sum);
 	free(c->prob);
 	buf_free(&c->scratch);
-	hmap_free(&c->threads);
+	hmap_free(&c->convs);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -482,11 +480,11 @@ cls_follow(struct classifier *c, const char *conv, struct cls_result *r)
 	    strcmp(r->top[0], "other") != 0;
 	struct hmap_entry *e;
 
-	id = hmap_find(&c->threads, conv, len);
+	id = hmap_find(&c->convs, conv, len);
 	if (id != HMAP_NONE)		/* active: the last one to forget */
-		hmap_touch(&c->threads, id);
+		hmap_touch(&c->convs, id);
 	if (unsure && id != HMAP_NONE) {
-		uint64_t prev = hmap_at(&c->threads, id)->val.num;
+		uint64_t prev = hmap_at(&c->convs, id)->val.num;
 		for (uint32_t l = 0; l < c->model.nlabels; l++)
 			c->prob[l] *= 1 - CLS_CARRY;
 		if (prev >= 1 && prev <= c->model.nlabels)
@@ -497,8 +495,8 @@ cls_follow(struct classifier *c, const char *conv, struct cls_result *r)
 		return;
 	for (uint32_t l = 0; l < c->model.nlabels; l++)
 		if (strcmp(c->model.labels[l], r->intent) == 0) {
-			e = hmap_at(&c->threads, hmap_put_lru(&c->threads,
-			    conv, len, c->max_threads, NULL, &c->forgotten));
+			e = hmap_at(&c->convs, hmap_put_lru(&c->convs,
+			    conv, len, c->max_convs, NULL, &c->forgotten));
 			e->val.num = l + 1;
 		}
 }
@@ -535,70 +533,4 @@ void
 cls_result_free(struct cls_result *r)
 {
 	buf_free(&r->explain);
-}
-
-/* Scores to three decimals, in thousandths: enough to rank, and stable
- * across machines. */
-static long long
-milli(float x)
-{
-	return llround((double)x * 1000);
-}
-
-void
-cls_result_add(const struct cls_result *r, struct filter_add *add,
-    int want_lang, int explain)
-{
-	struct buf *b = &add->text;
-
-	filter_add_str(add, "intent", r->intent);
-	filter_add_milli(add, "intent_score", milli(r->intent_score));
-	filter_add_key(add, "intents");
-	buf_addc(b, '[');
-	for (int i = 0; i < r->ntop; i++) {
-		if (i > 0)
-			buf_addc(b, ',');
-		buf_add(b, "{\"intent\":", 10);
-		json_write_string(b, r->top[i], strlen(r->top[i]));
-		buf_add(b, ",\"score\":", 9);
-		json_write_milli(b, milli(r->top_score[i]));
-		buf_addc(b, '}');
-	}
-	buf_addc(b, ']');
-	if (want_lang)
-		filter_add_str(add, "lang", r->lang);
-	filter_add_str(add, "sentiment", r->sentiment);
-	filter_add_milli(add, "sentiment_score",
-	    milli(r->sentiment_score));
-	filter_add_num(add, "urgency", r->urgency);
-	filter_add_bool(add, "escalate", r->escalate);
-	filter_add_bool(add, "needs_video", r->needs_video);
-	if (explain) {
-		const char *p = r->explain.data;
-		filter_add_key(add, "explain");
-		buf_addc(b, '[');
-		for (int i = 0; i < r->nexplain; i++) {
-			size_t n = strlen(p);
-			if (i > 0)
-				buf_addc(b, ',');
-			json_write_string(b, p, n);
-			p += n + 1;
-		}
-		buf_addc(b, ']');
-	}
-}
-
-void
-cls_want(const struct fieldmap *map, struct ev_want *w)
-{
-	static const char *const reads[] = { "type", "role", "text", "lang",
-	    "conversation" };
-	static const char *const sets[] = { "intent", "intent_score",
-	    "intents", "lang", "sentiment", "sentiment_score", "urgency",
-	    "escalate", "needs_video", "explain" };
-
-	for (size_t i = 0; i < sizeof reads / sizeof *reads; i++)
-		ev_want_add(w, fieldmap_source(map, reads[i]));
-	for (size_t i = 0; i < sizeof sets / sizeof *sets; i++)
-		ev_want_add(w, sets[i]);
 }

@@ -25,11 +25,7 @@
 #ifndef CSKIT_CLASSIFY_H
 #define CSKIT_CLASSIFY_H
 
-#include <cjson/cJSON.h>
 #include "buf.h"
-#include "filter.h"
-#include "event.h"
-#include "fieldmap.h"
 #include "hmap.h"
 #include "langid.h"
 #include "lexicon.h"
@@ -71,8 +67,8 @@ struct classifier {
 	int		 explain;
 	int		 context;	/* cls_follow is in use */
 	struct buf	 scratch;
-	struct hmap	 threads;	/* conversation → last sure intent + 1 */
-	size_t		 max_threads;	/* conversations kept; 0: no bound */
+	struct hmap	 convs;		/* conversation → last sure intent + 1 */
+	size_t		 max_convs;	/* conversations kept; 0: no bound */
 	uint64_t	 forgotten;	/* conversations let go to keep it */
 };
 
@@ -100,7 +96,7 @@ void	cls_classify(struct classifier *, const char *text, size_t len,
  * "ok" or "???" are), the conversation's last sure intent is mixed in with
  * weight CLS_CARRY before ranking again.  A sure
  * intent becomes the conversation's.  Call after cls_classify.  Memory is
- * one small entry per conversation with a sure intent, at most max_threads:
+ * one small entry per conversation with a sure intent, at most max_convs:
  * past that the conversation least recently followed is forgotten (its next
  * message is read like a new conversation's first).
  */
@@ -109,15 +105,4 @@ void	cls_classify(struct classifier *, const char *text, size_t len,
 void	cls_follow(struct classifier *, const char *conversation,
 	    struct cls_result *);
 void	cls_result_free(struct cls_result *);
-/*
- * A result as the members a filter appends to its event: intent,
- * intent_score, intents (top candidates), lang (only when want_lang),
- * sentiment, sentiment_score, urgency, escalate, needs_video, and explain
- * when asked.
- */
-void	cls_result_add(const struct cls_result *, struct filter_add *,
-	    int want_lang, int explain);
-/* Add the fields the filter reads and cls_result_add sets. */
-void	cls_want(const struct fieldmap *, struct ev_want *);
-
 #endif

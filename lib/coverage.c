@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "civil.h"
 #include "coverage.h"
 #include "event.h"
 #include "json.h"
@@ -228,11 +229,11 @@ agent_open(struct agent *a, cs_time t, cs_time *next)
 static int
 week_hour(const struct coverage *c, cs_time t, int64_t *day)
 {
-	int64_t s = ts_floor_div(t, 1000);
+	int64_t s = civil_floor_div(t, 1000);
 	int64_t local = s + tz_offset_at(c->team, s, NULL, NULL);
 
-	*day = ts_floor_div(local, 86400);
-	return ts_weekday(*day) * 24 + (int)((local - *day * 86400) / 3600);
+	*day = civil_floor_div(local, 86400);
+	return civil_weekday(*day) * 24 + (int)((local - *day * 86400) / 3600);
 }
 
 void
@@ -293,7 +294,7 @@ count_agents(struct coverage *c)
 		week_hour(c, c->last, &day);
 	else
 		day = 0;
-	monday = day - ts_weekday(day);
+	monday = day - civil_weekday(day);
 	for (h = 0; h < WEEK_HOURS; h++) {
 		int64_t u;
 		cs_time t, next;

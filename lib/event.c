@@ -652,63 +652,14 @@ ev_keep_number_texts(cJSON *obj, const char *p, size_t n)
 
 /* ---- partial events ------------------------------------------------------ */
 
-/* Where a key of len bytes starts looking in ev_want's slots. */
-static size_t
-want_hash(const char *key, size_t len)
-{
-	size_t h = len * 31;
-
-	if (len > 0)
-		h += (unsigned char)key[0] * 7u + (unsigned char)key[len - 1];
-	return h & (EV_WANT_SLOTS - 1);
-}
-
-void
-ev_want_add(struct ev_want *w, const char *name)
-{
-	for (size_t i = 0; i < w->n; i++)
-		if (strcmp(w->name[i], name) == 0)
-			return;
-	if (w->n == w->cap) {
-		w->cap = w->cap ? w->cap * 2 : 16;
-		w->name = xrealloc(w->name, sizeof *w->name * w->cap);
-		w->len = xrealloc(w->len, sizeof *w->len * w->cap);
-	}
-	w->name[w->n] = name;
-	w->len[w->n] = strlen(name);
-	if (w->n < EV_WANT_HASHED) {
-		size_t h = want_hash(name, w->len[w->n]);
-		while (w->slot[h] != 0)
-			h = (h + 1) & (EV_WANT_SLOTS - 1);
-		w->slot[h] = (unsigned char)(w->n + 1);
-	}
-	w->n++;
-}
-
-void
-ev_want_free(struct ev_want *w)
-{
-	free(w->name);
-	free(w->len);
-	*w = (struct ev_want)EV_WANT_INIT;
-}
-
-/* The wanted name a key is, or NULL. */
+/* The wanted name a key is, or NULL; `_error` always (it tells a
+ * passed-on event). */
 static const char *
 wanted(const struct ev_want *w, const char *key, size_t len)
 {
 	if (len == 6 && memcmp(key, "_error", 6) == 0)
-		return "_error";	/* tells a passed-on event */
-	for (size_t h = want_hash(key, len); w->slot[h] != 0;
-	    h = (h + 1) & (EV_WANT_SLOTS - 1)) {
-		size_t i = w->slot[h] - 1u;
-		if (w->len[i] == len && memcmp(w->name[i], key, len) == 0)
-			return w->name[i];
-	}
-	for (size_t i = EV_WANT_HASHED; i < w->n; i++)	/* past the table */
-		if (w->len[i] == len && memcmp(w->name[i], key, len) == 0)
-			return w->name[i];
-	return NULL;
+		return "_error";
+	return ev_want_find(w, key, len);
 }
 
 /*

@@ -29,6 +29,7 @@
 #include <stddef.h>
 #include <cjson/cJSON.h>
 #include "diag.h"
+#include "want.h"
 
 enum ev_format { EV_JSONL, EV_CSV, EV_TSV };
 
@@ -39,29 +40,11 @@ enum ev_status {
 };
 
 /*
- * The top-level fields a tool reads.  Given one, the JSON Lines reader
- * builds only those members (and `_error`) into rec->obj and marks the
- * record partial: most of a line is checked but never built.  The names
- * are borrowed (a field map's, a tool's constants), not copied, and the
- * items' keys point to them: they must outlive every record read.
+ * Given a want list (want.h), the JSON Lines reader builds only those
+ * members (and `_error`) into rec->obj and marks the record partial: most
+ * of a line is checked but never built.  The items' keys point to the
+ * list's names.
  */
-#define EV_WANT_SLOTS	128	/* a power of two, at least twice... */
-#define EV_WANT_HASHED	64	/* ...the names it finds by hash */
-
-struct ev_want {
-	const char	**name;
-	size_t		 *len;
-	size_t		  n, cap;
-	/* Each name's index + 1 at its hash (open addressing), 0 empty:
-	 * every key of every line is looked up here. */
-	unsigned char	  slot[EV_WANT_SLOTS];
-};
-
-#define EV_WANT_INIT	{ NULL, NULL, 0, 0, { 0 } }
-
-void	ev_want_add(struct ev_want *, const char *name);
-void	ev_want_free(struct ev_want *);
-
 struct ev_reader_opts {
 	enum ev_format	 format;
 	size_t		 max_line;	/* bytes; 0 means the default */

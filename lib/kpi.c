@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "civil.h"
 #include "hmap.h"
 #include "json.h"
 #include "kpi.h"
@@ -31,68 +32,67 @@ enum metric {
 };
 
 /* How a value is rounded and shown. */
-enum mkind { MK_COUNT, MK_DURATION, MK_SHARE, MK_SCORE };
 /* When a metric exists: always, with business hours, with --by month. */
 enum mwhen { MW_ALWAYS, MW_BUSINESS, MW_MONTHLY };
 
 static const struct metric_def {
 	const char	*name;
-	enum mkind	 kind;
+	enum kpi_kind	 kind;
 	enum mwhen	 when;
 } metric_defs[M_NMETRICS] = {
-	{ "conversations", MK_COUNT, MW_ALWAYS },
-	{ "messages", MK_COUNT, MW_ALWAYS },
-	{ "customer_messages", MK_COUNT, MW_ALWAYS },
-	{ "agent_messages", MK_COUNT, MW_ALWAYS },
-	{ "bot_messages", MK_COUNT, MW_ALWAYS },
-	{ "frt_count", MK_COUNT, MW_ALWAYS },
-	{ "frt_mean", MK_DURATION, MW_ALWAYS },
-	{ "frt_p50", MK_DURATION, MW_ALWAYS },
-	{ "frt_p90", MK_DURATION, MW_ALWAYS },
-	{ "frt_max", MK_DURATION, MW_ALWAYS },
-	{ "reply_count", MK_COUNT, MW_ALWAYS },
-	{ "reply_mean", MK_DURATION, MW_ALWAYS },
-	{ "reply_p50", MK_DURATION, MW_ALWAYS },
-	{ "reply_p90", MK_DURATION, MW_ALWAYS },
-	{ "reply_max", MK_DURATION, MW_ALWAYS },
-	{ "resolution_count", MK_COUNT, MW_ALWAYS },
-	{ "resolution_mean", MK_DURATION, MW_ALWAYS },
-	{ "resolution_p50", MK_DURATION, MW_ALWAYS },
-	{ "resolution_p90", MK_DURATION, MW_ALWAYS },
-	{ "resolution_max", MK_DURATION, MW_ALWAYS },
-	{ "unanswered", MK_COUNT, MW_ALWAYS },
-	{ "sla_breaches", MK_COUNT, MW_ALWAYS },
-	{ "sla_share", MK_SHARE, MW_ALWAYS },
-	{ "ratings", MK_COUNT, MW_ALWAYS },
-	{ "csat", MK_SCORE, MW_ALWAYS },
-	{ "csat_share", MK_SHARE, MW_ALWAYS },
-	{ "customers_ordering", MK_COUNT, MW_ALWAYS },
-	{ "repeat_customers", MK_COUNT, MW_ALWAYS },
-	{ "repurchase_rate", MK_SHARE, MW_ALWAYS },
-	{ "conversions", MK_COUNT, MW_ALWAYS },
-	{ "conversion_rate", MK_SHARE, MW_ALWAYS },
-	{ "rejected", MK_COUNT, MW_ALWAYS },
-	{ "resolution_inferred", MK_COUNT, MW_ALWAYS },
-	{ "frt_bh_count", MK_COUNT, MW_BUSINESS },
-	{ "frt_bh_mean", MK_DURATION, MW_BUSINESS },
-	{ "frt_bh_p50", MK_DURATION, MW_BUSINESS },
-	{ "frt_bh_p90", MK_DURATION, MW_BUSINESS },
-	{ "frt_bh_max", MK_DURATION, MW_BUSINESS },
-	{ "reply_bh_count", MK_COUNT, MW_BUSINESS },
-	{ "reply_bh_mean", MK_DURATION, MW_BUSINESS },
-	{ "reply_bh_p50", MK_DURATION, MW_BUSINESS },
-	{ "reply_bh_p90", MK_DURATION, MW_BUSINESS },
-	{ "reply_bh_max", MK_DURATION, MW_BUSINESS },
-	{ "resolution_bh_count", MK_COUNT, MW_BUSINESS },
-	{ "resolution_bh_mean", MK_DURATION, MW_BUSINESS },
-	{ "resolution_bh_p50", MK_DURATION, MW_BUSINESS },
-	{ "resolution_bh_p90", MK_DURATION, MW_BUSINESS },
-	{ "resolution_bh_max", MK_DURATION, MW_BUSINESS },
-	{ "sla_share_change", MK_SHARE, MW_MONTHLY },
-	{ "csat_change", MK_SCORE, MW_MONTHLY },
-	{ "csat_share_change", MK_SHARE, MW_MONTHLY },
-	{ "repurchase_rate_change", MK_SHARE, MW_MONTHLY },
-	{ "conversion_rate_change", MK_SHARE, MW_MONTHLY },
+	{ "conversations", KPI_COUNT, MW_ALWAYS },
+	{ "messages", KPI_COUNT, MW_ALWAYS },
+	{ "customer_messages", KPI_COUNT, MW_ALWAYS },
+	{ "agent_messages", KPI_COUNT, MW_ALWAYS },
+	{ "bot_messages", KPI_COUNT, MW_ALWAYS },
+	{ "frt_count", KPI_COUNT, MW_ALWAYS },
+	{ "frt_mean", KPI_DURATION, MW_ALWAYS },
+	{ "frt_p50", KPI_DURATION, MW_ALWAYS },
+	{ "frt_p90", KPI_DURATION, MW_ALWAYS },
+	{ "frt_max", KPI_DURATION, MW_ALWAYS },
+	{ "reply_count", KPI_COUNT, MW_ALWAYS },
+	{ "reply_mean", KPI_DURATION, MW_ALWAYS },
+	{ "reply_p50", KPI_DURATION, MW_ALWAYS },
+	{ "reply_p90", KPI_DURATION, MW_ALWAYS },
+	{ "reply_max", KPI_DURATION, MW_ALWAYS },
+	{ "resolution_count", KPI_COUNT, MW_ALWAYS },
+	{ "resolution_mean", KPI_DURATION, MW_ALWAYS },
+	{ "resolution_p50", KPI_DURATION, MW_ALWAYS },
+	{ "resolution_p90", KPI_DURATION, MW_ALWAYS },
+	{ "resolution_max", KPI_DURATION, MW_ALWAYS },
+	{ "unanswered", KPI_COUNT, MW_ALWAYS },
+	{ "sla_breaches", KPI_COUNT, MW_ALWAYS },
+	{ "sla_share", KPI_SHARE, MW_ALWAYS },
+	{ "ratings", KPI_COUNT, MW_ALWAYS },
+	{ "csat", KPI_SCORE, MW_ALWAYS },
+	{ "csat_share", KPI_SHARE, MW_ALWAYS },
+	{ "customers_ordering", KPI_COUNT, MW_ALWAYS },
+	{ "repeat_customers", KPI_COUNT, MW_ALWAYS },
+	{ "repurchase_rate", KPI_SHARE, MW_ALWAYS },
+	{ "conversions", KPI_COUNT, MW_ALWAYS },
+	{ "conversion_rate", KPI_SHARE, MW_ALWAYS },
+	{ "rejected", KPI_COUNT, MW_ALWAYS },
+	{ "resolution_inferred", KPI_COUNT, MW_ALWAYS },
+	{ "frt_bh_count", KPI_COUNT, MW_BUSINESS },
+	{ "frt_bh_mean", KPI_DURATION, MW_BUSINESS },
+	{ "frt_bh_p50", KPI_DURATION, MW_BUSINESS },
+	{ "frt_bh_p90", KPI_DURATION, MW_BUSINESS },
+	{ "frt_bh_max", KPI_DURATION, MW_BUSINESS },
+	{ "reply_bh_count", KPI_COUNT, MW_BUSINESS },
+	{ "reply_bh_mean", KPI_DURATION, MW_BUSINESS },
+	{ "reply_bh_p50", KPI_DURATION, MW_BUSINESS },
+	{ "reply_bh_p90", KPI_DURATION, MW_BUSINESS },
+	{ "reply_bh_max", KPI_DURATION, MW_BUSINESS },
+	{ "resolution_bh_count", KPI_COUNT, MW_BUSINESS },
+	{ "resolution_bh_mean", KPI_DURATION, MW_BUSINESS },
+	{ "resolution_bh_p50", KPI_DURATION, MW_BUSINESS },
+	{ "resolution_bh_p90", KPI_DURATION, MW_BUSINESS },
+	{ "resolution_bh_max", KPI_DURATION, MW_BUSINESS },
+	{ "sla_share_change", KPI_SHARE, MW_MONTHLY },
+	{ "csat_change", KPI_SCORE, MW_MONTHLY },
+	{ "csat_share_change", KPI_SHARE, MW_MONTHLY },
+	{ "repurchase_rate_change", KPI_SHARE, MW_MONTHLY },
+	{ "conversion_rate_change", KPI_SHARE, MW_MONTHLY },
 };
 
 /* The rate each change column follows. */
@@ -288,23 +288,23 @@ offset_at(const struct kpi *k, int64_t sec)
 static int64_t
 bucket_of(const struct kpi *k, cs_time t)
 {
-	int64_t sec = ts_floor_div(t, 1000), local, day, y;
+	int64_t sec = civil_floor_div(t, 1000), local, day, y;
 	int m, d;
 
 	if (k->o.by == KPI_BY_NONE)
 		return 0;
 	local = sec + offset_at(k, sec);
-	day = ts_floor_div(local, 86400);
+	day = civil_floor_div(local, 86400);
 	switch (k->o.by) {
 	case KPI_BY_HOUR:
 		/* The UTC instant at which the local hour began. */
-		return sec - (local - ts_floor_div(local, 3600) * 3600);
+		return sec - (local - civil_floor_div(local, 3600) * 3600);
 	case KPI_BY_DAY:
 		return day;
 	case KPI_BY_WEEK:
-		return day - ts_weekday(day);
+		return day - civil_weekday(day);
 	default:
-		ts_civil_from_days(day, &y, &m, &d);
+		civil_from_days(day, &y, &m, &d);
 		return y * 12 + m - 1;
 	}
 }
@@ -321,12 +321,12 @@ bucket_label(const struct kpi *k, int64_t b, struct buf *out)
 		return;
 	case KPI_BY_DAY:
 	case KPI_BY_WEEK:
-		ts_civil_from_days(b, &y, &m, &d);
+		civil_from_days(b, &y, &m, &d);
 		buf_printf(out, "%04lld-%02d-%02d", (long long)y, m, d);
 		return;
 	case KPI_BY_MONTH:
-		buf_printf(out, "%04lld-%02d", (long long)ts_floor_div(b, 12),
-		    (int)(b - ts_floor_div(b, 12) * 12) + 1);
+		buf_printf(out, "%04lld-%02d", (long long)civil_floor_div(b, 12),
+		    (int)(b - civil_floor_div(b, 12) * 12) + 1);
 		return;
 	case KPI_BY_NONE:
 		return;
@@ -1100,10 +1100,10 @@ fill_row(const struct kpi *k, struct group *g, double *r)
 	r[M_RES_INFERRED] = (double)g->inferred;
 	for (int m = 0; m < M_NMETRICS; m++)
 		switch (metric_defs[m].kind) {
-		case MK_DURATION: r[m] = rounded(r[m], 1000); break;
-		case MK_SHARE: r[m] = rounded(r[m], 10000); break;
-		case MK_SCORE: r[m] = rounded(r[m], 1000); break;
-		case MK_COUNT: break;
+		case KPI_DURATION: r[m] = rounded(r[m], 1000); break;
+		case KPI_SHARE: r[m] = rounded(r[m], 10000); break;
+		case KPI_SCORE: r[m] = rounded(r[m], 1000); break;
+		case KPI_COUNT: break;
 		}
 	for (size_t i = 0; i < sizeof change_of / sizeof change_of[0]; i++)
 		r[change_of[i][0]] = NAN;
@@ -1122,7 +1122,7 @@ fill_changes(struct kpi *k, struct group *g, double *r)
 	for (size_t j = 0; j < sizeof change_of / sizeof change_of[0]; j++)
 		r[change_of[j][0]] = rounded(r[change_of[j][1]] -
 		    k->prev[change_of[j][1]], metric_defs[change_of[j][0]].kind ==
-		    MK_SHARE ? 10000 : 1000);
+		    KPI_SHARE ? 10000 : 1000);
 }
 
 /*
@@ -1316,14 +1316,10 @@ kpi_metric_name(const struct kpi *k, int i)
 	return metric_defs[k->metric_ids[i]].name;
 }
 
-enum ew_kind
+enum kpi_kind
 kpi_metric_kind(const struct kpi *k, int i)
 {
-	switch (metric_defs[k->metric_ids[i]].kind) {
-	case MK_DURATION: return EW_DURATION;
-	case MK_SHARE: return EW_PERCENT;
-	default: return EW_PLAIN;
-	}
+	return metric_defs[k->metric_ids[i]].kind;
 }
 
 const char *
@@ -1434,9 +1430,9 @@ kpi_bucket_parse(const char *s)
 static cs_time
 local_midnight(cs_time now, const struct tz_zone *tz, int back)
 {
-	int64_t sec = ts_floor_div(now, 1000), utc;
+	int64_t sec = civil_floor_div(now, 1000), utc;
 	int64_t local = sec + (tz ? tz_offset_at(tz, sec, NULL, NULL) : 0);
-	int64_t day = ts_floor_div(local, 86400) - back;
+	int64_t day = civil_floor_div(local, 86400) - back;
 
 	if (tz == NULL)
 		return day * 86400 * 1000;

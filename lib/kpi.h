@@ -43,8 +43,7 @@
 #include <stddef.h>
 #include <cjson/cJSON.h>
 #include "buf.h"
-#include "event.h"
-#include "evwrite.h"
+#include "want.h"
 #include "fieldmap.h"
 #include "ts.h"
 
@@ -115,7 +114,9 @@ int	kpi_key_count(const struct kpi *);
 const char *kpi_key_name(const struct kpi *, int i);
 int	kpi_metric_count(const struct kpi *);
 const char *kpi_metric_name(const struct kpi *, int i);
-enum ew_kind kpi_metric_kind(const struct kpi *, int i);
+/* What a metric's number is: a count, seconds, a share 0..1, a score. */
+enum kpi_kind { KPI_COUNT, KPI_DURATION, KPI_SHARE, KPI_SCORE };
+enum kpi_kind kpi_metric_kind(const struct kpi *, int i);
 /* The number of a metric name among the available ones, or -1. */
 int	kpi_metric_find(const struct kpi *, const char *name);
 /* The option a metric needs ("--hours", "--by month"), or NULL. */

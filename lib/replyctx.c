@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "civil.h"
 #include "json.h"
 #include "replyctx.h"
 #include "ts.h"
@@ -292,7 +293,7 @@ static void
 wall_words(const struct wall *w, const char *lang, struct buf *out)
 {
 	const struct date_words *dw = NULL;
-	int wd = ts_weekday(ts_days_from_civil(w->y, w->mon, w->d));
+	int wd = civil_weekday(civil_days_from(w->y, w->mon, w->d));
 	size_t best = 0, n;
 
 	/* The longest code that matches: zh-hant before zh. */

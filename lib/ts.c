@@ -6,59 +6,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "civil.h"
 #include "ts.h"
 #include "tz.h"
-
-int64_t
-ts_floor_div(int64_t a, int64_t b)
-{
-	int64_t q = a / b;
-
-	return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
-}
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
- * days_from_civil, which is exact for every int64 year in range). */
-int64_t
-ts_days_from_civil(int64_t y, int m, int d)
-{
-	y -= m <= 2;
-	int64_t era = ts_floor_div(y, 400);
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-void
-ts_civil_from_days(int64_t z, int64_t *y, int *m, int *d)
-{
-	z += 719468;
-	int64_t era = ts_floor_div(z, 146097);
-	int64_t doe = z - era * 146097;
-	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int64_t mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = yoe + era * 400 + (*m <= 2);
-}
-
-int
-ts_weekday(int64_t days)
-{
-	/* 1970-01-01 was a Thursday (3 when Monday is 0). */
-	return (int)((ts_floor_div(days, 1) % 7 + 7 + 3) % 7);
-}
-
-static int
-days_in_month(int64_t y, int m)
-{
-	static const int dim[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	return m == 2 && leap ? 29 : dim[m - 1];
-}
 
 /* Read exactly n digits. */
 static int
@@ -185,7 +135,7 @@ parse_iso(const struct ts_parser *p, const char *s, cs_time *out,
 		*why = "malformed date";
 		return -1;
 	}
-	if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo)) {
+	if (mo < 1 || mo > 12 || d < 1 || d > civil_days_in_month(y, mo)) {
 		*why = "no such date";
 		return -1;
 	}
@@ -234,7 +184,7 @@ parse_iso(const struct ts_parser *p, const char *s, cs_time *out,
 		*why = "unexpected text after the time";
 		return -1;
 	}
-	int64_t wall = ts_days_from_civil(y, mo, d) * 86400 + h * 3600 +
+	int64_t wall = civil_days_from(y, mo, d) * 86400 + h * 3600 +
 	    mi * 60 + sec, utc;
 	if (r == 0)
 		utc = wall - off;
@@ -261,7 +211,7 @@ parse_format(const struct ts_parser *p, const char *s, cs_time *out,
 		*why = "time out of range (years 0000 to 9999 UTC)";
 		return -1;
 	}
-	int64_t wall = ts_days_from_civil((int64_t)tm.tm_year + 1900,
+	int64_t wall = civil_days_from((int64_t)tm.tm_year + 1900,
 	    tm.tm_mon + 1, tm.tm_mday) * 86400 + tm.tm_hour * 3600 +
 	    tm.tm_min * 60 + tm.tm_sec, utc;
 	if (strstr(p->time_format, "%z") != NULL)
@@ -340,9 +290,9 @@ parse_utc_stamp(const char *s, cs_time *out)
 	    h > 23 || mi > 59 || sec > 59)
 		return 1;
 	y += c * 100;
-	if (d > days_in_month(y, mo))
+	if (d > civil_days_in_month(y, mo))
 		return 1;
-	*out = (ts_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 +
+	*out = (civil_days_from(y, mo, d) * 86400 + h * 3600 + mi * 60 +
 	    sec) * 1000;
 	return 0;
 }
@@ -371,13 +321,13 @@ put_digits(char *p, int64_t v, int n)
 static void
 format_at(cs_time t, int offset, struct buf *out)
 {
-	int64_t secs = ts_floor_div(t, 1000) + offset;
-	int ms = (int)(t - ts_floor_div(t, 1000) * 1000);
-	int64_t days = ts_floor_div(secs, 86400), y;
+	int64_t secs = civil_floor_div(t, 1000) + offset;
+	int ms = (int)(t - civil_floor_div(t, 1000) * 1000);
+	int64_t days = civil_floor_div(secs, 86400), y;
 	int64_t sod = secs - days * 86400;
 	int m, d;
 
-	ts_civil_from_days(days, &y, &m, &d);
+	civil_from_days(days, &y, &m, &d);
 	if (y < 0 || y > 9999) {
 		buf_printf(out, "%04lld-%02d-%02dT%02d:%02d:%02d", (long long)y,
 		    m, d, (int)(sod / 3600), (int)(sod / 60 % 60),

@@ -55,13 +55,6 @@ void	ts_format_utc(cs_time t, struct buf *out);
 /* RFC 3339 at a fixed offset (seconds east of UTC), e.g. +09:00. */
 void	ts_format_offset(cs_time t, int offset_sec, struct buf *out);
 
-/* Civil-calendar helpers, proleptic Gregorian, for any int64 day count. */
-int64_t	ts_days_from_civil(int64_t y, int m, int d);
-void	ts_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
-/* 0 = Monday … 6 = Sunday. */
-int	ts_weekday(int64_t days);
-int64_t	ts_floor_div(int64_t a, int64_t b);
-
 /*
  * Durations: "90s", "30m", "1h30m", "2d", "1w", "1.5h", a bare number of
  * seconds; units s m h d w, combined largest first.  Returns 0 and the

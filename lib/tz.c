@@ -15,7 +15,7 @@
 #include <strings.h>
 
 #include "buf.h"
-#include "ts.h"
+#include "civil.h"
 #include "tz.h"
 
 #define TZ_DEFAULT_DIR	"/usr/share/zoneinfo"
@@ -313,18 +313,18 @@ rule_instant(const struct tz_rule_date *d, int64_t y, int32_t off)
 
 	switch (d->kind) {
 	case 'J':
-		day = ts_days_from_civil(y, 1, 1) + d->day - 1;
+		day = civil_days_from(y, 1, 1) + d->day - 1;
 		if (is_leap(y) && d->day >= 60)
 			day++;
 		break;
 	case 'D':
-		day = ts_days_from_civil(y, 1, 1) + d->day;
+		day = civil_days_from(y, 1, 1) + d->day;
 		break;
 	default: {
-		int64_t first = ts_days_from_civil(y, d->month, 1);
-		int64_t next = d->month == 12 ? ts_days_from_civil(y + 1, 1, 1)
-		    : ts_days_from_civil(y, d->month + 1, 1);
-		int wd = (ts_weekday(first) + 1) % 7;	/* 0 = Sunday */
+		int64_t first = civil_days_from(y, d->month, 1);
+		int64_t next = d->month == 12 ? civil_days_from(y + 1, 1, 1)
+		    : civil_days_from(y, d->month + 1, 1);
+		int wd = (civil_weekday(first) + 1) % 7;	/* 0 = Sunday */
 
 		day = first + (d->day - wd + 7) % 7 + 7 * (d->week - 1);
 		while (day >= next)
@@ -351,7 +351,7 @@ rule_is_dst(const struct tz_rule *r, int64_t t)
 
 	if (!r->has_dst)
 		return 0;
-	ts_civil_from_days(ts_floor_div(t, 86400), &y, &m, &d);
+	civil_from_days(civil_floor_div(t, 86400), &y, &m, &d);
 	rule_changes(r, y, &s, &e);
 	return s < e ? (t >= s && t < e) : (t < e || t >= s);
 }
@@ -372,7 +372,7 @@ rule_period(const struct tz_zone *z, int64_t t, int64_t floor,
 	p->end = TZ_T_MAX;
 	if (!r->has_dst)
 		return;
-	ts_civil_from_days(ts_floor_div(t, 86400), &y, &m, &d);
+	civil_from_days(civil_floor_div(t, 86400), &y, &m, &d);
 	for (i = 0; i < 3; i++)
 		rule_changes(r, y - 1 + i, &ev[2 * i], &ev[2 * i + 1]);
 	for (i = 0; i < 6; i++) {

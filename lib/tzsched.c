@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "civil.h"
 #include "event.h"
 #include "fieldmap.h"
 #include "hmap.h"
@@ -229,7 +230,7 @@ set_local(cJSON *ev, const char *key, cs_time t, const struct tz_zone *z,
 		json_put(ev, key, cJSON_CreateNull());
 		return;
 	}
-	off = tz_offset_at(z, ts_floor_div(t, 1000), NULL, NULL);
+	off = tz_offset_at(z, civil_floor_div(t, 1000), NULL, NULL);
 	if (t + off * (cs_time)1000 < CS_TIME_FIRST ||
 	    t + off * (cs_time)1000 > CS_TIME_LAST) {
 		json_put(ev, key, cJSON_CreateNull());
@@ -259,13 +260,13 @@ tzsched_annotate(struct tzsched *s, cJSON *ev)
 
 	if (message_setup(s, ev, &t, &z, &why) != 0)
 		return why;
-	sec = ts_floor_div(t, 1000);
+	sec = civil_floor_div(t, 1000);
 	off = tz_offset_at(z, sec, NULL, NULL);
 	customer = is_role(s, ev, "customer");
 	json_put(ev, "customer_tz", cJSON_CreateString(tz_name(z)));
 	set_local(ev, "local_time", t, z, &s->tmp);
-	int64_t hour = ts_floor_div(sec + off, 3600) -
-	    ts_floor_div(sec + off, 86400) * 24;
+	int64_t hour = civil_floor_div(sec + off, 3600) -
+	    civil_floor_div(sec + off, 86400) * 24;
 	json_put(ev, "local_hour", cJSON_CreateNumber((double)hour));
 	struct window *w = window_in(s, z);
 	json_put(ev, "customer_daytime",

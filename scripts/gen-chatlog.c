@@ -42,6 +42,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "civil.h"
 #include "diag.h"
 #include "json.h"
 #include "out.h"
@@ -2215,18 +2216,18 @@ rng_pick(uint64_t *s, const char *const *l)
 static int64_t
 last_sunday(int64_t y, int m)
 {
-	int64_t d = m == 12 ? ts_days_from_civil(y + 1, 1, 1) - 1 :
-	    ts_days_from_civil(y, m + 1, 1) - 1;
+	int64_t d = m == 12 ? civil_days_from(y + 1, 1, 1) - 1 :
+	    civil_days_from(y, m + 1, 1) - 1;
 
-	return d - (ts_weekday(d) + 1) % 7;
+	return d - (civil_weekday(d) + 1) % 7;
 }
 
 static int64_t
 first_sunday(int64_t y, int m)
 {
-	int64_t d = ts_days_from_civil(y, m, 1);
+	int64_t d = civil_days_from(y, m, 1);
 
-	return d + (6 - ts_weekday(d)) % 7;
+	return d + (6 - civil_weekday(d)) % 7;
 }
 
 /* Offset from UTC in seconds at instant t (seconds). */
@@ -2239,7 +2240,7 @@ zone_offset(int z, int64_t t)
 
 	if (zn->rule == DST_NONE)
 		return zn->std_off;
-	ts_civil_from_days(ts_floor_div(t, DAY), &y, &m, &d);
+	civil_from_days(civil_floor_div(t, DAY), &y, &m, &d);
 	if (zn->rule == DST_EU) {
 		on = last_sunday(y, 3) * DAY + HOUR;
 		off = last_sunday(y, 10) * DAY + HOUR;
@@ -2259,7 +2260,7 @@ is_holiday(enum calendar cal, int64_t day)
 	int64_t y;
 	int m, d;
 
-	ts_civil_from_days(day, &y, &m, &d);
+	civil_from_days(day, &y, &m, &d);
 	for (size_t i = 0; i < n; i++)
 		if (h[i] == m * 100 + d || h[i] == y * 10000 + m * 100 + d)
 			return 1;
@@ -2272,14 +2273,14 @@ static int64_t
 agent_shift(const struct agent *a, int64_t t, int64_t *end)
 {
 	int base = zone_offset(a->zone, t);
-	int64_t day0 = ts_floor_div(t + base, DAY);
+	int64_t day0 = civil_floor_div(t + base, DAY);
 
 	for (int64_t day = day0; day < day0 + 30; day++) {
 		int off = zone_offset(a->zone, day * DAY + 12 * HOUR - base);
 		int64_t start = day * DAY + a->start_min * MIN - off;
 
 		*end = day * DAY + a->end_min * MIN - off;
-		if (ts_weekday(day) >= 5 || is_holiday(a->cal, day) || t >= *end)
+		if (civil_weekday(day) >= 5 || is_holiday(a->cal, day) || t >= *end)
 			continue;
 		return t > start ? t : start;
 	}
@@ -2585,7 +2586,7 @@ pick_seasonal(struct gen *g, const char *const *l, int64_t t)
 	int m, d;
 	const char *s;
 
-	ts_civil_from_days(ts_floor_div(t, DAY), &y, &m, &d);
+	civil_from_days(civil_floor_div(t, DAY), &y, &m, &d);
 	do
 		s = rng_pick(&g->rng, l);
 	while (*s == '*' && m < 10);
@@ -2599,7 +2600,7 @@ pick_greeting(struct gen *g, const struct conv *c, const char *const *l,
     int64_t t, int late)
 {
 	int64_t local = t + zone_offset(c->cu->zone, t);
-	int h = (int)((local - ts_floor_div(local, DAY) * DAY) / HOUR);
+	int h = (int)((local - civil_floor_div(local, DAY) * DAY) / HOUR);
 	const char *s;
 
 	do
@@ -2712,7 +2713,7 @@ field_str(struct buf *b, const char *key, const char *val)
 static const char *
 ts_text(struct gen *g, int64_t t)
 {
-	int64_t day = ts_floor_div(t, DAY), sod = t - day * DAY;
+	int64_t day = civil_floor_div(t, DAY), sod = t - day * DAY;
 	struct ts_day *e = &g->ts_days[(uint64_t)day % TS_DAYS];
 	char *p = e->text;
 
@@ -2985,7 +2986,7 @@ make_order_id(struct gen *g, struct conv *c, int64_t t)
 		put_num(p, (uint64_t)rng_range(&g->rng, 0, 9999999), 7);
 		break;
 	case CH_SHOPEE:
-		ts_civil_from_days(ts_floor_div(t, DAY), &y, &m, &d);
+		civil_from_days(civil_floor_div(t, DAY), &y, &m, &d);
 		p = put_num(p, (uint64_t)(((y % 100) * 100 + m) * 100 + d), 6);
 		for (int i = 0; i < 8; i++)
 			*p++ = alnum[rng_below(&g->rng, 32)];
@@ -3195,7 +3196,7 @@ static int64_t
 awake(struct gen *g, const struct conv *c, int64_t t)
 {
 	int off = zone_offset(c->cu->zone, t);
-	int64_t local = t + off, sod = local - ts_floor_div(local, DAY) * DAY;
+	int64_t local = t + off, sod = local - civil_floor_div(local, DAY) * DAY;
 
 	if (sod < 7 * HOUR && rng_pct(&g->rng, 85))
 		t += 7 * HOUR - sod + rng_range(&g->rng, 0, 4 * HOUR);
@@ -3683,7 +3684,7 @@ main(int argc, char *argv[])
 			if (ts_parse(&tp, optarg, &stop, &why) != 0)
 				diag_usage(&d, "--end: not an RFC 3339 time: "
 				    "%s", optarg);
-			end = ts_floor_div(stop, 1000);
+			end = civil_floor_div(stop, 1000);
 			break;
 		case 'L':
 			g.labelled = 1;
@@ -3709,7 +3710,7 @@ main(int argc, char *argv[])
 			    "incomplete", i);
 
 	out_open(&out, STDOUT_FILENO, &d);
-	g.floor = ts_floor_div(start, 1000);
+	g.floor = civil_floor_div(start, 1000);
 	generate(&g, &out, mean, end, convs, lines);
 	out_close(&out);
 	while (g.heap.n)

@@ -32,10 +32,22 @@ int	classify_train(struct cli_common *, struct diag *, struct cls_opts *,
 int	classify_eval(struct cli_common *, struct diag *, struct cls_opts *,
 	    char *const *files, int nfiles);
 /* Load the lexicons (and the model unless for training), or exit. */
+void	classify_setup(struct classifier *, const struct diag *,
+	    const struct cls_opts *, int with_model);
 /* cls_follow for an event of a conversation, unless --no-context. */
 void	classify_follow(struct classifier *, const struct fieldmap *,
 	    const cJSON *, struct cls_result *);
-void	classify_setup(struct classifier *, const struct diag *,
-	    const struct cls_opts *, int with_model);
+
+struct filter_add;
+/*
+ * A result as the members the filter appends to its event: intent,
+ * intent_score, intents (top candidates), lang (only when want_lang),
+ * sentiment, sentiment_score, urgency, escalate, needs_video, and explain
+ * when asked.
+ */
+void	classify_result_add(const struct cls_result *, struct filter_add *,
+	    int want_lang, int explain);
+/* Add the fields the filter reads and classify_result_add sets. */
+void	classify_want(const struct fieldmap *, struct ev_want *);
 
 #endif

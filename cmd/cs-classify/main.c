@@ -84,36 +84,8 @@ annotate(void *ctxp, cJSON *ev, const struct ev_record *rec,
 	cls_classify(&c->cls, text->valuestring, strlen(text->valuestring),
 	    want_lang, &c->res);
 	classify_follow(&c->cls, c->map, ev, &c->res);
-	cls_result_add(&c->res, add, want_lang, c->cls.explain);
+	classify_result_add(&c->res, add, want_lang, c->cls.explain);
 	return NULL;
-}
-
-void
-classify_setup(struct classifier *cls, const struct diag *diag,
-    const struct cls_opts *o, int with_model)
-{
-	struct buf err = BUF_INIT;
-
-	if (cls_load_lexicons(cls, o->lexicons, o->nlexicons, &err) < 0)
-		diag_fatal(diag, CS_EXIT_DATAERR, "lexicon %s", buf_str(&err));
-	if (with_model && cls_load_model(cls, o->model, &err) < 0)
-		diag_fatal(diag, errno == ENOENT ? CS_EXIT_NOINPUT :
-		    CS_EXIT_DATAERR, "model %s", buf_str(&err));
-	cls->threshold = o->threshold;
-	cls->explain = o->explain;
-	cls->context = !o->no_context;
-	cls->max_threads = o->max_conversations;
-	buf_free(&err);
-}
-
-void
-classify_follow(struct classifier *cls, const struct fieldmap *map,
-    const cJSON *ev, struct cls_result *res)
-{
-	const char *conv = fieldmap_str(map, ev, "conversation");
-
-	if (cls->context && conv != NULL)
-		cls_follow(cls, conv, res);
 }
 
 static double
@@ -263,7 +235,7 @@ main(int argc, char *argv[])
 		cls_init(&ctx.cls);
 		classify_setup(&ctx.cls, &diag, &o, 1);
 		ctx.map = &cli.map;
-		cls_want(&cli.map, &want);
+		classify_want(&cli.map, &want);
 		cli.in.want = &want;
 		status = filter_run(&cli, &diag, argv + first, argc - first,
 		    annotate, &ctx);

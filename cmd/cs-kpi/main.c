@@ -80,6 +80,17 @@ free_list(char **list, int n)
 	free(list);
 }
 
+/* How a table shows a metric of this kind. */
+static enum ew_kind
+writer_kind(enum kpi_kind kind)
+{
+	switch (kind) {
+	case KPI_DURATION: return EW_DURATION;
+	case KPI_SHARE: return EW_PERCENT;
+	default: return EW_PLAIN;
+	}
+}
+
 static int
 metric_lookup(void *ctx, const char *name, int *is_duration)
 {
@@ -87,7 +98,7 @@ metric_lookup(void *ctx, const char *name, int *is_duration)
 	int m = kpi_metric_find(k, name);
 
 	if (m >= 0)
-		*is_duration = kpi_metric_kind(k, m) == EW_DURATION;
+		*is_duration = kpi_metric_kind(k, m) == KPI_DURATION;
 	return m;
 }
 
@@ -169,7 +180,8 @@ write_report(struct cli_common *cli, const struct diag *d,
 		names[nk + i] = kpi_metric_name(k, metrics[i]);
 	ev_writer_columns(w, names, nk + nm);
 	for (int i = 0; i < nm; i++)
-		ev_writer_kind(w, names[nk + i], kpi_metric_kind(k, metrics[i]));
+		ev_writer_kind(w, names[nk + i],
+		    writer_kind(kpi_metric_kind(k, metrics[i])));
 	for (size_t r = 0; r < kpi_nrows(k); r++) {
 		cJSON *o = kpi_row_object(k, r, metrics, nm);
 		if (cli->out_format == OUT_CSV || cli->out_format == OUT_TSV)

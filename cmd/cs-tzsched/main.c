@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "calendar.h"
+#include "civil.h"
 #include "cli.h"
 #include "coverage.h"
 #include "filter.h"
@@ -305,8 +306,8 @@ run_coverage(struct cli_common *cli, struct diag *d, const struct args *a,
 
 		if (ts_parse(&p, a->week, &t, &why) != 0)
 			diag_usage(d, "--week %s: %s", a->week, why);
-		coverage_set_week(cov, ts_floor_div(ts_floor_div(t, 1000) +
-		    tz_offset_at(team, ts_floor_div(t, 1000), NULL, NULL),
+		coverage_set_week(cov, civil_floor_div(civil_floor_div(t, 1000) +
+		    tz_offset_at(team, civil_floor_div(t, 1000), NULL, NULL),
 		    86400));
 	}
 

@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "calendar.h"
+#include "civil.h"
 #include "ts.h"
 #include "tz.h"
 #include "tzfix.h"
@@ -18,7 +19,7 @@
 static cs_time
 at(int y, int mo, int d, int h, int mi)
 {
-	return (ts_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60) *
+	return (civil_days_from(y, mo, d) * 86400 + h * 3600 + mi * 60) *
 	    1000;
 }
 
@@ -237,11 +238,11 @@ test_over_midnight(void **state)
 	assert_int_equal(cal_next_open(c, sh(2026, 11, 21, 7, 0)),
 	    sh(2026, 11, 27, 22, 0));
 	/* A holiday on the Friday closes the shift; on the Saturday not. */
-	cal_add_holidays(c, ts_days_from_civil(2026, 11, 21),
-	    ts_days_from_civil(2026, 11, 21));
+	cal_add_holidays(c, civil_days_from(2026, 11, 21),
+	    civil_days_from(2026, 11, 21));
 	assert_true(cal_is_open(c, sh(2026, 11, 21, 3, 0)));
-	cal_add_holidays(c, ts_days_from_civil(2026, 11, 20),
-	    ts_days_from_civil(2026, 11, 20));
+	cal_add_holidays(c, civil_days_from(2026, 11, 20),
+	    civil_days_from(2026, 11, 20));
 	assert_false(cal_is_open(c, sh(2026, 11, 21, 3, 0)));
 	/* Shifts that touch merge: 22:00 to 08:00 next morning. */
 	assert_int_equal(cal_next_close(m, sh(2026, 11, 21, 3, 0)),
@@ -350,12 +351,12 @@ static int
 plain_open(const struct rwin *w, int nw, const int64_t *hol, int nhol,
     time_t t)
 {
-	int64_t wall = wall_of(t), day = ts_floor_div(wall, 86400);
+	int64_t wall = wall_of(t), day = civil_floor_div(wall, 86400);
 	int i, k, back;
 
 	for (back = 0; back <= 1; back++) {
 		int64_t d = day - back, sod = wall - d * 86400;
-		int wd = ts_weekday(d), isholiday = 0;
+		int wd = civil_weekday(d), isholiday = 0;
 
 		for (k = 0; k < nhol; k++)
 			isholiday |= hol[k] == d;
@@ -431,9 +432,9 @@ test_random_against_localtime(void **state)
 
 		random_windows(w, nw, 0, &spec);
 		/* Around a change of the clocks: spring and autumn alike. */
-		first = ts_days_from_civil(2009 + rnd(18), 1 + rnd(12), 1);
+		first = civil_days_from(2009 + rnd(18), 1 + rnd(12), 1);
 		if (strcmp(zn, "Pacific/Apia") == 0 && round < 16)
-			first = ts_days_from_civil(2011, 12, 1);	/* a lost day */
+			first = civil_days_from(2011, 12, 1);	/* a lost day */
 		for (i = 0; i < nhol; i++)
 			hol[i] = first + rnd(60);
 		c = make(zn, buf_str(&spec));
@@ -494,11 +495,11 @@ static cs_time
 plain_business_ms(const struct tz_zone *z, const struct rwin *w, int nw,
     const struct rhol *hol, int nhol, cs_time from, cs_time to)
 {
-	int64_t d, last = ts_floor_div(to, 86400000) + 2;
+	int64_t d, last = civil_floor_div(to, 86400000) + 2;
 	cs_time sum = 0, po = 0, pe = INT64_MIN;
 
-	for (d = ts_floor_div(from, 86400000) - 4; d <= last; d++) {
-		int wd = ts_weekday(d), order[4], n = 0, i, j, closed = 0;
+	for (d = civil_floor_div(from, 86400000) - 4; d <= last; d++) {
+		int wd = civil_weekday(d), order[4], n = 0, i, j, closed = 0;
 
 		for (i = 0; i < nhol; i++)
 			closed |= d >= hol[i].first && d <= hol[i].last;
@@ -581,7 +582,7 @@ business_round(const char *zn, int nhol)
 	random_windows(w, nw, 1, &spec);
 	c = make(zn, buf_str(&spec));
 	for (i = 0; i < nhol; i++) {	/* days, ranges, 5 years */
-		hol[i].first = ts_days_from_civil(1900, 1, 1) + rnd(201 * 365);
+		hol[i].first = civil_days_from(1900, 1, 1) + rnd(201 * 365);
 		hol[i].last = hol[i].first + (rnd(3) ? 0 : rnd(10));
 		if (rnd(8) == 0)
 			hol[i].last = hol[i].first + 5 * 366;
@@ -699,7 +700,7 @@ test_deadlines_against_walk(void **state)
 		else
 			random_windows(w, 1 + rnd(3), 1, &spec);
 		c = make(zones[k % 4], buf_str(&spec));
-		hday = ts_days_from_civil(1990, 1, 1) + rnd(100 * 365);
+		hday = civil_days_from(1990, 1, 1) + rnd(100 * 365);
 		if (k % 3 == 2)		/* a closed stretch of 3 or 5 years */
 			cal_add_holidays(c, hday, hday + (k % 2 ? 3 : 5) * 366);
 		else			/* one closed day */

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "civil.h"
 #include "coverage.h"
 #include "diag.h"
 #include "evwrite.h"
@@ -19,7 +20,7 @@ static struct diag dg;
 static cs_time
 sh(int y, int mo, int d, int h, int mi)
 {
-	return (ts_days_from_civil(y, mo, d) * 86400 + (h - 8) * 3600 +
+	return (civil_days_from(y, mo, d) * 86400 + (h - 8) * 3600 +
 	    mi * 60) * 1000;
 }
 
@@ -80,7 +81,7 @@ test_report(void **state)
 	struct buf out = BUF_INIT;
 
 	(void)state;
-	coverage_set_week(c, ts_days_from_civil(2026, 11, 25));
+	coverage_set_week(c, civil_days_from(2026, 11, 25));
 	capture(c, 0, &out);
 	/* Monday 19:00: nobody (Li left at 18, Ana starts at 20). */
 	assert_non_null(strstr(buf_str(&out),
@@ -143,7 +144,7 @@ test_heatmap(void **state)
 	const char *mon, *sat;
 
 	(void)state;
-	coverage_set_week(c, ts_days_from_civil(2026, 11, 23));
+	coverage_set_week(c, civil_days_from(2026, 11, 23));
 	coverage_heatmap(c, &out);
 	mon = strstr(buf_str(&out), "\nMon ");
 	sat = strstr(buf_str(&out), "\nSat ");

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "civil.h"
 #include "ts.h"
 #include "tz.h"
 
@@ -323,28 +324,28 @@ test_civil(void **state)
 	int m, d;
 
 	(void)state;
-	assert_int_equal(ts_days_from_civil(1970, 1, 1), 0);
-	assert_int_equal(ts_days_from_civil(1969, 12, 31), -1);
-	assert_int_equal(ts_days_from_civil(2000, 3, 1), 11017);
-	assert_int_equal(ts_days_from_civil(2026, 11, 23), 20780);
-	assert_int_equal(ts_days_from_civil(1, 1, 1), -719162);
-	assert_int_equal(ts_days_from_civil(0, 3, 1), -719468);
-	ts_civil_from_days(-719163, &y, &m, &d);	/* the day before 1-01-01 */
+	assert_int_equal(civil_days_from(1970, 1, 1), 0);
+	assert_int_equal(civil_days_from(1969, 12, 31), -1);
+	assert_int_equal(civil_days_from(2000, 3, 1), 11017);
+	assert_int_equal(civil_days_from(2026, 11, 23), 20780);
+	assert_int_equal(civil_days_from(1, 1, 1), -719162);
+	assert_int_equal(civil_days_from(0, 3, 1), -719468);
+	civil_from_days(-719163, &y, &m, &d);	/* the day before 1-01-01 */
 	assert_int_equal(y, 0);
 	assert_int_equal(m, 12);
 	assert_int_equal(d, 31);
-	ts_civil_from_days(-719469, &y, &m, &d);	/* year 0 was leap */
+	civil_from_days(-719469, &y, &m, &d);	/* year 0 was leap */
 	assert_int_equal(y, 0);
 	assert_int_equal(m, 2);
 	assert_int_equal(d, 29);
 	/* Weekdays: Monday is 0. */
-	assert_int_equal(ts_weekday(0), 3);			/* Thursday */
-	assert_int_equal(ts_weekday(20780), 0);			/* Mon 2026-11-23 */
-	assert_int_equal(ts_weekday(ts_days_from_civil(2000, 1, 1)), 5);
-	assert_int_equal(ts_weekday(ts_days_from_civil(1900, 1, 1)), 0);
-	assert_int_equal(ts_weekday(-1), 2);
-	assert_int_equal(ts_weekday(-3), 0);
-	assert_int_equal(ts_weekday(-4), 6);
+	assert_int_equal(civil_weekday(0), 3);			/* Thursday */
+	assert_int_equal(civil_weekday(20780), 0);			/* Mon 2026-11-23 */
+	assert_int_equal(civil_weekday(civil_days_from(2000, 1, 1)), 5);
+	assert_int_equal(civil_weekday(civil_days_from(1900, 1, 1)), 0);
+	assert_int_equal(civil_weekday(-1), 2);
+	assert_int_equal(civil_weekday(-3), 0);
+	assert_int_equal(civil_weekday(-4), 6);
 }
 
 /* Every day from 2100 BC to 2400 AD: round trip, steps of one day, weekdays. */
@@ -355,12 +356,12 @@ test_civil_round_trip(void **state)
 	int pm, pd;
 
 	(void)state;
-	ts_civil_from_days(-1500001, &py, &pm, &pd);
+	civil_from_days(-1500001, &py, &pm, &pd);
 	for (int64_t z = -1500000; z <= 160000; z++) {
 		int64_t y;
 		int m, d;
-		ts_civil_from_days(z, &y, &m, &d);
-		if (ts_days_from_civil(y, m, d) != z)
+		civil_from_days(z, &y, &m, &d);
+		if (civil_days_from(y, m, d) != z)
 			fail_msg("day %lld does not round-trip", (long long)z);
 		/* The next day of (py, pm, pd). */
 		if (d == 1) {
@@ -375,7 +376,7 @@ test_civil_round_trip(void **state)
 			assert_int_equal(m, pm);
 			assert_int_equal(d, pd + 1);
 		}
-		assert_int_equal(ts_weekday(z), (ts_weekday(z - 1) + 1) % 7);
+		assert_int_equal(civil_weekday(z), (civil_weekday(z - 1) + 1) % 7);
 		py = y;
 		pm = m;
 		pd = d;
@@ -432,7 +433,7 @@ test_utc_stamp_as_general(void **state)
 	assert_true(good > 1000 && good < n);
 	assert_int_equal(parse_ok(&p, "2026-11-20T03:12:00Z"), E);
 	assert_int_equal(parse_ok(&p, "2024-02-29T23:59:59Z"),
-	    ts_days_from_civil(2024, 2, 29) * 86400000LL + 86399000);
+	    civil_days_from(2024, 2, 29) * 86400000LL + 86399000);
 	/* Shorter and longer texts than the stamp are not misread. */
 	assert_string_equal(parse_bad(&p, "2026-11-20T03:12:00"),
 	    "time has no UTC offset (give --input-tz ZONE)");
@@ -444,14 +445,14 @@ static void
 test_floor_div(void **state)
 {
 	(void)state;
-	assert_int_equal(ts_floor_div(7, 2), 3);
-	assert_int_equal(ts_floor_div(-7, 2), -4);
-	assert_int_equal(ts_floor_div(-1, 86400), -1);
-	assert_int_equal(ts_floor_div(-86400, 86400), -1);
-	assert_int_equal(ts_floor_div(-86401, 86400), -2);
-	assert_int_equal(ts_floor_div(0, 5), 0);
-	assert_int_equal(ts_floor_div(7, -2), -4);
-	assert_int_equal(ts_floor_div(-7, -2), 3);
+	assert_int_equal(civil_floor_div(7, 2), 3);
+	assert_int_equal(civil_floor_div(-7, 2), -4);
+	assert_int_equal(civil_floor_div(-1, 86400), -1);
+	assert_int_equal(civil_floor_div(-86400, 86400), -1);
+	assert_int_equal(civil_floor_div(-86401, 86400), -2);
+	assert_int_equal(civil_floor_div(0, 5), 0);
+	assert_int_equal(civil_floor_div(7, -2), -4);
+	assert_int_equal(civil_floor_div(-7, -2), 3);
 }
 
 static double

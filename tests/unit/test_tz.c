@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "civil.h"
 #include "ts.h"
 #include "tz.h"
 #include "tzfix.h"
@@ -15,7 +16,7 @@
 static int64_t
 utc(int y, int mo, int d, int h, int mi, int s)
 {
-	return ts_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
+	return civil_days_from(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
 }
 
 

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "civil.h"
 #include "ts.h"
 #include "tz.h"
 
@@ -159,9 +160,9 @@ test_zdump(void **state)
 			print_error("zone %s did not load\n", zn);
 			fail();
 		}
-		t = ts_days_from_civil(y1, month_num(mo1), d1) * 86400 +
+		t = civil_days_from(y1, month_num(mo1), d1) * 86400 +
 		    h1 * 3600 + mi1 * 60 + s1;
-		local = ts_days_from_civil(y2, month_num(mo2), d2) * 86400 +
+		local = civil_days_from(y2, month_num(mo2), d2) * 86400 +
 		    h2 * 3600 + mi2 * 60 + s2;
 		assert_int_equal(local - t, off);
 		check_instant(z, zn, t, off, isdst, abbr);

@@ -1,0 +1,106 @@
+/*
+ * The parts of cs-classify that sit between the classifier (lib/classify)
+ * and the stream loop (lib/filter): setting the classifier up from the
+ * options, following conversations, and writing a result onto its event.
+ */
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include "cs-classify.h"
+#include "filter.h"
+#include "json.h"
+
+void
+classify_setup(struct classifier *cls, const struct diag *diag,
+    const struct cls_opts *o, int with_model)
+{
+	struct buf err = BUF_INIT;
+
+	if (cls_load_lexicons(cls, o->lexicons, o->nlexicons, &err) < 0)
+		diag_fatal(diag, CS_EXIT_DATAERR, "lexicon %s", buf_str(&err));
+	if (with_model && cls_load_model(cls, o->model, &err) < 0)
+		diag_fatal(diag, errno == ENOENT ? CS_EXIT_NOINPUT :
+		    CS_EXIT_DATAERR, "model %s", buf_str(&err));
+	cls->threshold = o->threshold;
+	cls->explain = o->explain;
+	cls->context = !o->no_context;
+	cls->max_convs = o->max_conversations;
+	buf_free(&err);
+}
+
+void
+classify_follow(struct classifier *cls, const struct fieldmap *map,
+    const cJSON *ev, struct cls_result *res)
+{
+	const char *conv = fieldmap_str(map, ev, "conversation");
+
+	if (cls->context && conv != NULL)
+		cls_follow(cls, conv, res);
+}
+
+/* Scores to three decimals, in thousandths: enough to rank, and stable
+ * across machines. */
+static long long
+milli(float x)
+{
+	return llround((double)x * 1000);
+}
+
+void
+classify_result_add(const struct cls_result *r, struct filter_add *add,
+    int want_lang, int explain)
+{
+	struct buf *b = &add->text;
+
+	filter_add_str(add, "intent", r->intent);
+	filter_add_milli(add, "intent_score", milli(r->intent_score));
+	filter_add_key(add, "intents");
+	buf_addc(b, '[');
+	for (int i = 0; i < r->ntop; i++) {
+		if (i > 0)
+			buf_addc(b, ',');
+		buf_add(b, "{\"intent\":", 10);
+		json_write_string(b, r->top[i], strlen(r->top[i]));
+		buf_add(b, ",\"score\":", 9);
+		json_write_milli(b, milli(r->top_score[i]));
+		buf_addc(b, '}');
+	}
+	buf_addc(b, ']');
+	if (want_lang)
+		filter_add_str(add, "lang", r->lang);
+	filter_add_str(add, "sentiment", r->sentiment);
+	filter_add_milli(add, "sentiment_score",
+	    milli(r->sentiment_score));
+	filter_add_num(add, "urgency", r->urgency);
+	filter_add_bool(add, "escalate", r->escalate);
+	filter_add_bool(add, "needs_video", r->needs_video);
+	if (explain) {
+		const char *p = r->explain.data;
+		filter_add_key(add, "explain");
+		buf_addc(b, '[');
+		for (int i = 0; i < r->nexplain; i++) {
+			size_t n = strlen(p);
+			if (i > 0)
+				buf_addc(b, ',');
+			json_write_string(b, p, n);
+			p += n + 1;
+		}
+		buf_addc(b, ']');
+	}
+}
+
+void
+classify_want(const struct fieldmap *map, struct ev_want *w)
+{
+	static const char *const reads[] = { "type", "role", "text", "lang",
+	    "conversation" };
+	static const char *const sets[] = { "intent", "intent_score",
+	    "intents", "lang", "sentiment", "sentiment_score", "urgency",
+	    "escalate", "needs_video", "explain" };
+
+	for (size_t i = 0; i < sizeof reads / sizeof *reads; i++)
+		ev_want_add(w, fieldmap_source(map, reads[i]));
+	for (size_t i = 0; i < sizeof sets / sizeof *sets; i++)
+		ev_want_add(w, sets[i]);
+}
