@@ -79,7 +79,13 @@ struct ev_reader *ev_open(const struct ev_reader_opts *, char *const *files,
 	    int nfiles, struct diag *);
 /* 1 and a record, 0 at the end of the last operand. */
 int	ev_read(struct ev_reader *, struct ev_record *);
-/* Detach rec->obj so it outlives the next ev_read (caller cJSON_Deletes). */
+/*
+ * Detach rec->obj so it outlives the next ev_read (caller cJSON_Deletes):
+ * its strings are copied out of the reader's line buffer and its nodes out
+ * of the reader's pool.  No tool keeps events today (they keep what they
+ * need as their own summaries); test_event checks this path, for a tool
+ * that will.
+ */
 cJSON	*ev_take(struct ev_record *);
 /*
  * The whole event of a partial record, parsed from its line (caller

@@ -101,7 +101,12 @@ void	lm_features(const struct tok_text *, uint32_t buckets,
 void	lm_setup(struct lm_model *, uint32_t buckets, uint32_t nlabels,
 	    char *const *labels, uint32_t nlex, char *const *lexnames);
 void	lm_free(struct lm_model *);
-/* Softmax probabilities of every label into prob[nlabels]. */
+/*
+ * Softmax probabilities of every label into prob[nlabels].  The PLAIN PATH:
+ * training (lm_train, over feature lists) and the differential tests use
+ * it; the classifier predicts with lm_predict_tokens, the fast path below,
+ * which test_linmodel_fast checks against this one.
+ */
 void	lm_predict(const struct lm_model *, const uint32_t *f, size_t nf,
 	    const float *lex, float *prob);
 /*

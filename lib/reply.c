@@ -27,7 +27,7 @@ const char *const reply_intents[] = {
 #define EXTLEN (sizeof(EXT) - 1)
 
 /* All versions of one (language, name): the base first, then variants. */
-struct group {
+struct tpl_set {
 	struct reply_tpl	**v;
 	int			  n;
 	int			  owner;	/* directory number */
@@ -40,8 +40,8 @@ struct partial {
 };
 
 struct reply_lib {
-	struct hmap	 gindex;	/* "lang/name" → entry number = group */
-	struct group	*groups;
+	struct hmap	 sindex;	/* "lang/name" → entry number = set */
+	struct tpl_set	*sets;
 	struct hmap	 pindex;	/* partial key → entry number = partial */
 	struct hmap	 broken;	/* partial keys whose file did not
 					 * compile */
@@ -56,7 +56,7 @@ reply_lib_new(void)
 	struct reply_lib *lib = xcalloc(1, sizeof(*lib));
 	struct hmap empty = HMAP_INIT;
 
-	lib->gindex = empty;
+	lib->sindex = empty;
 	lib->pindex = empty;
 	lib->broken = empty;
 	return lib;
@@ -75,7 +75,7 @@ tpl_free(struct reply_tpl *t)
 }
 
 static void
-group_clear(struct group *g)
+set_clear(struct tpl_set *g)
 {
 	for (int i = 0; i < g->n; i++)
 		tpl_free(g->v[i]);
@@ -89,16 +89,16 @@ reply_lib_free(struct reply_lib *lib)
 {
 	if (lib == NULL)
 		return;
-	for (size_t i = 0; i < hmap_count(&lib->gindex); i++)
-		group_clear(&lib->groups[i]);
+	for (size_t i = 0; i < hmap_count(&lib->sindex); i++)
+		set_clear(&lib->sets[i]);
 	for (size_t i = 0; i < hmap_count(&lib->pindex); i++) {
 		free(lib->parts[i].key);
 		free(lib->parts[i].path);
 		mst_free(lib->parts[i].t);
 	}
-	free(lib->groups);
+	free(lib->sets);
 	free(lib->parts);
-	hmap_free(&lib->gindex);
+	hmap_free(&lib->sindex);
 	hmap_free(&lib->pindex);
 	hmap_free(&lib->broken);
 	free(lib);
@@ -192,7 +192,7 @@ add_template(struct reply_lib *lib, const char *lang, const char *langdir,
 	const char *dot = memchr(file, '.', stem);
 	size_t nlen = dot ? (size_t)(dot - file) : stem;
 	struct reply_tpl *t;
-	struct group *g;
+	struct tpl_set *g;
 	struct buf key = BUF_INIT;
 	int added, at;
 
@@ -216,18 +216,18 @@ add_template(struct reply_lib *lib, const char *lang, const char *langdir,
 	t->id = xstrdup(buf_str(&key));
 	buf_reset(&key);
 	buf_printf(&key, "%s/%s", t->lang, t->name);
-	i = hmap_put(&lib->gindex, key.data, key.len, &added);
+	i = hmap_put(&lib->sindex, key.data, key.len, &added);
 	buf_free(&key);
 	if (added) {
-		lib->groups = xrealloc(lib->groups,
-		    hmap_count(&lib->gindex) * sizeof(*lib->groups));
-		memset(&lib->groups[i], 0, sizeof(lib->groups[i]));
+		lib->sets = xrealloc(lib->sets,
+		    hmap_count(&lib->sindex) * sizeof(*lib->sets));
+		memset(&lib->sets[i], 0, sizeof(lib->sets[i]));
 	}
-	g = &lib->groups[i];
+	g = &lib->sets[i];
 	if (!added && g->owner != lib->ndirs) {
 		/* A later directory replaces every version of the pair. */
 		lib->ntpl -= g->n;
-		group_clear(g);
+		set_clear(g);
 	}
 	g->owner = lib->ndirs;
 	g->v = xrealloc(g->v, (g->n + 1) * sizeof(*g->v));
@@ -397,8 +397,8 @@ make_key(char *key, size_t size, const char *lang, size_t llen,
 	return 0;
 }
 
-static const struct group *
-find_group(const struct reply_lib *lib, const char *lang, size_t llen,
+static const struct tpl_set *
+find_set(const struct reply_lib *lib, const char *lang, size_t llen,
     const char *name)
 {
 	char key[256];
@@ -406,13 +406,13 @@ find_group(const struct reply_lib *lib, const char *lang, size_t llen,
 
 	if (make_key(key, sizeof(key), lang, llen, name, &len) != 0)
 		return NULL;
-	i = hmap_find(&lib->gindex, key, len);
-	return i == HMAP_NONE || lib->groups[i].n == 0 ? NULL :
-	    &lib->groups[i];
+	i = hmap_find(&lib->sindex, key, len);
+	return i == HMAP_NONE || lib->sets[i].n == 0 ? NULL :
+	    &lib->sets[i];
 }
 
 static const struct reply_tpl *
-pick_version(const struct group *g, const struct reply_opts *o,
+pick_version(const struct tpl_set *g, const struct reply_opts *o,
     const char *key)
 {
 	int named = g->v[0]->variant == NULL ? g->n - 1 : g->n;
@@ -443,24 +443,24 @@ traditional_chinese(const char *lang)
 	    reply_tag_prefix(lang, "zh-mo");
 }
 
-static const struct group *
+static const struct tpl_set *
 try_lang(const struct reply_lib *lib, const char *lang, size_t len,
     const char *const *names)
 {
 	for (int i = 0; names[i] != NULL; i++) {
-		const struct group *g = find_group(lib, lang, len, names[i]);
+		const struct tpl_set *g = find_set(lib, lang, len, names[i]);
 		if (g != NULL)
 			return g;
 	}
 	return NULL;
 }
 
-static const struct group *
+static const struct tpl_set *
 select_in(const struct reply_lib *lib, const char *tag,
     const char *const *names)
 {
 	char *lang = lower(tag, strlen(tag));
-	const struct group *g = NULL;
+	const struct tpl_set *g = NULL;
 
 	for (size_t len = strlen(lang); len > 0 && g == NULL;
 	    len = parent_tag(lang, len)) {
@@ -474,12 +474,12 @@ select_in(const struct reply_lib *lib, const char *tag,
 }
 
 /* The versions of the template for an event (before the variant pick). */
-static const struct group *
-select_group(const struct reply_lib *lib, const struct reply_opts *o,
+static const struct tpl_set *
+select_set(const struct reply_lib *lib, const struct reply_opts *o,
     const char *lang, const char *intent, const char *special)
 {
 	const char *names[4];
-	const struct group *g = NULL;
+	const struct tpl_set *g = NULL;
 	int n = 0;
 
 	if (special != NULL)
@@ -500,7 +500,7 @@ reply_select(const struct reply_lib *lib, const struct reply_opts *o,
     const char *lang, const char *intent, const char *special,
     const char *key)
 {
-	const struct group *g = select_group(lib, o, lang, intent, special);
+	const struct tpl_set *g = select_set(lib, o, lang, intent, special);
 
 	return g != NULL ? pick_version(g, o, key) : NULL;
 }
@@ -597,8 +597,8 @@ reply_lib_drop_broken(struct reply_lib *lib, struct buf *errs)
 
 	if (hmap_count(&lib->broken) == 0)
 		return 0;
-	for (size_t i = 0; i < hmap_count(&lib->gindex); i++) {
-		struct group *g = &lib->groups[i];
+	for (size_t i = 0; i < hmap_count(&lib->sindex); i++) {
+		struct tpl_set *g = &lib->sets[i];
 		for (int k = 0; k < g->n; ) {
 			struct reply_tpl *t = g->v[k];
 			tw.lang = t->lang;
@@ -830,7 +830,7 @@ struct reply_run {
 	int			 nset;
 	struct reply_fields	 fields;
 	struct reply_derived	 derived;
-	struct hmap		 chosen;	/* selection cache: key → group
+	struct hmap		 chosen;	/* selection cache: key → set
 						 * number + 1, 0 for none */
 	struct buf		 key;
 	struct buf		 num;
@@ -861,9 +861,9 @@ bind_library(struct reply_run *run)
 {
 	struct reply_lib *lib = run->lib;
 
-	for (size_t i = 0; i < hmap_count(&lib->gindex); i++)
-		for (int k = 0; k < lib->groups[i].n; k++)
-			mst_bind(lib->groups[i].v[k]->t, intern, run);
+	for (size_t i = 0; i < hmap_count(&lib->sindex); i++)
+		for (int k = 0; k < lib->sets[i].n; k++)
+			mst_bind(lib->sets[i].v[k]->t, intern, run);
 	for (size_t i = 0; i < hmap_count(&lib->pindex); i++)
 		mst_bind(lib->parts[i].t, intern, run);
 }
@@ -874,9 +874,9 @@ reply_run_want(const struct reply_run *run, struct ev_want *w)
 	const struct reply_lib *lib = run->lib;
 
 	/* `.` at the top shows the whole event: every field is needed. */
-	for (size_t i = 0; i < hmap_count(&lib->gindex); i++)
-		for (int k = 0; k < lib->groups[i].n; k++)
-			if (mst_root_self(lib->groups[i].v[k]->t))
+	for (size_t i = 0; i < hmap_count(&lib->sindex); i++)
+		for (int k = 0; k < lib->sets[i].n; k++)
+			if (mst_root_self(lib->sets[i].v[k]->t))
 				return -1;
 	for (size_t i = 0; i < hmap_count(&lib->pindex); i++)
 		if (mst_root_self(lib->parts[i].t))
@@ -973,10 +973,10 @@ index_event(struct reply_run *run, const cJSON *ev)
 }
 
 /* The versions for a choice, remembered for the next event like it. */
-static const struct group *
+static const struct tpl_set *
 run_select(struct reply_run *run, const struct choice *c)
 {
-	const struct group *g;
+	const struct tpl_set *g;
 	size_t i;
 
 	buf_reset(&run->key);
@@ -989,13 +989,13 @@ run_select(struct reply_run *run, const struct choice *c)
 	i = hmap_find(&run->chosen, run->key.data, run->key.len);
 	if (i != HMAP_NONE) {
 		uint64_t n = hmap_at(&run->chosen, i)->val.num;
-		return n == 0 ? NULL : &run->lib->groups[n - 1];
+		return n == 0 ? NULL : &run->lib->sets[n - 1];
 	}
-	g = select_group(run->lib, run->o, c->lang, c->intent, c->special);
+	g = select_set(run->lib, run->o, c->lang, c->intent, c->special);
 	if (hmap_count(&run->chosen) < SELECT_CACHE_MAX) {
 		i = hmap_put(&run->chosen, run->key.data, run->key.len, NULL);
 		hmap_at(&run->chosen, i)->val.num = g == NULL ? 0 :
-		    (uint64_t)(g - run->lib->groups) + 1;
+		    (uint64_t)(g - run->lib->sets) + 1;
 	}
 	return g;
 }
@@ -1047,7 +1047,7 @@ int
 reply_run_event(struct reply_run *run, const cJSON *ev,
     struct reply_result *res, struct buf *err)
 {
-	const struct group *g;
+	const struct tpl_set *g;
 	const struct reply_tpl *t;
 	struct choice c;
 	struct partial_ctx pc;
@@ -1165,8 +1165,8 @@ reply_lint(const struct reply_lib *lib, struct buf *report)
 	struct lint_walk lw = { lib, NULL, NULL, report, 0 };
 	struct hmap langs = HMAP_INIT;
 
-	for (size_t i = 0; i < hmap_count(&lib->gindex); i++) {
-		const struct group *g = &lib->groups[i];
+	for (size_t i = 0; i < hmap_count(&lib->sindex); i++) {
+		const struct tpl_set *g = &lib->sets[i];
 		for (int k = 0; k < g->n; k++) {
 			lw.lang = g->v[k]->lang;
 			lw.path = g->v[k]->path;
@@ -1186,7 +1186,7 @@ reply_lint(const struct reply_lib *lib, struct buf *report)
 	for (size_t i = 0; i < hmap_count(&langs); i++) {
 		const char *lang = hmap_at(&langs, i)->key;
 		for (int k = 0; reply_intents[k] != NULL; k++) {
-			if (find_group(lib, lang, strlen(lang),
+			if (find_set(lib, lang, strlen(lang),
 			    reply_intents[k]) != NULL)
 				continue;
 			buf_printf(report, "%s: no template for intent '%s'\n",

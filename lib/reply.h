@@ -101,6 +101,12 @@ const struct reply_tpl *reply_select(const struct reply_lib *,
 	    const char *special, const char *key);
 
 /*
+ * REFERENCE PATH (tests only): reply_event and reply_annotate are the
+ * plain, slow statement of what a reply is — select, build the context,
+ * render, annotate — kept so that test_reply can check the fast path
+ * (struct reply_run below, which cs-reply uses) against it event by event.
+ * No tool calls them.
+ *
  * Choose and render the reply for ev into res (reset first).  0 on success,
  * -1 with a reason in *err (no template at all, a render error).
  */
