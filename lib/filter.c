@@ -1,4 +1,5 @@
 #include <stdlib.h>
+#include <stdnoreturn.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -191,21 +192,65 @@ add_to_object(struct filter_add *add, cJSON *obj)
 	add_clear(add);
 }
 
+/* What one filter_run keeps from event to event. */
+struct filter_state {
+	struct cli_common	*cli;
+	struct diag		*d;
+	struct ev_writer	*w;
+	struct children		 before;	/* the items before fn */
+	struct buf		 line;		/* splice scratch */
+	struct filter_add	 add;		/* what fn appends as text */
+	int			 check;		/* CSKIT_CHECK=1: check_sets */
+};
+
+/*
+ * The contract of a filter that reads partial events (filter.h): it sets
+ * only fields it wants.  A field it does not want is not built into the
+ * event it sees, so an input that already has the field would leave with
+ * it twice.  Checked when the environment has CSKIT_CHECK=1, as the test
+ * suite runs every tool: a look-up of each key set, on every event, which
+ * a run over a million events should not pay for.
+ */
+static noreturn void
+unwanted(const struct diag *d, const char *key)
+{
+	diag_fatal(d, CS_EXIT_SOFTWARE, "internal error: the filter sets "
+	    "\"%s\" without wanting it, so an event that has it would get "
+	    "it twice", key);
+}
+
+static void
+check_key(const struct ev_want *want, const char *key, const struct diag *d)
+{
+	if (strcmp(key, "_error") != 0 &&
+	    ev_want_find(want, key, strlen(key)) == NULL)
+		unwanted(d, key);
+}
+
+/* The text members fn added and the items it appended or left (all of
+ * them when it changed any). */
+static void
+check_sets(const struct ev_want *want, const struct filter_add *add,
+    const cJSON *items, const struct diag *d)
+{
+	for (int i = 0; i < add->n; i++)
+		check_key(want, add->key[i], d);
+	for (const cJSON *it = items; it != NULL; it = it->next)
+		check_key(want, it->string, d);
+}
+
 /* Write rec's line with what fn appended spliced on, if that is the event
  * fn left; 0 when it is not (or when the output is not JSON Lines). */
 static int
 write_spliced(struct ev_writer *w, const struct cli_common *cli,
-    const struct children *before, const struct ev_record *rec,
+    const struct ev_record *rec, const cJSON *added, int changed,
     const struct filter_add *add, struct buf *line)
 {
-	int changed;
-	const cJSON *added;
 	size_t n;
 
 	if (cli->out_format != OUT_JSONL || cli->in.format != EV_JSONL ||
 	    rec->raw == NULL)
 		return 0;
-	added = appended_after(before, rec->obj, &changed);
 	n = changed ? 0 : object_end(rec);
 	if (n == 0 || (add->n > 0 && add_overlaps(add, rec->obj)))
 		return 0;
@@ -219,21 +264,28 @@ write_spliced(struct ev_writer *w, const struct cli_common *cli,
 }
 
 static void
-write_event(struct ev_writer *w, const struct cli_common *cli,
-    const struct children *before, const struct ev_record *rec,
-    struct filter_add *add, struct buf *line)
+write_event(struct filter_state *st, const struct ev_record *rec)
 {
-	if (write_spliced(w, cli, before, rec, add, line))
+	int changed;
+	const cJSON *added = appended_after(&st->before, rec->obj, &changed);
+
+	if (st->check && rec->partial)
+		check_sets(st->cli->in.want, &st->add,
+		    changed ? rec->obj->child : added, st->d);
+	if (write_spliced(st->w, st->cli, rec, added, changed, &st->add,
+	    &st->line))
 		return;
-	if (add->n > 0) {
-		add_to_object(add, rec->obj);
-		if (write_spliced(w, cli, before, rec, add, line))
+	if (st->add.n > 0) {
+		add_to_object(&st->add, rec->obj);
+		added = appended_after(&st->before, rec->obj, &changed);
+		if (write_spliced(st->w, st->cli, rec, added, changed,
+		    &st->add, &st->line))
 			return;
 	}
 	if (rec->partial)
-		write_partial(w, rec);
+		write_partial(st->w, rec);
 	else
-		ev_writer_write(w, rec->obj);
+		ev_writer_write(st->w, rec->obj);
 }
 
 int
@@ -245,24 +297,24 @@ filter_run(struct cli_common *cli, struct diag *d, char *const *files,
 	/* Only a line written back as it came can skip building its fields. */
 	if (cli->out_format != OUT_JSONL)
 		in.want = NULL;
+	const char *check = getenv("CSKIT_CHECK");
+	struct filter_state st = { cli, d, NULL, { NULL, 0, 0 }, BUF_INIT,
+	    { BUF_INIT, { NULL }, 0 },
+	    in.want != NULL && check != NULL && strcmp(check, "1") == 0 };
 	struct ev_reader *r = ev_open(&in, files, nfiles, d);
-	struct ev_writer *w = ev_writer_open(cli->out_format, STDOUT_FILENO, d);
-	struct children before = { NULL, 0, 0 };
-	struct buf line = BUF_INIT;
-	struct filter_add add = { BUF_INIT, { NULL }, 0 };
 	struct ev_record rec;
 	int status;
 
+	st.w = ev_writer_open(cli->out_format, STDOUT_FILENO, d);
 	d->before_strict_exit = ev_writer_flush_cb;
-	d->before_strict_exit_ctx = w;
+	d->before_strict_exit_ctx = st.w;
 	while (ev_read(r, &rec) > 0) {
 		if (rec.status == EV_OK) {
-			children_note(&before, rec.obj);
-			add_clear(&add);
-			const char *why = fn(ctx, rec.obj, &rec, &add);
+			children_note(&st.before, rec.obj);
+			add_clear(&st.add);
+			const char *why = fn(ctx, rec.obj, &rec, &st.add);
 			if (why == NULL) {
-				write_event(w, cli, &before, &rec, &add,
-				    &line);
+				write_event(&st, &rec);
 				continue;
 			}
 			rec.status = EV_BAD;
@@ -270,13 +322,13 @@ filter_run(struct cli_common *cli, struct diag *d, char *const *files,
 			diag_bad_line(d, rec.file, rec.line, "%s", why);
 		}
 		if (rec.status == EV_PASSED) {
-			children_note(&before, rec.obj);
-			add_clear(&add);
-			write_event(w, cli, &before, &rec, &add, &line);
+			children_note(&st.before, rec.obj);
+			add_clear(&st.add);
+			write_event(&st, &rec);
 			continue;
 		}
 		cJSON *err = ev_error_object(&rec);
-		ev_writer_write(w, err);
+		ev_writer_write(st.w, err);
 		cJSON_Delete(err);
 	}
 	d->before_strict_exit = NULL;
@@ -284,9 +336,9 @@ filter_run(struct cli_common *cli, struct diag *d, char *const *files,
 	if (ev_open_failed(r))
 		status = CS_EXIT_NOINPUT;
 	ev_close(r);
-	ev_writer_close(w);
-	free(before.item);
-	buf_free(&line);
-	buf_free(&add.text);
+	ev_writer_close(st.w);
+	free(st.before.item);
+	buf_free(&st.line);
+	buf_free(&st.add.text);
 	return status;
 }

@@ -26,8 +26,7 @@ lex_free(struct lexicon *lx)
 	free(lx->intents);
 	free(lx->e);
 	free(lx->toks);
-	free(lx->keys);
-	free(lx->heads);
+	u64map_free(&lx->index);
 	buf_free(&lx->pool);
 	tok_free(&lx->scratch);
 	memset(lx, 0, sizeof(*lx));
@@ -53,40 +52,6 @@ intent_add(struct lexicon *lx, const char *label)
 	    (size_t)(lx->nintents + 1) * sizeof(*lx->intents));
 	lx->intents[lx->nintents] = xstrdup(label);
 	return lx->nintents++;
-}
-
-/* The slot of key in the index (empty slot when absent). */
-static size_t
-slot_of(const struct lexicon *lx, uint64_t key)
-{
-	size_t mask = lx->nslots - 1, i = (size_t)(key ^ (key >> 29)) & mask;
-
-	while (lx->heads[i] >= 0 && lx->keys[i] != key)
-		i = (i + 1) & mask;
-	return i;
-}
-
-static void
-index_grow(struct lexicon *lx)
-{
-	uint64_t *okeys = lx->keys;
-	int *oheads = lx->heads;
-	size_t on = lx->nslots;
-
-	lx->nslots = on ? on * 2 : 256;
-	lx->keys = xcalloc(lx->nslots, sizeof(*lx->keys));
-	lx->heads = xmalloc(lx->nslots * sizeof(*lx->heads));
-	for (size_t i = 0; i < lx->nslots; i++)
-		lx->heads[i] = -1;
-	for (size_t i = 0; i < on; i++) {
-		if (oheads[i] < 0)
-			continue;
-		size_t s = slot_of(lx, okeys[i]);
-		lx->keys[s] = okeys[i];
-		lx->heads[s] = oheads[i];
-	}
-	free(okeys);
-	free(oheads);
 }
 
 static int
@@ -170,7 +135,7 @@ lex_add(struct lexicon *lx, const char *kind, const char *label,
 {
 	struct tok_text *tt = &lx->scratch;
 	struct lex_entry *e;
-	size_t plen = strlen(phrase), s;
+	size_t plen = strlen(phrase);
 	int k, cat = 0, prefix = 0;
 	char *end;
 	double w;
@@ -234,12 +199,10 @@ lex_add(struct lexicon *lx, const char *kind, const char *label,
 	if (k == LEX_INTENT)
 		cat = intent_add(lx, label);
 
-	if (lx->used * 2 >= lx->nslots)
-		index_grow(lx);
 	uint64_t key = entry_key(tt, prefix);
-	s = slot_of(lx, key);
-	if (lx->heads[s] >= 0) {
-		for (int i = lx->heads[s]; i >= 0; i = lx->e[i].next) {
+	int head = u64map_get(&lx->index, key);
+	if (head >= 0) {
+		for (int i = head; i >= 0; i = lx->e[i].next) {
 			e = &lx->e[i];
 			if (e->kind == k && e->cat == cat &&
 			    same_tokens(lx, e, tt, prefix)) {
@@ -275,21 +238,16 @@ lex_add(struct lexicon *lx, const char *kind, const char *label,
 		buf_add(&lx->pool, tok_bytes(tt, i), t->len);
 	}
 	mark_key(lx, key);
-	if (lx->heads[s] < 0) {
-		lx->keys[s] = key;
-		lx->used++;
-		e->next = -1;
-	} else {
-		/* Append, so matches come in the order entries were read. */
-		int i = lx->heads[s];
-		while (lx->e[i].next >= 0)
-			i = lx->e[i].next;
-		lx->e[i].next = (int)lx->n;
-		e->next = -1;
-		lx->n++;
+	e->next = -1;
+	if (head < 0) {
+		*u64map_ref(&lx->index, key) = (int)lx->n++;
 		return 0;
 	}
-	lx->heads[s] = (int)lx->n++;
+	/* Append, so matches come in the order entries were read. */
+	int i = head;
+	while (lx->e[i].next >= 0)
+		i = lx->e[i].next;
+	lx->e[i].next = (int)lx->n++;
 	return 0;
 }
 
@@ -441,8 +399,7 @@ match_chain(const struct lexicon *lx, uint64_t key, const struct tok_text *tt,
 {
 	if (!may_have(lx, key))
 		return;
-	size_t s = slot_of(lx, key);
-	for (int i = lx->heads[s]; i >= 0; i = lx->e[i].next) {
+	for (int i = u64map_get(&lx->index, key); i >= 0; i = lx->e[i].next) {
 		const struct lex_entry *e = &lx->e[i];
 		if (e->weight <= 0 || !entry_at(lx, e, tt, pos))
 			continue;
@@ -468,7 +425,7 @@ lex_match(const struct lexicon *lx, const struct tok_text *tt,
     struct lex_hits *hits)
 {
 	hits->n = 0;
-	if (lx->nslots == 0)
+	if (lx->index.used == 0)
 		return;
 	for (size_t pos = 0; pos < tt->n; pos++) {
 		const struct tok *t = &tt->toks[pos];

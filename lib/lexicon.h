@@ -32,6 +32,7 @@
 #include <stdint.h>
 #include "buf.h"
 #include "tokenize.h"
+#include "u64map.h"
 
 enum lex_kind {
 	LEX_INTENT, LEX_SENTIMENT, LEX_URGENCY, LEX_ESCALATE, LEX_VIDEO,
@@ -63,9 +64,7 @@ struct lexicon {
 	struct buf	 pool;
 	char		**intents;	/* intent labels, in order first seen */
 	int		 nintents;
-	uint64_t	*keys;		/* index: open addressing, key → head */
-	int		*heads;
-	size_t		 nslots, used;
+	struct u64map	 index;		/* key → first entry of its chain */
 	/* A bit for each index key (LEX_FILTER_BITS, by the key's top
 	 * bits): most words of a message are no cue, and this answers
 	 * for them from the cache, where the index is a miss. */

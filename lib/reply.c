@@ -12,6 +12,7 @@
 #include "event.h"
 #include "hmap.h"
 #include "json.h"
+#include "nametab.h"
 #include "hash.h"
 #include "reply.h"
 #include "replyctx.h"
@@ -747,74 +748,11 @@ static const char *const out_names[OUT_N] = {
 
 #define SELECT_CACHE_MAX 4096	/* (lang, intent, special) kept */
 
-/*
- * The run's names for the walk over an event's fields: a table probed by a
- * cheap hash of a name's length and three of its bytes (the names of one
- * library are few and differ there), confirmed by memcmp.
- */
-struct name_table {
-	struct name_entry {
-		const char	*s;	/* NULL: empty */
-		size_t		 len;
-		int		 slot;
-	}		*e;
-	size_t		 mask;
-};
-
-static size_t
-name_hash(const char *s, size_t len)
-{
-	size_t h = len * 0x9e3779b1u;
-
-	h ^= (unsigned char)s[0] | (unsigned char)s[len / 2] << 8 |
-	    (unsigned char)s[len - 1] << 16;
-	h *= 0x85ebca6bu;
-	return h ^ h >> 15;
-}
-
-static void
-name_table_build(struct name_table *t, const struct hmap *names)
-{
-	size_t n = hmap_count(names), size = 16;
-
-	while (size < 4 * n)
-		size *= 2;
-	t->e = xcalloc(size, sizeof(*t->e));
-	t->mask = size - 1;
-	for (size_t i = 0; i < n; i++) {
-		const struct hmap_entry *h = hmap_at(names, i);
-		size_t at;
-		if (h->len == 0)
-			continue;
-		for (at = name_hash(h->key, h->len) & t->mask; t->e[at].s;
-		    at = (at + 1) & t->mask)
-			;
-		t->e[at].s = h->key;
-		t->e[at].len = h->len;
-		t->e[at].slot = (int)i;
-	}
-}
-
-/* The slot of a name, or -1. */
-static int
-name_table_find(const struct name_table *t, const char *s)
-{
-	size_t len = strlen(s);
-
-	if (len == 0)
-		return -1;
-	for (size_t at = name_hash(s, len) & t->mask; t->e[at].s;
-	    at = (at + 1) & t->mask)
-		if (t->e[at].len == len && memcmp(t->e[at].s, s, len) == 0)
-			return t->e[at].slot;
-	return -1;
-}
-
 struct reply_run {
 	struct reply_lib	*lib;
 	const struct reply_opts	*o;
 	struct hmap		 names;		/* field name → slot */
-	struct name_table	 fast;		/* the same, for the walk */
+	struct nametab		 fast;		/* the same, for the walk */
 	int			 nslots;
 	const cJSON		**ev_slot;	/* the event's first field of
 						 * each name */
@@ -891,6 +829,8 @@ struct reply_run *
 reply_run_new(struct reply_lib *lib, const struct reply_opts *o)
 {
 	struct reply_run *run = xcalloc(1, sizeof(*run));
+
+	run->fast = (struct nametab)NAMETAB_INIT;
 	const struct fieldmap *map = reply_map(o);
 	struct hmap empty = HMAP_INIT;
 	const cJSON *v;
@@ -926,7 +866,10 @@ reply_run_new(struct reply_lib *lib, const struct reply_opts *o)
 		cJSON_ArrayForEach(v, o->set)
 			run->set_slot[k++] = intern(run, v->string);
 	run->nslots = (int)hmap_count(&run->names);
-	name_table_build(&run->fast, &run->names);
+	for (size_t i = 0; i < hmap_count(&run->names); i++) {
+		const struct hmap_entry *h = hmap_at(&run->names, i);
+		nametab_add(&run->fast, h->key, h->len);
+	}
 	run->ev_slot = xcalloc((size_t)run->nslots, sizeof(*run->ev_slot));
 	run->slot = xcalloc((size_t)run->nslots, sizeof(*run->slot));
 	return run;
@@ -938,7 +881,7 @@ reply_run_free(struct reply_run *run)
 	if (run == NULL)
 		return;
 	hmap_free(&run->names);
-	free(run->fast.e);
+	nametab_free(&run->fast);
 	hmap_free(&run->chosen);
 	free(run->ev_slot);
 	free(run->slot);
@@ -964,7 +907,9 @@ index_event(struct reply_run *run, const cJSON *ev)
 		int i;
 		if (it->string == NULL)
 			continue;
-		i = name_table_find(&run->fast, it->string);
+		size_t len = strlen(it->string);
+		i = len == 0 ? -1 : (int)nametab_find(&run->fast, it->string,
+		    len);
 		if (i >= 0 && run->ev_slot[i] == NULL)
 			run->ev_slot[i] = it;
 	}

@@ -420,7 +420,7 @@ test_want_many(void **state)
 		ev_want_add(&want, names[i]);
 	for (int i = 1; i < 99; i += 3)
 		ev_want_add(&want, names[i]);
-	assert_int_equal(want.n, 66);
+	assert_int_equal(ev_want_count(&want), 66);
 	char *path = put("in", line.data, line.len);
 	char *files[] = { path };
 	struct ev_reader_opts o = { EV_JSONL, 0, 0, &want };

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "filter.h"
@@ -245,6 +246,66 @@ csv_input_is_written_as_objects(void **state)
 	free(out);
 }
 
+/* The exit status of run_with(input, fn, want) in a child process with
+ * CSKIT_CHECK set as given (NULL: unset). */
+static int
+status_in_child(const char *input, filter_fn fn, const char *const *want,
+    const char *check)
+{
+	pid_t pid = fork();
+	int wst;
+
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int st;
+		if (check != NULL)
+			setenv("CSKIT_CHECK", check, 1);
+		else
+			unsetenv("CSKIT_CHECK");
+		free(run_with(input, EV_JSONL, OUT_JSONL, fn, want, &st));
+		_exit(st);
+	}
+	assert_int_equal(waitpid(pid, &wst, 0), pid);
+	assert_true(WIFEXITED(wst));
+	return WEXITSTATUS(wst);
+}
+
+/* A filter that sets a field it does not want breaks the contract of
+ * filter.h: the input's own copy of the field is unseen, so it would go out
+ * twice.  With CSKIT_CHECK=1 (as the test suite runs) that is an internal
+ * error, exit 70, whether the field is set as a text member or an item. */
+static void
+unwanted_field_fails_the_check(void **state)
+{
+	static const char *const no_score[] = { "role", "seen", "ok", "mark",
+	    NULL };
+	static const char *const no_seen[] = { "role", "lang", NULL };
+	const char *in = "{\"role\":\"customer\",\"score\":1}\n";
+	int st;
+
+	(void)state;
+	assert_int_equal(status_in_child(in, tag_text, no_score, "1"), 70);
+	assert_int_equal(status_in_child(in, tag, no_seen, "1"), 70);
+	/* the same filters, their fields wanted: no complaint */
+	assert_int_equal(status_in_child(in, tag_text, tag_text_fields, "1"),
+	    0);
+	static const char *const tag_fields[] = { "role", "lang", "seen",
+	    NULL };
+	assert_int_equal(status_in_child(in, tag, tag_fields, "1"), 0);
+	/* unchecked, what the check is for: the key twice */
+	assert_int_equal(status_in_child(in, tag_text, no_score, NULL), 0);
+	const char *was = getenv("CSKIT_CHECK");
+	char *saved = was ? strdup(was) : NULL;
+	unsetenv("CSKIT_CHECK");
+	char *out = run_with(in, EV_JSONL, OUT_JSONL, tag_text, no_score, &st);
+	if (saved != NULL)
+		setenv("CSKIT_CHECK", saved, 1);
+	free(saved);
+	assert_string_equal(out, "{\"role\":\"customer\",\"score\":1,"
+	    "\"seen\":\"yes\",\"score\":2.5,\"ok\":true,\"mark\":[1,\"\\\"\"]}\n");
+	free(out);
+}
+
 int
 main(void)
 {
@@ -257,6 +318,7 @@ main(void)
 		cmocka_unit_test(appended_to_events_without_wanted_fields),
 		cmocka_unit_test(text_member_over_an_existing_key),
 		cmocka_unit_test(text_members_in_csv),
+		cmocka_unit_test(unwanted_field_fails_the_check),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
