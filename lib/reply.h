@@ -35,6 +35,7 @@
 #include "buf.h"
 #include "fieldmap.h"
 #include "mustache.h"
+#include "replyctx.h"
 
 struct reply_lib;
 
@@ -48,13 +49,6 @@ struct reply_tpl {
 	struct mst_template	*t;
 };
 
-struct reply_opts {
-	const char		*default_lang;	/* "en" */
-	int			 variants;	/* A/B assignment on */
-	int			 escape_html;
-	const struct fieldmap	*map;
-	const cJSON		*set;		/* --set KEY=VALUE, an object */
-};
 
 /* The outcome of replying to one event. */
 struct reply_result {

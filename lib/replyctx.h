@@ -18,7 +18,17 @@
 
 #include <stddef.h>
 #include <cjson/cJSON.h>
-#include "reply.h"
+#include "fieldmap.h"
+
+/* The options of a reply run that the context and the selection read
+ * (reply.h's functions take them too). */
+struct reply_opts {
+	const char		*default_lang;	/* "en" */
+	int			 variants;	/* A/B assignment on */
+	int			 escape_html;
+	const struct fieldmap	*map;
+	const cJSON		*set;		/* --set KEY=VALUE, an object */
+};
 
 /* Does this event get a reply (a customer message)? */
 int	reply_wanted(const struct reply_opts *, const cJSON *ev);

@@ -1,0 +1,2 @@
+#include "filter.h"
+#include "buf.h"

@@ -1,0 +1,2 @@
+#include "civil.h"
+#include "ts.h"
