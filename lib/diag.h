@@ -1,12 +1,12 @@
 /*
- * diag — diagnostics and exit status, the conventions of DESIGN.md.
+ * diag — diagnostics and exit status, the conventions of doc/design.md.
  *
  * Owns: the per-run record of what went wrong (bad-line count, whether
  * --strict is on) and the program name used as the prefix of every message.
  * A struct diag lives in main and is passed down; nothing here is global.
  *
  * Messages go to stderr as `PROG: FILE:LINE: what` for input problems and
- * `PROG: what` otherwise.  Exit codes are the sysexits values DESIGN.md
+ * `PROG: what` otherwise.  Exit codes are the sysexits values doc/design.md
  * names; diag_exit_status() turns the run's record into the final status.
  */
 #ifndef CSKIT_DIAG_H

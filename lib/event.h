@@ -15,6 +15,43 @@
  * that already carries `_error` (bad upstream) comes back as EV_PASSED, to be
  * passed on untouched by filters and counted as rejected by aggregators.
  *
+ * EVENT MEMORY — the rules every tool and filter function works by.
+ *
+ *   Who owns what.  The reader owns rec->obj and everything reachable from
+ *   it until the next ev_read() or ev_close().  Three kinds of borrowed
+ *   bytes hang off it:
+ *     - string values of a partial record are references (cJSON_IsReference)
+ *       into the reader's buffer of the current line's texts;
+ *     - member keys of a partial record are the want list's names
+ *       (cJSON_StringIsConst), so the list must outlive every record;
+ *     - keys set with json_put() are the caller's literals, borrowed the
+ *       same way.
+ *   The nodes themselves are recycled: when the next line is read, the
+ *   last record's nodes (up to 64) go to a spare list and what they owned
+ *   is freed as cJSON_Delete() would, honouring those two flags.  So never
+ *   keep a pointer into a record past the next read; keep a copy, or
+ *   detach the whole object with ev_take() (which copies the referenced
+ *   strings and gives the nodes to the caller).
+ *
+ *   What a filter function may do (filter.h runs it on each good record):
+ *     - read any field it wants, through fieldmap_get() and json_get();
+ *     - append members as JSON text with filter_add_*() (cheapest: no node
+ *       is made when the line can be spliced);
+ *     - set a field with json_set() or json_put(): the item is replaced
+ *       (its position kept) or appended;
+ *     - never change an item in place (cJSON's setters, editing
+ *       valuestring): the loop tells an append from a change by comparing
+ *       the items' pointers before and after, so an item edited in place
+ *       goes out as it came;
+ *     - with a want list (partial records), want every field it reads and
+ *       every field it sets: a field it sets but did not want is not in the
+ *       record it sees, so an input that already has it would leave with it
+ *       twice.  filter_run checks this on every event when the environment
+ *       has CSKIT_CHECK=1, as the test suite runs every tool;
+ *     - items it makes are the record's from then on (freed with it);
+ *       strings it sets as references (reply_run_annotate) must live until
+ *       the event is written.
+ *
  * CSV and TSV: the first row names the fields.  CSV is RFC 4180 (by libcsv):
  * quoted fields, embedded newlines and commas, CRLF, a UTF-8 BOM.  TSV has
  * no quoting; \t \n \r \\ escape those bytes in fields.  A cell becomes a

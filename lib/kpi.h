@@ -1,6 +1,6 @@
 /*
  * kpi — the KPI engine of cs-kpi: events in, one row of figures per group
- * out, as DESIGN.md "KPI definitions" says.
+ * out, as cs-kpi(1) DEFINITIONS says (doc/design.md: where each rule lives).
  *
  * Owns: struct kpi, the open state of one report:
  *   - per conversation (a hash map by conversation id): its start, first
@@ -106,7 +106,7 @@ cs_time	kpi_now(const struct kpi *);
 
 /*
  * The columns.  Key columns: the -g fields, then the bucket ("hour", "day",
- * "week", "month") with --by, then "total".  Metrics: the DESIGN.md list,
+ * "week", "month") with --by, then "total".  Metrics: the list of cs-kpi(1),
  * then resolution_inferred, the business-hours figures (with a business
  * function) and the month-over-month changes (with --by month).
  */

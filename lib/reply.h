@@ -151,13 +151,13 @@ int	reply_render(const struct reply_lib *, const struct reply_tpl *,
 
 /*
  * Lint the library: unknown partials, and for every language directory the
- * intents of DESIGN.md without a template.  One line a problem in report;
+ * intents of cs-classify(1) without a template.  One line a problem in report;
  * returns the number of problems (template parse errors are reported by
  * reply_lib_add_dir).
  */
 int	reply_lint(const struct reply_lib *, struct buf *report);
 
-/* The intents of DESIGN.md, NULL-terminated. */
+/* The intents of cs-classify(1), NULL-terminated. */
 extern const char *const reply_intents[];
 
 #endif

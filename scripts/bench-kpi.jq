@@ -2,7 +2,7 @@
 # p90 in seconds, CSAT mean) as a jq program, the peer cs-kpi is timed
 # against by scripts/bench.  Run: jq -n -c -f scripts/bench-kpi.jq FILE
 #
-# Definitions (DESIGN.md, KPI definitions), for input sorted by ts as
+# Definitions (cs-kpi(1), DEFINITIONS), for input sorted by ts as
 # exports and gen-chatlog are:
 #   - a conversation starts at its first customer message, or at its
 #     `status: open` when that comes first;

@@ -1,6 +1,6 @@
 /*
  * gen-chatlog — a deterministic generator of customer-service chat logs in
- * the cskit event format (DESIGN.md), for demos and benchmarks.
+ * the cskit event format (cskit-events(5)), for demos and benchmarks.
  *
  * What it models: buyers in several markets (language, zone, currency,
  * channel) write about shipping, returns, refunds, payments, complaints,

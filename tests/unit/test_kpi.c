@@ -1,5 +1,5 @@
 /*
- * lib/kpi: every figure of DESIGN.md "KPI definitions" over small
+ * lib/kpi: every figure of cs-kpi(1) DEFINITIONS over small
  * conversations whose answers were worked out by hand (in the comments).
  */
 #include "unit.h"
