@@ -138,7 +138,9 @@ char_ngram_buckets(const char *w, size_t len, uint32_t buckets,
  * few thousand words again and again, and a word's n-grams were a third of
  * classifying it.  Direct-mapped by the word's hash, a newer word taking
  * an older one's slot: the memory is fixed (about 900 KB), and which words
- * are remembered changes only the speed, never a feature.
+ * are remembered changes only the speed, never a feature.  A cache, not a
+ * map (so not hmap or u64map): a miss is allowed to forget, a slot is found
+ * by one index with no probing, and the memory never grows.
  */
 #define WORD_SLOTS	4096		/* a power of two */
 #define WORD_BYTES	16		/* longer words are not remembered */
