@@ -14,13 +14,14 @@
 
 enum metric {
 	M_CONVERSATIONS, M_MESSAGES, M_CUSTOMER_MESSAGES, M_AGENT_MESSAGES,
-	M_BOT_MESSAGES,
+	M_BOT_MESSAGES, M_NOTES,
 	M_FRT_COUNT, M_FRT_MEAN, M_FRT_P50, M_FRT_P90, M_FRT_MAX,
 	M_REPLY_COUNT, M_REPLY_MEAN, M_REPLY_P50, M_REPLY_P90, M_REPLY_MAX,
 	M_RES_COUNT, M_RES_MEAN, M_RES_P50, M_RES_P90, M_RES_MAX,
 	M_UNANSWERED, M_SLA_BREACHES, M_SLA_SHARE, M_RATINGS, M_CSAT,
 	M_CSAT_SHARE, M_CUSTOMERS_ORDERING, M_REPEAT_CUSTOMERS,
-	M_REPURCHASE_RATE, M_CONVERSIONS, M_CONVERSION_RATE, M_REJECTED,
+	M_REPURCHASE_RATE, M_CONVERSIONS, M_CONVERSION_RATE,
+	M_CONVERSION_AMOUNT, M_REJECTED,
 	M_RES_INFERRED,
 	M_FRT_BH_COUNT, M_FRT_BH_MEAN, M_FRT_BH_P50, M_FRT_BH_P90, M_FRT_BH_MAX,
 	M_REPLY_BH_COUNT, M_REPLY_BH_MEAN, M_REPLY_BH_P50, M_REPLY_BH_P90,
@@ -32,8 +33,8 @@ enum metric {
 };
 
 /* How a value is rounded and shown. */
-/* When a metric exists: always, with business hours, with --by month. */
-enum mwhen { MW_ALWAYS, MW_BUSINESS, MW_MONTHLY };
+/* When a metric exists: always, with business hours, with --by. */
+enum mwhen { MW_ALWAYS, MW_BUSINESS, MW_BY };
 
 static const struct metric_def {
 	const char	*name;
@@ -45,6 +46,7 @@ static const struct metric_def {
 	{ "customer_messages", KPI_COUNT, MW_ALWAYS },
 	{ "agent_messages", KPI_COUNT, MW_ALWAYS },
 	{ "bot_messages", KPI_COUNT, MW_ALWAYS },
+	{ "notes", KPI_COUNT, MW_ALWAYS },
 	{ "frt_count", KPI_COUNT, MW_ALWAYS },
 	{ "frt_mean", KPI_DURATION, MW_ALWAYS },
 	{ "frt_p50", KPI_DURATION, MW_ALWAYS },
@@ -71,6 +73,7 @@ static const struct metric_def {
 	{ "repurchase_rate", KPI_SHARE, MW_ALWAYS },
 	{ "conversions", KPI_COUNT, MW_ALWAYS },
 	{ "conversion_rate", KPI_SHARE, MW_ALWAYS },
+	{ "conversion_amount", KPI_AMOUNTS, MW_ALWAYS },
 	{ "rejected", KPI_COUNT, MW_ALWAYS },
 	{ "resolution_inferred", KPI_COUNT, MW_ALWAYS },
 	{ "frt_bh_count", KPI_COUNT, MW_BUSINESS },
@@ -88,11 +91,11 @@ static const struct metric_def {
 	{ "resolution_bh_p50", KPI_DURATION, MW_BUSINESS },
 	{ "resolution_bh_p90", KPI_DURATION, MW_BUSINESS },
 	{ "resolution_bh_max", KPI_DURATION, MW_BUSINESS },
-	{ "sla_share_change", KPI_SHARE, MW_MONTHLY },
-	{ "csat_change", KPI_SCORE, MW_MONTHLY },
-	{ "csat_share_change", KPI_SHARE, MW_MONTHLY },
-	{ "repurchase_rate_change", KPI_SHARE, MW_MONTHLY },
-	{ "conversion_rate_change", KPI_SHARE, MW_MONTHLY },
+	{ "sla_share_change", KPI_SHARE, MW_BY },
+	{ "csat_change", KPI_SCORE, MW_BY },
+	{ "csat_share_change", KPI_SHARE, MW_BY },
+	{ "repurchase_rate_change", KPI_SHARE, MW_BY },
+	{ "conversion_rate_change", KPI_SHARE, MW_BY },
 };
 
 /* The rate each change column follows. */
@@ -116,6 +119,9 @@ enum kind {
 	K_OPEN, K_RESOLVED, K_REOPENED,
 	K_CLASSIFIED = 0x10	/* flag: the message has an `intent` */
 };
+
+/* The roles counted apart: customer, agent, bot, then notes (by_role). */
+#define ROLE_NOTE	4
 
 /* The three times of a conversation. */
 enum timing { T_FRT, T_REPLY, T_RESOLUTION };
@@ -141,8 +147,11 @@ struct reply_pair {
 	cs_time		 from, to;
 };
 
+/* A rating: a score 1-5, or thumbs up or down (score NAN, good 1 or 0),
+ * which counts in ratings and csat_share but not in the mean. */
 struct rating {
 	double		 score;
+	int		 good;
 	cs_time		 ts;
 	uint32_t	 tuple;		/* its own group field values */
 };
@@ -179,17 +188,30 @@ struct group {
 	const struct kpi *k;		/* for sorting */
 	uint32_t	*vals;		/* string ids, 0 = missing */
 	int64_t		 bucket;
-	uint64_t	 conversations, messages, by_role[3];
+	uint64_t	 conversations, messages, by_role[5];
 	uint64_t	 unanswered, within, breaches, inferred;
-	uint64_t	 ratings, ratings_high, conversions;
+	uint64_t	 ratings, ratings_high, scored, conversions;
 	double		 rating_sum;
 	struct stats	 time[3];	/* by enum timing */
 	struct stats	*bh;		/* the same in business hours, or NULL */
 	struct hmap	 buyers;	/* customer → number of orders */
+	struct hmap	 order_ids;	/* customer NUL order_id: counted */
+	struct hmap	 revenue;	/* currency → amount of conversions
+					 * (a double's bits) */
+};
+
+/* One order of a customer: several events of one order_id (a line item a
+ * row, as shops export them) are one order, at its first instant, with the
+ * first amount any of them gives. */
+struct order {
+	cs_time		 t;
+	double		 amount;	/* NAN: none given */
+	uint32_t	 currency;	/* string id, 0 = none */
+	uint32_t	 id;		/* order_id's string id, 0 = none */
 };
 
 struct orders {
-	cs_time		*t;
+	struct order	*o;
 	uint32_t	 n, cap;
 	int		 unsorted;	/* an order came before an earlier one */
 };
@@ -342,6 +364,8 @@ group_init(struct group *g)
 	for (int i = 0; i < 3; i++)
 		g->time[i] = (struct stats)STATS_INIT;
 	g->buyers = (struct hmap)HMAP_INIT;
+	g->order_ids = (struct hmap)HMAP_INIT;
+	g->revenue = (struct hmap)HMAP_INIT;
 }
 
 static void
@@ -354,6 +378,8 @@ group_free(struct group *g)
 	}
 	free(g->bh);
 	hmap_free(&g->buyers);
+	hmap_free(&g->order_ids);
+	hmap_free(&g->revenue);
 }
 
 static void
@@ -723,26 +749,37 @@ count_message(struct kpi *k, int role, cs_time t)
 
 	for (int i = 0; i < n; i++) {
 		tg[i]->messages++;
-		if (role < 3)
-			tg[i]->by_role[role]++;
+		tg[i]->by_role[role]++;
 	}
 }
 
 static void
-count_rating(struct kpi *k, const uint32_t *vals, cs_time t, double score)
+rating_into(struct group *g, const struct rating *r)
+{
+	g->ratings++;
+	if (isnan(r->score))
+		g->ratings_high += r->good;
+	else {
+		g->scored++;
+		g->rating_sum += r->score;
+		g->ratings_high += r->score >= 4;
+	}
+}
+
+static void
+count_rating(struct kpi *k, const uint32_t *vals, const struct rating *r)
 {
 	struct group *tg[2];
-	int n = targets(k, vals, t, tg);
+	int n = targets(k, vals, r->ts, tg);
 
-	for (int i = 0; i < n; i++) {
-		tg[i]->ratings++;
-		tg[i]->rating_sum += score;
-		tg[i]->ratings_high += score >= 4;
-	}
+	for (int i = 0; i < n; i++)
+		rating_into(tg[i], r);
 }
 
+/* Keep an order of a customer for conversion, or merge it into the
+ * order of the same order_id already kept. */
 static void
-add_order_time(struct kpi *k, const char *cust, cs_time t)
+add_order(struct kpi *k, const char *cust, const struct order *ord)
 {
 	int added;
 	struct hmap_entry *e = hmap_at(&k->orders, hmap_put(&k->orders, cust,
@@ -751,27 +788,85 @@ add_order_time(struct kpi *k, const char *cust, cs_time t)
 
 	if (added)
 		o = e->val.ptr = xcalloc(1, sizeof *o);
+	for (uint32_t i = 0; ord->id != 0 && i < o->n; i++) {
+		struct order *same = &o->o[i];
+		if (same->id != ord->id)
+			continue;
+		if (ord->t < same->t) {
+			same->t = ord->t;
+			o->unsorted = 1;
+		}
+		if (isnan(same->amount) && !isnan(ord->amount)) {
+			same->amount = ord->amount;
+			same->currency = ord->currency;
+		}
+		return;
+	}
 	if (o->n == o->cap) {
 		o->cap = o->cap ? o->cap * 2 : 2;
-		o->t = xrealloc(o->t, sizeof *o->t * o->cap);
+		o->o = xrealloc(o->o, sizeof *o->o * o->cap);
 	}
-	if (o->n > 0 && t < o->t[o->n - 1])
+	if (o->n > 0 && ord->t < o->o[o->n - 1].t)
 		o->unsorted = 1;
-	o->t[o->n++] = t;
+	o->o[o->n++] = *ord;
 }
 
+/* An order into the repurchase counts of its groups: once per order_id
+ * (every event without one is an order of its own). */
 static void
-count_order(struct kpi *k, const char *cust, cs_time t)
+count_order(struct kpi *k, const char *cust, const struct order *ord)
 {
 	struct group *tg[2];
-	int n = targets(k, k->vals, t, tg);
+	int n = targets(k, k->vals, ord->t, tg), added;
+	size_t clen = strlen(cust);
 
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
+		if (ord->id != 0) {
+			const char *oid = str_of(k, ord->id);
+			buf_reset(&k->scratch);
+			buf_add(&k->scratch, cust, clen + 1);
+			buf_adds(&k->scratch, oid);
+			hmap_put(&tg[i]->order_ids, k->scratch.data,
+			    k->scratch.len, &added);
+			if (!added)
+				continue;
+		}
 		hmap_at(&tg[i]->buyers, hmap_put(&tg[i]->buyers, cust,
-		    strlen(cust), NULL))->val.num++;
+		    clen, NULL))->val.num++;
+	}
 }
 
-/* A message's role (0 customer, 1 agent, 2 bot, 3 system) and its kind. */
+/* An order event's order_id, amount and currency. */
+static const char *
+order_fields(struct kpi *k, const cJSON *ev, cs_time t, struct order *ord)
+{
+	const char *oid, *cur, *why;
+	const cJSON *amount = fieldmap_get(k->o.map, ev, "amount");
+
+	if ((why = id_field(k, ev, "order_id", &k->scratch, &oid)) != NULL ||
+	    (why = string_field(k, ev, "currency", &cur)) != NULL)
+		return why;
+	ord->t = t;
+	ord->id = oid ? intern(k, oid, strlen(oid)) : 0;
+	ord->currency = cur ? intern(k, cur, strlen(cur)) : 0;
+	ord->amount = NAN;
+	if (cJSON_IsNumber(amount))
+		ord->amount = amount->valuedouble;
+	else if (amount != NULL && !cJSON_IsNull(amount))
+		return bad(k, "field '%s' is not a number",
+		    fieldmap_source(k->o.map, "amount"));
+	return NULL;
+}
+
+/* Is the event's field true? */
+static int
+flag(const struct kpi *k, const cJSON *ev, const char *name)
+{
+	return cJSON_IsTrue(fieldmap_get(k->o.map, ev, name));
+}
+
+/* A message's role (0 customer, 1 agent, 2 bot, 3 system, ROLE_NOTE for a
+ * private or internal note) and its kind. */
 static const char *
 message_kind(struct kpi *k, const cJSON *ev, int *role, int *kind)
 {
@@ -793,6 +888,14 @@ message_kind(struct kpi *k, const cJSON *ev, int *role, int *kind)
 	*role = r;
 	*kind = r == 0 ? K_CUSTOMER : r == 1 || (r == 2 && k->o.bots_respond) ?
 	    K_RESPONDER : K_QUIET;
+	/* A note the buyer never sees answers nothing; an acknowledgement
+	 * ("ok thanks") asks nothing, so it starts no wait. */
+	if (flag(k, ev, "private") || flag(k, ev, "internal")) {
+		*role = ROLE_NOTE;
+		*kind = K_QUIET;
+	} else if (r == 0 && cJSON_IsFalse(fieldmap_get(k->o.map, ev,
+	    "needs_reply")))
+		*kind = K_QUIET;
 	const cJSON *intent = fieldmap_get(k->o.map, ev, "intent");
 	if (intent != NULL && !cJSON_IsNull(intent))
 		*kind |= K_CLASSIFIED;
@@ -819,11 +922,11 @@ status_kind(struct kpi *k, const cJSON *ev, int *kind)
 }
 
 static void
-add_rating(struct kpi *k, const char *conv_id, cs_time t, double score)
+add_rating(struct kpi *k, const char *conv_id, struct rating r)
 {
 	if (conv_id == NULL) {
-		if (in_period(k, t))
-			count_rating(k, k->vals, t, score);
+		if (in_period(k, r.ts))
+			count_rating(k, k->vals, &r);
 		return;
 	}
 	/* Its group is the conversation's, known at the end. */
@@ -835,8 +938,36 @@ add_rating(struct kpi *k, const char *conv_id, cs_time t, double score)
 		c->ratings = xrealloc(c->ratings, sizeof *c->ratings *
 		    c->capratings);
 	}
-	c->ratings[c->nratings++] = (struct rating){ score, t,
-	    tuple_id(k, k->vals) };
+	r.tuple = tuple_id(k, k->vals);
+	c->ratings[c->nratings++] = r;
+}
+
+/* A rating's `score` (1 to 5) or, without one, its `good` (true or
+ * false, a thumbs up or down). */
+static const char *
+rating_value(struct kpi *k, const cJSON *ev, struct rating *r)
+{
+	const cJSON *score = fieldmap_get(k->o.map, ev, "score");
+	const cJSON *good = fieldmap_get(k->o.map, ev, "good");
+
+	r->score = NAN;
+	r->good = 0;
+	if (score != NULL && !cJSON_IsNull(score)) {
+		if (!cJSON_IsNumber(score) || score->valuedouble < 1 ||
+		    score->valuedouble > 5)
+			return bad(k, "field '%s' must be a number from 1 to 5",
+			    fieldmap_source(k->o.map, "score"));
+		r->score = score->valuedouble;
+		return NULL;
+	}
+	if (cJSON_IsBool(good)) {
+		r->good = cJSON_IsTrue(good);
+		return NULL;
+	}
+	snprintf(k->why, sizeof k->why, "a rating needs field '%s' (1 to 5) "
+	    "or '%s' (true or false)", fieldmap_source(k->o.map, "score"),
+	    fieldmap_source(k->o.map, "good"));
+	return k->why;
 }
 
 /*
@@ -847,9 +978,10 @@ const char *
 kpi_add(struct kpi *k, const cJSON *ev)
 {
 	const char *type, *why, *conv_id, *cust_id;
-	const cJSON *score = NULL;
+	struct rating rating;
+	struct order order;
 	cs_time t;
-	int role = -1, kind = -1;
+	int role = -1, kind = -1, is_rating = 0;
 
 	if ((why = string_field(k, ev, "type", &type)) != NULL ||
 	    (why = event_time(k, ev, &t)) != NULL ||
@@ -867,12 +999,13 @@ kpi_add(struct kpi *k, const cJSON *ev)
 			return bad(k, "a status event needs field '%s'",
 			    fieldmap_source(k->o.map, "conversation"));
 	} else if (strcmp(type, "rating") == 0) {
-		score = fieldmap_get(k->o.map, ev, "score");
-		if (!cJSON_IsNumber(score) || score->valuedouble < 1 ||
-		    score->valuedouble > 5)
-			return bad(k, "field '%s' must be a number from 1 to 5",
-			    fieldmap_source(k->o.map, "score"));
-	} else if (strcmp(type, "order") != 0)
+		if ((why = rating_value(k, ev, &rating)) != NULL)
+			return why;
+		is_rating = 1;
+	} else if (strcmp(type, "order") == 0) {
+		if ((why = order_fields(k, ev, t, &order)) != NULL)
+			return why;
+	} else
 		return bad(k, "unknown type '%.60s' (message, rating, order, "
 		    "status)", type);
 
@@ -883,15 +1016,16 @@ kpi_add(struct kpi *k, const cJSON *ev)
 	for (int f = 0; f < k->o.ngroup; f++)
 		k->vals[f] = value_id(k, fieldmap_get(k->o.map, ev,
 		    k->o.group[f]));
-	if (score != NULL) {
-		add_rating(k, conv_id, t, score->valuedouble);
+	if (is_rating) {
+		rating.ts = t;
+		add_rating(k, conv_id, rating);
 		return NULL;
 	}
 	if (kind < 0) {			/* an order */
 		if (cust_id != NULL) {
-			add_order_time(k, cust_id, t);
+			add_order(k, cust_id, &order);
 			if (in_period(k, t))
-				count_order(k, cust_id, t);
+				count_order(k, cust_id, &order);
 		}
 		return NULL;
 	}
@@ -923,15 +1057,15 @@ kpi_reject(struct kpi *k)
 /* ---- the end ------------------------------------------------------------- */
 
 static int
-cmp_time(const void *a, const void *b)
+cmp_order(const void *a, const void *b)
 {
-	cs_time x = *(const cs_time *)a, y = *(const cs_time *)b;
+	cs_time x = ((const struct order *)a)->t, y = ((const struct order *)b)->t;
 
 	return (x > y) - (x < y);
 }
 
-/* Did the customer order within [from, from + window]? */
-static int
+/* The customer's first order within [from, from + window], or NULL. */
+static const struct order *
 converted(struct kpi *k, uint32_t cust, cs_time from)
 {
 	const char *s = str_of(k, cust);
@@ -939,21 +1073,41 @@ converted(struct kpi *k, uint32_t cust, cs_time from)
 	cs_time to = from + (cs_time)llround(k->o.window * 1000);
 
 	if (i == HMAP_NONE)
-		return 0;
+		return NULL;
 	struct orders *o = hmap_at(&k->orders, i)->val.ptr;
 	if (o->unsorted) {
-		qsort(o->t, o->n, sizeof *o->t, cmp_time);
+		/* stable for equal instants: qsort is not, but two orders
+		 * at one instant convert alike; the first amount wins */
+		qsort(o->o, o->n, sizeof *o->o, cmp_order);
 		o->unsorted = 0;
 	}
 	size_t lo = 0, hi = o->n;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (o->t[mid] < from)
+		if (o->o[mid].t < from)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < o->n && o->t[lo] <= to;
+	return lo < o->n && o->o[lo].t <= to ? &o->o[lo] : NULL;
+}
+
+/* The amount of a converting order into its group's revenue. */
+static void
+add_revenue(struct kpi *k, struct group *g, const struct order *ord)
+{
+	/* XXX: ISO 4217's code for "no currency" */
+	const char *cur = ord->currency ? str_of(k, ord->currency) : "XXX";
+	struct hmap_entry *e;
+	double sum;
+
+	if (isnan(ord->amount))
+		return;
+	e = hmap_at(&g->revenue, hmap_put(&g->revenue, cur, strlen(cur),
+	    NULL));
+	memcpy(&sum, &e->val.num, sizeof sum);	/* a new entry's 0 is 0.0 */
+	sum += ord->amount;
+	memcpy(&e->val.num, &sum, sizeof sum);
 }
 
 /* One time of a conversation, in calendar and (with --hours) open time. */
@@ -974,7 +1128,8 @@ add_time(struct kpi *k, struct group *g, enum timing which, cs_time from,
 
 /* A conversation's figures into one group (or the total). */
 static void
-conv_into(struct kpi *k, const struct conv *c, struct group *g, int conv)
+conv_into(struct kpi *k, const struct conv *c, struct group *g,
+    const struct order *conv)
 {
 	g->conversations++;
 	if (c->first_resp != CS_TIME_NONE) {
@@ -997,12 +1152,12 @@ conv_into(struct kpi *k, const struct conv *c, struct group *g, int conv)
 		add_time(k, g, T_RESOLUTION, c->start, c->last_resp);
 		g->inferred++;
 	}
-	for (uint32_t i = 0; i < c->nratings; i++) {
-		g->ratings++;
-		g->rating_sum += c->ratings[i].score;
-		g->ratings_high += c->ratings[i].score >= 4;
+	for (uint32_t i = 0; i < c->nratings; i++)
+		rating_into(g, &c->ratings[i]);
+	if (conv != NULL) {
+		g->conversions++;
+		add_revenue(k, g, conv);
 	}
-	g->conversions += conv;
 }
 
 static void
@@ -1021,13 +1176,13 @@ conv_finish(struct kpi *k, struct conv *c)
 		for (uint32_t i = 0; i < c->nratings; i++)
 			if (in_period(k, c->ratings[i].ts))
 				count_rating(k, tuple_vals(k,
-				    c->ratings[i].tuple), c->ratings[i].ts,
-				    c->ratings[i].score);
+				    c->ratings[i].tuple), &c->ratings[i]);
 		return;
 	}
 	if (!in_period(k, c->start))
 		return;
-	int conv = c->customer != 0 && converted(k, c->customer, c->start);
+	const struct order *conv = c->customer != 0 ?
+	    converted(k, c->customer, c->start) : NULL;
 	struct group *g = group_get(k, c->gv, bucket_of(k, c->start));
 	if (g != NULL)
 		conv_into(k, c, g, conv);
@@ -1048,6 +1203,28 @@ static double
 rounded(double v, double scale)
 {
 	return isnan(v) ? v : round(v * scale) / scale;
+}
+
+static double
+revenue_at(const struct group *g, size_t i)
+{
+	double sum;
+
+	memcpy(&sum, &hmap_at(&g->revenue, i)->val.num, sizeof sum);
+	return sum;
+}
+
+/* conversion_amount as JSON: the amount in each currency, in the order
+ * the currencies came. */
+static cJSON *
+revenue_object(const struct group *g)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	for (size_t i = 0; i < hmap_count(&g->revenue); i++)
+		cJSON_AddItemToObject(o, hmap_at(&g->revenue, i)->key,
+		    cJSON_CreateNumber(rounded(revenue_at(g, i), 10000)));
+	return o;
 }
 
 static double
@@ -1078,6 +1255,7 @@ fill_row(const struct kpi *k, struct group *g, double *r)
 	r[M_CUSTOMER_MESSAGES] = (double)g->by_role[0];
 	r[M_AGENT_MESSAGES] = (double)g->by_role[1];
 	r[M_BOT_MESSAGES] = (double)g->by_role[2];
+	r[M_NOTES] = (double)g->by_role[ROLE_NOTE];
 	struct stats none = STATS_INIT;
 	fill_stats(r, M_FRT_COUNT, &g->time[T_FRT]);
 	fill_stats(r, M_REPLY_COUNT, &g->time[T_REPLY]);
@@ -1089,13 +1267,16 @@ fill_row(const struct kpi *k, struct group *g, double *r)
 	r[M_SLA_BREACHES] = (double)g->breaches;
 	r[M_SLA_SHARE] = ratio(g->within, g->within + g->breaches);
 	r[M_RATINGS] = (double)g->ratings;
-	r[M_CSAT] = g->ratings ? g->rating_sum / (double)g->ratings : NAN;
+	r[M_CSAT] = g->scored ? g->rating_sum / (double)g->scored : NAN;
 	r[M_CSAT_SHARE] = ratio(g->ratings_high, g->ratings);
 	r[M_CUSTOMERS_ORDERING] = (double)hmap_count(&g->buyers);
 	r[M_REPEAT_CUSTOMERS] = (double)repeat;
 	r[M_REPURCHASE_RATE] = ratio(repeat, hmap_count(&g->buyers));
 	r[M_CONVERSIONS] = (double)g->conversions;
 	r[M_CONVERSION_RATE] = ratio(g->conversions, g->conversations);
+	r[M_CONVERSION_AMOUNT] = NAN;
+	if (hmap_count(&g->revenue) == 1)
+		r[M_CONVERSION_AMOUNT] = revenue_at(g, 0);
 	r[M_REJECTED] = g == &k->total ? (double)k->rejected : NAN;
 	r[M_RES_INFERRED] = (double)g->inferred;
 	for (int m = 0; m < M_NMETRICS; m++)
@@ -1103,17 +1284,29 @@ fill_row(const struct kpi *k, struct group *g, double *r)
 		case KPI_DURATION: r[m] = rounded(r[m], 1000); break;
 		case KPI_SHARE: r[m] = rounded(r[m], 10000); break;
 		case KPI_SCORE: r[m] = rounded(r[m], 1000); break;
+		case KPI_AMOUNTS: r[m] = rounded(r[m], 10000); break;
 		case KPI_COUNT: break;
 		}
 	for (size_t i = 0; i < sizeof change_of / sizeof change_of[0]; i++)
 		r[change_of[i][0]] = NAN;
 }
 
-/* With --by month: each rate against the same group's previous month. */
+/* The bucket before b: the hour, day, week or month before it. */
+static int64_t
+bucket_before(const struct kpi *k, int64_t b)
+{
+	switch (k->o.by) {
+	case KPI_BY_HOUR: return bucket_of(k, (b - 1) * 1000);
+	case KPI_BY_WEEK: return b - 7;
+	default: return b - 1;
+	}
+}
+
+/* With --by: each rate against the same group's bucket before. */
 static void
 fill_changes(struct kpi *k, struct group *g, double *r)
 {
-	group_key(k, g->vals, g->bucket - 1);
+	group_key(k, g->vals, bucket_before(k, g->bucket));
 	size_t i = hmap_find(&k->groups, k->key.data, k->key.len);
 
 	if (i == HMAP_NONE)
@@ -1135,7 +1328,7 @@ row_values(struct kpi *k, size_t row)
 	if (k->cached != row) {
 		struct group *g = k->rows[row];
 		fill_row(k, g, k->cache);
-		if (k->o.by == KPI_BY_MONTH && g != &k->total)
+		if (k->o.by != KPI_BY_NONE && g != &k->total)
 			fill_changes(k, g, k->cache);
 		k->cached = row;
 	}
@@ -1193,7 +1386,7 @@ available(const struct kpi *k, int m)
 {
 	switch (metric_defs[m].when) {
 	case MW_BUSINESS: return k->o.business != NULL;
-	case MW_MONTHLY: return k->o.by == KPI_BY_MONTH;
+	case MW_BY: return k->o.by != KPI_BY_NONE;
 	default: return 1;
 	}
 }
@@ -1249,7 +1442,7 @@ kpi_free(struct kpi *k)
 	}
 	for (size_t i = 0; i < hmap_count(&k->orders); i++) {
 		struct orders *o = hmap_at(&k->orders, i)->val.ptr;
-		free(o->t);
+		free(o->o);
 		free(o);
 	}
 	group_free(&k->total);
@@ -1329,7 +1522,7 @@ kpi_metric_requires(const char *name)
 		if (strcmp(metric_defs[m].name, name) == 0)
 			switch (metric_defs[m].when) {
 			case MW_BUSINESS: return "--hours";
-			case MW_MONTHLY: return "--by month";
+			case MW_BY: return "--by";
 			default: return NULL;
 			}
 	return NULL;
@@ -1388,9 +1581,14 @@ kpi_row_object(struct kpi *k, size_t row, const int *metrics,
 		nmetrics = k->nmetrics;
 	for (int i = 0; i < nmetrics; i++) {
 		int m = metrics ? metrics[i] : i;
-		cJSON_AddItemToObject(o, kpi_metric_name(k, m),
-		    kpi_value(k, row, m, &v) == 0 ? cJSON_CreateNumber(v) :
-		    cJSON_CreateNull());
+		cJSON *val;
+		if (k->metric_ids[m] == M_CONVERSION_AMOUNT)
+			val = hmap_count(&g->revenue) > 0 ?
+			    revenue_object(g) : cJSON_CreateNull();
+		else
+			val = kpi_value(k, row, m, &v) == 0 ?
+			    cJSON_CreateNumber(v) : cJSON_CreateNull();
+		cJSON_AddItemToObject(o, kpi_metric_name(k, m), val);
 	}
 	buf_free(&b);
 	return o;
@@ -1466,7 +1664,9 @@ void
 kpi_want(const struct kpi *k, struct ev_want *w)
 {
 	static const char *const reads[] = { "type", "ts", "conversation",
-	    "customer", "role", "intent", "status", "score" };
+	    "customer", "role", "intent", "status", "score", "good",
+	    "needs_reply", "private", "internal", "order_id", "amount",
+	    "currency" };
 
 	for (size_t i = 0; i < sizeof reads / sizeof *reads; i++)
 		ev_want_add(w, fieldmap_source(k->o.map, reads[i]));

@@ -108,18 +108,20 @@ cs_time	kpi_now(const struct kpi *);
  * The columns.  Key columns: the -g fields, then the bucket ("hour", "day",
  * "week", "month") with --by, then "total".  Metrics: the list of cs-kpi(1),
  * then resolution_inferred, the business-hours figures (with a business
- * function) and the month-over-month changes (with --by month).
+ * function) and the changes against the bucket before (with --by).
  */
 int	kpi_key_count(const struct kpi *);
 const char *kpi_key_name(const struct kpi *, int i);
 int	kpi_metric_count(const struct kpi *);
 const char *kpi_metric_name(const struct kpi *, int i);
-/* What a metric's number is: a count, seconds, a share 0..1, a score. */
-enum kpi_kind { KPI_COUNT, KPI_DURATION, KPI_SHARE, KPI_SCORE };
+/* What a metric's number is: a count, seconds, a share 0..1, a score, or
+ * amounts of money by currency (conversion_amount: an object in the row,
+ * a number from kpi_value only when there is a single currency). */
+enum kpi_kind { KPI_COUNT, KPI_DURATION, KPI_SHARE, KPI_SCORE, KPI_AMOUNTS };
 enum kpi_kind kpi_metric_kind(const struct kpi *, int i);
 /* The number of a metric name among the available ones, or -1. */
 int	kpi_metric_find(const struct kpi *, const char *name);
-/* The option a metric needs ("--hours", "--by month"), or NULL. */
+/* The option a metric needs ("--hours", "--by"), or NULL. */
 const char *kpi_metric_requires(const char *name);
 
 /*
