@@ -133,3 +133,25 @@ check-valgrind: all $(UNITS)
 # The suite with the hostile cases at full size (50 MB lines, a 2 GB file).
 hostile-full: all $(UNITS)
 	@CSKIT_HOSTILE_FULL=1 scripts/run-tests $(O)
+
+# The language-identification measurement (tests/langid/measure.c): our
+# detector beside the one it replaced, CLD2 and libexttextcat, on the
+# development set and whatever training corpus is there.  Needs libcld2-dev
+# and libexttextcat-dev (scripts/install-deps --langid).  Run by hand.
+LANGID_MEASURE := $(O)/langid/measure
+LANGID_DATA    ?= tests/data/langid/*.tsv
+.PHONY: langid-measure
+$(O)/langid/cld2shim.o: tests/langid/cld2shim.cc tests/langid/cld2shim.h
+	@mkdir -p $(@D)
+	$(CXX) -O2 -g -Wall -Wextra -Werror -c -o $@ $<
+$(LANGID_MEASURE): tests/langid/measure.c tests/langid/old_langid.c \
+    tests/langid/old_langid.h $(O)/langid/cld2shim.o $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/langid \
+	    $(shell $(PKG_CONFIG) --cflags libexttextcat 2>/dev/null) -o $@ \
+	    tests/langid/measure.c tests/langid/old_langid.c \
+	    $(O)/langid/cld2shim.o $(LIB_A) $(LIBS) -lcld2 \
+	    $(shell $(PKG_CONFIG) --libs libexttextcat 2>/dev/null || echo -lexttextcat-2.0) \
+	    -lstdc++
+langid-measure: $(LANGID_MEASURE)
+	$(LANGID_MEASURE) $(LANGID_DATA)

@@ -525,7 +525,8 @@ cls_classify(struct classifier *c, const char *text, size_t len,
 	urg = q.urgency + emphasis(text, len) + (r->escalate ? 1.0f : 0);
 	/* A lone weak cue ("gift", 0.5) is no hurry; 0.75 and up counts. */
 	r->urgency = urg >= 2.75f ? 3 : (int)(urg + 0.25f);
-	r->lang = want_lang ? langid_detect(&c->langid, text, len, &c->tt) :
+	r->lang = want_lang ? langid_detect(&c->langid, text, len, &c->tt,
+	    NULL) :
 	    NULL;
 }
 

@@ -1,68 +1,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
+#include "buf.h"
 #include "langid.h"
+#include "langid_words.h"
 #include "text.h"
 
-enum { EN, DE, FR, ES, PT, ID };
-
-static const char *const latin_tags[LANGID_LATIN] = {
-	"en", "de", "fr", "es", "pt", "id"
+/* A word of the lists: which languages list it, with weight 1 or 2. */
+struct langid_word {
+	uint64_t	 hash;
+	uint32_t	 one, two;	/* bit per enum li_lang */
 };
 
 /*
- * Words that tell a language apart, written as tokenize makes them
- * (case-folded, Latin accents stripped).  A word in several lists counts
- * for each; only the difference between languages matters.
+ * How sure is sure.  The best language needs SURE_MIN of evidence and
+ * SURE_MARGIN more than the next one; a hint adds at most HINT_LIFT, less
+ * than the margin, so it decides only between languages the text leaves
+ * close, and only for a language with HINT_OWN of evidence of its own.
  */
-static const struct {
-	int		 lang;
-	const char	*words;
-} word_lists[] = {
-	{ EN, "the and is my i you it to of for not this that was have has "
-	    "please where when what why how still can would thanks thank hi "
-	    "hello received item money want your with but didnt dont doesnt "
-	    "yet wrong arrived just are be do me get got back im ive been "
-	    "should will any from there they we our order package refund "
-	    "return shipping tracking buy bought size color colour cancel "
-	    "broken damaged help need asap week days ago hey if or an at "
-	    "which who does did cant wont able after every time off turns someone else without morning good cool thx lol chat available receipt gift exchange address shows anyone" },
-	{ DE, "der die das und ist ich nicht mein meine meinen meiner ein "
-	    "eine einen einem mit fur auf wo wann warum bitte danke noch "
-	    "schon habe hat bestellung paket sie es zu den dem wie kann "
-	    "keine kein aber auch ware lieferung hallo immer zuruck geld "
-	    "sehr leider wurde nur bis heute morgen gestern woche tage "
-	    "bekommen erhalten kaputt defekt rucksendung ruckerstattung "
-	    "gutschein grosse farbe stornieren andern adresse konto "
-	    "ihr ihre ihnen wir uns sind war hatte gibt geht mir mich dass "
-	    "oder wenn weil nach vor uber seit einer guten tag moin drei karten werden kam statt versehen aus bei euch gibt kein nur" },
-	{ FR, "le la les et est je ne pas mon ma mes un une des du avec pour "
-	    "sur ou quand pourquoi merci bonjour commande colis toujours "
-	    "vous il elle ai cest mais remboursement recu tres rien suis "
-	    "avez votre au aux ce jai nai qui quoi comment depuis jours "
-	    "semaine livraison rembourser retour taille couleur annuler "
-	    "adresse compte aide bonsoir produit article abime casse "
-	    "etait sont peux pouvez veux voudrais svp nest dun dune bon bonne coucou mdr ca fait vos nos les des une tres peut" },
-	{ ES, "el la los las y es yo no mi mis un una con para por donde "
-	    "cuando que gracias hola pedido paquete todavia usted ustedes "
-	    "esta estoy pero muy reembolso llegado llego ya tengo quiero "
-	    "hace del al su lo recibi envio puedo dias semana devolucion "
-	    "talla cancelar direccion cuenta ayuda producto roto dinero "
-	    "compra todo nada porque como hay fue sido tiene favor buenas "
-	    "buenos nunca aun entonces quisiera necesito me sin muy hay tengo tarjeta tarjetas hacen llevo algo ahora bien ellos mismo cual cuanto jaja porfa pues oye tambien ese esa eso este esto siempre solo otro otra mucho poco hasta desde quiero puede pueden tienen y el los las del lo en con" },
-	{ PT, "o a os as e eu nao meu minha um uma com para por onde quando "
-	    "obrigado obrigada ola oi pedido encomenda ainda voce voces "
-	    "esta estou mas muito reembolso chegou ja tenho quero do da dos "
-	    "das no na seu sua recebi entrega posso produto dias semana "
-	    "devolucao tamanho cancelar endereco conta ajuda quebrado "
-	    "dinheiro compra nada porque como tem foi sido favor bom boa "
-	    "nunca entao gostaria preciso me vcs vc pra sem muito tem tenho cartao cartoes voce aceita agora bem eles mesmo qual quanto kkkk valeu ta pra ela ele isso esse essa sempre so outro outra pouco ate quero pode podem eae legal show tambem entao depois sozinho em com um" },
-	{ ID, "saya tidak yang dan ini itu sudah belum pesanan barang kapan "
-	    "mana dengan untuk kak terima kasih tolong bisa mau paket uang "
-	    "kembali sampai dari ada apa gan min kok sih dong ya kenapa "
-	    "bagaimana rusak ukuran warna batal alamat akun bayar harga "
-	    "diskon kirim pengiriman lama hari minggu juga tapi sama" },
-};
+#define SURE_MIN	1.5f
+#define SURE_MARGIN	1.0f
+#define HINT_LIFT	0.9f
+#define HINT_OWN	0.9f
+
+/* Code points below this have their letter evidence indexed. */
+#define LETTER_CP_MAX	0x500
+
+/* ---- building the tables --------------------------------------------- */
 
 static size_t
 find_slot(const struct langid *li, uint64_t h)
@@ -74,129 +40,268 @@ find_slot(const struct langid *li, uint64_t h)
 	return i;
 }
 
+/* Every word of the lists, folded and stripped as tokenize does. */
+static void
+add_words(struct langid *li)
+{
+	struct tok_text tt;
+
+	tok_init(&tt);
+	for (size_t l = 0; l < li_nword_lists; l++) {
+		const struct li_words *w = &li_word_lists[l];
+		tok_run(&tt, w->words, strlen(w->words));
+		for (size_t t = 0; t < tt.n; t++) {
+			size_t s = find_slot(li, tt.toks[t].hash);
+			li->slot[s].hash = tt.toks[t].hash;
+			if (w->weight >= 2)
+				li->slot[s].two |= 1u << w->lang;
+			else
+				li->slot[s].one |= 1u << w->lang;
+		}
+	}
+	tok_free(&tt);
+}
+
+static int
+cmp_cp(const void *a, const void *b)
+{
+	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The code points of a UTF-8 string, sorted, without repeats. */
+static int32_t *
+code_point_set(const char *s, size_t *n)
+{
+	size_t len = strlen(s), k = 0;
+	int32_t *v = xmalloc((len + 1) * sizeof(*v)), cp;
+
+	for (size_t i = 0; i < len;) {
+		int step = text_decode(s + i, len - i, &cp);
+		if (step <= 0)
+			break;
+		v[k++] = cp;
+		i += (size_t)step;
+	}
+	qsort(v, k, sizeof(*v), cmp_cp);
+	*n = 0;
+	for (size_t i = 0; i < k; i++)
+		if (*n == 0 || v[*n - 1] != v[i])
+			v[(*n)++] = v[i];
+	return v;
+}
+
 void
 langid_init(struct langid *li)
 {
-	li->nslots = 2048;
+	memset(li, 0, sizeof(*li));
+	li->nslots = 8192;
 	li->slot = xcalloc(li->nslots, sizeof(*li->slot));
-	for (size_t l = 0; l < sizeof(word_lists) / sizeof(word_lists[0]);
-	    l++) {
-		const char *p = word_lists[l].words;
-		while (*p) {
-			size_t n = strcspn(p, " ");
-			uint64_t h = tok_hash(p, n);
-			size_t s = find_slot(li, h);
-			li->slot[s].hash = h;
-			li->slot[s].w[word_lists[l].lang] = 1;
-			p += n;
-			p += strspn(p, " ");
-		}
-	}
+	add_words(li);
+	li->hans = code_point_set(li_han_simplified, &li->nhans);
+	li->hant = code_point_set(li_han_traditional, &li->nhant);
+	li->kanji = code_point_set(li_kanji_japanese, &li->nkanji);
 }
 
 void
 langid_free(struct langid *li)
 {
 	free(li->slot);
+	free(li->hans);
+	free(li->hant);
+	free(li->kanji);
 	memset(li, 0, sizeof(*li));
 }
 
-/* Evidence from one letter that only some Latin languages use. */
-static void
-letter_evidence(int32_t cp, float *s)
+/* ---- reading the text ------------------------------------------------ */
+
+enum script {
+	SC_LATIN, SC_CYRILLIC, SC_GREEK, SC_ARABIC, SC_HEBREW, SC_THAI,
+	SC_DEVANAGARI, SC_HANGUL, SC_KANA, SC_HAN, SC_N
+};
+
+/* What one pass over the raw text found. */
+struct reading {
+	float		 units[SC_N];	/* letters, CJK weighted as words */
+	float		 s[LI_NSCORED];	/* evidence per scored language */
+	int		 hans, hant, kanji;	/* Han characters by script */
+	int		 persian, urdu, arabic_only;
+	const char	*cyrillic_other;	/* be, sr, mk, kk letters */
+};
+
+static int
+in_set(const int32_t *v, size_t n, int32_t cp)
 {
-	switch (cp) {
-	case 0xE3: case 0xC3: case 0xF5: case 0xD5:	/* ã õ */
-		s[PT] += 2;
-		break;
-	case 0xE7: case 0xC7:				/* ç */
-		s[PT] += 1;
-		s[FR] += 1;
-		break;
-	case 0xF1: case 0xD1: case 0xBF: case 0xA1:	/* ñ ¿ ¡ */
-		s[ES] += 2.5f;
-		break;
-	case 0xDF: case 0x1E9E:				/* ß */
-		s[DE] += 3;
-		break;
-	case 0xE4: case 0xC4: case 0xF6: case 0xD6:	/* ä ö */
-		s[DE] += 2;
-		break;
-	case 0xFC: case 0xDC:				/* ü */
-		s[DE] += 1.5f;
-		break;
-	case 0xE8: case 0xC8: case 0xF9: case 0xD9:	/* è ù */
-	case 0xEB: case 0xEF: case 0xFB: case 0xEE:	/* ë ï û î */
-	case 0x153: case 0x152:				/* œ */
-		s[FR] += 1.5f;
-		break;
-	case 0xEA: case 0xCA: case 0xF4: case 0xD4:	/* ê ô */
-	case 0xE2: case 0xC2:				/* â */
-		s[FR] += 0.8f;
-		s[PT] += 0.8f;
-		break;
-	case 0xE0: case 0xC0:				/* à */
-		s[FR] += 0.8f;
-		s[PT] += 0.5f;
-		break;
-	case 0xE9: case 0xC9:				/* é */
-		s[FR] += 0.5f;
-		s[ES] += 0.3f;
-		s[PT] += 0.3f;
-		break;
-	case 0xE1: case 0xC1: case 0xED: case 0xCD:	/* á í */
-	case 0xF3: case 0xD3: case 0xFA: case 0xDA:	/* ó ú */
-		s[ES] += 0.6f;
-		s[PT] += 0.6f;
-		break;
-	}
+	return bsearch(&cp, v, n, sizeof(*v), cmp_cp) != NULL;
 }
 
-/* Word endings typical of one language (tokens are accent-stripped). */
 static void
-suffix_evidence(const char *w, size_t n, float *s)
+letter(struct reading *r, int32_t cp)
 {
-#define SUF(s)	s, sizeof(s) - 1
-	static const struct {
-		const char	*suf;
-		size_t		 len;
-		int		 lang;
-		float		 w;
-	} sufs[] = {
-		{ SUF("cao"), PT, 1 }, { SUF("coes"), PT, 1 },
-		{ SUF("cion"), ES, 1 }, { SUF("ciones"), ES, 1 },
-		{ SUF("ung"), DE, 0.7f }, { SUF("keit"), DE, 1 },
-		{ SUF("lich"), DE, 0.7f }, { SUF("chen"), DE, 0.5f },
-		{ SUF("ment"), FR, 0.4f }, { SUF("eux"), FR, 0.7f },
-		{ SUF("ing"), EN, 0.5f }, { SUF("ly"), EN, 0.4f },
-		{ SUF("nya"), ID, 0.7f }, { SUF("kan"), ID, 0.5f },
-	};
-#undef SUF
+	for (size_t i = 0; i < li_nletters; i++)
+		if (li_letters[i].cp == cp)
+			r->s[li_letters[i].lang] += li_letters[i].weight;
+}
 
-	if (n < 5)
+/* A Latin letter past ASCII: its evidence (Vietnamese tone letters too). */
+static void
+latin_letter(struct reading *r, int32_t cp)
+{
+	r->units[SC_LATIN]++;
+	if (cp >= 0x1EA0 && cp <= 0x1EF9) {	/* ạ ả ấ ầ ... ỹ */
+		r->s[LI_VI] += 3;
 		return;
-	for (size_t i = 0; i < sizeof(sufs) / sizeof(sufs[0]); i++) {
-		size_t k = sufs[i].len;
-		/* every suffix is at least two letters: test the last first */
-		if (n > k && w[n - 1] == sufs[i].suf[k - 1] &&
-		    memcmp(w + n - k, sufs[i].suf, k) == 0)
-			s[sufs[i].lang] += sufs[i].w;
+	}
+	cp = utf8proc_tolower(cp);
+	if (cp == 0x69 || cp == 0x130)		/* İ folds to i */
+		r->s[LI_TR] += 2;
+	else
+		letter(r, cp);
+}
+
+static void
+cyrillic_letter(struct reading *r, int32_t cp)
+{
+	r->units[SC_CYRILLIC]++;
+	cp = utf8proc_tolower(cp);
+	switch (cp) {
+	case 0x45E:				/* ў */
+		r->cyrillic_other = "be";
+		return;
+	case 0x458: case 0x459: case 0x45A: case 0x45B: case 0x452:
+	case 0x45F:				/* ј љ њ ћ ђ џ */
+		r->cyrillic_other = "sr";
+		return;
+	case 0x453: case 0x45C: case 0x455:	/* ѓ ќ ѕ */
+		r->cyrillic_other = "mk";
+		return;
+	case 0x4D9: case 0x493: case 0x49B: case 0x4A3: case 0x4E9:
+	case 0x4B1: case 0x4AF: case 0x4BB:	/* ә ғ қ ң ө ұ ү һ */
+		r->cyrillic_other = "kk";
+		return;
+	}
+	letter(r, cp);
+}
+
+static void
+arabic_letter(struct reading *r, int32_t cp)
+{
+	r->units[SC_ARABIC]++;
+	switch (cp) {
+	case 0x67E: case 0x686: case 0x698: case 0x6AF:	/* پ چ ژ گ */
+	case 0x6A9: case 0x6CC:				/* ک ی */
+		r->persian++;
+		break;
+	case 0x679: case 0x688: case 0x691: case 0x6BA: case 0x6D2:
+	case 0x6C1:					/* ٹ ڈ ڑ ں ے ہ */
+		r->urdu++;
+		break;
+	case 0x629: case 0x64A: case 0x643: case 0x649:	/* ة ي ك ى */
+		r->arabic_only++;
+		break;
 	}
 }
 
-const char *
-langid_detect(const struct langid *li, const char *raw, size_t len,
-    const struct tok_text *tt)
+static void
+han(const struct langid *li, struct reading *r, int32_t cp)
 {
-	size_t han = 0, kana = 0, hangul = 0, cyr = 0, arab = 0, latin = 0;
-	size_t latin_words = 0, i = 0;
-	float s[LANGID_LATIN] = { 0 };
+	r->units[SC_HAN] += 3;
+	if (in_set(li->hans, li->nhans, cp))
+		r->hans++;
+	else if (in_set(li->hant, li->nhant, cp))
+		r->hant++;
+	else if (in_set(li->kanji, li->nkanji, cp))
+		r->kanji++;
+}
+
+static void
+code_point(const struct langid *li, struct reading *r, int32_t cp)
+{
+	if ((cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+	    (cp >= 0x1E00 && cp <= 0x1EFF))
+		latin_letter(r, cp);
+	else if (cp == 0xBF || cp == 0xA1)	/* ¿ ¡ */
+		letter(r, cp);
+	else if (cp >= 0xFF21 && cp <= 0xFF5A)	/* full-width A-z */
+		r->units[SC_LATIN]++;
+	else if (cp >= 0x400 && cp <= 0x4FF)
+		cyrillic_letter(r, cp);
+	else if (cp >= 0x370 && cp <= 0x3FF)
+		r->units[SC_GREEK]++;
+	else if ((cp >= 0x600 && cp <= 0x6FF) || (cp >= 0x750 && cp <= 0x77F))
+		arabic_letter(r, cp);
+	else if (cp >= 0x5D0 && cp <= 0x5EA)
+		r->units[SC_HEBREW]++;
+	else if (cp >= 0xE01 && cp <= 0xE5B)
+		r->units[SC_THAI]++;
+	else if (cp >= 0x900 && cp <= 0x97F)
+		r->units[SC_DEVANAGARI]++;
+	else if ((cp >= 0xAC00 && cp <= 0xD7AF) ||
+	    (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F))
+		r->units[SC_HANGUL] += 2.5f;
+	else if ((cp >= 0x3040 && cp <= 0x30FF) ||
+	    (cp >= 0xFF66 && cp <= 0xFF9D))
+		r->units[SC_KANA] += 3;
+	else if (cp == 0x3005)			/* 々 */
+		r->kanji++;
+	else if (tok_is_cjk(cp))
+		han(li, r, cp);
+}
+
+/*
+ * The word before an apostrophe: "dell'" and "c'è" are Italian, "qu'" and
+ * "j'" French, "n't" and "'re" English.
+ */
+static void
+apostrophe(struct reading *r, const char *raw, size_t at, size_t after,
+    size_t len)
+{
+	size_t b = at, n;
+	char w[8];
+
+	while (b > 0 && at - b < sizeof(w) - 1 &&
+	    ((raw[b - 1] | 0x20) >= 'a' && (raw[b - 1] | 0x20) <= 'z'))
+		b--;
+	n = at - b;
+	if (n == 0 || (b > 0 && (unsigned char)raw[b - 1] >= 0x80))
+		return;
+	for (size_t i = 0; i < n; i++)
+		w[i] = (char)(raw[b + i] | 0x20);
+	w[n] = '\0';
+	size_t k = 0;
+	while (after + k < len && ((raw[after + k] | 0x20) >= 'a' &&
+	    (raw[after + k] | 0x20) <= 'z'))
+		k++;
+	if (k == 1 && (raw[after] | 0x20) == 't' && w[n - 1] == 'n') {
+		r->s[LI_EN] += 2;		/* don't, can't */
+		return;
+	}
+	if ((k == 2 && (memcmp(raw + after, "re", 2) == 0 ||
+	    memcmp(raw + after, "ll", 2) == 0 ||
+	    memcmp(raw + after, "ve", 2) == 0)) ||
+	    (k == 1 && (raw[after] == 'm' || raw[after] == 's'))) {
+		r->s[LI_EN] += 1;		/* you're, I'm, it's */
+		return;
+	}
+	for (size_t i = 0; i < li_nelisions; i++)
+		if (strcmp(li_elisions[i].word, w) == 0)
+			r->s[li_elisions[i].lang] += li_elisions[i].weight;
+}
+
+static void
+read_raw(const struct langid *li, const char *raw, size_t len,
+    struct reading *r)
+{
+	size_t i = 0;
 	int32_t cp;
 
 	while (i < len) {
 		unsigned char b = (unsigned char)raw[i];
 		if (b < 0x80) {		/* ASCII: most of most texts */
-			latin += (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+			if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')
+				r->units[SC_LATIN]++;
+			else if (b == '\'' && i > 0)
+				apostrophe(r, raw, i, i + 1, len);
 			i++;
 			continue;
 		}
@@ -205,68 +310,214 @@ langid_detect(const struct langid *li, const char *raw, size_t len,
 			i++;
 			continue;
 		}
+		if (cp == 0x2019 && i > 0)	/* ’ */
+			apostrophe(r, raw, i, i + (size_t)k, len);
+		else
+			code_point(li, r, cp);
 		i += (size_t)k;
-		if (cp < 0x80) {
-			latin += (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-		} else if ((cp >= 0x3040 && cp <= 0x30FF) ||
-		    (cp >= 0xFF66 && cp <= 0xFF9D))
-			kana++;
-		else if (tok_is_cjk(cp))
-			han++;
-		else if ((cp >= 0xAC00 && cp <= 0xD7AF) ||
-		    (cp >= 0x1100 && cp <= 0x11FF) ||
-		    (cp >= 0x3130 && cp <= 0x318F))
-			hangul++;
-		else if (cp >= 0x400 && cp <= 0x4FF)
-			cyr++;
-		else if ((cp >= 0x600 && cp <= 0x6FF) ||
-		    (cp >= 0x750 && cp <= 0x77F))
-			arab++;
-		else if ((cp >= 0xC0 && cp <= 0x24F) || cp == 0x1E9E ||
-		    cp == 0xBF || cp == 0xA1 || (cp >= 0xFF21 && cp <= 0xFF5A)) {
-			latin += cp != 0xBF && cp != 0xA1;
-			letter_evidence(cp, s);
-		}
 	}
+}
+
+/* Word endings of at least five letters' words. */
+static void
+suffix(struct reading *r, const char *w, size_t n)
+{
+	if (n < 5)
+		return;
+	for (size_t i = 0; i < li_nsuffixes; i++) {
+		size_t k = strlen(li_suffixes[i].suffix);
+		if (n > k && memcmp(w + n - k, li_suffixes[i].suffix, k) == 0)
+			r->s[li_suffixes[i].lang] += li_suffixes[i].weight;
+	}
+}
+
+static void
+read_words(const struct langid *li, const struct tok_text *tt,
+    struct reading *r)
+{
 	for (size_t t = 0; t < tt->n; t++) {
-		const char *w = tok_bytes(tt, t);
-		unsigned char c = (unsigned char)w[0];
-		if (tt->toks[t].cjk || !((c >= 'a' && c <= 'z') || c >= 0xC0))
+		if (tt->toks[t].cjk)
 			continue;
-		if (c < 0x80)
-			latin_words++;
-		size_t sl = find_slot(li, tt->toks[t].hash);
-		if (li->slot[sl].hash)
-			for (int l = 0; l < LANGID_LATIN; l++)
-				s[l] += li->slot[sl].w[l];
-		suffix_evidence(w, tt->toks[t].len, s);
+		const struct langid_word *w =
+		    &li->slot[find_slot(li, tt->toks[t].hash)];
+		if (w->hash) {
+			for (uint32_t m = w->one | w->two; m; m &= m - 1) {
+				int l = __builtin_ctz(m);
+				r->s[l] += (w->two >> l & 1) ? 2 : 1;
+			}
+		}
+		suffix(r, tok_bytes(tt, t), tt->toks[t].len);
 	}
+}
 
-	size_t cjk = han + kana;
-	if (kana > 0 && cjk >= 2 && cjk * 2 >= latin_words)
-		return "ja";
-	if (hangul >= 1 && hangul * 2 >= latin_words)
-		return "ko";
-	if (han >= 1 && han >= latin_words)
-		return "zh";
-	if (cyr > latin && cyr >= 2)
-		return "ru";
-	if (arab > latin && arab >= 2)
-		return "ar";
-	if (kana == 1 && latin_words == 0 && cjk == 1)
-		return "ja";
+/* ---- hints ----------------------------------------------------------- */
 
-	int best = 0, second = -1;
-	for (int l = 1; l < LANGID_LATIN; l++)
+static const struct li_country *
+country_of(const struct langid_hints *h)
+{
+	const char *cc = h->country;
+
+	if ((!cc || strlen(cc) != 2) && h->tz) {
+		cc = NULL;
+		for (size_t i = 0; i < li_nzones; i++)
+			if (strcmp(li_zones[i].tz, h->tz) == 0)
+				cc = li_zones[i].cc;
+	}
+	if (!cc || strlen(cc) != 2)
+		return NULL;
+	for (size_t i = 0; i < li_ncountries; i++)
+		if ((li_countries[i].cc[0] | 0x20) == (cc[0] | 0x20) &&
+		    (li_countries[i].cc[1] | 0x20) == (cc[1] | 0x20))
+			return &li_countries[i];
+	return NULL;
+}
+
+/* How much the hints lift tag: 0 to 1. */
+static float
+hinted(const struct langid_hints *h, const char *tag)
+{
+	float lift = 0;
+
+	if (!h)
+		return 0;
+	if (h->prev && strcmp(h->prev, tag) == 0)
+		lift = 1;
+	const struct li_country *c = country_of(h);
+	if (c)
+		for (int i = 0; i < 3 && c->langs[i]; i++)
+			if (strcmp(c->langs[i], tag) == 0) {
+				float w = i == 0 ? 1 : 0.6f;
+				lift = lift > w ? lift : w;
+			}
+	return lift;
+}
+
+/* ---- deciding -------------------------------------------------------- */
+
+/* The best of languages [lo, hi) by s, sure or not. */
+static int
+best_of(const float *s, int lo, int hi, int *second)
+{
+	int best = lo;
+
+	*second = -1;
+	for (int l = lo + 1; l < hi; l++)
 		if (s[l] > s[best])
 			best = l;
-	for (int l = 0; l < LANGID_LATIN; l++)
-		if (l != best && (second < 0 || s[l] > s[second]))
-			second = l;
-	/* Weak or tied evidence: say so rather than guess. */
-	if (s[best] < 1 || s[best] - s[second] < 0.75f)
+	for (int l = lo; l < hi; l++)
+		if (l != best && (*second < 0 || s[l] > s[*second]))
+			*second = l;
+	return best;
+}
+
+static int
+sure(const float *s, int best, int second)
+{
+	return s[best] >= SURE_MIN &&
+	    (second < 0 || s[best] - s[second] >= SURE_MARGIN);
+}
+
+/*
+ * The scored language of [lo, hi) the text names clearly, else the one a
+ * hint lifts clear of the others, else -1.
+ */
+static int
+decide(const float *s, int lo, int hi, const struct langid_hints *h)
+{
+	float lifted[LI_NSCORED];
+	int second, best = best_of(s, lo, hi, &second);
+
+	if (sure(s, best, second))
+		return best;
+	if (!h)
+		return -1;
+	memcpy(lifted, s, sizeof(lifted));
+	for (int l = lo; l < hi; l++)
+		if (s[l] >= HINT_OWN)
+			lifted[l] += HINT_LIFT * hinted(h, li_tags[l]);
+	best = best_of(lifted, lo, hi, &second);
+	return sure(lifted, best, second) && s[best] >= HINT_OWN ? best : -1;
+}
+
+static const char *
+chinese(const struct reading *r, const struct langid_hints *h)
+{
+	if (r->hans > r->hant)
+		return "zh-Hans";
+	if (r->hant > r->hans)
+		return "zh-Hant";
+	float t = hinted(h, "zh-Hant"), s = hinted(h, "zh-Hans");
+	return t > s ? "zh-Hant" : s > t ? "zh-Hans" : "zh";
+}
+
+static const char *
+cyrillic(const struct reading *r, const struct langid_hints *h)
+{
+	if (r->cyrillic_other)
+		return r->cyrillic_other;
+	int l = decide(r->s, LI_RU, LI_NSCORED, h);
+	if (l >= 0)
+		return li_tags[l];
+	/* Nothing Ukrainian or Bulgarian: the script's common language. */
+	if (r->s[LI_UK] == 0 && r->s[LI_BG] == 0 &&
+	    r->units[SC_CYRILLIC] >= 4 && hinted(h, "uk") == 0)
+		return "ru";
+	return "und";
+}
+
+static const char *
+arabic_script(const struct reading *r)
+{
+	if (r->urdu > 0 && r->arabic_only == 0)
+		return "ur";
+	if (r->persian > 0 && r->arabic_only == 0)
+		return "fa";
+	return "ar";
+}
+
+const char *
+langid_detect(const struct langid *li, const char *raw, size_t len,
+    const struct tok_text *tt, const struct langid_hints *hints)
+{
+	struct reading r;
+	int top = 0;
+
+	memset(&r, 0, sizeof(r));
+	read_raw(li, raw, len, &r);
+	for (int sc = 1; sc < SC_N; sc++)
+		if (r.units[sc] > r.units[top])
+			top = sc;
+	/* kana with Han is Japanese, whichever has more characters */
+	if ((top == SC_HAN || top == SC_KANA) && r.units[SC_KANA] > 0 &&
+	    (r.units[SC_KANA] >= 6 || r.units[SC_HAN] <= 12))
+		return "ja";
+	if (r.units[top] < 2)
 		return "und";
-	if (latin_words >= 6 && s[best] < 2)
-		return "und";
-	return latin_tags[best];
+	switch (top) {
+	case SC_HANGUL:
+		return "ko";
+	case SC_KANA:
+		return "ja";
+	case SC_HAN:
+		return r.kanji > 0 && r.hans == 0 && r.hant == 0 ? "ja" :
+		    chinese(&r, hints);
+	case SC_THAI:
+		return "th";
+	case SC_HEBREW:
+		return "he";
+	case SC_GREEK:
+		return "el";
+	case SC_DEVANAGARI:
+		return "hi";
+	case SC_ARABIC:
+		return arabic_script(&r);
+	case SC_CYRILLIC:
+		read_words(li, tt, &r);
+		return cyrillic(&r, hints);
+	default:
+		break;
+	}
+	read_words(li, tt, &r);
+	int l = decide(r.s, 0, LI_NLATIN, hints);
+	return l >= 0 ? li_tags[l] : "und";
 }

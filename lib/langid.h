@@ -1,16 +1,31 @@
 /*
- * langid — which language a customer wrote in, from the script and from
- * words and letters distinctive of each language.
+ * langid — which language a customer wrote in, told from the script, then
+ * from the words and letters of the text, then (only to break a tie) from
+ * what the event says about the buyer.
  *
- * Owns: struct langid, the table of distinctive words (built once from the
- * lists in langid.c, looked up by the token hashes tokenize already made).
+ * Owns: struct langid, its table of words (built once from the lists in
+ * langid_words.c, looked up by the hashes tokenize already made) and its
+ * sorted tables of Han characters.  langid_detect allocates nothing.
  *
- * Scripts decide first: kana (with or without Han) is Japanese, Hangul
- * Korean, Han alone Chinese, Cyrillic Russian, Arabic script Arabic.  Latin
- * text is scored by its function words and common shop words (en, de, fr,
- * es, pt, id) and by letters only some languages use (ã õ → pt, ñ ¿ ¡ → es,
- * ß ä ö ü → de, è ê à ù → fr…).  When the evidence is weak or two
- * languages tie, the answer is "und": a wrong language is worse than none.
+ * 1. Script.  Hangul is Korean, kana Japanese (with Han or alone), Thai
+ *    Thai, Hebrew Hebrew, Greek Greek, Devanagari Hindi; Arabic script is
+ *    Arabic unless letters only Persian or Urdu use are there.  Han alone is
+ *    Chinese: zh-Hans or zh-Hant by the characters only one of the two
+ *    writes (这/這, 们/們...), plain "zh" when every character is common to
+ *    both and no hint tells.
+ * 2. Latin and Cyrillic text is scored per language by its words (function
+ *    words, shop and chat words, slang, unaccented spellings), by letters
+ *    only some languages use (ñ, ß, ł, ğ, ő, ș, ư, і, ы...), by word endings
+ *    and elisions (dell', qu').  The best language wins only by a clear
+ *    margin over the second.
+ * 3. When the margin is not clear, a hint may break the tie: the buyer's
+ *    country (or the country of the time zone) and the conversation's
+ *    earlier language lift their languages by less than clear evidence
+ *    weighs, so a hint never overrides the text.
+ * 4. Otherwise the answer is "und": a wrong language is worse than none.
+ *
+ * Tags are BCP 47: plain language codes ("de", "pt"), "zh-Hans", "zh-Hant"
+ * and "zh" for Chinese.
  */
 #ifndef CSKIT_LANGID_H
 #define CSKIT_LANGID_H
@@ -19,25 +34,36 @@
 #include <stdint.h>
 #include "tokenize.h"
 
-enum { LANGID_LATIN = 6 };	/* en de fr es pt id */
-
-struct langid_word {
-	uint64_t	 hash;
-	float		 w[LANGID_LATIN];
+/*
+ * What an event tells about its buyer besides the text; any may be NULL.
+ */
+struct langid_hints {
+	const char	*country;	/* ISO 3166 alpha-2 ("DE") */
+	const char	*tz;		/* IANA zone ("Europe/Berlin") */
+	const char	*prev;		/* the conversation's earlier language */
 };
+
+struct langid_word;
 
 struct langid {
 	struct langid_word *slot;	/* open addressing, hash 0 = empty */
 	size_t		 nslots;
+	int32_t		*hans;		/* sorted: written only in Simplified */
+	size_t		 nhans;
+	int32_t		*hant;		/* sorted: written only in Traditional */
+	size_t		 nhant;
+	int32_t		*kanji;		/* sorted: Japanese forms only */
+	size_t		 nkanji;
 };
 
 void	langid_init(struct langid *);
 void	langid_free(struct langid *);
 /*
  * The language of a message: raw is the text as written (for its letters),
- * tt its tokens (tok_run of the same text).  Returns a static tag.
+ * tt its tokens (tok_run of the same text), hints NULL or what the event
+ * says.  Returns a static tag, "und" when unsure.
  */
 const char *langid_detect(const struct langid *, const char *raw, size_t len,
-	    const struct tok_text *tt);
+	    const struct tok_text *tt, const struct langid_hints *);
 
 #endif

@@ -34,7 +34,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 	for (size_t i = 0; i < tt.n; i++)
 		if (tt.toks[i].off + tt.toks[i].len > tt.bytes.len)
 			abort();
-	langid_detect(&li, s, n, &tt);
+	langid_detect(&li, s, n, &tt, NULL);
 	tok_free(&tt);
 	buf_reset(&b);
 	text_base64(s, n, &b);

@@ -17,7 +17,7 @@ static const char *
 lang(struct fixture *f, const char *s)
 {
 	tok_run(&f->tt, s, strlen(s));
-	return langid_detect(&f->li, s, strlen(s), &f->tt);
+	return langid_detect(&f->li, s, strlen(s), &f->tt, NULL);
 }
 
 static int
