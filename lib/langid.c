@@ -18,12 +18,14 @@ struct langid_word {
  * How sure is sure.  The best language needs SURE_MIN of evidence and
  * SURE_MARGIN more than the next one; a hint adds at most HINT_LIFT, less
  * than the margin, so it decides only between languages the text leaves
- * close, and only for a language with HINT_OWN of evidence of its own.
+ * close, and only for a language with HINT_OWN of evidence of its own that
+ * at most HINT_RIVALS others match ("a" or "da" fit too many to tell).
  */
 #define SURE_MIN	1.5f
 #define SURE_MARGIN	1.0f
-#define HINT_LIFT	0.9f
+#define HINT_LIFT	1.0f
 #define HINT_OWN	0.9f
+#define HINT_RIVALS	1
 
 /* Code points below this have their letter evidence indexed. */
 #define LETTER_CP_MAX	0x500
@@ -40,7 +42,11 @@ find_slot(const struct langid *li, uint64_t h)
 	return i;
 }
 
-/* Every word of the lists, folded and stripped as tokenize does. */
+/*
+ * Every word of the lists, folded and stripped as tokenize does.  A word
+ * marked distinctive (weight 2) that another language lists too is only
+ * weight 1: stripping accents makes "én" and "en" one word.
+ */
 static void
 add_words(struct langid *li)
 {
@@ -60,6 +66,14 @@ add_words(struct langid *li)
 		}
 	}
 	tok_free(&tt);
+	for (size_t i = 0; i < li->nslots; i++) {
+		struct langid_word *w = &li->slot[i];
+		uint32_t all = w->one | w->two;
+		if (all & (all - 1)) {		/* more than one language */
+			w->one = all;
+			w->two = 0;
+		}
+	}
 }
 
 static int
@@ -220,8 +234,10 @@ code_point(const struct langid *li, struct reading *r, int32_t cp)
 	if ((cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
 	    (cp >= 0x1E00 && cp <= 0x1EFF))
 		latin_letter(r, cp);
-	else if (cp == 0xBF || cp == 0xA1)	/* ¿ ¡ */
+	else if (cp == 0xBF || cp == 0xA1) {	/* ¿ ¡: Spanish text */
+		r->units[SC_LATIN]++;
 		letter(r, cp);
+	}
 	else if (cp >= 0xFF21 && cp <= 0xFF5A)	/* full-width A-z */
 		r->units[SC_LATIN]++;
 	else if (cp >= 0x400 && cp <= 0x4FF)
@@ -332,21 +348,97 @@ suffix(struct reading *r, const char *w, size_t n)
 }
 
 static void
+add_word(const struct langid *li, uint64_t hash, struct reading *r)
+{
+	const struct langid_word *w = &li->slot[find_slot(li, hash)];
+
+	if (!w->hash)
+		return;
+	for (uint32_t m = w->one | w->two; m; m &= m - 1) {
+		int l = __builtin_ctz(m);
+		r->s[l] += (w->two >> l & 1) ? 2 : 1;
+	}
+}
+
+/*
+ * tokenize drops an apostrophe inside a word ("l'avete" is "lavete"): the
+ * word after it is looked up too.  Returns the letters before it, or 0.
+ */
+static size_t
+elided(const char *src, size_t n)
+{
+	for (size_t i = 1; i + 1 < n && i <= 7; i++) {
+		if (src[i] == '\'')
+			return i;
+		if ((unsigned char)src[i] == 0xE2 && i + 3 < n &&
+		    (unsigned char)src[i + 1] == 0x80 &&
+		    (unsigned char)src[i + 2] == 0x99)
+			return i;
+		if ((unsigned char)src[i] >= 0x80)
+			return 0;
+	}
+	return 0;
+}
+
+/* A word of its own that only one language writes with that accent. */
+static void
+lone_letter(const char *src, size_t n, struct reading *r)
+{
+	if (n != 2 || (unsigned char)src[0] != 0xC3)
+		return;
+	switch ((unsigned char)src[1]) {
+	case 0xA9:			/* é: Portuguese "is" */
+		r->s[LI_PT] += 1.5f;
+		break;
+	case 0xA8:			/* è: Italian "is" */
+		r->s[LI_IT] += 1.5f;
+		break;
+	case 0xA0:			/* à: French, Portuguese "to" */
+		r->s[LI_FR] += 0.7f;
+		r->s[LI_PT] += 0.5f;
+		break;
+	}
+}
+
+/* Between two tokens: a blank ends a link, "://", "www." or "@" starts one. */
+static int
+link_state(const char *gap, size_t n, int in_link, const char *word,
+    size_t wn)
+{
+	if (memchr(gap, ' ', n) || memchr(gap, '\n', n) || memchr(gap, '\t', n))
+		in_link = 0;
+	if (memchr(gap, '@', n))
+		return 1;
+	if ((wn == 4 && memcmp(word, "http", 4) == 0) ||
+	    (wn == 5 && memcmp(word, "https", 5) == 0) ||
+	    (wn == 3 && memcmp(word, "www", 3) == 0))
+		return 1;
+	return in_link;
+}
+
+static void
 read_words(const struct langid *li, const struct tok_text *tt,
     struct reading *r)
 {
+	const char *folded = tt->folded.data;
+	size_t prev_end = 0;
+	int in_link = 0;
+
 	for (size_t t = 0; t < tt->n; t++) {
-		if (tt->toks[t].cjk)
+		const struct tok *k = &tt->toks[t];
+		const char *src = folded + k->src, *w = tok_bytes(tt, t);
+
+		in_link = link_state(folded + prev_end, k->src - prev_end,
+		    in_link, w, k->len);
+		prev_end = k->src + k->srclen;
+		if (k->cjk || in_link)
 			continue;
-		const struct langid_word *w =
-		    &li->slot[find_slot(li, tt->toks[t].hash)];
-		if (w->hash) {
-			for (uint32_t m = w->one | w->two; m; m &= m - 1) {
-				int l = __builtin_ctz(m);
-				r->s[l] += (w->two >> l & 1) ? 2 : 1;
-			}
-		}
-		suffix(r, tok_bytes(tt, t), tt->toks[t].len);
+		add_word(li, k->hash, r);
+		size_t e = elided(src, k->srclen);
+		if (e > 0 && e < k->len)
+			add_word(li, tok_hash(w + e, k->len - e), r);
+		lone_letter(src, k->srclen, r);
+		suffix(r, w, k->len);
 	}
 }
 
@@ -417,6 +509,17 @@ sure(const float *s, int best, int second)
 	    (second < 0 || s[best] - s[second] >= SURE_MARGIN);
 }
 
+/* How many languages of [lo, hi) the text fits as well as it fits l. */
+static int
+rivals(const float *s, int lo, int hi, int l)
+{
+	int n = 0;
+
+	for (int k = lo; k < hi; k++)
+		n += k != l && s[k] >= s[l];
+	return n;
+}
+
 /*
  * The scored language of [lo, hi) the text names clearly, else the one a
  * hint lifts clear of the others, else -1.
@@ -433,7 +536,7 @@ decide(const float *s, int lo, int hi, const struct langid_hints *h)
 		return -1;
 	memcpy(lifted, s, sizeof(lifted));
 	for (int l = lo; l < hi; l++)
-		if (s[l] >= HINT_OWN)
+		if (s[l] >= HINT_OWN && rivals(s, lo, hi, l) <= HINT_RIVALS)
 			lifted[l] += HINT_LIFT * hinted(h, li_tags[l]);
 	best = best_of(lifted, lo, hi, &second);
 	return sure(lifted, best, second) && s[best] >= HINT_OWN ? best : -1;
@@ -460,7 +563,7 @@ cyrillic(const struct reading *r, const struct langid_hints *h)
 		return li_tags[l];
 	/* Nothing Ukrainian or Bulgarian: the script's common language. */
 	if (r->s[LI_UK] == 0 && r->s[LI_BG] == 0 &&
-	    r->units[SC_CYRILLIC] >= 4 && hinted(h, "uk") == 0)
+	    r->units[SC_CYRILLIC] >= 20 && hinted(h, "uk") == 0)
 		return "ru";
 	return "und";
 }

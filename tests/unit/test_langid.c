@@ -1,6 +1,8 @@
 /*
  * lib/langid: scripts, distinctive words and letters, short messages,
- * full-width input, mixed scripts, and "und" when unsure.
+ * full-width input, mixed scripts, Simplified vs Traditional Chinese, the
+ * neighbours it must tell apart, hints that break ties but never override
+ * the text, and "und" when unsure.
  */
 #include "unit.h"
 
@@ -12,6 +14,16 @@ struct fixture {
 	struct langid	 li;
 	struct tok_text	 tt;
 };
+
+static const char *
+hinted(struct fixture *f, const char *s, const char *country,
+    const char *tz, const char *prev)
+{
+	struct langid_hints h = { country, tz, prev };
+
+	tok_run(&f->tt, s, strlen(s));
+	return langid_detect(&f->li, s, strlen(s), &f->tt, &h);
+}
 
 static const char *
 lang(struct fixture *f, const char *s)
@@ -52,7 +64,7 @@ test_sentences(void **state)
 	assert_string_equal(lang(f, "Hola, todavía no me ha llegado el pedido."), "es");
 	assert_string_equal(lang(f, "Olá, meu pedido ainda não chegou."), "pt");
 	assert_string_equal(lang(f, "Kak, pesanan saya belum sampai, kapan dikirim?"), "id");
-	assert_string_equal(lang(f, "我的快递什么时候到？"), "zh");
+	assert_string_equal(lang(f, "我的快递什么时候到？"), "zh-Hans");
 	assert_string_equal(lang(f, "荷物がまだ届きません。"), "ja");
 	assert_string_equal(lang(f, "환불해 주세요"), "ko");
 	assert_string_equal(lang(f, "Где мой заказ?"), "ru");
@@ -69,7 +81,7 @@ test_short(void **state)
 	assert_string_equal(lang(f, "Obrigado"), "pt");
 	assert_string_equal(lang(f, "Gracias"), "es");
 	assert_string_equal(lang(f, "Thanks"), "en");
-	assert_string_equal(lang(f, "谢谢"), "zh");
+	assert_string_equal(lang(f, "谢谢"), "zh-Hans");
 	assert_string_equal(lang(f, "はい"), "ja");
 	/* a distinctive letter is enough */
 	assert_string_equal(lang(f, "¿Y?"), "es");
@@ -96,17 +108,107 @@ test_fullwidth_and_mixed(void **state)
 
 	/* full-width Latin reads as Latin */
 	assert_string_equal(lang(f, "ＷＨＥＲＥ ＩＳ ＭＹ ＯＲＤＥＲ"), "en");
-	/* Han only is Chinese, Han with kana is Japanese */
+	/* Han only is Chinese (of no telling script), Han with kana Japanese */
 	assert_string_equal(lang(f, "注文"), "zh");
 	assert_string_equal(lang(f, "注文をキャンセル"), "ja");
 	/* half-width katakana */
 	assert_string_equal(lang(f, "ｷｬﾝｾﾙ"), "ja");
 	/* a brand name in Latin does not outweigh the Chinese */
-	assert_string_equal(lang(f, "iPhone充电器坏了"), "zh");
+	assert_string_equal(lang(f, "iPhone充电器坏了"), "zh-Hans");
 	/* a Chinese word inside an English sentence does not make it Chinese */
 	assert_string_equal(lang(f, "where is my order, the tracking says 已签收 but nothing came"), "en");
 	/* Japanese with an English product name */
 	assert_string_equal(lang(f, "AirPodsのケースが壊れていました"), "ja");
+}
+
+static void
+test_more_markets(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_string_equal(lang(f, "dov'è il mio ordine?"), "it");
+	assert_string_equal(lang(f, "ce l'avete in nero?"), "it");
+	assert_string_equal(lang(f, "siparişim nerede"), "tr");
+	assert_string_equal(lang(f, "kargom hala gelmedi"), "tr");
+	assert_string_equal(lang(f, "waar is mijn bestelling"), "nl");
+	assert_string_equal(lang(f, "gdzie jest moje zamówienie"), "pl");
+	assert_string_equal(lang(f, "var är min beställning"), "sv");
+	assert_string_equal(lang(f, "đơn hàng của tôi đâu rồi"), "vi");
+	assert_string_equal(lang(f, "sao chua giao hang vay shop, muon huy don"), "vi");
+	assert_string_equal(lang(f, "ของที่สั่งอยู่ไหนคะ"), "th");
+	assert_string_equal(lang(f, "איפה ההזמנה שלי"), "he");
+	assert_string_equal(lang(f, "де моє замовлення"), "uk");
+	assert_string_equal(lang(f, "доставка безкоштовна?"), "uk");
+	assert_string_equal(lang(f, "доставка бесплатная?"), "ru");
+	assert_string_equal(lang(f, "saya nak refund, barang rosak"), "ms");
+	assert_string_equal(lang(f, "kak, barangnya belum nyampe nih"), "id");
+	assert_string_equal(lang(f, "πού είναι η παραγγελία μου"), "el");
+	assert_string_equal(lang(f, "hol a rendelésem"), "hu");
+	assert_string_equal(lang(f, "unde este comanda mea, coletul nu a ajuns"), "ro");
+	assert_string_equal(lang(f, "přišla špatná velikost"), "cs");
+	/* Italian is not French, Turkish is not German */
+	assert_string_equal(lang(f, "non è ancora arrivato il pacco"), "it");
+	assert_string_equal(lang(f, "ürün bozuk geldi, iade istiyorum"), "tr");
+}
+
+static void
+test_chinese_scripts(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_string_equal(lang(f, "我的订单到哪了"), "zh-Hans");
+	assert_string_equal(lang(f, "我的訂單到哪裡了"), "zh-Hant");
+	assert_string_equal(lang(f, "請問還有貨嗎"), "zh-Hant");
+	/* every character written alike in both: the script is not told... */
+	assert_string_equal(lang(f, "我要退款"), "zh");
+	/* ...unless the buyer's country, zone or earlier message tells it */
+	assert_string_equal(hinted(f, "我要退款", "TW", NULL, NULL), "zh-Hant");
+	assert_string_equal(hinted(f, "我要退款", NULL, "Asia/Shanghai", NULL), "zh-Hans");
+	assert_string_equal(hinted(f, "我要退款", NULL, NULL, "zh-Hant"), "zh-Hant");
+	/* and the characters outweigh the country */
+	assert_string_equal(hinted(f, "我的订单到哪了", "TW", NULL, NULL), "zh-Hans");
+	/* Japanese forms of kanji without kana */
+	assert_string_equal(lang(f, "黒希望"), "ja");
+}
+
+static void
+test_hints(void **state)
+{
+	struct fixture *f = *state;
+
+	/* a tie between neighbours is broken by the country or zone */
+	assert_string_equal(lang(f, "hallo???"), "und");
+	assert_string_equal(hinted(f, "hallo???", "DE", NULL, NULL), "de");
+	assert_string_equal(hinted(f, "hallo???", "nl", NULL, NULL), "nl");
+	assert_string_equal(hinted(f, "hallo???", NULL, "Europe/Amsterdam", NULL), "nl");
+	assert_string_equal(lang(f, "terima kasih!!"), "und");
+	assert_string_equal(hinted(f, "terima kasih!!", "MY", NULL, NULL), "ms");
+	assert_string_equal(hinted(f, "terima kasih!!", NULL, NULL, "id"), "id");
+	/* a hint never outweighs clear evidence */
+	assert_string_equal(hinted(f, "Danke!", "FR", NULL, "fr"), "de");
+	assert_string_equal(hinted(f, "Wo bleibt meine Bestellung?", "NL", NULL, NULL), "de");
+	/* nor gives a language to text that has none, or fits too many */
+	assert_string_equal(hinted(f, "ok", "DE", NULL, "de"), "und");
+	assert_string_equal(hinted(f, "#48213", "DE", NULL, "de"), "und");
+	assert_string_equal(hinted(f, "ok tak", "DK", NULL, NULL), "und");
+	/* an unknown country or zone is no hint */
+	assert_string_equal(hinted(f, "hallo???", "XX", "Mars/Base", NULL), "und");
+}
+
+static void
+test_scripts_beyond(void **state)
+{
+	struct fixture *f = *state;
+
+	/* letters only another language of the script uses */
+	assert_string_equal(lang(f, "здраво, где је моја поруџбина"), "sr");
+	assert_string_equal(lang(f, "дзе мая пасылка, я ўжо чакаю"), "be");
+	assert_string_equal(lang(f, "سفارش من کجاست؟"), "fa");
+	assert_string_equal(lang(f, "میرا آرڈر کہاں ہے؟"), "ur");
+	assert_string_equal(lang(f, "मेरा ऑर्डर कहाँ है"), "hi");
+	/* a link or an address says nothing of the language */
+	assert_string_equal(lang(f, "https://example.com/produto/camisa-azul"), "und");
+	assert_string_equal(lang(f, "joao.silva@example.com"), "und");
 }
 
 int
@@ -117,6 +219,10 @@ main(void)
 		cmocka_unit_test(test_short),
 		cmocka_unit_test(test_unsure),
 		cmocka_unit_test(test_fullwidth_and_mixed),
+		cmocka_unit_test(test_more_markets),
+		cmocka_unit_test(test_chinese_scripts),
+		cmocka_unit_test(test_hints),
+		cmocka_unit_test(test_scripts_beyond),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
