@@ -39,7 +39,17 @@ const struct li_words li_word_lists[] = {
 	    "already really please nvm omg btw tho though because "
 	    "cuz cause could got gotten cheers regards dear sir "
 	    "madam morning afternoon evening hiii heyy ordered "
-	    "replacement exchange should wrong missing anything" },
+	    "replacement exchange should wrong missing anything size "
+	    "chart stock status policy label window return returns "
+	    "eta date leather compatible question hours opening "
+	    "unsubscribe sounds bot customer care review quality "
+	    "material fee fees delivery invoice receipt gift wrap "
+	    "promo available availability restock preorder "
+	    "waterproof genuine fake real sizing outdoor use ship "
+	    "christmas estimated arrival when will does this come "
+	    "how much long take cost shipping options express "
+	    "standard lost stolen porch driver courier tracked "
+	    "signed left neighbor neighbour mailbox doorstep" },
 	{ LI_EN, 2, "the and is are you your my with what where when why how "
 	    "thanks thank please still have has would should could "
 	    "been dont doesnt didnt cant wont its im ive thats whats "
@@ -71,7 +81,9 @@ const struct li_words li_word_lists[] = {
 	    "bezahlt abgebucht wieder zwei drei einfach wirklich "
 	    "nochmal vielleicht sofort bald kaufen gekauft im am ans "
 	    "vom beim vielen viel dank schönes schönen schöne "
-	    "wochenende tschüs bis dann" },
+	    "wochenende tschüs bis dann perfekt klasse lieben "
+	    "lieferfrist schweiz versand gratis zeigt seit wohin "
+	    "genau kommt nie an" },
 	{ LI_DE, 2, "und ist nicht ich mein meine bitte danke noch schon "
 	    "habe hab hat wann warum wie wo gibt gibts kann können "
 	    "könnt koennt bestellung paket lieferung zurück geld "

@@ -267,9 +267,10 @@ canonical(const char *in, char *out, size_t cap)
 		}
 }
 
-enum det { D_OLD, D_OURS, D_CLD2, D_CLD2R, D_TEXTCAT, D_TEXTCAT1, D_N };
+enum det { D_OLD, D_OURS, D_CLD2, D_CLD2R, D_TEXTCAT, D_TEXTCAT1, D_OURS_CLD2, D_N };
 static const char *const det_names[D_N] = {
-	"old", "ours", "cld2", "cld2-reliable", "textcat", "textcat-first"
+	"old", "ours", "cld2", "cld2-reliable", "textcat", "textcat-first",
+	"ours+cld2"
 };
 
 struct ctx {
@@ -331,6 +332,26 @@ detect(struct ctx *c, enum det d, const struct sample *s)
 		canonical(r + 1, c->out, sizeof(c->out));
 		*end = ']';
 		return c->out;
+	case D_OURS_CLD2: {
+		/* ours, and where ours is unsure what CLD2 calls reliable,
+		 * if it is one of the languages we serve */
+		static const char *const served[] = { "en", "de", "fr", "es",
+		    "it", "pt", "nl", "pl", "sv", "tr", "ru", "uk", "ar", "he",
+		    "ja", "ko", "zh-Hans", "zh-Hant", "th", "vi", "id", "ms",
+		    "da", "no", "fi", "cs", "ro", "hu", "el" };
+		const char *ours = detect(c, D_OURS, s);
+		if (strcmp(ours, "und") != 0)
+			return ours;
+		if (s->country[0])
+			lower2(s->country, tld);
+		cld2_detect(s->text, s->len, s->country[0] ? tld : NULL,
+		    s->prev, 0, &a);
+		canonical(a.tag, c->out, sizeof(c->out));
+		for (size_t i = 0; a.reliable && i < NELEM(served); i++)
+			if (strcmp(served[i], c->out) == 0)
+				return c->out;
+		return "und";
+	}
 	default:
 		return "und";
 	}
@@ -499,7 +520,7 @@ lang_table(const char *name, struct score *sc)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: measure [-d old,ours,cld2,cld2-reliable,textcat,textcat-first]\n"
+	fprintf(stderr, "usage: measure [-d old,ours,cld2,cld2-reliable,textcat,textcat-first,ours+cld2]\n"
 	    "               [--hints none|country|all] [--errors DET] [--no-tables] FILE[:LANG]...\n");
 	exit(64);
 }
