@@ -4,9 +4,11 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdnoreturn.h>
 #include <string.h>
 
 #include "cli.h"
+#include "suggest.h"
 #include "tz.h"
 
 const char cli_common_usage[] =
@@ -63,6 +65,155 @@ cli_duration_arg(const struct diag *d, const char *opt, const char *arg)
 		diag_usage(d, "%s %s: not a duration (30m, 1h30m, 2d)", opt,
 		    arg);
 	return v;
+}
+
+/* --help: the tool's usage, its examples, and the settings file. */
+static void
+help(const struct cli_common *c)
+{
+	c->usage(stdout);
+	if (c->examples != NULL)
+		printf("\nExamples:\n%s", c->examples);
+	if (c->settings.path != NULL)
+		printf("\nSettings: %s (%s)\n", c->settings.path,
+		    c->settings.found ? "read" : "none there; see cskit(7)");
+}
+
+/* ---- options ------------------------------------------------------------- */
+
+/* Does the command line give the option (by its long name, or its short
+ * letter when it has one)?  Up to "--", the end of options. */
+static int
+given(int argc, char *const argv[], const struct option *o,
+    const char *shortopts)
+{
+	size_t n = strlen(o->name);
+	int letter = o->flag == NULL && o->val > 0 && o->val < 128 &&
+	    strchr(shortopts, o->val) != NULL ? o->val : 0;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0)
+			break;
+		if (a[0] == '-' && a[1] == '-' && strncmp(a + 2, o->name, n) == 0
+		    && (a[n + 2] == '\0' || a[n + 2] == '='))
+			return 1;
+		if (letter && a[0] == '-' && a[1] == letter)
+			return 1;
+	}
+	return 0;
+}
+
+static const struct option *
+long_option(const struct option *longopts, const char *name)
+{
+	for (const struct option *o = longopts; o->name != NULL; o++)
+		if (strcmp(o->name, name) == 0)
+			return o;
+	return NULL;
+}
+
+/* The next settings entry that is one of the tool's options (and not on
+ * its command line), as getopt would return it; -1 when none is left. */
+static int
+next_setting(struct cli_common *c, const struct diag *d, int argc,
+    char *const argv[], const char *shortopts, const struct option *longopts)
+{
+	while (c->next_setting < c->settings.n) {
+		const struct setting *e = &c->settings.e[c->next_setting++];
+		const struct option *o = long_option(longopts, e->key);
+		if (o == NULL || given(argc, argv, o, shortopts))
+			continue;
+		if (o->has_arg == no_argument) {
+			if (strcmp(e->value, "false") == 0 ||
+			    strcmp(e->value, "no") == 0 ||
+			    strcmp(e->value, "off") == 0)
+				continue;
+			if (strcmp(e->value, "true") != 0 &&
+			    strcmp(e->value, "yes") != 0 &&
+			    strcmp(e->value, "on") != 0 && *e->value != '\0')
+				diag_fatal(d, CS_EXIT_USAGE, "%s:%ld: %s takes "
+				    "true or false", c->settings.path, e->line,
+				    e->key);
+			optarg = NULL;
+		} else
+			optarg = e->value;
+		if (o->flag != NULL) {
+			*o->flag = o->val;
+			return 0;
+		}
+		return o->val;
+	}
+	return -1;
+}
+
+/* An unknown option, or one missing its value: one line, and exit 64. */
+static noreturn void
+bad_option(const struct diag *d, int rc, char *const argv[],
+    const char *shortopts, const struct option *longopts)
+{
+	const char *arg = argv[optind - 1];
+	char name[64];
+
+	if (rc == ':')
+		diag_usage(d, "option '%s' needs a value", arg);
+	if (optopt != 0 && !(arg[0] == '-' && arg[1] == '-'))
+		diag_usage(d, "unknown option '-%c'", optopt);
+	snprintf(name, sizeof name, "%s", arg + 2);
+	name[strcspn(name, "=")] = '\0';
+	struct suggest s = { name, NULL, 0 };
+	for (const struct option *o = longopts; o->name != NULL; o++)
+		suggest_offer(&s, o->name);
+	(void)shortopts;
+	if (s.best != NULL)
+		diag_usage(d, "unknown option '--%s' (did you mean '--%s'?)",
+		    name, s.best);
+	diag_usage(d, "unknown option '%s'", arg);
+}
+
+int
+cli_getopt(struct cli_common *c, const struct diag *d, int argc,
+    char *const argv[], const char *shortopts, const struct option *longopts)
+{
+	int rc;
+
+	if (!c->settings_read) {
+		struct buf err = BUF_INIT;
+		c->settings_read = 1;
+		if (settings_load(&c->settings, NULL, &err) < 0)
+			diag_fatal(d, CS_EXIT_USAGE, "%s", buf_str(&err));
+		buf_free(&err);
+	}
+	if ((rc = next_setting(c, d, argc, argv, shortopts, longopts)) != -1)
+		return rc;
+	if (c->optstring == NULL) {
+		c->optstring = xmalloc(strlen(shortopts) + 3);
+		sprintf(c->optstring, ":%sh", shortopts);
+	}
+	opterr = 0;
+	rc = getopt_long(argc, argv, c->optstring, longopts, NULL);
+	if (rc == 'h')
+		return CLI_OPT_HELP;
+	if (rc == '?' || rc == ':')
+		bad_option(d, rc, argv, shortopts, longopts);
+	return rc;
+}
+
+const struct tz_zone *
+cli_zone(struct cli_common *c, const struct diag *d, const char *opt,
+    const char *name)
+{
+	struct tz_db *db = cli_tzdb(c, d);
+	const struct tz_zone *z = tzdb_zone(db, name);
+	const char *near;
+
+	if (z != NULL)
+		return z;
+	if ((near = tzdb_suggest(db, name)) != NULL)
+		diag_usage(d, "%s %s: unknown time zone (did you mean %s?)",
+		    opt, name, near);
+	diag_usage(d, "%s %s: unknown time zone (names as in the tz "
+	    "database: Asia/Shanghai, America/New_York, UTC+8)", opt, name);
 }
 
 int
@@ -129,7 +280,7 @@ cli_common_option(struct cli_common *c, struct diag *d, int opt,
 		c->ts.time_format = arg;
 		return 1;
 	case CLI_OPT_HELP:
-		c->usage(stdout);
+		help(c);
 		exit(CS_EXIT_OK);
 	case CLI_OPT_VERSION:
 		printf("%s (cskit) %s\n", d->prog, CSKIT_VERSION);
@@ -139,7 +290,7 @@ cli_common_option(struct cli_common *c, struct diag *d, int opt,
 }
 
 struct tz_db *
-cli_tzdb(struct cli_common *c, struct diag *d)
+cli_tzdb(struct cli_common *c, const struct diag *d)
 {
 	if (c->tzdb == NULL && (c->tzdb = tzdb_open(NULL)) == NULL)
 		diag_fatal(d, CS_EXIT_NOINPUT, "cannot read the time zone "
@@ -150,18 +301,17 @@ cli_tzdb(struct cli_common *c, struct diag *d)
 void
 cli_common_finish(struct cli_common *c, struct diag *d)
 {
-	if (c->input_tz != NULL) {
-		c->ts.input_zone = tzdb_zone(cli_tzdb(c, d), c->input_tz);
-		if (c->ts.input_zone == NULL)
-			diag_usage(d, "--input-tz %s: unknown time zone",
-			    c->input_tz);
-	}
+	if (c->input_tz != NULL)
+		c->ts.input_zone = cli_zone(c, d, "--input-tz", c->input_tz);
 }
 
 void
 cli_common_free(struct cli_common *c)
 {
 	fieldmap_free(&c->map);
+	settings_free(&c->settings);
+	free(c->optstring);
+	c->optstring = NULL;
 	if (c->tzdb != NULL)
 		tzdb_close(c->tzdb);
 	c->tzdb = NULL;

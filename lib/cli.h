@@ -28,6 +28,7 @@
 #include "event.h"
 #include "evwrite.h"
 #include "fieldmap.h"
+#include "settings.h"
 #include "ts.h"
 
 enum {
@@ -69,6 +70,7 @@ enum {
 extern const char cli_common_usage[];
 
 struct tz_db;
+struct tz_zone;
 
 struct cli_common {
 	struct ev_reader_opts	 in;
@@ -79,20 +81,49 @@ struct cli_common {
 	struct tz_db		*tzdb;		/* opened on first need */
 	size_t			 max_conversations;  /* 0: no bound */
 	void			(*usage)(FILE *);  /* the tool's usage() */
+	const char		*examples;	/* shown at the end of --help */
+	struct settings		 settings;	/* the team's settings file */
+	/* cli_getopt's state */
+	char			*optstring;
+	size_t			 next_setting;
+	int			 settings_read;
 };
 
 void	cli_common_init(struct cli_common *, void (*usage)(FILE *));
 /*
+ * getopt_long for a tool, with the conventions every tool keeps:
+ *   - first the settings file's entries whose key is one of longopts'
+ *     names, each returned as that option with its value in optarg, unless
+ *     the command line has the option too (the command line wins); a
+ *     no-argument option takes `true` (or `yes`, `on`) and is skipped for
+ *     `false`;
+ *   - then the command line; -h is --help (CLI_OPT_HELP) in every tool;
+ *   - an unknown option, or one without its value, is a usage error of one
+ *     line with the closest option name ("did you mean '--metrics'?"),
+ *     then "Try 'PROG --help'", exit 64: it never returns '?' or ':'.
+ * shortopts are the tool's, as for getopt_long (no leading ':', no 'h').
+ */
+int	cli_getopt(struct cli_common *, const struct diag *, int argc,
+	    char *const argv[], const char *shortopts,
+	    const struct option *longopts);
+/*
+ * A zone named by option opt: the zone, matched without regard to case; a
+ * usage error naming the closest zone when there is none of that name.
+ */
+const struct tz_zone *cli_zone(struct cli_common *, const struct diag *,
+	    const char *opt, const char *name);
+/*
  * 1 when the option was a common one (handled, or fatal with exit 64),
- * 0 when it is the tool's own.  --help prints usage to stdout and exits 0;
- * --version prints "PROG (cskit) VERSION" and exits 0.
+ * 0 when it is the tool's own.  --help prints usage, then the examples and
+ * which settings file was read, to stdout and exits 0; --version prints
+ * "PROG (cskit) VERSION" and exits 0.
  */
 int	cli_common_option(struct cli_common *, struct diag *, int opt,
 	    const char *arg);
 /* After option parsing: loads the input zone, checks combinations. */
 void	cli_common_finish(struct cli_common *, struct diag *);
 /* The tz database, opened now if not yet (for tools that need zones). */
-struct tz_db *cli_tzdb(struct cli_common *, struct diag *);
+struct tz_db *cli_tzdb(struct cli_common *, const struct diag *);
 void	cli_common_free(struct cli_common *);
 
 /* A duration option's value in seconds ("30m", "1h30m", "2d"); a usage

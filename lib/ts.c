@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "civil.h"
@@ -380,15 +381,41 @@ ts_format_offset(cs_time t, int offset, struct buf *out)
 	buf_add(out, s, 6);
 }
 
+/* The unit a duration's number is followed by: its length in bytes and
+ * its number in units[], or 0.  Longer spellings first ("min" before "m",
+ * "ms" is no unit: a millisecond is finer than any figure needs). */
+static size_t
+dur_unit(const char *s, int *u)
+{
+	static const struct { const char *name; int unit; } names[] = {
+		{ "weeks", 0 }, { "week", 0 }, { "w", 0 },
+		{ "days", 1 }, { "day", 1 }, { "d", 1 },
+		{ "hours", 2 }, { "hour", 2 }, { "hrs", 2 }, { "hr", 2 },
+		{ "h", 2 },
+		{ "minutes", 3 }, { "minute", 3 }, { "mins", 3 }, { "min", 3 },
+		{ "m", 3 },
+		{ "seconds", 4 }, { "second", 4 }, { "secs", 4 }, { "sec", 4 },
+		{ "s", 4 },
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		size_t n = strlen(names[i].name);
+		if (strncasecmp(s, names[i].name, n) == 0 &&
+		    !isalpha((unsigned char)s[n])) {
+			*u = names[i].unit;
+			return n;
+		}
+	}
+	return 0;
+}
+
 int
 dur_parse(const char *s, double *seconds)
 {
-	static const struct { char unit; double secs; } units[] = {
-		{ 'w', 604800 }, { 'd', 86400 }, { 'h', 3600 }, { 'm', 60 },
-		{ 's', 1 }
-	};
+	static const double unit_secs[] = { 604800, 86400, 3600, 60, 1 };
 	double total = 0;
-	int next_unit = 0, any = 0;
+	int next_unit = 0, any = 0, u;
+	size_t n;
 	char *end;
 
 	while (*s) {
@@ -405,14 +432,11 @@ dur_parse(const char *s, double *seconds)
 			total += v;
 			break;
 		}
-		int u = next_unit;
-		while (u < 5 && units[u].unit != *s)
-			u++;
-		if (u == 5)
+		if ((n = dur_unit(s, &u)) == 0 || u < next_unit)
 			return -1;	/* unknown unit, or units out of order */
-		total += v * units[u].secs;
+		total += v * unit_secs[u];
 		next_unit = u + 1;
-		s++;
+		s += n;
 	}
 	if (!any)
 		return -1;

@@ -56,9 +56,10 @@ void	ts_format_utc(cs_time t, struct buf *out);
 void	ts_format_offset(cs_time t, int offset_sec, struct buf *out);
 
 /*
- * Durations: "90s", "30m", "1h30m", "2d", "1w", "1.5h", a bare number of
- * seconds; units s m h d w, combined largest first.  Returns 0 and the
- * seconds, or -1.
+ * Durations: "90s", "30m", "30min", "1h30m", "1hour30mins", "2d",
+ * "1w", "1.5h", a bare number of seconds; units w d h m s, also spelt
+ * week(s) day(s) hour(s) hr(s) min(s) minute(s) sec(s) second(s) in any
+ * case, combined largest first.  Returns 0 and the seconds, or -1.
  */
 int	dur_parse(const char *s, double *seconds);
 /*

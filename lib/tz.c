@@ -16,6 +16,7 @@
 
 #include "buf.h"
 #include "civil.h"
+#include "suggest.h"
 #include "tz.h"
 
 #define TZ_DEFAULT_DIR	"/usr/share/zoneinfo"
@@ -80,6 +81,9 @@ struct tz_db {
 	size_t		 nunknown;	/* cached names that are no zone */
 	int		 tab_loaded;
 	char		*tab_zone[CC_SLOTS];	/* from the tab files */
+	int		 names_loaded;
+	char		**names;	/* every zone and link name */
+	size_t		 nnames, capnames;
 	char		*override[CC_SLOTS];	/* tzdb_set_country_zone */
 };
 
@@ -717,6 +721,9 @@ tzdb_close(struct tz_db *db)
 		free(db->tab_zone[i]);
 		free(db->override[i]);
 	}
+	for (i = 0; i < db->nnames; i++)
+		free(db->names[i]);
+	free(db->names);
 	free(db->dir);
 	free(db);
 }
@@ -835,9 +842,15 @@ tzdb_zone(struct tz_db *db, const char *name)
 			hi = mid;
 	}
 	/* GMT+0 and GMT-0 are also files (with the abbreviation GMT); any
-	 * other offset is read the RFC 3339 way, whatever files exist. */
+	 * other offset is read the RFC 3339 way, whatever files exist.  A
+	 * name in another case ("asia/shanghai") is the zone of that name. */
 	if (!is_fixed || fixed == 0)
 		z = zone_load(db, name);
+	if (z == NULL && !is_fixed) {
+		const char *proper = tzdb_name_nocase(db, name);
+		if (proper != NULL && strcmp(proper, name) != 0)
+			z = zone_load(db, proper);
+	}
 	if (z == NULL && is_fixed)
 		z = fixed_zone(name, fixed);
 	/* Names that are no zone are remembered, but only so many: a stream
@@ -965,4 +978,89 @@ tzdb_set_country_zone(struct tz_db *db, const char *cc, const char *zone)
 	free(db->override[slot]);
 	db->override[slot] = xstrdup(zone);
 	return 0;
+}
+
+/* ---- names ------------------------------------------------------------- */
+
+static void
+name_add(struct tz_db *db, const char *s, size_t n)
+{
+	if (db->nnames == db->capnames) {
+		db->capnames = db->capnames ? db->capnames * 2 : 512;
+		db->names = xrealloc(db->names, db->capnames * sizeof *db->names);
+	}
+	db->names[db->nnames++] = xstrndup(s, n);
+}
+
+/*
+ * Every name the database knows: the zones ("Z NAME ...") and links
+ * ("L TARGET NAME") of tzdata.zi, the database's own summary; without it,
+ * the zones of the tab files.  Read once, on the first question.
+ */
+static void
+names_load(struct tz_db *db)
+{
+	char path[4096], line[1024];
+	FILE *fp;
+
+	if (db->names_loaded)
+		return;
+	db->names_loaded = 1;
+	name_add(db, "UTC", 3);
+	snprintf(path, sizeof path, "%s/tzdata.zi", db->dir);
+	if ((fp = fopen(path, "r")) != NULL) {
+		while (fgets(line, sizeof line, fp) != NULL) {
+			char *p = line + 2, *e;
+			if ((line[0] != 'Z' && line[0] != 'L') || line[1] != ' ')
+				continue;
+			if (line[0] == 'L')	/* the link's own name */
+				p += strcspn(p, " \n"), p += strspn(p, " ");
+			e = p + strcspn(p, " \t\n");
+			if (e > p)
+				name_add(db, p, (size_t)(e - p));
+		}
+		fclose(fp);
+		return;
+	}
+	tab_load(db);
+	for (size_t i = 0; i < CC_SLOTS; i++)
+		if (db->tab_zone[i] != NULL)
+			name_add(db, db->tab_zone[i], strlen(db->tab_zone[i]));
+}
+
+const char *
+tzdb_name_nocase(struct tz_db *db, const char *name)
+{
+	names_load(db);
+	for (size_t i = 0; i < db->nnames; i++)
+		if (strcasecmp(db->names[i], name) == 0)
+			return db->names[i];
+	return NULL;
+}
+
+const char *
+tzdb_suggest(struct tz_db *db, const char *name)
+{
+	struct suggest s = { name, NULL, 0 };
+
+	names_load(db);
+	/* a city alone: "shanghai", "Sao Paulo" */
+	for (size_t i = 0; i < db->nnames; i++) {
+		const char *city = strrchr(db->names[i], '/');
+		if (city == NULL)
+			continue;
+		city++;
+		size_t n = strlen(city), k;
+		for (k = 0; k < n && name[k] != '\0'; k++)
+			if (tolower((unsigned char)name[k]) !=
+			    tolower((unsigned char)(city[k] == '_' ? ' ' :
+			    city[k])) && tolower((unsigned char)name[k]) !=
+			    tolower((unsigned char)city[k]))
+				break;
+		if (k == n && name[k] == '\0')
+			return db->names[i];
+	}
+	for (size_t i = 0; i < db->nnames; i++)
+		suggest_offer(&s, db->names[i]);
+	return s.best;
 }

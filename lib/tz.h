@@ -35,6 +35,16 @@ const char	*tzdb_country_zone(struct tz_db *, const char *cc);
 int		 tzdb_set_country_zone(struct tz_db *, const char *cc,
 		    const char *zone);
 
+/*
+ * The database's own spelling of a zone or link name given in another
+ * case ("asia/shanghai" → "Asia/Shanghai"), or NULL; tzdb_zone uses it, so
+ * zone names are matched without regard to case.
+ */
+const char	*tzdb_name_nocase(struct tz_db *, const char *name);
+/* For a name that is no zone: the closest zone name, or a zone of that
+ * city ("shanghai" → "Asia/Shanghai"); NULL when nothing is close. */
+const char	*tzdb_suggest(struct tz_db *, const char *name);
+
 const char	*tz_name(const struct tz_zone *);
 
 /* Offset from UTC (seconds east) in force at utc_sec; abbreviation and

@@ -483,6 +483,18 @@ test_dur_parse(void **state)
 	assert_true(dur_ok("0") == 0);
 	assert_true(dur_ok("1w2d3h4m5s") == 604800 + 172800 + 10800 + 240 + 5);
 	assert_true(dur_ok("1d12h") == 129600);
+	/* unit words, any case, the longest that fits */
+	assert_true(dur_ok("30min") == 1800);
+	assert_true(dur_ok("30MIN") == 1800);
+	assert_true(dur_ok("2hours15minutes") == 8100);
+	assert_true(dur_ok("1hr30mins") == 5400);
+	assert_true(dur_ok("45sec") == 45);
+	assert_true(dur_ok("3days") == 259200);
+	assert_true(dur_ok("2weeks1day") == 1296000);
+	assert_int_equal(dur_parse("5mn", &v), -1);
+	assert_int_equal(dur_parse("5ms", &v), -1);	/* no millisecond */
+	assert_int_equal(dur_parse("1min1hour", &v), -1);
+	assert_int_equal(dur_parse("5minutess", &v), -1);
 	assert_int_equal(dur_parse("", &v), -1);
 	assert_int_equal(dur_parse("h", &v), -1);
 	assert_int_equal(dur_parse("1x", &v), -1);
