@@ -138,12 +138,14 @@ next_setting(struct cli_common *c, const struct diag *d, int argc,
 			optarg = NULL;
 		} else
 			optarg = e->value;
+		c->from_setting = e;
 		if (o->flag != NULL) {
 			*o->flag = o->val;
 			return 0;
 		}
 		return o->val;
 	}
+	c->from_setting = NULL;
 	return -1;
 }
 
@@ -161,7 +163,9 @@ bad_option(const struct diag *d, int rc, char *const argv[],
 		diag_usage(d, "unknown option '-%c'", optopt);
 	snprintf(name, sizeof name, "%s", arg + 2);
 	name[strcspn(name, "=")] = '\0';
-	struct suggest s = { name, NULL, 0 };
+	/* half the name may be wrong: options are short words */
+	size_t len = strlen(name);
+	struct suggest s = { name, NULL, 0, len / 2 > 0 ? len / 2 : 1 };
 	for (const struct option *o = longopts; o->name != NULL; o++)
 		suggest_offer(&s, o->name);
 	(void)shortopts;

@@ -87,6 +87,10 @@ struct cli_common {
 	char			*optstring;
 	size_t			 next_setting;
 	int			 settings_read;
+	/* The settings entry cli_getopt's last option came from, or NULL
+	 * when it came from the command line: a default that does not fit
+	 * the command (cs-tzsched coverage has no --hours) is let go. */
+	const struct setting	*from_setting;
 };
 
 void	cli_common_init(struct cli_common *, void (*usage)(FILE *));

@@ -8,6 +8,7 @@
 #include "json.h"
 #include "kpi.h"
 #include "stats.h"
+#include "suggest.h"
 #include "tz.h"
 
 /* ---- metrics ------------------------------------------------------------- */
@@ -40,62 +41,118 @@ static const struct metric_def {
 	const char	*name;
 	enum kpi_kind	 kind;
 	enum mwhen	 when;
+	const char	*text;		/* one line, for --metrics list */
 } metric_defs[M_NMETRICS] = {
-	{ "conversations", KPI_COUNT, MW_ALWAYS },
-	{ "messages", KPI_COUNT, MW_ALWAYS },
-	{ "customer_messages", KPI_COUNT, MW_ALWAYS },
-	{ "agent_messages", KPI_COUNT, MW_ALWAYS },
-	{ "bot_messages", KPI_COUNT, MW_ALWAYS },
-	{ "notes", KPI_COUNT, MW_ALWAYS },
-	{ "frt_count", KPI_COUNT, MW_ALWAYS },
-	{ "frt_mean", KPI_DURATION, MW_ALWAYS },
-	{ "frt_p50", KPI_DURATION, MW_ALWAYS },
-	{ "frt_p90", KPI_DURATION, MW_ALWAYS },
-	{ "frt_max", KPI_DURATION, MW_ALWAYS },
-	{ "reply_count", KPI_COUNT, MW_ALWAYS },
-	{ "reply_mean", KPI_DURATION, MW_ALWAYS },
-	{ "reply_p50", KPI_DURATION, MW_ALWAYS },
-	{ "reply_p90", KPI_DURATION, MW_ALWAYS },
-	{ "reply_max", KPI_DURATION, MW_ALWAYS },
-	{ "resolution_count", KPI_COUNT, MW_ALWAYS },
-	{ "resolution_mean", KPI_DURATION, MW_ALWAYS },
-	{ "resolution_p50", KPI_DURATION, MW_ALWAYS },
-	{ "resolution_p90", KPI_DURATION, MW_ALWAYS },
-	{ "resolution_max", KPI_DURATION, MW_ALWAYS },
-	{ "unanswered", KPI_COUNT, MW_ALWAYS },
-	{ "sla_breaches", KPI_COUNT, MW_ALWAYS },
-	{ "sla_share", KPI_SHARE, MW_ALWAYS },
-	{ "ratings", KPI_COUNT, MW_ALWAYS },
-	{ "csat", KPI_SCORE, MW_ALWAYS },
-	{ "csat_share", KPI_SHARE, MW_ALWAYS },
-	{ "customers_ordering", KPI_COUNT, MW_ALWAYS },
-	{ "repeat_customers", KPI_COUNT, MW_ALWAYS },
-	{ "repurchase_rate", KPI_SHARE, MW_ALWAYS },
-	{ "conversions", KPI_COUNT, MW_ALWAYS },
-	{ "conversion_rate", KPI_SHARE, MW_ALWAYS },
-	{ "conversion_amount", KPI_AMOUNTS, MW_ALWAYS },
-	{ "rejected", KPI_COUNT, MW_ALWAYS },
-	{ "resolution_inferred", KPI_COUNT, MW_ALWAYS },
-	{ "frt_bh_count", KPI_COUNT, MW_BUSINESS },
-	{ "frt_bh_mean", KPI_DURATION, MW_BUSINESS },
-	{ "frt_bh_p50", KPI_DURATION, MW_BUSINESS },
-	{ "frt_bh_p90", KPI_DURATION, MW_BUSINESS },
-	{ "frt_bh_max", KPI_DURATION, MW_BUSINESS },
-	{ "reply_bh_count", KPI_COUNT, MW_BUSINESS },
-	{ "reply_bh_mean", KPI_DURATION, MW_BUSINESS },
-	{ "reply_bh_p50", KPI_DURATION, MW_BUSINESS },
-	{ "reply_bh_p90", KPI_DURATION, MW_BUSINESS },
-	{ "reply_bh_max", KPI_DURATION, MW_BUSINESS },
-	{ "resolution_bh_count", KPI_COUNT, MW_BUSINESS },
-	{ "resolution_bh_mean", KPI_DURATION, MW_BUSINESS },
-	{ "resolution_bh_p50", KPI_DURATION, MW_BUSINESS },
-	{ "resolution_bh_p90", KPI_DURATION, MW_BUSINESS },
-	{ "resolution_bh_max", KPI_DURATION, MW_BUSINESS },
-	{ "sla_share_change", KPI_SHARE, MW_BY },
-	{ "csat_change", KPI_SCORE, MW_BY },
-	{ "csat_share_change", KPI_SHARE, MW_BY },
-	{ "repurchase_rate_change", KPI_SHARE, MW_BY },
-	{ "conversion_rate_change", KPI_SHARE, MW_BY },
+	{ "conversations", KPI_COUNT, MW_ALWAYS,
+	    "conversations started in the period (first buyer message)" },
+	{ "messages", KPI_COUNT, MW_ALWAYS,
+	    "message events, every role" },
+	{ "customer_messages", KPI_COUNT, MW_ALWAYS,
+	    "messages from buyers" },
+	{ "agent_messages", KPI_COUNT, MW_ALWAYS,
+	    "messages from agents, notes left out" },
+	{ "bot_messages", KPI_COUNT, MW_ALWAYS,
+	    "messages from bots" },
+	{ "notes", KPI_COUNT, MW_ALWAYS,
+	    "private or internal notes, never replies" },
+	{ "frt_count", KPI_COUNT, MW_ALWAYS,
+	    "conversations with a first response" },
+	{ "frt_mean", KPI_DURATION, MW_ALWAYS,
+	    "mean first response time: start to first agent message" },
+	{ "frt_p50", KPI_DURATION, MW_ALWAYS,
+	    "median first response time" },
+	{ "frt_p90", KPI_DURATION, MW_ALWAYS,
+	    "90th percentile of first response time" },
+	{ "frt_max", KPI_DURATION, MW_ALWAYS,
+	    "longest first response time" },
+	{ "reply_count", KPI_COUNT, MW_ALWAYS,
+	    "buyer turns answered (buyer messages to the next response)" },
+	{ "reply_mean", KPI_DURATION, MW_ALWAYS,
+	    "mean reply time of a buyer turn" },
+	{ "reply_p50", KPI_DURATION, MW_ALWAYS,
+	    "median reply time" },
+	{ "reply_p90", KPI_DURATION, MW_ALWAYS,
+	    "90th percentile of reply time" },
+	{ "reply_max", KPI_DURATION, MW_ALWAYS,
+	    "longest reply time" },
+	{ "resolution_count", KPI_COUNT, MW_ALWAYS,
+	    "conversations with a resolution time" },
+	{ "resolution_mean", KPI_DURATION, MW_ALWAYS,
+	    "mean time from start to status resolved (else the last response)" },
+	{ "resolution_p50", KPI_DURATION, MW_ALWAYS,
+	    "median resolution time" },
+	{ "resolution_p90", KPI_DURATION, MW_ALWAYS,
+	    "90th percentile of resolution time" },
+	{ "resolution_max", KPI_DURATION, MW_ALWAYS,
+	    "longest resolution time" },
+	{ "unanswered", KPI_COUNT, MW_ALWAYS,
+	    "conversations with no agent response yet" },
+	{ "sla_breaches", KPI_COUNT, MW_ALWAYS,
+	    "answered later than --sla, or unanswered and older than it" },
+	{ "sla_share", KPI_SHARE, MW_ALWAYS,
+	    "share answered within --sla of those answered or breached" },
+	{ "ratings", KPI_COUNT, MW_ALWAYS,
+	    "ratings: 1-5 scores and good/bad thumbs" },
+	{ "csat", KPI_SCORE, MW_ALWAYS,
+	    "mean score of the 1-5 ratings" },
+	{ "csat_share", KPI_SHARE, MW_ALWAYS,
+	    "share of good ratings: 4-5 stars or thumbs up" },
+	{ "customers_ordering", KPI_COUNT, MW_ALWAYS,
+	    "buyers with an order (distinct order_id) in the period" },
+	{ "repeat_customers", KPI_COUNT, MW_ALWAYS,
+	    "buyers with two or more orders" },
+	{ "repurchase_rate", KPI_SHARE, MW_ALWAYS,
+	    "repeat_customers over customers_ordering" },
+	{ "conversions", KPI_COUNT, MW_ALWAYS,
+	    "conversations whose buyer ordered within --window of the start" },
+	{ "conversion_rate", KPI_SHARE, MW_ALWAYS,
+	    "conversions over conversations" },
+	{ "conversion_amount", KPI_AMOUNTS, MW_ALWAYS,
+	    "revenue of the converting orders, by currency" },
+	{ "rejected", KPI_COUNT, MW_ALWAYS,
+	    "lines that were no good event (total row only)" },
+	{ "resolution_inferred", KPI_COUNT, MW_ALWAYS,
+	    "resolution times measured to the last response (no status)" },
+	{ "frt_bh_count", KPI_COUNT, MW_BUSINESS,
+	    "first response times measured in business hours" },
+	{ "frt_bh_mean", KPI_DURATION, MW_BUSINESS,
+	    "mean first response time in business hours (--hours)" },
+	{ "frt_bh_p50", KPI_DURATION, MW_BUSINESS,
+	    "median first response time in business hours" },
+	{ "frt_bh_p90", KPI_DURATION, MW_BUSINESS,
+	    "90th percentile of first response time in business hours" },
+	{ "frt_bh_max", KPI_DURATION, MW_BUSINESS,
+	    "longest first response time in business hours" },
+	{ "reply_bh_count", KPI_COUNT, MW_BUSINESS,
+	    "reply times measured in business hours" },
+	{ "reply_bh_mean", KPI_DURATION, MW_BUSINESS,
+	    "mean reply time in business hours (--hours)" },
+	{ "reply_bh_p50", KPI_DURATION, MW_BUSINESS,
+	    "median reply time in business hours" },
+	{ "reply_bh_p90", KPI_DURATION, MW_BUSINESS,
+	    "90th percentile of reply time in business hours" },
+	{ "reply_bh_max", KPI_DURATION, MW_BUSINESS,
+	    "longest reply time in business hours" },
+	{ "resolution_bh_count", KPI_COUNT, MW_BUSINESS,
+	    "resolution times measured in business hours" },
+	{ "resolution_bh_mean", KPI_DURATION, MW_BUSINESS,
+	    "mean resolution time in business hours (--hours)" },
+	{ "resolution_bh_p50", KPI_DURATION, MW_BUSINESS,
+	    "median resolution time in business hours" },
+	{ "resolution_bh_p90", KPI_DURATION, MW_BUSINESS,
+	    "90th percentile of resolution time in business hours" },
+	{ "resolution_bh_max", KPI_DURATION, MW_BUSINESS,
+	    "longest resolution time in business hours" },
+	{ "sla_share_change", KPI_SHARE, MW_BY,
+	    "sla_share minus the same group's in the period before (--by)" },
+	{ "csat_change", KPI_SCORE, MW_BY,
+	    "csat minus the same group's in the period before (--by)" },
+	{ "csat_share_change", KPI_SHARE, MW_BY,
+	    "csat_share minus the same group's in the period before (--by)" },
+	{ "repurchase_rate_change", KPI_SHARE, MW_BY,
+	    "repurchase_rate minus the same group's in the period before (--by)" },
+	{ "conversion_rate_change", KPI_SHARE, MW_BY,
+	    "conversion_rate minus the same group's in the period before (--by)" },
 };
 
 /* The rate each change column follows. */
@@ -1484,7 +1541,7 @@ kpi_now(const struct kpi *k)
 int
 kpi_key_count(const struct kpi *k)
 {
-	return k->o.ngroup + (k->o.by != KPI_BY_NONE) + 1;
+	return k->o.ngroup + 2 * (k->o.by != KPI_BY_NONE) + 1;
 }
 
 const char *
@@ -1494,7 +1551,16 @@ kpi_key_name(const struct kpi *k, int i)
 		return k->o.group[i];
 	if (i == k->o.ngroup && k->o.by != KPI_BY_NONE)
 		return bucket_names[k->o.by];
+	if (i == k->o.ngroup + 1 && k->o.by != KPI_BY_NONE)
+		return "tz";
 	return "total";
+}
+
+/* The zone the periods are in, as the rows say it. */
+static const char *
+bucket_zone(const struct kpi *k)
+{
+	return k->o.tz != NULL ? tz_name(k->o.tz) : "UTC";
 }
 
 int
@@ -1526,6 +1592,27 @@ kpi_metric_requires(const char *name)
 			default: return NULL;
 			}
 	return NULL;
+}
+
+void
+kpi_metrics_list(struct buf *out)
+{
+	for (int m = 0; m < M_NMETRICS; m++) {
+		const char *req = kpi_metric_requires(metric_defs[m].name);
+		buf_printf(out, "%-24s %s%s%s%s\n", metric_defs[m].name,
+		    metric_defs[m].text, req ? " [needs " : "", req ? req : "",
+		    req ? "]" : "");
+	}
+}
+
+const char *
+kpi_metric_suggest(const char *name)
+{
+	struct suggest s = { name, NULL, 0, 0 };
+
+	for (int m = 0; m < M_NMETRICS; m++)
+		suggest_offer(&s, metric_defs[m].name);
+	return s.best;
 }
 
 int
@@ -1575,6 +1662,8 @@ kpi_row_object(struct kpi *k, size_t row, const int *metrics,
 			bucket_label(k, g->bucket, &b);
 			cJSON_AddItemToObject(o, bucket_names[k->o.by],
 			    cJSON_CreateString(buf_str(&b)));
+			cJSON_AddItemToObject(o, "tz",
+			    cJSON_CreateString(bucket_zone(k)));
 		}
 	}
 	if (metrics == NULL)
@@ -1638,6 +1727,26 @@ local_midnight(cs_time now, const struct tz_zone *tz, int back)
 	return utc * 1000;
 }
 
+/* A date alone, YYYY-MM-DD: its first instant in tz (UTC without). */
+static int
+plain_date(const char *s, const struct tz_zone *tz, cs_time *out)
+{
+	int y, m, d, n = 0;
+	int64_t utc;
+
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3
+	    || n != 10 || s[4] != '-' || s[7] != '-' || m < 1 || m > 12 ||
+	    d < 1 || d > civil_days_in_month(y, m))
+		return 0;
+	int64_t local = civil_days_from(y, m, d) * 86400;
+	if (tz == NULL)
+		utc = local;
+	else
+		tz_local_to_utc(tz, local, &utc);
+	*out = utc * 1000;
+	return 1;
+}
+
 int
 kpi_parse_instant(const char *s, cs_time now, const struct tz_zone *tz,
     const struct ts_parser *p, cs_time *out)
@@ -1650,6 +1759,8 @@ kpi_parse_instant(const char *s, cs_time now, const struct tz_zone *tz,
 		*out = local_midnight(now, tz, s[0] == 'y');
 		return 0;
 	}
+	if (plain_date(s, tz, out))
+		return 0;
 	if (n > 0 && strchr("smhdw", s[n - 1]) != NULL &&
 	    dur_parse(s, &secs) == 0) {
 		if (secs > 1000 * 366 * 86400.0)

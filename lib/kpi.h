@@ -105,8 +105,9 @@ size_t	kpi_reordered(const struct kpi *);
 cs_time	kpi_now(const struct kpi *);
 
 /*
- * The columns.  Key columns: the -g fields, then the bucket ("hour", "day",
- * "week", "month") with --by, then "total".  Metrics: the list of cs-kpi(1),
+ * The columns.  Key columns: the -g fields, then with --by the bucket
+ * ("hour", "day", "week", "month") and "tz" (the zone of the buckets), then
+ * "total".  Metrics: the list of cs-kpi(1),
  * then resolution_inferred, the business-hours figures (with a business
  * function) and the changes against the bucket before (with --by).
  */
@@ -121,6 +122,10 @@ enum kpi_kind { KPI_COUNT, KPI_DURATION, KPI_SHARE, KPI_SCORE, KPI_AMOUNTS };
 enum kpi_kind kpi_metric_kind(const struct kpi *, int i);
 /* The number of a metric name among the available ones, or -1. */
 int	kpi_metric_find(const struct kpi *, const char *name);
+/* Every metric, a line each: name, definition, the option it needs. */
+void	kpi_metrics_list(struct buf *out);
+/* The metric name closest to a mistyped one, or NULL. */
+const char *kpi_metric_suggest(const char *name);
 /* The option a metric needs ("--hours", "--by"), or NULL. */
 const char *kpi_metric_requires(const char *name);
 

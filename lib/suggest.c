@@ -66,7 +66,7 @@ void
 suggest_offer(struct suggest *s, const char *cand)
 {
 	size_t len = strlen(s->word);
-	size_t cap = len / 3 > 0 ? len / 3 : 1;
+	size_t cap = s->cap ? s->cap : len / 3 > 0 ? len / 3 : 1;
 	size_t d = suggest_distance(s->word, cand, cap);
 
 	if (d <= cap && (s->best == NULL || d < s->dist)) {
@@ -78,7 +78,7 @@ suggest_offer(struct suggest *s, const char *cand)
 const char *
 suggest_closest(const char *word, const char *const *cand, size_t n)
 {
-	struct suggest s = { word, NULL, 0 };
+	struct suggest s = { word, NULL, 0, 0 };
 
 	for (size_t i = 0; i < n; i++)
 		suggest_offer(&s, cand[i]);

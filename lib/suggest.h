@@ -29,6 +29,7 @@ struct suggest {
 	const char	*word;
 	const char	*best;
 	size_t		 dist;
+	size_t		 cap;		/* 0: a third of the word's length */
 };
 void	suggest_offer(struct suggest *, const char *cand);
 

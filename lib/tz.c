@@ -1041,7 +1041,11 @@ tzdb_name_nocase(struct tz_db *db, const char *name)
 const char *
 tzdb_suggest(struct tz_db *db, const char *name)
 {
-	struct suggest s = { name, NULL, 0 };
+	/* The region ("Asia/") matches whatever the city: a third of the
+	 * city's length is what a typo may cost. */
+	const char *slash = strrchr(name, '/');
+	size_t city = strlen(slash ? slash + 1 : name);
+	struct suggest s = { name, NULL, 0, city / 3 > 0 ? city / 3 : 1 };
 
 	names_load(db);
 	/* a city alone: "shanghai", "Sao Paulo" */

@@ -23,6 +23,7 @@ struct tzsched {
 	struct hmap		 convs;		/* conversation → zone */
 	struct buf		 why;		/* the last reason given */
 	struct buf		 tmp;
+	uint64_t		 no_zone;	/* messages without a buyer zone */
 };
 
 /* A customer's day in one zone, and where the last event fell in it. */
@@ -162,10 +163,9 @@ customer_zone(struct tzsched *s, const cJSON *ev, const char **why)
 			return hmap_at(&s->convs, i)->val.ptr;
 		}
 	}
-	if (z == NULL && (z = s->o.default_zone) == NULL)
-		*why = "no customer time zone (no tz or country field, "
-		    "no --default-tz)";
-	return z;
+	if (z == NULL)
+		z = s->o.default_zone;
+	return z;	/* NULL with *why NULL: no zone known */
 }
 
 /* A message event's time and customer zone; 1 when it is not a message. */
@@ -190,8 +190,10 @@ message_setup(struct tzsched *s, cJSON *ev, cs_time *t,
 		*why = bad(s, "bad \"ts\": %s", twhy);
 		return -1;
 	}
-	if ((*z = customer_zone(s, ev, why)) == NULL)
+	if ((*z = customer_zone(s, ev, why)) == NULL && *why != NULL)
 		return -1;
+	if (*z == NULL)
+		s->no_zone++;
 	return 0;
 }
 
@@ -249,20 +251,15 @@ is_role(const struct tzsched *s, const cJSON *ev, const char *role)
 	return r != NULL && strcmp(r, role) == 0;
 }
 
-const char *
-tzsched_annotate(struct tzsched *s, cJSON *ev)
+/* The buyer's side of an event: her zone, clock, hour and daytime. */
+static void
+set_buyer_clock(struct tzsched *s, cJSON *ev, cs_time t,
+    const struct tz_zone *z)
 {
-	const struct tz_zone *z = NULL;
-	const char *why;
-	cs_time t = 0, due, next;
-	int64_t sec;
-	int off, customer, open = 0;
+	int64_t sec = civil_floor_div(t, 1000);
+	int off = tz_offset_at(z, sec, NULL, NULL);
+	cs_time next;
 
-	if (message_setup(s, ev, &t, &z, &why) != 0)
-		return why;
-	sec = civil_floor_div(t, 1000);
-	off = tz_offset_at(z, sec, NULL, NULL);
-	customer = is_role(s, ev, "customer");
 	json_put(ev, "customer_tz", cJSON_CreateString(tz_name(z)));
 	set_local(ev, "local_time", t, z, &s->tmp);
 	int64_t hour = civil_floor_div(sec + off, 3600) -
@@ -271,6 +268,27 @@ tzsched_annotate(struct tzsched *s, cJSON *ev)
 	struct window *w = window_in(s, z);
 	json_put(ev, "customer_daytime",
 	    cJSON_CreateBool(cal_is_open_at(w->cal, &w->stretch, t, &next)));
+}
+
+uint64_t
+tzsched_no_zone(const struct tzsched *s)
+{
+	return s->no_zone;
+}
+
+const char *
+tzsched_annotate(struct tzsched *s, cJSON *ev)
+{
+	const struct tz_zone *z = NULL;
+	const char *why;
+	cs_time t = 0, due, next;
+	int customer, open = 0;
+
+	if (message_setup(s, ev, &t, &z, &why) != 0)
+		return why;
+	customer = is_role(s, ev, "customer");
+	if (z != NULL)
+		set_buyer_clock(s, ev, t, z);
 	if (s->o.team != NULL) {
 		open = cal_is_open_at(s->o.team, &s->team_stretch, t, &next);
 		json_put(ev, "team_open", cJSON_CreateBool(open));
@@ -281,7 +299,8 @@ tzsched_annotate(struct tzsched *s, cJSON *ev)
 	due = s->o.team != NULL ? cal_add_business(s->o.team, t, s->o.sla) :
 	    later(t, s->o.sla);
 	set_time(ev, "reply_due", due, &s->tmp);
-	set_local(ev, "reply_due_local", due, z, &s->tmp);
+	if (z != NULL)
+		set_local(ev, "reply_due_local", due, z, &s->tmp);
 	if (s->o.team != NULL)
 		json_put(ev, "auto_reply", cJSON_CreateBool(!open));
 	return NULL;
@@ -305,6 +324,8 @@ tzsched_followup(struct tzsched *s, cJSON *ev)
 	}
 	if (message_setup(s, ev, &t, &z, &why) != 0)
 		return why;
+	if (z == NULL)
+		return NULL;	/* no buyer zone: no daytime to aim at */
 	at = later(t, s->o.after);
 	if (at != CS_TIME_NONE)
 		at = cal_next_open(window_in(s, z)->cal, at);

@@ -12,12 +12,16 @@
  * The customer's zone is, in order: the event's `tz`; the zone of its
  * `country` (tzdb_country_zone, so --country-zone overrides apply); the
  * zone remembered for its `conversation`; the default zone.  A `tz` or
- * `country` that names no zone is a bad field, never UTC in silence.
+ * `country` that names no zone is a bad field, never UTC in silence.  An
+ * event with no zone at all still gets what needs none (the team's fields,
+ * reply_due) and is counted (tzsched_no_zone), so that the tool can say
+ * once, at the end, how many and how to give one.
  * Events whose `type` is not `message` (absent means message) pass untouched.
  */
 #ifndef CSKIT_TZSCHED_H
 #define CSKIT_TZSCHED_H
 
+#include <stdint.h>
 #include <cjson/cJSON.h>
 #include "buf.h"
 #include "ts.h"
@@ -65,6 +69,8 @@ const char	*tzsched_annotate(struct tzsched *, cJSON *ev);
  * the customer's window.
  */
 const char	*tzsched_followup(struct tzsched *, cJSON *ev);
+/* Messages annotated (or passed over by followup) without a buyer zone. */
+uint64_t	 tzsched_no_zone(const struct tzsched *);
 /* Add the fields the two above read and set (for a partial reader). */
 void		 tzsched_want(const struct tzsched *, struct ev_want *);
 

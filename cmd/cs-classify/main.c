@@ -127,7 +127,8 @@ parse_options(int argc, char *argv[], struct cli_common *cli,
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "i:o:m:l:", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(cli, diag, argc, argv, "i:o:m:l:", longopts))
+	    != -1) {
 		if (c == 'o' && sub == 't')
 			c = 'O';	/* train: -o is the model file */
 		if (c != 'O' && cli_common_option(cli, diag, c, optarg))
@@ -200,6 +201,11 @@ parse_options(int argc, char *argv[], struct cli_common *cli,
 	return optind;
 }
 
+static const char examples[] =
+"  cs-classify < chats.jsonl > classified.jsonl\n"
+"  cs-classify --explain chats.jsonl | jq -c 'select(.escalate)'\n"
+"  cs-classify eval -l intent -i tsv our-labels.tsv\n";
+
 int
 main(int argc, char *argv[])
 {
@@ -214,6 +220,7 @@ main(int argc, char *argv[])
 
 	diag_init(&diag, "cs-classify");
 	cli_common_init(&cli, usage);
+	cli.examples = examples;
 	cli.max_conversations = CLI_FILTER_MAX_CONVERSATIONS;
 	if (argc > 1 && strcmp(argv[1], "train") == 0)
 		sub = 't';

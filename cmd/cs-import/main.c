@@ -62,6 +62,13 @@ emit(struct sink *s, struct import_sorter *sorter, const cJSON *obj,
 	import_sorter_add(sorter, t, line->data, line->len);
 }
 
+static const char examples[] =
+"  cs-import -i csv --field ts=created_at --field text=body \\\n"
+"      --field role=sender_type --role-map 'Contact=customer,User=agent' \\\n"
+"      --input-tz Asia/Shanghai export.csv > events.jsonl\n"
+"  cs-import -o csv events.jsonl > events.csv     # to a spreadsheet and back\n"
+"  cs-import events.jsonl 2>/dev/null | jq -c 'select(._error)'\n";
+
 int
 main(int argc, char *argv[])
 {
@@ -80,7 +87,9 @@ main(int argc, char *argv[])
 
 	diag_init(&diag, "cs-import");
 	cli_common_init(&cli, usage);
-	while ((c = getopt_long(argc, argv, "i:o:s", longopts, NULL)) != -1) {
+	cli.examples = examples;
+	while ((c = cli_getopt(&cli, &diag, argc, argv, "i:o:s", longopts))
+	    != -1) {
 		if (cli_common_option(&cli, &diag, c, optarg))
 			continue;
 		switch (c) {

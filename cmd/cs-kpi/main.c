@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdnoreturn.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -34,17 +35,20 @@ usage(FILE *fp)
 "repurchase and conversion, one record per group and a total.\n\n"
 "  -g, --group F[,F...]      one row per value (agent, intent, country...)\n"
 "      --by PERIOD           hour, day, week or month, in --tz\n"
-"      --tz ZONE             zone of the periods and of today (UTC)\n"
+"      --tz ZONE             zone of the periods and of today (--team-tz,\n"
+"                            else UTC)\n"
 "      --sla DURATION        first-response target (30m)\n"
 "      --window DURATION     an order this soon after the start converts (7d)\n"
 "      --bots-respond        a bot's message counts as a response\n"
 "      --now TIME|now        the report's instant (the latest ts in input)\n"
-"      --since TIME          period start: RFC 3339, today, yesterday, 7d\n"
+"      --since TIME          period start: RFC 3339, a date (midnight in\n"
+"                            --tz), today, yesterday, 7d\n"
 "      --until TIME          period end (excluded), same forms\n"
-"      --metrics M[,M...]    the metric columns to write\n"
+"      --metrics M[,M...]    the metric columns to write; all; list (every\n"
+"                            metric, defined)\n"
 "      --check EXPR          e.g. 'frt_p50<=30m'; exit 1 when one fails\n"
 "      --hours SPEC          business hours, 'Mon-Fri 09:00-18:00'\n"
-"      --team-tz ZONE        zone of --hours (required with it)\n"
+"      --team-tz ZONE        the team's zone: of --hours, and of the periods\n"
 "      --holidays FILE       closed days, YYYY-MM-DD a line\n"
 "      --any-order           exact for any input order (24 bytes a message)\n"
 "      --max-conversations N stop (exit 65) past N conversations (default %d;\n"
@@ -102,16 +106,21 @@ metric_lookup(void *ctx, const char *name, int *is_duration)
 	return m;
 }
 
-/* A --check on a metric that an option would make available. */
+/* A --check on a metric that an option would make available, or on a
+ * mistyped one. */
 static void
 check_requires(const struct diag *d, const char *expr)
 {
 	const char *p = expr + strspn(expr, " \t");
 	char *name = xstrndup(p, strcspn(p, "<>=! \t"));
-	const char *opt = kpi_metric_requires(name);
+	const char *opt = kpi_metric_requires(name), *near;
 
 	if (opt != NULL)
 		diag_usage(d, "check '%s': %s needs %s", expr, name, opt);
+	if ((near = kpi_metric_suggest(name)) != NULL &&
+	    strcmp(near, name) != 0)
+		diag_usage(d, "check '%s': unknown metric '%s' (did you mean "
+		    "'%s'? all: cs-kpi --metrics list)", expr, name, near);
 	free(name);
 }
 
@@ -193,11 +202,25 @@ write_report(struct cli_common *cli, const struct diag *d,
 	free(names);
 }
 
+/* --metrics list: every metric with its definition. */
+static noreturn void
+list_metrics(void)
+{
+	struct buf b = BUF_INIT;
+
+	kpi_metrics_list(&b);
+	fwrite(b.data, 1, b.len, stdout);
+	buf_free(&b);
+	exit(fflush(stdout) == 0 && !ferror(stdout) ? CS_EXIT_OK :
+	    CS_EXIT_IOERR);
+}
+
 struct args {
 	char		**group, **metrics, **checks;
 	int		 ngroup, nmetrics, nchecks;
 	const char	*by, *tz, *now, *since, *until;
 	const char	*hours, *team_tz, *holidays;
+	int		 holidays_by_hand;	/* not from the settings */
 };
 
 static void
@@ -226,7 +249,7 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "i:o:g:", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(cli, d, argc, argv, "i:o:g:", longopts)) != -1) {
 		if (cli_common_option(cli, d, c, optarg))
 			continue;
 		switch (c) {
@@ -242,6 +265,8 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 		case OPT_SINCE: a->since = optarg; break;
 		case OPT_UNTIL: a->until = optarg; break;
 		case OPT_METRICS:
+			if (strcmp(optarg, "list") == 0)
+				list_metrics();
 			split_list(optarg, &a->metrics, &a->nmetrics);
 			break;
 		case OPT_CHECK:
@@ -251,7 +276,10 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 			break;
 		case OPT_HOURS: a->hours = optarg; break;
 		case OPT_TEAM_TZ: a->team_tz = optarg; break;
-		case OPT_HOLIDAYS: a->holidays = optarg; break;
+		case OPT_HOLIDAYS:
+			a->holidays = optarg;
+			a->holidays_by_hand = cli->from_setting == NULL;
+			break;
 		case OPT_ANY_ORDER: o->any_order = 1; break;
 		default:
 			usage(stderr);
@@ -279,9 +307,11 @@ resolve_args(struct cli_common *cli, struct diag *d,
 			    a->by);
 		o->by = (enum kpi_bucket)by;
 	}
-	if (a->tz != NULL &&
-	    (o->tz = tzdb_zone(cli_tzdb(cli, d), a->tz)) == NULL)
-		diag_usage(d, "--tz %s: unknown time zone", a->tz);
+	/* The team's zone is the periods' too, unless --tz says otherwise. */
+	if (a->tz != NULL)
+		o->tz = cli_zone(cli, d, "--tz", a->tz);
+	else if (a->team_tz != NULL)
+		o->tz = cli_zone(cli, d, "--team-tz", a->team_tz);
 	if (a->now != NULL && strcmp(a->now, "now") == 0)
 		o->now = wall;
 	else if (a->now != NULL &&
@@ -300,8 +330,8 @@ resolve_args(struct cli_common *cli, struct diag *d,
 	    o->since >= o->until)
 		diag_usage(d, "--since %s is not before --until %s", a->since,
 		    a->until);
-	if (a->hours == NULL && (a->team_tz != NULL || a->holidays != NULL))
-		diag_usage(d, "--team-tz and --holidays go with --hours");
+	if (a->hours == NULL && a->holidays_by_hand)
+		diag_usage(d, "--holidays goes with --hours");
 	if (a->hours != NULL) {
 		if (a->team_tz == NULL)
 			diag_usage(d, "--hours needs --team-tz");
@@ -316,25 +346,52 @@ resolve_args(struct cli_common *cli, struct diag *d,
 	return cal;
 }
 
-/* The metric columns of --metrics (all when none given). */
+/* What a table for people shows without --metrics: one screen wide. */
+static const char *const table_metrics[] = { "conversations",
+    "customer_messages", "frt_p50", "frt_p90", "sla_share", "unanswered",
+    "csat", "conversion_rate" };
+
+/* A metric named on the command line that is none. */
+static noreturn void
+unknown_metric(const struct diag *d, const char *what, const char *name)
+{
+	const char *near = kpi_metric_suggest(name);
+
+	if (kpi_metric_requires(name) != NULL)
+		diag_usage(d, "%s: %s needs %s", what, name,
+		    kpi_metric_requires(name));
+	if (near != NULL)
+		diag_usage(d, "%s: unknown metric '%s' (did you mean '%s'? "
+		    "all: cs-kpi --metrics list)", what, name, near);
+	diag_usage(d, "%s: unknown metric '%s' (all: cs-kpi --metrics list)",
+	    what, name);
+}
+
+/*
+ * The metric columns: those of --metrics, or every one (--metrics all, and
+ * what a program reads: JSON, CSV, TSV), or for a table a short set.
+ */
 static int *
 select_metrics(const struct diag *d, const struct kpi *k, const struct args *a,
-    int *n)
+    enum out_format fmt, int *n)
 {
-	*n = a->nmetrics ? a->nmetrics : kpi_metric_count(k);
-	int *metrics = xmalloc(sizeof *metrics * (size_t)*n);
+	const char *const *names = (const char *const *)a->metrics;
+	int all = a->nmetrics == 0 && fmt != OUT_TABLE && fmt != OUT_MARKDOWN;
 
-	for (int i = 0; i < *n; i++) {
-		if ((metrics[i] = a->nmetrics ? kpi_metric_find(k,
-		    a->metrics[i]) : i) >= 0)
-			continue;
-		if (kpi_metric_requires(a->metrics[i]) != NULL)
-			diag_usage(d, "--metrics: %s needs %s", a->metrics[i],
-			    kpi_metric_requires(a->metrics[i]));
-		diag_usage(d, "--metrics: unknown metric '%s'", a->metrics[i]);
+	if (a->nmetrics == 1 && strcmp(a->metrics[0], "all") == 0)
+		all = 1;
+	*n = all ? kpi_metric_count(k) : a->nmetrics;
+	if (!all && a->nmetrics == 0) {
+		names = table_metrics;
+		*n = (int)(sizeof table_metrics / sizeof table_metrics[0]);
 	}
+	int *metrics = xmalloc(sizeof *metrics * (size_t)*n);
+	for (int i = 0; i < *n; i++)
+		if ((metrics[i] = all ? i : kpi_metric_find(k, names[i])) < 0)
+			unknown_metric(d, "--metrics", names[i]);
 	return metrics;
 }
+
 
 static struct check *
 parse_checks(const struct diag *d, struct kpi *k, const struct args *a)
@@ -373,6 +430,11 @@ report(struct cli_common *cli, struct diag *d, struct kpi *k,
 	return status;
 }
 
+static const char examples[] =
+"  cs-kpi -g agent --by day -o table chats.jsonl\n"
+"  cs-kpi --since yesterday --until today --check 'frt_p50<=30m' chats.jsonl\n"
+"  cs-kpi --metrics list                        # every metric, defined\n";
+
 int
 main(int argc, char *argv[])
 {
@@ -386,6 +448,7 @@ main(int argc, char *argv[])
 
 	diag_init(&diag, "cs-kpi");
 	cli_common_init(&cli, usage);
+	cli.examples = examples;
 	cli.max_conversations = KPI_MAX_CONVERSATIONS;
 	parse_args(argc, argv, &cli, &diag, &a, &o);
 	o.max_conversations = cli.max_conversations;
@@ -395,7 +458,7 @@ main(int argc, char *argv[])
 	struct kpi *k = kpi_new(&o);
 
 	int nm;
-	int *metrics = select_metrics(&diag, k, &a, &nm);
+	int *metrics = select_metrics(&diag, k, &a, cli.out_format, &nm);
 	struct check *checks = parse_checks(&diag, k, &a);
 
 	struct ev_want want = EV_WANT_INIT;

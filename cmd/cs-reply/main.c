@@ -237,7 +237,7 @@ cmd_render(int argc, char *argv[], struct diag *d, struct cli_common *cli)
 	int c, escape = 0, text = 0, status;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "i:o:", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(cli, d, argc, argv, "i:o:", longopts)) != -1) {
 		if (cli_common_option(cli, d, c, optarg))
 			continue;
 		switch (c) {
@@ -354,6 +354,11 @@ add_set(cJSON *set, const char *arg, const struct diag *d)
 	free(key);
 }
 
+static const char examples[] =
+"  cs-classify < chats.jsonl | cs-reply > drafts.jsonl\n"
+"  cs-reply -t ./our-templates --set shop='Lumen Store' classified.jsonl\n"
+"  cs-reply lint share/cskit/templates\n";
+
 int
 main(int argc, char *argv[])
 {
@@ -376,6 +381,7 @@ main(int argc, char *argv[])
 
 	diag_init(&diag, "cs-reply");
 	cli_common_init(&cli, usage);
+	cli.examples = examples;
 	if (argc > 1 && strcmp(argv[1], "render") == 0)
 		return cmd_render(argc - 1, argv + 1, &diag, &cli);
 	if (argc > 1 && strcmp(argv[1], "lint") == 0)
@@ -384,7 +390,8 @@ main(int argc, char *argv[])
 	memset(&s, 0, sizeof(s));
 	s.o.default_lang = "en";
 	set = cJSON_CreateObject();
-	while ((c = getopt_long(argc, argv, "i:o:t:", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(&cli, &diag, argc, argv, "i:o:t:", longopts))
+	    != -1) {
 		if (cli_common_option(&cli, &diag, c, optarg))
 			continue;
 		switch (c) {

@@ -77,6 +77,8 @@ struct args {
 	int		 ncountry_zone;
 	double		 sla, after, shift;
 	int		 suggest, shift_days, all, heatmap;
+	int		 team_by_hand;	/* --team-tz or --holidays given on
+					 * the command line, not by settings */
 };
 
 static int
@@ -94,9 +96,36 @@ int_arg(const struct diag *d, const char *opt, const char *arg, int lo,
 	return (int)v;
 }
 
+/*
+ * Does the subcommand take the option?  Asked only of an option from the
+ * settings file: a team's hours or SLA there are defaults for the commands
+ * that use them, not an error in the one that does not.
+ */
+static int
+takes(enum sub sub, int opt)
+{
+	switch (opt) {
+	case OPT_HOURS:
+		return sub == SUB_ANNOTATE;
+	case OPT_TEAM_TZ: case OPT_HOLIDAYS:
+		return sub != SUB_FOLLOWUP;
+	case OPT_DEFAULT_TZ: case OPT_COUNTRY_ZONE: case OPT_WINDOW:
+		return sub != SUB_COVERAGE;
+	case OPT_SLA:
+		return sub == SUB_ANNOTATE;
+	case OPT_AFTER: case OPT_ROLE:
+		return sub == SUB_FOLLOWUP;
+	case OPT_ROSTER: case OPT_SUGGEST: case OPT_SHIFT: case OPT_SHIFT_DAYS:
+	case OPT_WEEK: case OPT_ALL: case OPT_HEATMAP:
+		return sub == SUB_COVERAGE;
+	default:
+		return 1;
+	}
+}
+
 static void
 parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
-    struct args *a)
+    enum sub sub, struct args *a)
 {
 	static const struct option longopts[] = {
 		CLI_COMMON_LONGOPTS,
@@ -121,13 +150,21 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "i:o:", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(cli, d, argc, argv, "i:o:", longopts)) != -1) {
+		if (cli->from_setting != NULL && !takes(sub, c))
+			continue;
 		if (cli_common_option(cli, d, c, optarg))
 			continue;
 		switch (c) {
 		case OPT_HOURS: a->hours = optarg; break;
-		case OPT_TEAM_TZ: a->team_tz = optarg; break;
-		case OPT_HOLIDAYS: a->holidays = optarg; break;
+		case OPT_TEAM_TZ:
+			a->team_tz = optarg;
+			a->team_by_hand |= cli->from_setting == NULL;
+			break;
+		case OPT_HOLIDAYS:
+			a->holidays = optarg;
+			a->team_by_hand |= cli->from_setting == NULL;
+			break;
 		case OPT_DEFAULT_TZ: a->default_tz = optarg; break;
 		case OPT_COUNTRY_ZONE:
 			a->country_zone = xrealloc(a->country_zone,
@@ -163,15 +200,15 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 
 /* --default-tz and --country-zone, for annotate and followup. */
 static const struct tz_zone *
-zone_options(struct tz_db *db, const struct diag *d, const struct args *a)
+zone_options(struct cli_common *cli, const struct diag *d,
+    const struct args *a)
 {
+	struct tz_db *db = cli_tzdb(cli, d);
 	const struct tz_zone *def = NULL;
 	int i;
 
-	if (a->default_tz != NULL &&
-	    (def = tzdb_zone(db, a->default_tz)) == NULL)
-		diag_usage(d, "--default-tz %s: unknown time zone",
-		    a->default_tz);
+	if (a->default_tz != NULL)
+		def = cli_zone(cli, d, "--default-tz", a->default_tz);
 	for (i = 0; i < a->ncountry_zone; i++) {
 		char cc[3] = { 0 };
 		const char *arg = a->country_zone[i], *eq = strchr(arg, '=');
@@ -222,11 +259,12 @@ run_filter(struct cli_common *cli, struct diag *d, const struct args *a,
 	if (sub == SUB_FOLLOWUP && (a->hours || a->team_tz || a->holidays))
 		diag_usage(d, "followup uses the customer's --window, not the "
 		    "team's --hours");
-	if (a->hours == NULL && (a->team_tz != NULL || a->holidays != NULL))
+	if (a->hours == NULL && a->team_by_hand)
 		diag_usage(d, "--team-tz and --holidays go with --hours");
 	if (a->hours != NULL) {
 		if (a->team_tz == NULL)
 			diag_usage(d, "--hours needs --team-tz");
+		cli_zone(cli, d, "--team-tz", a->team_tz);
 		if ((team = cal_from_options(db, a->hours, a->team_tz,
 		    a->holidays, &why)) == NULL)
 			diag_usage(d, "%s", buf_str(&why));
@@ -235,7 +273,7 @@ run_filter(struct cli_common *cli, struct diag *d, const struct args *a,
 	o.ts = &cli->ts;
 	o.db = db;
 	o.team = team;
-	o.default_zone = zone_options(db, d, a);
+	o.default_zone = zone_options(cli, d, a);
 	o.window = a->window;
 	o.sla = a->sla;
 	o.after = a->after;
@@ -248,6 +286,14 @@ run_filter(struct cli_common *cli, struct diag *d, const struct args *a,
 	cli->in.want = &want;
 	status = filter_run(cli, d, files, nfiles,
 	    sub == SUB_FOLLOWUP ? followup_one : annotate_one, s);
+	if (tzsched_no_zone(s) > 0)
+		diag_warn(d, "%llu message%s had no buyer zone (no tz or "
+		    "country field): %s; give --default-tz ZONE, or a country "
+		    "field (--field country=COLUMN)", (unsigned long long)
+		    tzsched_no_zone(s), tzsched_no_zone(s) == 1 ? "" : "s",
+		    sub == SUB_FOLLOWUP ?
+		    "they got no follow-up time" :
+		    "their buyer-local fields are left out");
 	cli->in.want = NULL;
 	ev_want_free(&want);
 	tzsched_free(s);
@@ -295,8 +341,7 @@ run_coverage(struct cli_common *cli, struct diag *d, const struct args *a,
 	if (a->default_tz || a->ncountry_zone || a->window || a->role)
 		diag_usage(d, "coverage counts in the team's zone: no "
 		    "--default-tz, --country-zone, --window or --role");
-	if ((team = tzdb_zone(db, a->team_tz)) == NULL)
-		diag_usage(d, "--team-tz %s: unknown time zone", a->team_tz);
+	team = cli_zone(cli, d, "--team-tz", a->team_tz);
 	cov = coverage_new(team);
 	load_roster(cov, db, d, a);
 	if (a->week != NULL) {
@@ -372,6 +417,13 @@ run_coverage(struct cli_common *cli, struct diag *d, const struct args *a,
 	return status;
 }
 
+static const char examples[] =
+"  cs-tzsched --hours 'Mon-Fri 09:00-18:00' --team-tz Asia/Shanghai \\\n"
+"      chats.jsonl\n"
+"  cs-tzsched followup --after 48h --window 09:00-20:00 chats.jsonl\n"
+"  cs-tzsched coverage --roster roster.csv --team-tz Asia/Shanghai \\\n"
+"      -o table chats.jsonl\n";
+
 int
 main(int argc, char *argv[])
 {
@@ -383,6 +435,7 @@ main(int argc, char *argv[])
 
 	diag_init(&diag, "cs-tzsched");
 	cli_common_init(&cli, usage);
+	cli.examples = examples;
 	cli.max_conversations = CLI_FILTER_MAX_CONVERSATIONS;
 	if (argc > 1 && strcmp(argv[1], "followup") == 0)
 		sub = SUB_FOLLOWUP;
@@ -395,7 +448,7 @@ main(int argc, char *argv[])
 		argc--;
 	}
 	a.sla = a.after = -1;		/* not given */
-	parse_args(argc, argv, &cli, &diag, &a);
+	parse_args(argc, argv, &cli, &diag, sub, &a);
 	if (sub != SUB_FOLLOWUP && (a.after >= 0 || a.role != NULL))
 		diag_usage(&diag, "--after and --role go with followup");
 	if (sub != SUB_ANNOTATE && a.sla >= 0)
