@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <stdnoreturn.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "suggest.h"
@@ -20,6 +22,8 @@ const char cli_common_usage[] =
 "      --max-line BYTES      longest line read (default 64M)\n"
 "      --input-tz ZONE       zone of timestamps that carry no offset\n"
 "      --time-format FMT     strptime(3) layout of timestamps\n"
+"      --width N             tables: cut text to N columns (0: never; the\n"
+"                            terminal's width by default)\n"
 "      --help, --version\n";
 
 void
@@ -28,6 +32,7 @@ cli_common_init(struct cli_common *c, void (*usage)(FILE *))
 	memset(c, 0, sizeof *c);
 	c->in.format = EV_JSONL;
 	c->out_format = OUT_JSONL;
+	c->width = -1;
 	c->usage = usage;
 }
 
@@ -240,6 +245,7 @@ cli_common_option(struct cli_common *c, struct diag *d, int opt,
 			diag_usage(d, "unknown output format '%s' (jsonl, csv, "
 			    "tsv, table, markdown)", arg);
 		c->out_format = (enum out_format)f;
+		c->out_given = 1;
 		return 1;
 	case CLI_OPT_FIELD:
 		if (fieldmap_add(&c->map, arg, &why) < 0)
@@ -280,6 +286,16 @@ cli_common_option(struct cli_common *c, struct diag *d, int opt,
 	case CLI_OPT_INPUT_TZ:
 		c->input_tz = arg;
 		return 1;
+	case CLI_OPT_WIDTH: {
+		char *end;
+		errno = 0;
+		long v = strtol(arg, &end, 10);
+		if (errno || end == arg || *end || v < 0 || v > 100000)
+			diag_usage(d, "--width %s: not a number of columns "
+			    "(0: no limit)", arg);
+		c->width = v;
+		return 1;
+	}
 	case CLI_OPT_TIME_FORMAT:
 		c->ts.time_format = arg;
 		return 1;
@@ -291,6 +307,33 @@ cli_common_option(struct cli_common *c, struct diag *d, int opt,
 		exit(CS_EXIT_OK);
 	}
 	return 0;
+}
+
+/* The columns of the terminal on fd, or 0 when fd is none. */
+static size_t
+terminal_width(int fd)
+{
+	struct winsize ws;
+	const char *env;
+	long v;
+
+	if (!isatty(fd))
+		return 0;
+	if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if ((env = getenv("COLUMNS")) != NULL && (v = atol(env)) > 0)
+		return (size_t)v;
+	return 80;
+}
+
+struct ev_writer *
+cli_writer_open(const struct cli_common *c, const struct diag *d)
+{
+	struct ev_writer *w = ev_writer_open(c->out_format, STDOUT_FILENO, d);
+
+	ev_writer_max_width(w, c->width >= 0 ? (size_t)c->width :
+	    terminal_width(STDOUT_FILENO));
+	return w;
 }
 
 struct tz_db *

@@ -12,6 +12,7 @@
  *   --field canonical=source            --map FILE
  *   --strict                            --max-line BYTES (k, M, G suffixes)
  *   --input-tz ZONE                     --time-format STRPTIME
+ *   --width N   (tables: the longest line; 0 uncut; default the terminal's)
  *
  * Tools that keep state per conversation also put
  * CLI_MAX_CONVERSATIONS_LONGOPT into their table and set
@@ -41,6 +42,7 @@ enum {
 	CLI_OPT_HELP,
 	CLI_OPT_VERSION,
 	CLI_OPT_MAX_CONVERSATIONS,
+	CLI_OPT_WIDTH,
 	CLI_OPT_TOOL = 0x1100	/* tools number their long-only options from here */
 };
 
@@ -53,6 +55,7 @@ enum {
 	{ "max-line",      required_argument, NULL, CLI_OPT_MAX_LINE }, \
 	{ "input-tz",      required_argument, NULL, CLI_OPT_INPUT_TZ }, \
 	{ "time-format",   required_argument, NULL, CLI_OPT_TIME_FORMAT }, \
+	{ "width",         required_argument, NULL, CLI_OPT_WIDTH }, \
 	{ "help",          no_argument,       NULL, CLI_OPT_HELP }, \
 	{ "version",       no_argument,       NULL, CLI_OPT_VERSION }
 
@@ -75,11 +78,13 @@ struct tz_zone;
 struct cli_common {
 	struct ev_reader_opts	 in;
 	enum out_format		 out_format;
+	int			 out_given;	/* -o was given */
 	struct fieldmap		 map;
 	struct ts_parser	 ts;
 	const char		*input_tz;
 	struct tz_db		*tzdb;		/* opened on first need */
 	size_t			 max_conversations;  /* 0: no bound */
+	long			 width;		/* --width; -1: the terminal's */
 	void			(*usage)(FILE *);  /* the tool's usage() */
 	const char		*examples;	/* shown at the end of --help */
 	struct settings		 settings;	/* the team's settings file */
@@ -126,6 +131,13 @@ int	cli_common_option(struct cli_common *, struct diag *, int opt,
 	    const char *arg);
 /* After option parsing: loads the input zone, checks combinations. */
 void	cli_common_finish(struct cli_common *, struct diag *);
+/*
+ * The writer of the tool's results on standard output, in the -o format;
+ * a table is cut to --width, or to the terminal's width when standard
+ * output is one (uncut into a file or a pipe).
+ */
+struct ev_writer *cli_writer_open(const struct cli_common *,
+	    const struct diag *);
 /* The tz database, opened now if not yet (for tools that need zones). */
 struct tz_db *cli_tzdb(struct cli_common *, const struct diag *);
 void	cli_common_free(struct cli_common *);

@@ -281,12 +281,11 @@ coverage_reject(struct coverage *c)
 	c->rejected++;
 }
 
-/* Agents on shift at the middle of each hour of the reference week. */
-static void
-count_agents(struct coverage *c)
+/* The Monday (a day number) of the reference week. */
+static int64_t
+reference_monday(const struct coverage *c)
 {
-	int64_t day, monday;
-	int h, i;
+	int64_t day;
 
 	if (c->week_set)
 		day = c->week_day;
@@ -294,7 +293,16 @@ count_agents(struct coverage *c)
 		week_hour(c, c->last, &day);
 	else
 		day = 0;
-	monday = day - civil_weekday(day);
+	return day - civil_weekday(day);
+}
+
+/* Agents on shift at the middle of each hour of the reference week. */
+static void
+count_agents(struct coverage *c)
+{
+	int64_t monday = reference_monday(c);
+	int h, i;
+
 	for (h = 0; h < WEEK_HOURS; h++) {
 		int64_t u;
 		cs_time t, next;
@@ -372,23 +380,52 @@ coverage_report(struct coverage *c, struct ev_writer *w, int all)
 	buf_free(&b);
 }
 
-/* Messages a shift (first day d0, start hour h) would newly cover. */
+/* The team's week hour of hour 0 of Monday in zone z (the reference
+ * week's offsets; a zone half an hour off the team's counts from the team
+ * hour its shift starts in). */
+static int
+zone_lead(const struct coverage *c, const struct tz_zone *z)
+{
+	int64_t noon = reference_monday(c) * 86400 + 3 * 86400 + 12 * 3600;
+	int diff = tz_offset_at(c->team, noon, NULL, NULL) -
+	    tz_offset_at(z, noon, NULL, NULL);
+
+	return (int)(civil_floor_div(diff, 3600) % WEEK_HOURS + WEEK_HOURS) %
+	    WEEK_HOURS;
+}
+
+/* The hours from 22:00 to 06:00 of a shift starting at hour h. */
+static int
+night_hours(int h, int hours)
+{
+	int n = 0;
+
+	for (int k = 0; k < hours; k++) {
+		int hh = (h + k) % 24;
+		n += hh >= 22 || hh < 6;
+	}
+	return n;
+}
+
+/* Messages a shift (first day d0, start hour h, in a zone whose week
+ * begins at the team's hour lead) would newly cover. */
 static unsigned long
-shift_gain(const struct coverage *c, int d0, int h, int hours, int days)
+shift_gain(const struct coverage *c, int lead, int d0, int h, int hours,
+    int days)
 {
 	unsigned long gain = 0;
 	int d, k;
 
 	for (d = 0; d < days; d++)
 		for (k = 0; k < hours; k++)
-			gain += c->slot[((d0 + d) * 24 + h + k) %
+			gain += c->slot[(lead + (d0 + d) * 24 + h + k) %
 			    WEEK_HOURS].left;
 	return gain;
 }
 
 void
 coverage_suggest(struct coverage *c, int n, int hours, int days,
-    struct ev_writer *w)
+    const struct tz_zone *const *zones, int nzones, struct ev_writer *w)
 {
 	static const char *const cols[] = {
 		"suggest", "zone", "days", "hours", "covers", "covers_share"
@@ -402,28 +439,43 @@ coverage_suggest(struct coverage *c, int n, int hours, int days,
 		c->slot[h].left = c->slot[h].uncovered;
 	for (i = 0; i < n; i++) {
 		unsigned long best = 0, g;
-		int bd = 0, bh = 0;
+		int bd = 0, bh = 0, bz = -1;
 		cJSON *o;
 
-		/* Ties go to the earlier first day, then the earlier hour. */
-		for (d = 0; d < 7; d++)
-			for (h = 0; h < 24; h++)
-				if ((g = shift_gain(c, d, h, hours, days)) >
-				    best) {
-					best = g;
-					bd = d;
-					bh = h;
+		/* Equal covers go to the shift with the fewest night hours
+		 * (22:00-06:00) on its own clock, then to the team's zone,
+		 * the zones in the order given, the earlier first day, the
+		 * earlier hour: a night shift in Shanghai is a day shift in
+		 * New York. */
+		int bnight = 25;
+		for (int z = -1; z < nzones; z++) {
+			int lead = z < 0 ? 0 : zone_lead(c, zones[z]);
+			for (d = 0; d < 7; d++)
+				for (h = 0; h < 24; h++) {
+					g = shift_gain(c, lead, d, h, hours,
+					    days);
+					int night = night_hours(h, hours);
+					if (g > best || (g == best && g > 0 &&
+					    night < bnight)) {
+						best = g;
+						bd = d;
+						bh = h;
+						bz = z;
+						bnight = night;
+					}
 				}
+		}
 		if (best == 0)
 			break;
+		int lead = bz < 0 ? 0 : zone_lead(c, zones[bz]);
 		for (d = 0; d < days; d++)
 			for (k = 0; k < hours; k++)
-				c->slot[((bd + d) * 24 + bh + k) %
+				c->slot[(lead + (bd + d) * 24 + bh + k) %
 				    WEEK_HOURS].left = 0;
 		o = cJSON_CreateObject();
 		cJSON_AddItemToObject(o, "suggest", cJSON_CreateNumber(i + 1));
-		cJSON_AddItemToObject(o, "zone",
-		    cJSON_CreateString(tz_name(c->team)));
+		cJSON_AddItemToObject(o, "zone", cJSON_CreateString(tz_name(
+		    bz < 0 ? c->team : zones[bz])));
 		buf_reset(&b);
 		if (days == 7)
 			buf_adds(&b, "daily");
@@ -445,36 +497,115 @@ coverage_suggest(struct coverage *c, int n, int hours, int days,
 	buf_free(&b);
 }
 
+static const char heat_levels[] = " .:-=+*#%@";
+
+/* The busiest hour's messages (after counting the agents). */
+static unsigned long
+busiest(struct coverage *c)
+{
+	unsigned long max = 0;
+
+	count_agents(c);
+	for (int h = 0; h < WEEK_HOURS; h++)
+		if (c->slot[h].messages > max)
+			max = c->slot[h].messages;
+	return max;
+}
+
+/* An hour's density mark and nobody-on-shift mark, as two characters. */
+static void
+heat_cell(const struct slot *s, unsigned long max, char cell[3])
+{
+	int lv = s->messages == 0 ? 0 :
+	    (int)((s->messages * 9 + max - 1) / max);
+
+	cell[0] = heat_levels[lv];
+	cell[1] = s->agents == 0 ? '!' : ' ';
+	cell[2] = '\0';
+}
+
+void
+coverage_heatmap_rows(struct coverage *c, struct ev_writer *w, int marks)
+{
+	static const char *const hours[24] = { "00", "01", "02", "03", "04",
+	    "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15",
+	    "16", "17", "18", "19", "20", "21", "22", "23" };
+	const char *cols[28];
+	unsigned long max = busiest(c);
+	int n = 0;
+
+	cols[n++] = "day";
+	if (marks)
+		for (int h = 0; h < 24; h++)
+			cols[n++] = hours[h];
+	else {
+		cols[n++] = "hour_messages";
+		cols[n++] = "hour_uncovered";
+		cols[n++] = "hour_agents";
+	}
+	cols[n++] = "messages";
+	cols[n++] = "uncovered";
+	ev_writer_columns(w, cols, n);
+	for (int d = 0; d < 7; d++) {
+		cJSON *o = cJSON_CreateObject(), *m = NULL, *u = NULL, *a = NULL;
+		unsigned long dm = 0, du = 0;
+		char cell[3];
+
+		cJSON_AddItemToObject(o, "day", cJSON_CreateString(day_abbr[d]));
+		if (!marks) {
+			m = cJSON_AddArrayToObject(o, "hour_messages");
+			u = cJSON_AddArrayToObject(o, "hour_uncovered");
+			a = cJSON_AddArrayToObject(o, "hour_agents");
+		}
+		for (int h = 0; h < 24; h++) {
+			const struct slot *s = &c->slot[d * 24 + h];
+			dm += s->messages;
+			du += s->uncovered;
+			if (marks) {
+				heat_cell(s, max, cell);
+				cJSON_AddItemToObject(o, hours[h],
+				    cJSON_CreateString(cell));
+				continue;
+			}
+			cJSON_AddItemToArray(m, cJSON_CreateNumber(
+			    (double)s->messages));
+			cJSON_AddItemToArray(u, cJSON_CreateNumber(
+			    (double)s->uncovered));
+			cJSON_AddItemToArray(a, cJSON_CreateNumber(s->agents));
+		}
+		cJSON_AddItemToObject(o, "messages", cJSON_CreateNumber(
+		    (double)dm));
+		cJSON_AddItemToObject(o, "uncovered", cJSON_CreateNumber(
+		    (double)du));
+		ev_writer_write(w, o);
+		cJSON_Delete(o);
+	}
+}
+
 void
 coverage_heatmap(struct coverage *c, struct buf *out)
 {
-	static const char levels[] = " .:-=+*#%@";
-	unsigned long max = 0;
+	unsigned long max = busiest(c);
 	int d, h;
 
-	count_agents(c);
-	for (h = 0; h < WEEK_HOURS; h++)
-		if (c->slot[h].messages > max)
-			max = c->slot[h].messages;
-	buf_printf(out, "customer messages by hour, %s (busiest hour: %lu)\n",
-	    tz_name(c->team), max);
+	buf_printf(out, "customer messages by hour, %s (busiest hour: %lu "
+	    "message%s)\n", tz_name(c->team), max, max == 1 ? "" : "s");
 	buf_printf(out, "density \" .:-=+*#%%@\" (blank: none); "
 	    "! nobody on shift\n");
 	buf_adds(out, "    ");
 	for (h = 0; h < 24; h++)
 		buf_printf(out, " %02d", h);
-	buf_adds(out, "   messages uncovered\n");
+	buf_printf(out, " %8s %9s\n", "messages", "uncovered");
 	for (d = 0; d < 7; d++) {
 		unsigned long dm = 0, du = 0;
 
 		buf_printf(out, "%s ", day_abbr[d]);
 		for (h = 0; h < 24; h++) {
 			const struct slot *s = &c->slot[d * 24 + h];
-			int lv = s->messages == 0 ? 0 :
-			    (int)((s->messages * 9 + max - 1) / max);
+			char cell[3];
 
-			buf_printf(out, " %c%c", levels[lv],
-			    s->agents == 0 ? '!' : ' ');
+			heat_cell(s, max, cell);
+			buf_printf(out, " %s", cell);
 			dm += s->messages;
 			du += s->uncovered;
 		}

@@ -64,13 +64,24 @@ void		 coverage_reject(struct coverage *);
 void		 coverage_report(struct coverage *, struct ev_writer *,
 		    int all);
 /*
- * Up to n shifts of `hours` (1..23) hours on `days` (1..7) consecutive days (in the team
- * zone) that cover the most uncovered messages, chosen greedily.  Rows:
+ * Up to n shifts of `hours` (1..23) hours on `days` (1..7) consecutive
+ * days that cover the most uncovered messages, chosen greedily among
+ * shifts in the team's zone and in each of zones (their hours as that
+ * zone's clock shows them, in the reference week; a zone a half hour off
+ * the team's counts from the team hour the shift starts in).  Rows:
  * suggest zone days hours covers covers_share.
  */
 void		 coverage_suggest(struct coverage *, int n, int hours,
-		    int days, struct ev_writer *);
+		    int days, const struct tz_zone *const *zones, int nzones,
+		    struct ev_writer *);
 /* The week as text: a 7 × 24 grid of message density, nobody-on-shift marks. */
 void		 coverage_heatmap(struct coverage *, struct buf *out);
+/*
+ * The same grid as rows, one a day: with marks (markdown) the two marks of
+ * each hour in columns 00..23; else the hours' messages, uncovered messages
+ * and agents on shift as arrays; then the day's messages and uncovered.
+ */
+void		 coverage_heatmap_rows(struct coverage *, struct ev_writer *,
+		    int marks);
 
 #endif

@@ -45,6 +45,8 @@ struct ev_writer {
 	struct buf	 line;
 	struct buf	 cell;
 	int		 finished;	/* the end-only output is written */
+	size_t		 max_width;	/* a table's line; 0: no limit */
+	int		 neutralise;	/* formula-like CSV cells as text */
 };
 
 int
@@ -129,6 +131,18 @@ ev_writer_columns(struct ev_writer *w, const char *const *names, int n)
 }
 
 void
+ev_writer_neutralise(struct ev_writer *w, int on)
+{
+	w->neutralise = on;
+}
+
+void
+ev_writer_max_width(struct ev_writer *w, size_t cols)
+{
+	w->max_width = cols;
+}
+
+void
 ev_writer_kind(struct ev_writer *w, const char *column, enum ew_kind kind)
 {
 	w->cols[add_column(w, column)].kind = kind;
@@ -136,14 +150,30 @@ ev_writer_kind(struct ev_writer *w, const char *column, enum ew_kind kind)
 
 /* ---- cells ---------------------------------------------------------------- */
 
-/* The text of a value as a CSV/TSV cell (before quoting). */
+/* A value as text: a string as it is, anything else as its JSON. */
 static void
-cell_text(struct buf *b, const cJSON *v)
+value_text(struct buf *b, const cJSON *v)
 {
 	if (cJSON_IsString(v))
 		buf_adds(b, v->valuestring);
 	else
 		json_write(b, v);
+}
+
+/*
+ * The text of a value as a CSV/TSV cell (before quoting).  For a report a
+ * spreadsheet opens, a string that a spreadsheet would take for a formula
+ * (= + - @, or a tab or return first: "=HYPERLINK(…)" typed by a buyer) gets
+ * a leading apostrophe, which spreadsheets show as text; numbers are never
+ * touched.
+ */
+static void
+cell_text(const struct ev_writer *w, struct buf *b, const cJSON *v)
+{
+	if (w->neutralise && cJSON_IsString(v) && v->valuestring[0] != '\0' &&
+	    strchr("=+-@\t\r", v->valuestring[0]) != NULL)
+		buf_addc(b, '\'');
+	value_text(b, v);
 }
 
 static void
@@ -152,7 +182,7 @@ write_csv_cell(struct ev_writer *w, const cJSON *v)
 	buf_reset(&w->cell);
 	if (v == NULL)
 		return;
-	cell_text(&w->cell, v);
+	cell_text(w, &w->cell, v);
 	const char *s = buf_str(&w->cell);
 	/* libcsv trims unquoted spaces and tabs at both ends: quote them. */
 	int quote = w->cell.len == 0 || strpbrk(s, ",\"\r\n") != NULL ||
@@ -177,7 +207,7 @@ write_tsv_cell(struct ev_writer *w, const cJSON *v)
 	buf_reset(&w->cell);
 	if (v == NULL)
 		return;
-	cell_text(&w->cell, v);
+	cell_text(w, &w->cell, v);
 	for (const char *p = buf_str(&w->cell); *p; p++) {
 		switch (*p) {
 		case '\t': buf_adds(&w->line, "\\t"); break;
@@ -239,7 +269,7 @@ display_text(struct buf *b, const cJSON *v, const struct column *col)
 		return;
 	}
 	size_t start = b->len;
-	cell_text(b, v);
+	value_text(b, v);
 	/* A table row is one line: control characters become spaces. */
 	for (size_t i = start; i < b->len; i++)
 		if ((unsigned char)b->data[i] < 0x20)
@@ -354,7 +384,8 @@ unspool(struct ev_writer *w)
  * Reports end with a total row flagged `"total": true` in place of the group
  * fields.  On screen that flag is better read as the word "total" under the
  * group columns than as a column of its own that is empty in every other
- * row: drop the column and label the row, when the first column is free.
+ * row: drop the column and label the row, when the first column is free;
+ * when it is not (a report with no groups), the column says "total".
  */
 static void
 label_total_rows(struct ev_writer *w)
@@ -367,10 +398,19 @@ label_total_rows(struct ev_writer *w)
 		const cJSON *v = json_get(w->rows[r], "total");
 		if (v != NULL && !cJSON_IsTrue(v))
 			return;		/* a data field that happens to be so named */
-		if (v != NULL &&
-		    json_get(w->rows[r], w->cols[t == 0 ? 1 : 0].name) != NULL)
-			return;		/* no group column to hold the label */
 	}
+	for (size_t r = 0; r < w->nrows; r++)
+		if (json_get(w->rows[r], "total") != NULL &&
+		    json_get(w->rows[r], w->cols[t == 0 ? 1 : 0].name) != NULL) {
+			/* no group column to hold the label: the column
+			 * stays, and says so in words */
+			for (size_t k = 0; k < w->nrows; k++)
+				if (json_get(w->rows[k], "total") != NULL)
+					json_set_str(w->rows[k], "total",
+					    "total");
+			w->cols[t].numeric = 0;
+			return;
+		}
 	free(w->cols[t].name);
 	memmove(&w->cols[t], &w->cols[t + 1], sizeof *w->cols *
 	    (size_t)(w->ncols - t - 1));
@@ -397,6 +437,53 @@ pad(struct buf *b, size_t n)
 		buf_addc(b, ' ');
 }
 
+#define MIN_CUT_WIDTH	8	/* a text column is never cut narrower */
+
+/*
+ * A table wider than max_width: the text columns are cut to one width,
+ * the largest that lets the line fit (numbers and columns already narrow
+ * keep theirs), never below MIN_CUT_WIDTH.
+ */
+static void
+fit_columns(struct ev_writer *w)
+{
+	size_t fixed = 2 * (size_t)(w->ncols - 1), widest = 0;
+
+	if (w->max_width == 0)
+		return;
+	for (int i = 0; i < w->ncols; i++) {
+		if (w->cols[i].numeric)
+			fixed += w->cols[i].width;
+		else if (w->cols[i].width > widest)
+			widest = w->cols[i].width;
+	}
+	for (size_t cap = widest; cap > MIN_CUT_WIDTH; cap--) {
+		size_t total = fixed;
+		for (int i = 0; i < w->ncols; i++)
+			if (!w->cols[i].numeric)
+				total += w->cols[i].width < cap ?
+				    w->cols[i].width : cap;
+		if (total <= w->max_width) {
+			widest = cap;
+			break;
+		}
+		widest = cap - 1;
+	}
+	for (int i = 0; i < w->ncols; i++)
+		if (!w->cols[i].numeric && w->cols[i].width > widest)
+			w->cols[i].width = widest;
+}
+
+/* A cell wider than its column ends in "…" at the column's width. */
+static void
+cut_cell(struct buf *c, size_t width)
+{
+	if (text_width(c->data, c->len) <= width)
+		return;
+	c->len = text_fit(c->data, c->len, width - 1, NULL);
+	buf_add(c, "\xE2\x80\xA6", 3);	/* … */
+}
+
 static void
 write_table(struct ev_writer *w)
 {
@@ -415,6 +502,7 @@ write_table(struct ev_writer *w)
 				w->cols[i].width = wd;
 		}
 	}
+	fit_columns(w);
 	for (long r = -1; r < (long)w->nrows; r++) {
 		const cJSON **cells = row_cells(w, r < 0 ? NULL :
 		    w->rows[r]);
@@ -426,6 +514,7 @@ write_table(struct ev_writer *w)
 				buf_adds(c, col->name);
 			else
 				display_text(c, cells[i], col);
+			cut_cell(c, col->width);
 			size_t gap = col->width - text_width(c->data, c->len);
 			int last = i == w->ncols - 1;
 			if (col->numeric)

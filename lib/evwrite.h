@@ -35,6 +35,16 @@ struct ev_writer *ev_writer_open(enum out_format, int fd, const struct diag *);
 /* Fix the columns (reports); otherwise the first record sets them. */
 void	ev_writer_columns(struct ev_writer *, const char *const *names, int n);
 void	ev_writer_kind(struct ev_writer *, const char *column, enum ew_kind);
+/*
+ * CSV and TSV for a spreadsheet: a string cell starting with = + - @ (a
+ * formula to a spreadsheet) is written with a leading apostrophe.  For the
+ * reports a person opens (cs-kpi, coverage); never for events, whose round
+ * trip keeps every text exact.
+ */
+void	ev_writer_neutralise(struct ev_writer *, int on);
+/* A table's longest line in columns (0, the default: no limit): wider text
+ * columns are cut with "…" to fit. */
+void	ev_writer_max_width(struct ev_writer *, size_t cols);
 void	ev_writer_write(struct ev_writer *, const cJSON *obj);
 /* jsonl only: a line already serialized (no newline), written as is. */
 void	ev_writer_raw(struct ev_writer *, const char *line, size_t len);

@@ -305,7 +305,7 @@ filter_run(struct cli_common *cli, struct diag *d, char *const *files,
 	struct ev_record rec;
 	int status;
 
-	st.w = ev_writer_open(cli->out_format, STDOUT_FILENO, d);
+	st.w = cli_writer_open(cli, d);
 	d->before_strict_exit = ev_writer_flush_cb;
 	d->before_strict_exit_ctx = st.w;
 	while (ev_read(r, &rec) > 0) {

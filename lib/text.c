@@ -191,26 +191,77 @@ text_fold(const char *s, size_t len, struct buf *out)
 	return 0;
 }
 
-size_t
-text_width(const char *s, size_t len)
+/*
+ * One grapheme cluster (what a terminal draws as one character) at s: its
+ * bytes, and in *cols the columns it takes.  Its width is its first code
+ * point's, except that an emoji presentation selector (U+FE0F: "❤️") or a
+ * pair of regional indicators (a flag: "🇩🇪") makes it two, and what
+ * follows the first code point (skin tones, joined emoji, combining marks)
+ * adds nothing: terminals draw "👍🏽" and "👨‍👩‍👧" in two columns.
+ */
+static size_t
+cluster(const char *s, size_t len, size_t *cols)
 {
-	size_t i = 0, w = 0;
-	int32_t cp;
+	utf8proc_int32_t state = 0;
+	int32_t cp, first = -1, prev = -1;
+	size_t i = 0;
+	int w = 0, ri = 0;
 
 	while (i < len) {
 		int n = text_decode(s + i, len - i, &cp);
 		if (n < 0) {
-			w++;		/* shown as one replacement character */
-			i++;
-			continue;
+			if (first < 0) {	/* a byte shown as U+FFFD */
+				*cols = 1;
+				return 1;
+			}
+			break;
 		}
+		if (first >= 0 && utf8proc_grapheme_break_stateful(prev, cp,
+		    &state))
+			break;
+		if (first < 0) {
+			first = cp;
+			w = cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ? 0 :
+			    utf8proc_charwidth(cp);
+		} else if (cp == 0xFE0F)
+			w = 2;
+		ri += cp >= 0x1F1E6 && cp <= 0x1F1FF;
+		prev = cp;
 		i += (size_t)n;
-		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-			continue;
-		int cw = utf8proc_charwidth(cp);
-		w += cw > 0 ? (size_t)cw : 0;
+	}
+	if (ri == 2)
+		w = 2;
+	*cols = w > 0 ? (size_t)w : 0;
+	return i;
+}
+
+size_t
+text_width(const char *s, size_t len)
+{
+	size_t i = 0, w = 0, cols;
+
+	while (i < len) {
+		i += cluster(s + i, len - i, &cols);
+		w += cols;
 	}
 	return w;
+}
+
+size_t
+text_fit(const char *s, size_t len, size_t width, size_t *used)
+{
+	size_t i = 0, w = 0, cols;
+
+	while (i < len) {
+		size_t n = cluster(s + i, len - i, &cols);
+		if (w + cols > width)
+			break;
+		w += cols;
+		i += n;
+	}
+	if (used != NULL)
+		*used = w;
+	return i;
 }
 
 void

@@ -28,10 +28,15 @@ int	text_utf8_valid(const char *s, size_t len, size_t *bad_at);
 int	text_fold(const char *s, size_t len, struct buf *out);
 
 /*
- * Display width in terminal columns: East Asian wide and fullwidth count 2,
- * combining marks and zero-width characters 0, control characters 0.
+ * Display width in terminal columns, a grapheme cluster at a time: East
+ * Asian wide and fullwidth count 2, an emoji drawn as one (flags, skin
+ * tones, joined families, "❤️") 2, combining marks and zero-width
+ * characters 0, control characters 0.
  */
 size_t	text_width(const char *s, size_t len);
+/* The bytes of the longest start of s, whole clusters, that fits in width
+ * columns; *used (may be NULL) gets the columns it takes. */
+size_t	text_fit(const char *s, size_t len, size_t width, size_t *used);
 
 /*
  * Decode one code point; returns bytes used (>=1) or -1 on invalid UTF-8.

@@ -111,8 +111,8 @@ main(int argc, char *argv[])
 
 	struct ev_reader *r = ev_open(&cli.in, argv + optind, argc - optind,
 	    &diag);
-	struct sink sink = { ev_writer_open(cli.out_format, STDOUT_FILENO,
-	    &diag), cli.out_format, &diag };
+	struct sink sink = { cli_writer_open(&cli, &diag), cli.out_format,
+	    &diag };
 	struct ev_record rec;
 	struct buf reason = BUF_INIT, line = BUF_INIT;
 

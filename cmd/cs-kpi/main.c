@@ -23,7 +23,7 @@
 enum {
 	OPT_BY = CLI_OPT_TOOL, OPT_TZ, OPT_SLA, OPT_WINDOW, OPT_BOTS, OPT_NOW,
 	OPT_SINCE, OPT_UNTIL, OPT_METRICS, OPT_CHECK, OPT_HOURS, OPT_TEAM_TZ,
-	OPT_HOLIDAYS, OPT_ANY_ORDER
+	OPT_HOLIDAYS, OPT_ANY_ORDER, OPT_CSV_RAW
 };
 
 static void
@@ -51,6 +51,9 @@ usage(FILE *fp)
 "      --team-tz ZONE        the team's zone: of --hours, and of the periods\n"
 "      --holidays FILE       closed days, YYYY-MM-DD a line\n"
 "      --any-order           exact for any input order (24 bytes a message)\n"
+"      --csv-raw             CSV/TSV cells as they are (by default a text\n"
+"                            starting = + - @ gets a ' so no spreadsheet\n"
+"                            runs it as a formula)\n"
 "      --max-conversations N stop (exit 65) past N conversations (default %d;\n"
 "                            0: no bound)\n"
 "%s", KPI_MAX_CONVERSATIONS, cli_common_usage);
@@ -177,9 +180,11 @@ drop_nulls(cJSON *o)
 
 static void
 write_report(struct cli_common *cli, const struct diag *d,
-    struct kpi *k, const int *metrics, int nm)
+    struct kpi *k, const int *metrics, int nm, int csv_raw)
 {
-	struct ev_writer *w = ev_writer_open(cli->out_format, STDOUT_FILENO, d);
+	struct ev_writer *w = cli_writer_open(cli, d);
+
+	ev_writer_neutralise(w, !csv_raw);
 	int nk = kpi_key_count(k);
 	const char **names = xmalloc(sizeof *names * (size_t)(nk + nm));
 
@@ -221,6 +226,7 @@ struct args {
 	const char	*by, *tz, *now, *since, *until;
 	const char	*hours, *team_tz, *holidays;
 	int		 holidays_by_hand;	/* not from the settings */
+	int		 csv_raw;
 };
 
 static void
@@ -245,6 +251,7 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 		{ "team-tz", required_argument, NULL, OPT_TEAM_TZ },
 		{ "holidays", required_argument, NULL, OPT_HOLIDAYS },
 		{ "any-order", no_argument, NULL, OPT_ANY_ORDER },
+		{ "csv-raw", no_argument, NULL, OPT_CSV_RAW },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -281,6 +288,7 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 			a->holidays_by_hand = cli->from_setting == NULL;
 			break;
 		case OPT_ANY_ORDER: o->any_order = 1; break;
+		case OPT_CSV_RAW: a->csv_raw = 1; break;
 		default:
 			usage(stderr);
 			exit(CS_EXIT_USAGE);
@@ -421,7 +429,7 @@ report(struct cli_common *cli, struct diag *d, struct kpi *k,
 		    "after later ones were folded; reply times may be "
 		    "approximate (use --any-order, or sort the input)",
 		    kpi_reordered(k), kpi_reordered(k) == 1 ? "" : "s");
-	write_report(cli, d, k, metrics, nm);
+	write_report(cli, d, k, metrics, nm, a->csv_raw);
 	int failed = run_checks(d, k, checks, a->nchecks);
 	int status = ev_open_failed(r) ? CS_EXIT_NOINPUT :
 	    diag_exit_status(d);

@@ -27,7 +27,8 @@
 enum {
 	OPT_HOURS = CLI_OPT_TOOL, OPT_TEAM_TZ, OPT_HOLIDAYS, OPT_DEFAULT_TZ,
 	OPT_COUNTRY_ZONE, OPT_WINDOW, OPT_SLA, OPT_AFTER, OPT_ROLE, OPT_ROSTER,
-	OPT_SUGGEST, OPT_SHIFT, OPT_SHIFT_DAYS, OPT_WEEK, OPT_ALL, OPT_HEATMAP
+	OPT_SUGGEST, OPT_SHIFT, OPT_SHIFT_DAYS, OPT_WEEK, OPT_ALL, OPT_HEATMAP,
+	OPT_CSV_RAW, OPT_ZONES
 };
 
 enum sub { SUB_ANNOTATE, SUB_FOLLOWUP, SUB_COVERAGE };
@@ -64,9 +65,13 @@ usage(FILE *fp)
 "      --suggest N           propose N shifts covering the most gaps\n"
 "      --shift DUR           length of a proposed shift (8h)\n"
 "      --shift-days N        days a week of a proposed shift (5)\n"
+"      --zones Z[,Z...]      shifts may also be proposed in these zones (an\n"
+"                            agent's clock elsewhere: Europe/Berlin)\n"
 "      --week DATE           reference week for the agents column\n"
 "      --all                 every hour of the week, not only the gaps\n"
 "      --heatmap             print the week as a text heat map instead\n"
+"      --csv-raw             CSV/TSV cells as they are (else a text starting\n"
+"                            = + - @ gets a ' against spreadsheet formulas)\n"
 "%s", CLI_FILTER_MAX_CONVERSATIONS, cli_common_usage);
 }
 
@@ -76,7 +81,8 @@ struct args {
 	char		**country_zone;
 	int		 ncountry_zone;
 	double		 sla, after, shift;
-	int		 suggest, shift_days, all, heatmap;
+	int		 suggest, shift_days, all, heatmap, csv_raw;
+	const char	*zones;		/* --zones for --suggest */
 	int		 team_by_hand;	/* --team-tz or --holidays given on
 					 * the command line, not by settings */
 };
@@ -116,7 +122,8 @@ takes(enum sub sub, int opt)
 	case OPT_AFTER: case OPT_ROLE:
 		return sub == SUB_FOLLOWUP;
 	case OPT_ROSTER: case OPT_SUGGEST: case OPT_SHIFT: case OPT_SHIFT_DAYS:
-	case OPT_WEEK: case OPT_ALL: case OPT_HEATMAP:
+	case OPT_WEEK: case OPT_ALL: case OPT_HEATMAP: case OPT_CSV_RAW:
+	case OPT_ZONES:
 		return sub == SUB_COVERAGE;
 	default:
 		return 1;
@@ -146,6 +153,8 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 		{ "week", required_argument, NULL, OPT_WEEK },
 		{ "all", no_argument, NULL, OPT_ALL },
 		{ "heatmap", no_argument, NULL, OPT_HEATMAP },
+		{ "csv-raw", no_argument, NULL, OPT_CSV_RAW },
+		{ "zones", required_argument, NULL, OPT_ZONES },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -190,6 +199,8 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 		case OPT_WEEK: a->week = optarg; break;
 		case OPT_ALL: a->all = 1; break;
 		case OPT_HEATMAP: a->heatmap = 1; break;
+		case OPT_CSV_RAW: a->csv_raw = 1; break;
+		case OPT_ZONES: a->zones = optarg; break;
 		default:
 			usage(stderr);
 			exit(CS_EXIT_USAGE);
@@ -253,7 +264,8 @@ run_filter(struct cli_common *cli, struct diag *d, const struct args *a,
 	struct buf why = BUF_INIT;
 	int status;
 
-	if (a->roster || a->suggest || a->heatmap || a->all || a->week)
+	if (a->roster || a->suggest || a->heatmap || a->all || a->week ||
+	    a->csv_raw || a->zones)
 		diag_usage(d, "--roster, --suggest, --week, --all and "
 		    "--heatmap go with coverage");
 	if (sub == SUB_FOLLOWUP && (a->hours || a->team_tz || a->holidays))
@@ -327,12 +339,22 @@ run_coverage(struct cli_common *cli, struct diag *d, const struct args *a,
     char *const *files, int nfiles)
 {
 	struct tz_db *db = cli_tzdb(cli, d);
-	const struct tz_zone *team;
+	const struct tz_zone *team, **zones = NULL;
 	struct coverage *cov;
 	struct ev_reader *r;
 	struct ev_record rec;
-	int status;
+	int status, nzones = 0;
 
+	if (a->zones != NULL && a->suggest == 0)
+		diag_usage(d, "--zones goes with --suggest");
+	for (const char *p = a->zones; p != NULL && *p; ) {
+		size_t n = strcspn(p, ",");
+		char *name = xstrndup(p, n);
+		zones = xrealloc(zones, sizeof *zones * (size_t)(nzones + 1));
+		zones[nzones++] = cli_zone(cli, d, "--zones", name);
+		free(name);
+		p += n + (p[n] == ',');
+	}
 	if (a->roster == NULL || a->team_tz == NULL)
 		diag_usage(d, "coverage needs --roster FILE and --team-tz ZONE");
 	if (a->hours != NULL)
@@ -383,7 +405,12 @@ run_coverage(struct cli_common *cli, struct diag *d, const struct args *a,
 		status = CS_EXIT_NOINPUT;
 	ev_close(r);
 
-	if (a->heatmap) {
+	if (a->heatmap && cli->out_given && cli->out_format != OUT_TABLE) {
+		struct ev_writer *w = cli_writer_open(cli, d);
+
+		coverage_heatmap_rows(cov, w, cli->out_format == OUT_MARKDOWN);
+		ev_writer_close(w);
+	} else if (a->heatmap) {
 		struct out out;
 		struct buf b = BUF_INIT;
 
@@ -393,9 +420,9 @@ run_coverage(struct cli_common *cli, struct diag *d, const struct args *a,
 		out_close(&out);
 		buf_free(&b);
 	} else {
-		struct ev_writer *w = ev_writer_open(cli->out_format,
-		    STDOUT_FILENO, d);
+		struct ev_writer *w = cli_writer_open(cli, d);
 
+		ev_writer_neutralise(w, !a->csv_raw);
 		coverage_report(cov, w, a->all);
 		ev_writer_close(w);
 		if (a->suggest > 0) {
@@ -406,14 +433,17 @@ run_coverage(struct cli_common *cli, struct diag *d, const struct args *a,
 				out_puts(&out, "\n");
 				out_close(&out);
 			}
-			w = ev_writer_open(cli->out_format, STDOUT_FILENO, d);
+			w = cli_writer_open(cli, d);
+			ev_writer_neutralise(w, !a->csv_raw);
 			coverage_suggest(cov, a->suggest,
 			    a->shift > 0 ? (int)(a->shift / 3600) : 8,
-			    a->shift_days > 0 ? a->shift_days : 5, w);
+			    a->shift_days > 0 ? a->shift_days : 5, zones,
+			    nzones, w);
 			ev_writer_close(w);
 		}
 	}
 	coverage_free(cov);
+	free(zones);
 	return status;
 }
 

@@ -65,8 +65,10 @@ capture(struct coverage *c, int mode, struct buf *out)
 	w = ev_writer_open(OUT_JSONL, fileno(f), &dg);
 	if (mode == 0)
 		coverage_report(c, w, 0);
+	else if (mode == 1)
+		coverage_suggest(c, 3, 8, 5, NULL, 0, w);
 	else
-		coverage_suggest(c, 3, 8, 5, w);
+		coverage_heatmap_rows(c, w, 0);
 	ev_writer_close(w);
 	rewind(f);
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
@@ -136,6 +138,63 @@ test_suggest(void **state)
 	coverage_free(c);
 }
 
+/* A gap in the team's night is a day shift elsewhere: with --zones the
+ * suggestion is the shift with the fewest night hours on its own clock. */
+static void
+test_suggest_other_zone(void **state)
+{
+	const struct tz_zone *berlin = tzdb_zone(db, "Europe/Berlin");
+	struct coverage *c = coverage_new(tzdb_zone(db, "Asia/Shanghai"));
+	struct buf why = BUF_INIT, out = BUF_INIT;
+	FILE *f = tmpfile();
+	char chunk[4096];
+	size_t n;
+
+	(void)state;
+	assert_int_equal(coverage_add_shift(c, "li",
+	    tzdb_zone(db, "Asia/Shanghai"), "Mon-Fri", "09:00-18:00", &why), 0);
+	coverage_add_message(c, sh(2026, 11, 24, 2, 0));	/* Tue 02:00 */
+	coverage_add_message(c, sh(2026, 11, 25, 3, 0));	/* Wed 03:00 */
+	coverage_add_message(c, sh(2026, 11, 26, 1, 0));	/* Thu 01:00 */
+	struct ev_writer *w = ev_writer_open(OUT_JSONL, fileno(f), &dg);
+	coverage_suggest(c, 1, 8, 5, &berlin, 1, w);
+	ev_writer_close(w);
+	rewind(f);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&out, chunk, n);
+	fclose(f);
+	/* Shanghai's 01:00, 02:00, 03:00 are Berlin's 18:00, 19:00, 20:00 the
+	 * day before (UTC+8, UTC+1): 13:00-21:00 there, the earliest shift
+	 * that takes all three, has no night hour. */
+	assert_string_equal(buf_str(&out),
+	    "{\"suggest\":1,\"zone\":\"Europe/Berlin\",\"days\":\"Mon-Fri\","
+	    "\"hours\":\"13:00-21:00\",\"covers\":3,\"covers_share\":1}\n");
+	buf_free(&out);
+	buf_free(&why);
+	coverage_free(c);
+}
+
+/* The heat map as rows (-o jsonl): the day's hours as arrays. */
+static void
+test_heatmap_rows(void **state)
+{
+	struct coverage *c = small_roster();
+	struct buf out = BUF_INIT;
+
+	(void)state;
+	coverage_set_week(c, civil_days_from(2026, 11, 23));
+	capture(c, 2, &out);
+	const char *mon = strstr(buf_str(&out), "{\"day\":\"Mon\"");
+	assert_non_null(mon);
+	assert_true(strncmp(mon, "{\"day\":\"Mon\",\"hour_messages\":"
+	    "[0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,1,0,0,0,0],"
+	    "\"hour_uncovered\":[0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,"
+	    "0,0],", 146) == 0);
+	assert_non_null(strstr(mon, "\"messages\":2,\"uncovered\":1}\n"));
+	buf_free(&out);
+	coverage_free(c);
+}
+
 static void
 test_heatmap(void **state)
 {
@@ -160,6 +219,14 @@ test_heatmap(void **state)
 	assert_int_equal(mon[1 + 6 + 3 * 3], '!');	/* Sunday for Ana */
 	assert_int_equal(sat[1 + 6 + 3 * 2], ' ');	/* Ana's Friday */
 	assert_non_null(strstr(mon, "        2         1\n"));
+	/* The legend names what it counts; the totals' header sits over
+	 * their columns. */
+	assert_non_null(strstr(buf_str(&out), "(busiest hour: 1 message)\n"));
+	const char *head = strstr(buf_str(&out), "     00 01");
+	assert_non_null(head);
+	assert_int_equal(strcspn(head, "\n"), strcspn(mon + 1, "\n"));
+	assert_true(strncmp(head + strcspn(head, "\n") - 19,
+	    " messages uncovered", 19) == 0);
 	buf_free(&out);
 	coverage_free(c);
 }
@@ -213,6 +280,8 @@ main(void)
 		cmocka_unit_test(test_report),
 		cmocka_unit_test(test_suggest),
 		cmocka_unit_test(test_heatmap),
+		cmocka_unit_test(test_heatmap_rows),
+		cmocka_unit_test(test_suggest_other_zone),
 		cmocka_unit_test(test_roster_file),
 	};
 

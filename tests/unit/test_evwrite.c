@@ -17,7 +17,8 @@
 /*
  * Write the JSON lines of `records` (one object a line) in format fmt, with
  * columns (NULL-terminated, or NULL for none) and kinds ("name=d" duration,
- * "name=p" percent), and return what came out.
+ * "name=p" percent; "!width=N" a table's width, "!neutralise" CSV cells
+ * safe for spreadsheets), and return what came out.
  */
 static char *
 render(enum out_format fmt, const char *records, const char *const *columns,
@@ -40,6 +41,14 @@ render(enum out_format fmt, const char *records, const char *const *columns,
 	}
 	for (int i = 0; kinds != NULL && kinds[i] != NULL; i++) {
 		const char *eq = strchr(kinds[i], '=');
+		if (strncmp(kinds[i], "!width=", 7) == 0) {
+			ev_writer_max_width(w, (size_t)atoi(kinds[i] + 7));
+			continue;
+		}
+		if (strcmp(kinds[i], "!neutralise") == 0) {
+			ev_writer_neutralise(w, 1);
+			continue;
+		}
 		char *name = strndup(kinds[i], (size_t)(eq - kinds[i]));
 		ev_writer_kind(w, name, eq[1] == 'd' ? EW_DURATION : EW_PERCENT);
 		free(name);
@@ -220,9 +229,9 @@ test_total_row(void **state)
 	render_is(OUT_MARKDOWN,
 	    "{\"day\":\"mon\",\"n\":2}\n{\"total\":true,\"n\":2}\n", NULL,
 	    NULL, "| day | n |\n| --- | ---: |\n| mon | 2 |\n| total | 2 |\n");
-	/* No group column to hold the label: the flag stays a column. */
+	/* No group column to hold the label: the column stays, in words. */
 	render_is(OUT_TABLE, "{\"total\":true,\"n\":5}\n", NULL, NULL,
-	    "total  n\ntrue   5\n");
+	    "total  n\ntotal  5\n");
 	/* A data field named total is left alone. */
 	render_is(OUT_TABLE, "{\"k\":\"a\",\"total\":7}\n", NULL, NULL,
 	    "k  total\na      7\n");
@@ -272,6 +281,62 @@ test_format_names(void **state)
 	assert_int_equal(ev_writer_format_parse(""), -1);
 }
 
+/* A table wider than its width: the text columns are cut to one width
+ * with "…", numbers never; emoji and CJK are measured as drawn. */
+static void
+test_table_width(void **state)
+{
+	static const char *const w40[] = { "!width=40", NULL };
+	static const char *const w0[] = { "!width=0", NULL };
+	const char *rows =
+	    "{\"id\":\"a1\",\"text\":\"where is my parcel, it has been two "
+	    "weeks\",\"n\":12345}\n"
+	    "{\"id\":\"b2\",\"text\":\"\xE6\x88\x91\xE7\x9A\x84\xE5\x8C\x85"
+	    "\xE8\xA3\xB9\xE5\x9C\xA8\xE5\x93\xAA\xE9\x87\x8C\xEF\xBC\x9F"
+	    "\xE5\xB7\xB2\xE7\xBB\x8F\xE4\xB8\xA4\xE5\x91\xA8\xE4\xBA\x86"
+	    "\",\"n\":7}\n"
+	    "{\"id\":\"c3\",\"text\":\"ok \xF0\x9F\x87\xA9\xF0\x9F\x87\xAA\","
+	    "\"n\":1}\n";
+
+	(void)state;
+	/* 2 + 2 + 29 + 2 + 5 = 40: the text column gets 29 columns */
+	render_is(OUT_TABLE, rows, NULL, w40,
+	    "id  text                               n\n"
+	    "a1  where is my parcel, it has b\xE2\x80\xA6  12345\n"
+	    "b2  \xE6\x88\x91\xE7\x9A\x84\xE5\x8C\x85\xE8\xA3\xB9\xE5\x9C\xA8"
+	    "\xE5\x93\xAA\xE9\x87\x8C\xEF\xBC\x9F\xE5\xB7\xB2\xE7\xBB\x8F"
+	    "\xE4\xB8\xA4\xE5\x91\xA8\xE4\xBA\x86         7\n"
+	    "c3  ok \xF0\x9F\x87\xA9\xF0\x9F\x87\xAA                              1\n");
+	char *uncut = render(OUT_TABLE, rows, NULL, w0);
+	assert_non_null(strstr(uncut, "it has been two weeks  12345\n"));
+	free(uncut);
+}
+
+/* CSV for a spreadsheet: formula-like text gets an apostrophe, numbers
+ * (negative ones too) and other text are left as they are. */
+static void
+test_csv_neutralise(void **state)
+{
+	static const char *const on[] = { "!neutralise", NULL };
+	const char *rows =
+	    "{\"agent\":\"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\","
+	    "\"d\":-0.25,\"t\":\"+1 555\"}\n"
+	    "{\"agent\":\"@li\",\"d\":1,\"t\":\"-x\"}\n"
+	    "{\"agent\":\"wang\",\"d\":0,\"t\":\"a=b\"}\n";
+
+	(void)state;
+	render_is(OUT_CSV, rows, NULL, on,
+	    "agent,d,t\n"
+	    "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-0.25,'+1 555\n"
+	    "'@li,1,'-x\n"
+	    "wang,0,a=b\n");
+	render_is(OUT_CSV, rows, NULL, NULL,
+	    "agent,d,t\n"
+	    "\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-0.25,+1 555\n"
+	    "@li,1,-x\n"
+	    "wang,0,a=b\n");
+}
+
 int
 main(void)
 {
@@ -286,6 +351,8 @@ main(void)
 		cmocka_unit_test(test_table_union),
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_format_names),
+		cmocka_unit_test(test_table_width),
+		cmocka_unit_test(test_csv_neutralise),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -205,6 +205,33 @@ test_width(void **state)
 	assert_int_equal(WIDTH("a\xE2\x80\x8B" "b"), 2);	/* zero-width space */
 	assert_int_equal(WIDTH("a\xFF" "b"), 3);		/* bad byte: 1 */
 	assert_int_equal(WIDTH("Li \xE9\x9B\xB7 (Lei)"), 11);
+	/* emoji as terminals draw them: one cluster, two columns */
+	assert_int_equal(WIDTH("\xF0\x9F\x87\xA9\xF0\x9F\x87\xAA"), 2); /* 🇩🇪 */
+	assert_int_equal(WIDTH("\xF0\x9F\x87\xA9\xF0\x9F\x87\xAA"
+	    "\xF0\x9F\x87\xAF\xF0\x9F\x87\xB5"), 4);		/* 🇩🇪🇯🇵 */
+	assert_int_equal(WIDTH("\xE2\x9D\xA4\xEF\xB8\x8F"), 2);	/* ❤️ */
+	assert_int_equal(WIDTH("\xE2\x9D\xA4"), 1);		/* ❤ text */
+	assert_int_equal(WIDTH("\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD"), 2); /* 👍🏽 */
+	assert_int_equal(WIDTH("\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9"
+	    "\xE2\x80\x8D\xF0\x9F\x91\xA7"), 2);		/* 👨‍👩‍👧 */
+	assert_int_equal(WIDTH("ok \xF0\x9F\x87\xA7\xF0\x9F\x87\xB7!"), 6);
+}
+
+/* The longest start that fits, in whole clusters. */
+static void
+test_fit(void **state)
+{
+	size_t used;
+
+	(void)state;
+	assert_int_equal(text_fit("hello", 5, 3, &used), 3);
+	assert_int_equal(used, 3);
+	assert_int_equal(text_fit("\xE7\x8E\x8B\xE8\x8A\xB3", 6, 3, &used), 3);
+	assert_int_equal(used, 2);	/* 王 fits, 芳 would not */
+	assert_int_equal(text_fit("ab\xF0\x9F\x87\xA9\xF0\x9F\x87\xAA", 10, 3,
+	    &used), 2);		/* the flag is not split */
+	assert_int_equal(text_fit("e\xCC\x81x", 4, 1, &used), 3);	/* é whole */
+	assert_int_equal(text_fit("abc", 3, 10, NULL), 3);
 }
 
 static void
@@ -296,6 +323,7 @@ main(void)
 		cmocka_unit_test(test_fold_bad_bytes),
 		cmocka_unit_test(test_fold_appends),
 		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_base64),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
