@@ -4,6 +4,7 @@
 #   make demo         install missing packages, build, run the main pipeline
 #   make check        every test, then again under ASan+UBSan
 #   make install      PREFIX=/usr/local DESTDIR=
+#   make uninstall    the same PREFIX and DESTDIR: removes what install put
 #
 # Everything is found by wildcard: a new lib/*.c joins the library, a new
 # cmd/cs-NAME/ directory becomes a tool, a new tests/unit/test_*.c becomes a
@@ -45,7 +46,7 @@ UNITS    := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 HELPERS_SRC := $(wildcard scripts/*.c)
 HELPERS  := $(HELPERS_SRC:scripts/%.c=$(O)/bin/%)
 
-.PHONY: all demo check check-run unit golden bad install clean bench fuzz fuzz-smoke
+.PHONY: all demo check check-run unit golden bad install uninstall clean bench fuzz fuzz-smoke
 all: $(BINS) $(HELPERS)
 
 $(O)/lib/%.o: lib/%.c $(wildcard lib/*.h)
@@ -96,6 +97,17 @@ install: all
 	    install -m 644 $$m $(DESTDIR)$(PREFIX)/share/man/man$$s || exit 1; done
 	cp -R share/cskit/. $(DESTDIR)$(PREFIX)/share/cskit/
 	cp -R share/sample $(DESTDIR)$(PREFIX)/share/cskit/
+
+# Every file install put there, and the directories it made if now empty.
+MANS := $(notdir $(wildcard man/*.[157]))
+uninstall:
+	for t in $(TOOLS); do rm -f $(DESTDIR)$(PREFIX)/bin/$$t; done
+	for m in $(MANS); do s=$${m##*.}; \
+	    rm -f $(DESTDIR)$(PREFIX)/share/man/man$$s/$$m; done
+	rm -rf $(DESTDIR)$(PREFIX)/share/cskit
+	-rmdir $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5 \
+	    $(DESTDIR)$(PREFIX)/share/man/man7 $(DESTDIR)$(PREFIX)/share/man \
+	    $(DESTDIR)$(PREFIX)/share $(DESTDIR)$(PREFIX)/bin 2>/dev/null
 
 bench: all
 	@scripts/bench $(O)

@@ -31,36 +31,62 @@ try_dir(const char *dir, size_t dirlen, const char *rel, struct buf *out)
 	return exists(out->data) ? 0 : -1;
 }
 
+static const char *const beside_binary[] = {
+	"/../share/cskit", "/../../share/cskit"
+};
+
+/* The running binary's directory into exe; 0, or -1 when unknown. */
+static int
+binary_dir(char exe[PATH_MAX])
+{
+	ssize_t n = readlink("/proc/self/exe", exe, PATH_MAX - 1);
+	char *slash;
+
+	if (n <= 0)
+		return -1;
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return -1;
+	*slash = '\0';
+	return 0;
+}
+
 int
 share_path(const char *rel, struct buf *out)
 {
 	const char *env = getenv("CSKIT_SHARE");
 	char exe[PATH_MAX];
-	ssize_t n;
 
 	if (env != NULL && *env)
 		return try_dir(env, strlen(env), rel, out);
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash != NULL) {
-			static const char *const up[] = {
-				"/../share/cskit", "/../../share/cskit"
-			};
-			*slash = '\0';
-			for (size_t i = 0; i < 2; i++) {
-				struct buf d = BUF_INIT;
-				buf_adds(&d, exe);
-				buf_adds(&d, up[i]);
-				int ok = exists(d.data) &&
-				    try_dir(d.data, d.len, rel, out) == 0;
-				buf_free(&d);
-				if (ok)
-					return 0;
-			}
+	if (binary_dir(exe) == 0)
+		for (size_t i = 0; i < 2; i++) {
+			struct buf d = BUF_INIT;
+			buf_adds(&d, exe);
+			buf_adds(&d, beside_binary[i]);
+			int ok = exists(d.data) &&
+			    try_dir(d.data, d.len, rel, out) == 0;
+			buf_free(&d);
+			if (ok)
+				return 0;
 		}
-	}
 	return try_dir(CSKIT_PREFIX "/share/cskit",
 	    strlen(CSKIT_PREFIX "/share/cskit"), rel, out);
+}
+
+void
+share_searched(const char *rel, struct buf *out)
+{
+	const char *env = getenv("CSKIT_SHARE");
+	char exe[PATH_MAX];
+
+	if (env != NULL && *env) {
+		buf_printf(out, "%s/%s (from CSKIT_SHARE)", env, rel);
+		return;
+	}
+	if (binary_dir(exe) == 0)
+		for (size_t i = 0; i < 2; i++)
+			buf_printf(out, "%s%s/%s, ", exe, beside_binary[i], rel);
+	buf_printf(out, "%s/share/cskit/%s; CSKIT_SHARE is not set",
+	    CSKIT_PREFIX, rel);
 }

@@ -12,5 +12,7 @@
 
 /* Path of share/cskit/REL into out; 0 if it exists, -1 if not found. */
 int	share_path(const char *rel, struct buf *out);
+/* Where share_path looked for REL, for a message that says so. */
+void	share_searched(const char *rel, struct buf *out);
 
 #endif

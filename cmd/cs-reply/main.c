@@ -198,9 +198,14 @@ load_library(char **dirs, int ndirs, const struct diag *d, int *broken)
 		print_errors(&errs, d);
 		*broken += n;
 	}
-	if (reply_lib_count(lib) == 0)
-		diag_fatal(d, CS_EXIT_NOINPUT, "no templates found (built-in "
-		    "library missing? use --templates DIR)");
+	if (reply_lib_count(lib) == 0) {
+		buf_reset(&path);
+		share_searched("templates", &path);
+		diag_fatal(d, CS_EXIT_NOINPUT, "no templates found: looked in "
+		    "%s; set CSKIT_SHARE to the directory holding templates/ "
+		    "(share/cskit of the source tree), install with make "
+		    "install, or give --templates DIR", buf_str(&path));
+	}
 	buf_free(&path);
 	buf_free(&errs);
 	return lib;
