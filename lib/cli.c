@@ -247,10 +247,19 @@ cli_common_option(struct cli_common *c, struct diag *d, int opt,
 		c->out_format = (enum out_format)f;
 		c->out_given = 1;
 		return 1;
-	case CLI_OPT_FIELD:
+	case CLI_OPT_FIELD: {
 		if (fieldmap_add(&c->map, arg, &why) < 0)
 			diag_usage(d, "--field %s: %s", arg, why);
+		char *canon = xstrndup(arg, strcspn(arg, "="));
+		const char *near = fieldmap_suggest(canon);
+		if (near != NULL)
+			diag_warn(d, "--field %s: '%s' is no canonical field "
+			    "(did you mean '%s'? cskit-events(5) lists them); "
+			    "a field of your own is read as named", arg, canon,
+			    near);
+		free(canon);
 		return 1;
+	}
 	case CLI_OPT_MAP:
 		if (fieldmap_load(&c->map, arg, &line, &why) < 0) {
 			if (line > 0)

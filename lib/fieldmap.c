@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "fieldmap.h"
 #include "json.h"
+#include "suggest.h"
 
 static int
 valid_name(const char *s, size_t n)
@@ -173,4 +174,28 @@ fieldmap_time(const struct fieldmap *m, const struct ts_parser *tp,
 		return ts_from_number(v->valuedouble, t, why);
 	*why = "not a string or a number";
 	return -1;
+}
+
+const char *const fieldmap_canonical_names[] = {
+	"type", "conversation", "ts", "role", "agent", "customer", "text",
+	"lang", "tz", "country", "channel", "score", "good", "private",
+	"internal", "ack", "needs_reply", "needs_human", "topic", "intent",
+	"intents", "intent_score", "sentiment", "sentiment_score", "urgency",
+	"escalate", "needs_video", "amount", "currency", "status", "order_id",
+	"order_status", "tracking_url", "customer_name", "agent_name", "shop",
+	"product", "coupon", "refund_amount", "variant", "template", "reply",
+	NULL
+};
+
+const char *
+fieldmap_suggest(const char *name)
+{
+	struct suggest s = { name, NULL, 0, 0 };
+
+	for (size_t i = 0; fieldmap_canonical_names[i] != NULL; i++) {
+		if (strcmp(fieldmap_canonical_names[i], name) == 0)
+			return NULL;
+		suggest_offer(&s, fieldmap_canonical_names[i]);
+	}
+	return s.best;
 }

@@ -26,6 +26,15 @@ struct fieldmap {
 
 #define FIELDMAP_INIT { NULL, 0 }
 
+/*
+ * The canonical field names of the event contract (cskit-events(5)),
+ * NULL-terminated; and the one closest to a name that is none of them
+ * ("txt" → "text"), or NULL when the name is one or nothing is close: a
+ * custom field of a team's own is no mistake.
+ */
+extern const char *const fieldmap_canonical_names[];
+const char *fieldmap_suggest(const char *name);
+
 /* "canonical=source"; -1 with *why set when malformed. */
 int	fieldmap_add(struct fieldmap *, const char *spec, const char **why);
 /* Load a map file; -1 and errno / *why on failure, *errline the bad line. */

@@ -291,6 +291,7 @@ struct kpi {
 	cs_time		 now;
 	size_t		 reordered;
 	uint32_t	*vals;		/* the current event's, scratch */
+	unsigned char	*group_seen;	/* a -g field some event had */
 	uint32_t	*synth;		/* a made-up event's, scratch */
 	uint32_t	*zero;		/* no values at all */
 	struct buf	 key, scratch, conv_text, cust_text;
@@ -1070,9 +1071,11 @@ kpi_add(struct kpi *k, const cJSON *ev)
 		return NULL;	/* after --now: not happened yet */
 	if (k->latest == CS_TIME_NONE || t > k->latest)
 		k->latest = t;
-	for (int f = 0; f < k->o.ngroup; f++)
+	for (int f = 0; f < k->o.ngroup; f++) {
 		k->vals[f] = value_id(k, fieldmap_get(k->o.map, ev,
 		    k->o.group[f]));
+		k->group_seen[f] |= k->vals[f] != 0;
+	}
 	if (is_rating) {
 		rating.ts = t;
 		add_rating(k, conv_id, rating);
@@ -1459,6 +1462,7 @@ kpi_new(const struct kpi_opts *o)
 	k->vals = xcalloc(nv, sizeof *k->vals);
 	k->synth = xcalloc(nv, sizeof *k->synth);
 	k->zero = xcalloc(nv, sizeof *k->zero);
+	k->group_seen = xcalloc(nv, 1);
 	k->agent_field = -1;
 	for (int f = 0; f < o->ngroup; f++) {
 		const char *g = o->group[f];
@@ -1516,8 +1520,15 @@ kpi_free(struct kpi *k)
 	free(k->vals);
 	free(k->synth);
 	free(k->zero);
+	free(k->group_seen);
 	free(k->rows);
 	free(k);
+}
+
+int
+kpi_group_seen(const struct kpi *k, int f)
+{
+	return k->group_seen[f];
 }
 
 size_t

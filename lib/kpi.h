@@ -98,6 +98,8 @@ void	kpi_reject(struct kpi *);
  */
 size_t	kpi_finish(struct kpi *);
 size_t	kpi_nrows(const struct kpi *);
+/* Did any event have -g field f (0 .. ngroup-1)?  None: likely a typo. */
+int	kpi_group_seen(const struct kpi *, int f);
 /* Conversations that arrived out of time order in a way that may shift
  * their figures (see above). */
 size_t	kpi_reordered(const struct kpi *);

@@ -424,6 +424,17 @@ report(struct cli_common *cli, struct diag *d, struct kpi *k,
     struct check *checks)
 {
 	kpi_finish(k);
+	for (int f = 0; f < a->ngroup; f++) {
+		const char *near = fieldmap_suggest(a->group[f]);
+		if (kpi_group_seen(k, f) || kpi_nrows(k) <= 1)
+			continue;
+		if (near != NULL)
+			diag_warn(d, "-g %s: no event has that field (did you "
+			    "mean '%s'?)", a->group[f], near);
+		else
+			diag_warn(d, "-g %s: no event has that field",
+			    a->group[f]);
+	}
 	if (kpi_reordered(k) > 0)
 		diag_warn(d, "%zu conversation%s had a message arrive "
 		    "after later ones were folded; reply times may be "
