@@ -10,7 +10,6 @@
 
 /* A word of the lists: which languages list it, with weight 1 or 2. */
 struct langid_word {
-	uint64_t	 hash;
 	uint32_t	 one, two;	/* bit per enum li_lang */
 };
 
@@ -32,14 +31,22 @@ struct langid_word {
 
 /* ---- building the tables --------------------------------------------- */
 
-static size_t
-find_slot(const struct langid *li, uint64_t h)
+/* The entry of a word's hash, made when new. */
+static struct langid_word *
+word_entry(struct langid *li, uint64_t h)
 {
-	size_t mask = li->nslots - 1, i = (size_t)(h ^ (h >> 31)) & mask;
+	int *i = u64map_ref(&li->index, h);
 
-	while (li->slot[i].hash && li->slot[i].hash != h)
-		i = (i + 1) & mask;
-	return i;
+	if (*i < 0) {
+		if (li->nwords == li->capwords) {
+			li->capwords = li->capwords ? li->capwords * 2 : 1024;
+			li->words = xrealloc(li->words,
+			    li->capwords * sizeof(*li->words));
+		}
+		li->words[li->nwords] = (struct langid_word){ 0, 0 };
+		*i = (int)li->nwords++;
+	}
+	return &li->words[*i];
 }
 
 /*
@@ -57,17 +64,17 @@ add_words(struct langid *li)
 		const struct li_words *w = &li_word_lists[l];
 		tok_run(&tt, w->words, strlen(w->words));
 		for (size_t t = 0; t < tt.n; t++) {
-			size_t s = find_slot(li, tt.toks[t].hash);
-			li->slot[s].hash = tt.toks[t].hash;
+			struct langid_word *e = word_entry(li,
+			    tt.toks[t].hash);
 			if (w->weight >= 2)
-				li->slot[s].two |= 1u << w->lang;
+				e->two |= 1u << w->lang;
 			else
-				li->slot[s].one |= 1u << w->lang;
+				e->one |= 1u << w->lang;
 		}
 	}
 	tok_free(&tt);
-	for (size_t i = 0; i < li->nslots; i++) {
-		struct langid_word *w = &li->slot[i];
+	for (size_t i = 0; i < li->nwords; i++) {
+		struct langid_word *w = &li->words[i];
 		uint32_t all = w->one | w->two;
 		if (all & (all - 1)) {		/* more than one language */
 			w->one = all;
@@ -109,8 +116,6 @@ void
 langid_init(struct langid *li)
 {
 	memset(li, 0, sizeof(*li));
-	li->nslots = 8192;
-	li->slot = xcalloc(li->nslots, sizeof(*li->slot));
 	add_words(li);
 	li->hans = code_point_set(li_han_simplified, &li->nhans);
 	li->hant = code_point_set(li_han_traditional, &li->nhant);
@@ -120,7 +125,8 @@ langid_init(struct langid *li)
 void
 langid_free(struct langid *li)
 {
-	free(li->slot);
+	u64map_free(&li->index);
+	free(li->words);
 	free(li->hans);
 	free(li->hant);
 	free(li->kanji);
@@ -350,10 +356,11 @@ suffix(struct reading *r, const char *w, size_t n)
 static void
 add_word(const struct langid *li, uint64_t hash, struct reading *r)
 {
-	const struct langid_word *w = &li->slot[find_slot(li, hash)];
+	int i = u64map_get(&li->index, hash);
 
-	if (!w->hash)
+	if (i < 0)
 		return;
+	const struct langid_word *w = &li->words[i];
 	for (uint32_t m = w->one | w->two; m; m &= m - 1) {
 		int l = __builtin_ctz(m);
 		r->s[l] += (w->two >> l & 1) ? 2 : 1;

@@ -33,6 +33,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "tokenize.h"
+#include "u64map.h"
 
 /*
  * What an event tells about its buyer besides the text; any may be NULL.
@@ -46,8 +47,9 @@ struct langid_hints {
 struct langid_word;
 
 struct langid {
-	struct langid_word *slot;	/* open addressing, hash 0 = empty */
-	size_t		 nslots;
+	struct u64map	 index;		/* a listed word's hash → words[] */
+	struct langid_word *words;
+	size_t		 nwords, capwords;
 	int32_t		*hans;		/* sorted: written only in Simplified */
 	size_t		 nhans;
 	int32_t		*hant;		/* sorted: written only in Traditional */
