@@ -167,3 +167,16 @@ $(LANGID_MEASURE): tests/langid/measure.c tests/langid/old_langid.c \
 	    -lstdc++
 langid-measure: $(LANGID_MEASURE)
 	$(LANGID_MEASURE) $(LANGID_DATA)
+
+# The classifier measured on the written corpus (tests/classify/measure.c):
+# trained on nine tenths of share/cskit/training/corpus, measured on the
+# tenth whose text hash is 0 modulo 10.  Run by hand; MEASURE_ARGS adds
+# options (-g, -H, -x FILE...).
+CLASSIFY_MEASURE := $(O)/classify/measure
+CORPUS_DATA      ?= share/cskit/training/corpus/*.tsv
+.PHONY: classify-measure
+$(CLASSIFY_MEASURE): tests/classify/measure.c $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/classify/measure.c $(LIB_A) $(LIBS)
+classify-measure: $(CLASSIFY_MEASURE)
+	CSKIT_SHARE=share/cskit $(CLASSIFY_MEASURE) $(MEASURE_ARGS) $(CORPUS_DATA)

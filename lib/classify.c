@@ -1,18 +1,22 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "classify.h"
 #include "share.h"
 #include "text.h"
 
-/* What a model's lexicon input reads, besides an intent's index (>= 0). */
+/* What a model's lexicon input reads. */
 enum {
-	IN_NEG = -1, IN_POS = -2, IN_ESCALATE = -3, IN_VIDEO = -4,
-	IN_URGENCY = -5, IN_NONE = -100
+	IN_NONE, IN_INTENT, IN_TOPIC, IN_NEG, IN_POS, IN_ESCALATE, IN_VIDEO,
+	IN_URGENCY
 };
 
 #define LEX_INPUT_MAX	3.0f	/* one cue or three: the input saturates */
+#define NEG_BEFORE	3	/* words a negation reaches forward */
+#define NEG_AFTER	4	/* and back, after the word ("良くない") */
+#define LANGS_KEPT	255	/* languages a conversation can remember */
 
 void
 cls_init(struct classifier *c)
@@ -21,6 +25,21 @@ cls_init(struct classifier *c)
 	lex_init(&c->lex);
 	langid_init(&c->langid);
 	tok_init(&c->tt);
+	c->h_topic = c->h_sentiment = -1;
+	c->s_neg = c->s_neu = c->s_pos = -1;
+	c->ack_label = c->other_label = -1;
+	c->fallback = "other";
+	c->ntpl_langs = -1;
+}
+
+static void
+free_tpl_langs(struct classifier *c)
+{
+	for (int i = 0; i < c->ntpl_langs; i++)
+		free(c->tpl_langs[i]);
+	free(c->tpl_langs);
+	c->tpl_langs = NULL;
+	c->ntpl_langs = -1;
 }
 
 void
@@ -35,9 +54,12 @@ cls_free(struct classifier *c)
 	free(c->lexmap);
 	free(c->lexv);
 	free(c->intent_sum);
+	free(c->topic_sum);
 	free(c->prob);
+	free_tpl_langs(c);
 	buf_free(&c->scratch);
 	hmap_free(&c->convs);
+	hmap_free(&c->langs);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -54,7 +76,9 @@ cls_load_lexicons(struct classifier *c, char *const *extra, int n,
 	for (int i = 0; rc == 0 && i < n; i++)
 		rc = lex_load(&c->lex, extra[i], err);
 	free(c->intent_sum);
+	free(c->topic_sum);
 	c->intent_sum = xcalloc((size_t)c->lex.nintents + 1, sizeof(float));
+	c->topic_sum = xcalloc((size_t)c->lex.ntopics + 1, sizeof(float));
 	return rc;
 }
 
@@ -65,13 +89,19 @@ cls_lexicon_inputs(const struct classifier *c, uint32_t *n)
 		"sentiment:neg", "sentiment:pos", "escalate", "video", "urgency"
 	};
 	size_t nf = sizeof(fixed) / sizeof(fixed[0]);
-	char **v = xcalloc((size_t)c->lex.nintents + nf, sizeof(*v));
+	char **v = xcalloc((size_t)c->lex.nintents + (size_t)c->lex.ntopics +
+	    nf, sizeof(*v));
 	struct buf b = BUF_INIT;
 	int k = 0;
 
 	for (int i = 0; i < c->lex.nintents; i++) {
 		buf_reset(&b);
 		buf_printf(&b, "intent:%s", c->lex.intents[i]);
+		v[k++] = xstrdup(buf_str(&b));
+	}
+	for (int i = 0; i < c->lex.ntopics; i++) {
+		buf_reset(&b);
+		buf_printf(&b, "topic:%s", c->lex.topics[i]);
 		v[k++] = xstrdup(buf_str(&b));
 	}
 	for (size_t i = 0; i < nf; i++)
@@ -81,24 +111,42 @@ cls_lexicon_inputs(const struct classifier *c, uint32_t *n)
 	return v;
 }
 
-static int
+static struct cls_input_ref
 input_code(const struct classifier *c, const char *name)
 {
+	static const struct {
+		const char *name;
+		int kind;
+	} fixed[] = {
+		{ "sentiment:neg", IN_NEG }, { "sentiment:pos", IN_POS },
+		{ "escalate", IN_ESCALATE }, { "video", IN_VIDEO },
+		{ "urgency", IN_URGENCY }
+	};
+	struct cls_input_ref r = { IN_NONE, -1 };
+
 	if (strncmp(name, "intent:", 7) == 0) {
-		int i = lex_intent_index(&c->lex, name + 7);
-		return i >= 0 ? i : IN_NONE;
+		r.index = lex_intent_index(&c->lex, name + 7);
+		r.kind = r.index >= 0 ? IN_INTENT : IN_NONE;
+	} else if (strncmp(name, "topic:", 6) == 0) {
+		r.index = lex_topic_index(&c->lex, name + 6);
+		r.kind = r.index >= 0 ? IN_TOPIC : IN_NONE;
 	}
-	if (strcmp(name, "sentiment:neg") == 0)
-		return IN_NEG;
-	if (strcmp(name, "sentiment:pos") == 0)
-		return IN_POS;
-	if (strcmp(name, "escalate") == 0)
-		return IN_ESCALATE;
-	if (strcmp(name, "video") == 0)
-		return IN_VIDEO;
-	if (strcmp(name, "urgency") == 0)
-		return IN_URGENCY;
-	return IN_NONE;
+	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+		if (strcmp(name, fixed[i].name) == 0)
+			r.kind = fixed[i].kind;
+	return r;
+}
+
+/* Label named name within head h, as an index of all labels, or -1. */
+static int
+head_label(const struct lm_model *m, int h, const char *name)
+{
+	if (h < 0)
+		return -1;
+	for (uint32_t k = 0; k < m->heads[h].n; k++)
+		if (strcmp(m->labels[m->heads[h].first + k], name) == 0)
+			return (int)(m->heads[h].first + k);
+	return -1;
 }
 
 void
@@ -112,11 +160,20 @@ cls_use_model(struct classifier *c, struct lm_model *m)
 	free(c->lexmap);
 	free(c->lexv);
 	free(c->prob);
-	c->lexmap = xcalloc((size_t)c->model.nlex + 1, sizeof(int));
+	c->lexmap = xcalloc((size_t)c->model.nlex + 1, sizeof(*c->lexmap));
 	c->lexv = xcalloc((size_t)c->model.nlex + 1, sizeof(float));
 	c->prob = xcalloc(c->model.nlabels, sizeof(float));
 	for (uint32_t k = 0; k < c->model.nlex; k++)
 		c->lexmap[k] = input_code(c, c->model.lexnames[k]);
+	c->h_topic = lm_head_index(&c->model, "topic");
+	c->h_sentiment = lm_head_index(&c->model, "sentiment");
+	c->s_neg = head_label(&c->model, c->h_sentiment, "neg");
+	c->s_neu = head_label(&c->model, c->h_sentiment, "neu");
+	c->s_pos = head_label(&c->model, c->h_sentiment, "pos");
+	if (c->s_neg < 0 || c->s_pos < 0)
+		c->h_sentiment = -1;
+	c->ack_label = head_label(&c->model, c->h_topic, "ack");
+	c->other_label = head_label(&c->model, 0, "other");
 	lm_feats_hint(&c->feats, &c->model);
 }
 
@@ -143,30 +200,91 @@ cls_load_model(struct classifier *c, const char *path, struct buf *err)
 	return rc;
 }
 
+void
+cls_set_template_langs(struct classifier *c, char *const *langs, int n)
+{
+	free_tpl_langs(c);
+	if (n < 0)
+		return;
+	c->tpl_langs = xcalloc((size_t)n + 1, sizeof(*c->tpl_langs));
+	for (int i = 0; i < n; i++)
+		c->tpl_langs[i] = xstrdup(langs[i]);
+	c->ntpl_langs = n;
+}
+
+/* Is tag t the template language l or under it (pt-BR under pt)?  A
+ * script subtag must agree: zh-Hant text is not answered in zh. */
+static int
+tpl_covers(const char *l, const char *t)
+{
+	size_t n = strlen(l);
+
+	if (strncasecmp(t, l, n) != 0 || (t[n] != '\0' && t[n] != '-'))
+		return 0;
+	return t[n] == '\0' || strcasecmp(t, "zh-Hant") != 0;
+}
+
+int
+cls_has_templates(const struct classifier *c, const char *tag)
+{
+	if (c->ntpl_langs < 0 || tag == NULL || strcmp(tag, "und") == 0)
+		return 1;
+	for (int i = 0; i < c->ntpl_langs; i++)
+		if (tpl_covers(c->tpl_langs[i], tag))
+			return 1;
+	return 0;
+}
+
 /* Sums of the lexicon hits by what they mean. */
 struct cues {
 	float	 neg, pos, escalate, video, urgency;
 };
 
-/* Is there a negation word within three words before token pos? */
+/* Is the cue of hit h negated: a negation up to NEG_BEFORE words before
+ * it, or an "after" one up to NEG_AFTER words after it? */
 static int
-negated(const struct classifier *c, uint32_t pos)
+negated(const struct classifier *c, const struct lex_hit *h)
 {
 	for (size_t i = 0; i < c->hits.n; i++) {
-		const struct lex_hit *h = &c->hits.h[i];
-		if (c->lex.e[h->entry].kind == LEX_NEGATION &&
-		    h->pos < pos && h->pos + h->ntok + 3 > pos)
+		const struct lex_hit *n = &c->hits.h[i];
+		const struct lex_entry *e = &c->lex.e[n->entry];
+		if (e->kind != LEX_NEGATION)
+			continue;
+		if (e->cat < 0 && n->pos < h->pos &&
+		    n->pos + n->ntok + NEG_BEFORE > h->pos)
+			return 1;
+		if (e->cat > 0 && n->pos >= h->pos + h->ntok &&
+		    n->pos < h->pos + h->ntok + NEG_AFTER)
 			return 1;
 	}
 	return 0;
 }
 
+/* The first token after the last contrast word ("but"), 0 if none. */
+static uint32_t
+after_contrast(const struct classifier *c)
+{
+	uint32_t at = 0;
+
+	for (size_t i = 0; i < c->hits.n; i++) {
+		const struct lex_hit *h = &c->hits.h[i];
+		if (c->lex.e[h->entry].kind == LEX_CONTRAST &&
+		    h->pos + h->ntok > at)
+			at = h->pos + h->ntok;
+	}
+	return at;
+}
+
 static void
 sum_cues(struct classifier *c, struct cues *q)
 {
+	uint32_t turn = after_contrast(c);
+
 	memset(q, 0, sizeof(*q));
 	for (int i = 0; i < c->lex.nintents; i++)
 		c->intent_sum[i] = 0;
+	for (int i = 0; i < c->lex.ntopics; i++)
+		c->topic_sum[i] = 0;
 	for (size_t i = 0; i < c->hits.n; i++) {
 		const struct lex_hit *h = &c->hits.h[i];
 		const struct lex_entry *e = &c->lex.e[h->entry];
@@ -175,9 +293,14 @@ sum_cues(struct classifier *c, struct cues *q)
 		case LEX_INTENT:
 			c->intent_sum[e->cat] += w;
 			break;
+		case LEX_TOPIC:
+			c->topic_sum[e->cat] += w;
+			break;
 		case LEX_SENTIMENT:
-			if (negated(c, h->pos))
+			if (negated(c, h))
 				w = -w * 0.5f;
+			if (h->pos < turn)
+				w *= 0.5f;
 			if (e->cat * w < 0)
 				q->neg += fabsf(w);
 			else
@@ -191,6 +314,8 @@ sum_cues(struct classifier *c, struct cues *q)
 			break;
 		case LEX_VIDEO:
 			q->video += w;
+			break;
+		default:
 			break;
 		}
 	}
@@ -206,32 +331,28 @@ static void
 fill_inputs(struct classifier *c, const struct cues *q)
 {
 	for (uint32_t k = 0; k < c->model.nlex; k++) {
-		int code = c->lexmap[k];
+		const struct cls_input_ref *in = &c->lexmap[k];
 		float v = 0;
-		if (code >= 0)
-			v = c->intent_sum[code];
-		else if (code == IN_NEG)
-			v = q->neg;
-		else if (code == IN_POS)
-			v = q->pos;
-		else if (code == IN_ESCALATE)
-			v = q->escalate;
-		else if (code == IN_VIDEO)
-			v = q->video;
-		else if (code == IN_URGENCY)
-			v = q->urgency;
+		switch (in->kind) {
+		case IN_INTENT: v = c->intent_sum[in->index]; break;
+		case IN_TOPIC: v = c->topic_sum[in->index]; break;
+		case IN_NEG: v = q->neg; break;
+		case IN_POS: v = q->pos; break;
+		case IN_ESCALATE: v = q->escalate; break;
+		case IN_VIDEO: v = q->video; break;
+		case IN_URGENCY: v = q->urgency; break;
+		default: break;
+		}
 		c->lexv[k] = capped(v);
 	}
 }
 
-/* Tokens, lexicon hits and their sums, and the model's lexicon inputs of
- * a message. */
+/* The lexicon hits of the tokenised message in language lang, their sums
+ * and the model's lexicon inputs. */
 static void
-read_message(struct classifier *c, const char *text, size_t len,
-    struct cues *q)
+read_cues(struct classifier *c, const char *lang, struct cues *q)
 {
-	tok_run(&c->tt, text, len);
-	lex_match(&c->lex, &c->tt, &c->hits);
+	lex_match(&c->lex, &c->tt, lex_lang_mask(&c->lex, lang), &c->hits);
 	sum_cues(c, q);
 	if (c->have_model)
 		fill_inputs(c, q);
@@ -244,13 +365,18 @@ message_features(struct classifier *c)
 	    LM_BUCKETS_DEFAULT, &c->feats);
 }
 
-void
-cls_prepare(struct classifier *c, const char *text, size_t len)
+const char *
+cls_prepare(struct classifier *c, const char *text, size_t len,
+    const char *lang)
 {
 	struct cues q;
 
-	read_message(c, text, len, &q);
+	tok_run(&c->tt, text, len);
+	if (lang == NULL)
+		lang = langid_detect(&c->langid, text, len, &c->tt, NULL);
+	read_cues(c, lang, &q);
 	message_features(c);
+	return lang;
 }
 
 /* Shouting and exclamation marks, from the text as written. */
@@ -288,13 +414,14 @@ emphasis(const char *s, size_t len)
 	return pts;
 }
 
+/* The CLS_TOP best labels of the first head, by c->prob. */
 static void
 rank_top(struct classifier *c, struct cls_result *r)
 {
 	const struct lm_model *m = &c->model;
 
 	r->ntop = 0;
-	for (uint32_t l = 0; l < m->nlabels; l++) {
+	for (uint32_t l = 0; l < m->heads[0].n; l++) {
 		int at = r->ntop < CLS_TOP ? r->ntop : CLS_TOP;
 		while (at > 0 && (c->prob[l] > r->top_score[at - 1] ||
 		    (c->prob[l] == r->top_score[at - 1] &&
@@ -367,12 +494,14 @@ claim(uint64_t *used, uint32_t first, uint32_t cnt)
 	return 1;
 }
 
-/* Model features summed by the words (spans of tokens) they came from. */
+/* Model features summed by the words (spans of tokens) they came from:
+ * each feature's weight for the winner over the mean of the first head. */
 static size_t
 span_scores(struct classifier *c, int win, struct span_score **out)
 {
 	const struct lm_model *m = &c->model;
 	size_t n = c->feats.n, ns = 0;
+	uint32_t L0 = m->heads[0].n;
 	struct span_score *sp;
 
 	buf_reset(&c->scratch);
@@ -381,10 +510,10 @@ span_scores(struct classifier *c, int win, struct span_score **out)
 	for (size_t i = 0; i < n; i++) {
 		const float *row = m->w + (size_t)c->feats.f[i] * m->nlabels;
 		float mean = 0;
-		for (uint32_t l = 0; l < m->nlabels; l++)
+		for (uint32_t l = 0; l < L0; l++)
 			mean += row[l];
 		sp[i].span = c->feats.span[i];
-		sp[i].score = row[win] - mean / (float)m->nlabels;
+		sp[i].score = row[win] - mean / (float)L0;
 	}
 	qsort(sp, n, sizeof(*sp), cmp_span);
 	for (size_t i = 0; i < n; i++) {
@@ -442,7 +571,7 @@ explain(struct classifier *c, int win, struct cls_result *r)
 	}
 }
 
-/* The top candidates and the intent from c->prob. */
+/* The top candidates and the intent from c->prob; the winning label. */
 static int
 decide(struct classifier *c, struct cls_result *r)
 {
@@ -450,84 +579,217 @@ decide(struct classifier *c, struct cls_result *r)
 	int win = -1;
 
 	rank_top(c, r);
-	r->intent = r->ntop ? r->top[0] : "other";
+	r->intent = r->ntop ? r->top[0] : c->fallback;
 	r->intent_score = r->ntop ? r->top_score[0] : 0;
-	for (uint32_t l = 0; l < m->nlabels; l++)
+	for (uint32_t l = 0; l < m->heads[0].n; l++)
 		if (r->ntop && m->labels[l] == r->top[0])
 			win = (int)l;
-	if (r->intent_score < c->threshold)
-		r->intent = "other";
+	if (r->intent_score < c->threshold) {
+		r->intent = c->fallback;
+		win = head_label(m, 0, c->fallback);
+	}
 	return win;
 }
 
-static void
-intent_of(struct classifier *c, struct cls_result *r)
+/* Did a lexicon cue of intent label win fire? */
+static int
+cue_fired(const struct classifier *c, int win)
 {
-	lm_predict_tokens(&c->model, &c->tt, &c->feats, c->lexv, c->prob);
-	int win = decide(c, r);
-	if (c->explain) {
-		message_features(c);	/* every feature, for its words */
-		explain(c, win, r);
-	}
+	int i = win >= 0 ? lex_intent_index(&c->lex, c->model.labels[win]) :
+	    -1;
+
+	return i >= 0 && c->intent_sum[i] > 0;
 }
 
-void
-cls_follow(struct classifier *c, const char *conv, struct cls_result *r)
+/* A short tag interned: the number of the conversation memory, 0: none. */
+static uint64_t
+lang_number(struct classifier *c, const char *tag)
 {
-	size_t len = strlen(conv), id;
-	/* "ok", "???", "thanks": the model's own "other" stays */
+	size_t n = strlen(tag);
+
+	if (n == 0 || n > 35 || strcmp(tag, "und") == 0)
+		return 0;
+	size_t id = hmap_find(&c->langs, tag, n);
+	if (id == HMAP_NONE && hmap_count(&c->langs) < LANGS_KEPT)
+		id = hmap_put(&c->langs, tag, n, NULL);
+	return id == HMAP_NONE ? 0 : id + 1;
+}
+
+/* The conversation's memory (0: none); followed, it becomes the newest. */
+static uint64_t
+recall(struct classifier *c, const char *conv, size_t *id)
+{
+	*id = HMAP_NONE;
+	if (!c->context || conv == NULL)
+		return 0;
+	*id = hmap_find(&c->convs, conv, strlen(conv));
+	if (*id == HMAP_NONE)
+		return 0;
+	hmap_touch(&c->convs, *id);	/* active: the last one to forget */
+	return hmap_at(&c->convs, *id)->val.num;
+}
+
+static void
+remember(struct classifier *c, const char *conv, uint64_t was, uint64_t now)
+{
+	if (!c->context || conv == NULL || now == was)
+		return;
+	size_t id = hmap_put_lru(&c->convs, conv, strlen(conv), c->max_convs,
+	    NULL, &c->forgotten);
+	hmap_at(&c->convs, id)->val.num = now;
+}
+
+/*
+ * An unsure intent ("here are the photos") takes in the conversation's
+ * last sure one; "ok", "???", "thanks" (the model's own "other") stay.
+ */
+static int
+carry_intent(struct classifier *c, uint64_t mem, int win,
+    struct cls_result *r)
+{
+	uint64_t prev = mem & 0xFFFF;
+	const struct lm_model *m = &c->model;
 	int unsure = r->intent_score < CLS_SURE && r->ntop > 0 &&
 	    strcmp(r->top[0], "other") != 0;
-	struct hmap_entry *e;
 
-	id = hmap_find(&c->convs, conv, len);
-	if (id != HMAP_NONE)		/* active: the last one to forget */
-		hmap_touch(&c->convs, id);
-	if (unsure && id != HMAP_NONE) {
-		uint64_t prev = hmap_at(&c->convs, id)->val.num;
-		for (uint32_t l = 0; l < c->model.nlabels; l++)
-			c->prob[l] *= 1 - CLS_CARRY;
-		if (prev >= 1 && prev <= c->model.nlabels)
-			c->prob[prev - 1] += CLS_CARRY;
-		decide(c, r);
-	}
-	if (r->intent_score < CLS_SURE || strcmp(r->intent, "other") == 0)
+	if (!unsure || prev < 1 || prev > m->heads[0].n)
+		return win;
+	for (uint32_t l = 0; l < m->heads[0].n; l++)
+		c->prob[l] *= 1 - CLS_CARRY;
+	c->prob[prev - 1] += CLS_CARRY;
+	return decide(c, r);
+}
+
+/* What the conversation remembers after this message. */
+static uint64_t
+memory_after(struct classifier *c, uint64_t mem, int win,
+    const struct cls_result *r)
+{
+	uint64_t lang = lang_number(c, r->lang);
+
+	if (win >= 0 && r->intent_score >= CLS_SURE &&
+	    strcmp(r->intent, "other") != 0 && strcmp(r->intent,
+	    c->fallback) != 0)
+		mem = (mem & ~(uint64_t)0xFFFF) | (uint64_t)(win + 1);
+	if (lang)
+		mem = (mem & 0xFFFF) | lang << 16;
+	return mem;
+}
+
+static const char *
+remembered_lang(const struct classifier *c, uint64_t mem)
+{
+	uint64_t n = mem >> 16;
+
+	return n >= 1 && n <= hmap_count(&c->langs) ?
+	    hmap_at(&c->langs, n - 1)->key : NULL;
+}
+
+/* The topic under the intent: the best of its topics and "none", when its
+ * share of them is CLS_TOPIC_MIN or more. */
+static void
+topic_of(struct classifier *c, int win, struct cls_result *r)
+{
+	const struct lm_model *m = &c->model;
+	const struct lm_head *h;
+	float all = 0, best = 0;
+	int at = -1;
+
+	r->topic = NULL;
+	r->topic_score = 0;
+	r->has_topics = c->h_topic >= 0;
+	if (c->h_topic < 0 || win < 0)
 		return;
-	for (uint32_t l = 0; l < c->model.nlabels; l++)
-		if (strcmp(c->model.labels[l], r->intent) == 0) {
-			e = hmap_at(&c->convs, hmap_put_lru(&c->convs,
-			    conv, len, c->max_convs, NULL, &c->forgotten));
-			e->val.num = l + 1;
+	h = &m->heads[c->h_topic];
+	for (uint32_t k = h->first; k < h->first + h->n; k++) {
+		if (m->parent[k] == LM_NONE) {
+			all += c->prob[k];	/* "none" and orphans */
+			continue;
 		}
+		if (m->parent[k] != (uint32_t)win)
+			continue;
+		all += c->prob[k];
+		if (c->prob[k] > best) {
+			best = c->prob[k];
+			at = (int)k;
+		}
+	}
+	if (at < 0 || all <= 0 || best / all < CLS_TOPIC_MIN)
+		return;
+	r->topic = m->labels[at];
+	r->topic_score = best / all;
+}
+
+/* P(pos) - P(neg) of the sentiment head, or the lexicon's score. */
+static void
+sentiment_of(struct classifier *c, const struct cues *q,
+    struct cls_result *r)
+{
+	float s;
+
+	if (c->h_sentiment >= 0)
+		s = c->prob[c->s_pos] - c->prob[c->s_neg];
+	else {
+		float x = q->pos - q->neg - (r->escalate ? 1.0f : 0);
+		/* Reporting a defect is not neutral, even in neutral words. */
+		if (strcmp(r->intent, "complaint") == 0 &&
+		    r->intent_score >= CLS_SURE)
+			x -= 0.5f;
+		s = tanhf(x / 2);
+	}
+	r->sentiment_score = s;
+	r->sentiment = s < -CLS_NEUTRAL_BAND ? "negative" :
+	    s > CLS_NEUTRAL_BAND ? "positive" : "neutral";
 }
 
 void
 cls_classify(struct classifier *c, const char *text, size_t len,
-    int want_lang, struct cls_result *r)
+    const struct cls_input *in, struct cls_result *r)
 {
+	static const struct cls_input none;
 	struct cues q;
-	float sent, urg;
+	float urg;
+	size_t id;
+	uint64_t mem;
+	int win;
 
+	if (in == NULL)
+		in = &none;
 	buf_reset(&r->explain);
 	r->nexplain = 0;
-	read_message(c, text, len, &q);
-	intent_of(c, r);
+	mem = recall(c, in->conversation, &id);
+	tok_run(&c->tt, text, len);
+	r->lang = in->lang;
+	if (r->lang == NULL) {
+		struct langid_hints hints = { in->country, in->tz,
+		    remembered_lang(c, mem) };
+		r->lang = langid_detect(&c->langid, text, len, &c->tt, &hints);
+	}
+	read_cues(c, r->lang, &q);
+	lm_predict_tokens(&c->model, &c->tt, &c->feats, c->lexv, c->prob);
+	win = decide(c, r);
+	if (id != HMAP_NONE)
+		win = carry_intent(c, mem, win, r);
+	remember(c, in->conversation, mem, memory_after(c, mem, win, r));
+	r->cue = cue_fired(c, win);
+	if (c->explain) {
+		message_features(c);	/* every feature, for its words */
+		explain(c, win, r);
+	}
+	topic_of(c, win, r);
+	r->ack = r->topic != NULL && (int)c->ack_label >= 0 &&
+	    r->topic == c->model.labels[c->ack_label];
+	r->needs_reply = !r->ack;
 
 	r->escalate = q.escalate >= 1;
 	r->needs_video = q.video >= 1;
-	sent = q.pos - q.neg - (r->escalate ? 1.0f : 0);
-	/* Reporting a defect is not neutral, even in neutral words. */
-	if (strcmp(r->intent, "complaint") == 0 && r->intent_score >= CLS_SURE)
-		sent -= 0.5f;
-	r->sentiment_score = tanhf(sent / 2);
-	r->sentiment = r->sentiment_score < -0.2f ? "negative" :
-	    r->sentiment_score > 0.2f ? "positive" : "neutral";
+	sentiment_of(c, &q, r);
 	urg = q.urgency + emphasis(text, len) + (r->escalate ? 1.0f : 0);
 	/* A lone weak cue ("gift", 0.5) is no hurry; 0.75 and up counts. */
 	r->urgency = urg >= 2.75f ? 3 : (int)(urg + 0.25f);
-	r->lang = want_lang ? langid_detect(&c->langid, text, len, &c->tt,
-	    NULL) :
-	    NULL;
+	r->needs_human = r->escalate || (!r->ack &&
+	    (r->intent_score < CLS_UNSURE || r->intent_score < c->threshold ||
+	    !cls_has_templates(c, r->lang)));
 }
 
 void

@@ -3,12 +3,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lexicon.h"
 #include "text.h"
 
 static const char *const kind_names[LEX_NKINDS] = {
-	"intent", "sentiment", "urgency", "escalate", "video", "negation"
+	"intent", "sentiment", "urgency", "escalate", "video", "negation",
+	"topic", "contrast"
 };
 
 void
@@ -24,6 +26,12 @@ lex_free(struct lexicon *lx)
 	for (int i = 0; i < lx->nintents; i++)
 		free(lx->intents[i]);
 	free(lx->intents);
+	for (int i = 0; i < lx->ntopics; i++)
+		free(lx->topics[i]);
+	free(lx->topics);
+	for (int i = 0; i < lx->nlangs; i++)
+		free(lx->langs[i]);
+	free(lx->langs);
 	free(lx->e);
 	free(lx->toks);
 	u64map_free(&lx->index);
@@ -32,26 +40,86 @@ lex_free(struct lexicon *lx)
 	memset(lx, 0, sizeof(*lx));
 }
 
-int
-lex_intent_index(const struct lexicon *lx, const char *label)
+/* Index of name in v[0..n), or -1. */
+static int
+name_index(char *const *v, int n, const char *name)
 {
-	for (int i = 0; i < lx->nintents; i++)
-		if (strcmp(lx->intents[i], label) == 0)
+	for (int i = 0; i < n; i++)
+		if (strcmp(v[i], name) == 0)
 			return i;
 	return -1;
 }
 
+/* Index of name in *v, added at the end when new. */
 static int
-intent_add(struct lexicon *lx, const char *label)
+name_add(char ***v, int *n, const char *name)
 {
-	int i = lex_intent_index(lx, label);
+	int i = name_index(*v, *n, name);
 
 	if (i >= 0)
 		return i;
-	lx->intents = xrealloc(lx->intents,
-	    (size_t)(lx->nintents + 1) * sizeof(*lx->intents));
-	lx->intents[lx->nintents] = xstrdup(label);
-	return lx->nintents++;
+	*v = xrealloc(*v, (size_t)(*n + 1) * sizeof(**v));
+	(*v)[*n] = xstrdup(name);
+	return (*n)++;
+}
+
+int
+lex_intent_index(const struct lexicon *lx, const char *label)
+{
+	return name_index(lx->intents, lx->nintents, label);
+}
+
+int
+lex_topic_index(const struct lexicon *lx, const char *label)
+{
+	return name_index(lx->topics, lx->ntopics, label);
+}
+
+int
+lex_lang_index(const struct lexicon *lx, const char *tag)
+{
+	return name_index(lx->langs, lx->nlangs, tag);
+}
+
+/* Taiwan, Hong Kong and Macao write Traditional Chinese; China and
+ * Singapore Simplified. */
+static const char *
+chinese_script(const char *tag)
+{
+	static const char *const trad[] = { "zh-tw", "zh-hk", "zh-mo" };
+	static const char *const simp[] = { "zh-cn", "zh-sg" };
+
+	for (size_t i = 0; i < sizeof trad / sizeof *trad; i++)
+		if (strcasecmp(tag, trad[i]) == 0)
+			return "zh-Hant";
+	for (size_t i = 0; i < sizeof simp / sizeof *simp; i++)
+		if (strcasecmp(tag, simp[i]) == 0)
+			return "zh-Hans";
+	return tag;
+}
+
+/* Is a the tag b or a tag under it (zh-Hant under zh)? */
+static int
+tag_within(const char *a, const char *b)
+{
+	size_t n = strlen(b);
+
+	return strncasecmp(a, b, n) == 0 && (a[n] == '\0' || a[n] == '-');
+}
+
+uint64_t
+lex_lang_mask(const struct lexicon *lx, const char *tag)
+{
+	uint64_t m = 0;
+
+	if (tag == NULL || *tag == '\0' || strcasecmp(tag, "und") == 0)
+		return LEX_ALL_LANGS;
+	tag = chinese_script(tag);
+	for (int i = 0; i < lx->nlangs; i++)
+		if (tag_within(tag, lx->langs[i]) ||
+		    tag_within(lx->langs[i], tag))
+			m |= 1ull << i;
+	return m;
 }
 
 static int
@@ -131,7 +199,8 @@ entry_key(const struct tok_text *tt, int prefix)
 
 int
 lex_add(struct lexicon *lx, const char *kind, const char *label,
-    const char *weight, const char *phrase, struct buf *err)
+    const char *weight, const char *phrase, const char *lang,
+    struct buf *err)
 {
 	struct tok_text *tt = &lx->scratch;
 	struct lex_entry *e;
@@ -144,8 +213,9 @@ lex_add(struct lexicon *lx, const char *kind, const char *label,
 		if (strcmp(kind, kind_names[k]) == 0)
 			break;
 	if (k == LEX_NKINDS) {
-		buf_printf(err, "unknown kind \"%s\" (intent, sentiment, "
-		    "urgency, escalate, video, negation)", kind);
+		buf_printf(err, "unknown kind \"%s\" (intent, topic, "
+		    "sentiment, urgency, escalate, video, negation, "
+		    "contrast)", kind);
 		return -1;
 	}
 	errno = 0;
@@ -155,9 +225,20 @@ lex_add(struct lexicon *lx, const char *kind, const char *label,
 		    weight);
 		return -1;
 	}
-	if (k == LEX_INTENT) {
+	if (k == LEX_INTENT || k == LEX_TOPIC) {
 		if (!*label || strcmp(label, "-") == 0) {
-			buf_printf(err, "an intent entry needs a label");
+			buf_printf(err, "%s entry needs a label", k == LEX_INTENT ?
+			    "an intent" : "a topic");
+			return -1;
+		}
+	} else if (k == LEX_NEGATION) {
+		if (strcmp(label, "after") == 0)
+			cat = 1;
+		else if (strcmp(label, "-") == 0 || strcmp(label, "before") == 0)
+			cat = -1;
+		else {
+			buf_printf(err, "negation label \"%s\" is not -, before "
+			    "or after", label);
 			return -1;
 		}
 	} else if (k == LEX_SENTIMENT) {
@@ -197,20 +278,33 @@ lex_add(struct lexicon *lx, const char *kind, const char *label,
 	    tt->toks[tt->n - 1].key == tt->toks[tt->n - 1].hash))
 		prefix = 0;
 	if (k == LEX_INTENT)
-		cat = intent_add(lx, label);
+		cat = name_add(&lx->intents, &lx->nintents, label);
+	else if (k == LEX_TOPIC)
+		cat = name_add(&lx->topics, &lx->ntopics, label);
+	int li = -1;
+	if (lang != NULL) {
+		li = lex_lang_index(lx, lang);
+		if (li < 0 && lx->nlangs == LEX_LANGS_MAX) {
+			buf_printf(err, "more than %d languages", LEX_LANGS_MAX);
+			return -1;
+		}
+		if (li < 0)
+			li = name_add(&lx->langs, &lx->nlangs, lang);
+	}
 
 	uint64_t key = entry_key(tt, prefix);
-	int head = u64map_get(&lx->index, key);
-	if (head >= 0) {
-		for (int i = head; i >= 0; i = lx->e[i].next) {
-			e = &lx->e[i];
-			if (e->kind == k && e->cat == cat &&
-			    same_tokens(lx, e, tt, prefix)) {
-				e->weight = (float)w;
-				return 0;
-			}
+	int head = u64map_get(&lx->index, key), found = 0;
+	for (int i = head; i >= 0; i = lx->e[i].next) {
+		e = &lx->e[i];
+		if (e->kind == k && e->cat == cat &&
+		    (li < 0 || e->lang == li) &&
+		    same_tokens(lx, e, tt, prefix)) {
+			e->weight = (float)w;
+			found = 1;
 		}
 	}
+	if (found)
+		return 0;
 	if (lx->n == lx->cap) {
 		lx->cap = lx->cap ? lx->cap * 2 : 512;
 		lx->e = xrealloc(lx->e, lx->cap * sizeof(*lx->e));
@@ -218,6 +312,7 @@ lex_add(struct lexicon *lx, const char *kind, const char *label,
 	e = &lx->e[lx->n];
 	e->kind = k;
 	e->cat = cat;
+	e->lang = li;
 	e->weight = (float)w;
 	e->prefix = prefix;
 	e->tok0 = (uint32_t)lx->ntoks;
@@ -269,6 +364,13 @@ split_tabs(char *line, char **f, int n)
 int
 lex_load(struct lexicon *lx, const char *path, struct buf *err)
 {
+	return lex_load_lang(lx, path, NULL, err);
+}
+
+int
+lex_load_lang(struct lexicon *lx, const char *path, const char *lang,
+    struct buf *err)
+{
 	FILE *fp = fopen(path, "r");
 	char *line = NULL, *f[4];
 	size_t cap = 0;
@@ -299,7 +401,7 @@ lex_load(struct lexicon *lx, const char *path, struct buf *err)
 		}
 		size_t mark = err->len;
 		buf_printf(err, "%s:%ld: ", path, lineno);
-		if (lex_add(lx, f[0], f[1], f[2], f[3], err) < 0) {
+		if (lex_add(lx, f[0], f[1], f[2], f[3], lang, err) < 0) {
 			rc = -1;
 			break;
 		}
@@ -349,7 +451,9 @@ lex_load_dir(struct lexicon *lx, const char *dir, struct buf *err)
 	for (size_t i = 0; i < n; i++) {
 		buf_reset(&path);
 		buf_printf(&path, "%s/%s", dir, names[i]);
-		if (rc == 0 && lex_load(lx, buf_str(&path), err) < 0)
+		names[i][strlen(names[i]) - 4] = '\0';	/* de.tsv: de */
+		if (rc == 0 && lex_load_lang(lx, buf_str(&path), names[i],
+		    err) < 0)
 			rc = -1;
 		free(names[i]);
 	}
@@ -395,13 +499,14 @@ entry_at(const struct lexicon *lx, const struct lex_entry *e,
  * before. */
 static void
 match_chain(const struct lexicon *lx, uint64_t key, const struct tok_text *tt,
-    size_t pos, struct lex_hits *hits)
+    size_t pos, uint64_t langs, struct lex_hits *hits)
 {
 	if (!may_have(lx, key))
 		return;
 	for (int i = u64map_get(&lx->index, key); i >= 0; i = lx->e[i].next) {
 		const struct lex_entry *e = &lx->e[i];
-		if (e->weight <= 0 || !entry_at(lx, e, tt, pos))
+		if (e->weight <= 0 || (e->lang >= 0 &&
+		    !((langs >> e->lang) & 1)) || !entry_at(lx, e, tt, pos))
 			continue;
 		size_t j;
 		for (j = 0; j < hits->n; j++)
@@ -422,7 +527,7 @@ match_chain(const struct lexicon *lx, uint64_t key, const struct tok_text *tt,
 
 void
 lex_match(const struct lexicon *lx, const struct tok_text *tt,
-    struct lex_hits *hits)
+    uint64_t langs, struct lex_hits *hits)
 {
 	hits->n = 0;
 	if (lx->index.used == 0)
@@ -430,12 +535,13 @@ lex_match(const struct lexicon *lx, const struct tok_text *tt,
 	for (size_t pos = 0; pos < tt->n; pos++) {
 		const struct tok *t = &tt->toks[pos];
 		size_t first = hits->n;
-		match_chain(lx, word_key(t->hash), tt, pos, hits);
+		match_chain(lx, word_key(t->hash), tt, pos, langs, hits);
 		if (t->key != t->hash)	/* longer than a key: a prefix's */
-			match_chain(lx, prefix_key(t->key), tt, pos, hits);
+			match_chain(lx, prefix_key(t->key), tt, pos, langs,
+			    hits);
 		if (pos + 1 < tt->n)
 			match_chain(lx, phrase_key(t->hash, tt->toks[pos + 1].key),
-			    tt, pos, hits);
+			    tt, pos, langs, hits);
 		/* The entries found here in the order they were read, as
 		 * from one chain: sums and explanations come out alike. */
 		for (size_t i = first + 1; i < hits->n; i++) {

@@ -11,19 +11,32 @@
  *
  *	KIND	LABEL	WEIGHT	PHRASE
  *	intent	refund	1.5	money back
- *	intent	refund	1	退款
+ *	topic	customs	1	import duty
  *	sentiment	neg	1	terrible
  *	escalate	-	2	chargeback
  *	video	-	1	loose seam*
+ *	negation	after	1	ない
  *
- * KIND is intent (LABEL names the intent), sentiment (LABEL pos or neg),
- * urgency, escalate, video or negation (LABEL `-`).  WEIGHT is a number
- * from 0 to 10; 0 switches an entry off.  PHRASE is folded and tokenised
- * like a message (so case, width and Latin accents do not matter, and
- * Chinese or Japanese needs no spaces); a `*` at its end makes the last
- * word a prefix (`refund*` matches refunded, refunds; at least 3 letters).
- * An entry with the same KIND, LABEL and PHRASE as an earlier one replaces
- * its weight: that is how --lexicon overrides the built-in files.
+ * KIND is intent (LABEL names the intent), topic (LABEL names the topic),
+ * sentiment (LABEL pos or neg), urgency, escalate, video (LABEL `-`),
+ * negation (LABEL `-` or before: it comes before the word it negates;
+ * after: after it, as Japanese ない) or contrast (LABEL `-`: "but", after
+ * which the buyer's real mood comes).  WEIGHT is a number from 0 to 10; 0
+ * switches an entry off.  PHRASE is folded and tokenised like a message
+ * (so case, width and Latin accents do not matter, and Chinese or Japanese
+ * needs no spaces); a `*` at its end makes the last word a prefix
+ * (`refund*` matches refunded, refunds; at least 3 letters).
+ *
+ * LANGUAGES.  An entry belongs to a language (the file LANG.tsv of the
+ * built-in directory: de.tsv holds German cues) or to every language (a
+ * file loaded by lex_load).  lex_match finds an entry only in text of its
+ * language: a tag matches its own, its subtags' and its parent's (the zh
+ * cues fire in zh-Hans and zh-Hant text, and the zh-Hant ones in plain
+ * zh), and text of unknown language ("und", or NULL) every language.
+ * An entry with the same KIND, LABEL, PHRASE and language as an earlier
+ * one replaces its weight; one of every language replaces the weight of
+ * all such entries whatever their language: that is how --lexicon
+ * overrides the built-in files.
  */
 #ifndef CSKIT_LEXICON_H
 #define CSKIT_LEXICON_H
@@ -36,8 +49,11 @@
 
 enum lex_kind {
 	LEX_INTENT, LEX_SENTIMENT, LEX_URGENCY, LEX_ESCALATE, LEX_VIDEO,
-	LEX_NEGATION, LEX_NKINDS
+	LEX_NEGATION, LEX_TOPIC, LEX_CONTRAST, LEX_NKINDS
 };
+
+#define LEX_LANGS_MAX	64	/* languages of the lexicon (a bit each) */
+#define LEX_ALL_LANGS	(~(uint64_t)0)
 
 #define LEX_FILTER_BITS	65536	/* a power of two; 8 KB */
 
@@ -48,7 +64,10 @@ struct lex_tok {
 
 struct lex_entry {
 	int		 kind;
-	int		 cat;		/* intent: index in intents; sentiment: -1/+1 */
+	int		 cat;		/* intent, topic: index in intents,
+					   topics; sentiment: -1/+1;
+					   negation: -1 before, +1 after */
+	int		 lang;		/* index in langs; -1: every language */
 	float		 weight;
 	uint32_t	 tok0, ntok;	/* tokens in lexicon.toks */
 	int		 prefix;	/* the last token is a prefix */
@@ -64,6 +83,10 @@ struct lexicon {
 	struct buf	 pool;
 	char		**intents;	/* intent labels, in order first seen */
 	int		 nintents;
+	char		**topics;	/* topic labels, likewise */
+	int		 ntopics;
+	char		**langs;	/* languages of entries, likewise */
+	int		 nlangs;
 	struct u64map	 index;		/* key → first entry of its chain */
 	/* A bit for each index key (LEX_FILTER_BITS, by the key's top
 	 * bits): most words of a message are no cue, and this answers
@@ -90,20 +113,34 @@ void	lex_free(struct lexicon *);
  * with a reason "FILE:LINE: what" (or "FILE: strerror") in err.
  */
 int	lex_load(struct lexicon *, const char *path, struct buf *err);
-/* Load every *.tsv file of a directory, in byte order of their names. */
+/* The same, every entry of the language lang (NULL: of every language). */
+int	lex_load_lang(struct lexicon *, const char *path, const char *lang,
+	    struct buf *err);
+/* Load every *.tsv file of a directory, in byte order of their names, each
+ * as the cues of the language its name says (de.tsv: de). */
 int	lex_load_dir(struct lexicon *, const char *dir, struct buf *err);
-/* Add one entry; -1 with a reason in err when a field is bad. */
+/* Add one entry (lang as in lex_load_lang); -1 with a reason in err when
+ * a field is bad. */
 int	lex_add(struct lexicon *, const char *kind, const char *label,
-	    const char *weight, const char *phrase, struct buf *err);
+	    const char *weight, const char *phrase, const char *lang,
+	    struct buf *err);
 /* Index of an intent label, -1 when the lexicon has no cue for it. */
 int	lex_intent_index(const struct lexicon *, const char *label);
+/* Index of a topic label, likewise. */
+int	lex_topic_index(const struct lexicon *, const char *label);
+/* Index of a language of the lexicon, -1 when it has no entry of it. */
+int	lex_lang_index(const struct lexicon *, const char *tag);
+/* The languages whose entries fire in text of language tag (a bit per
+ * index of langs): see LANGUAGES above. */
+uint64_t lex_lang_mask(const struct lexicon *, const char *tag);
 
 /*
- * Every entry (weight above 0) found in a tokenised message, each entry
- * once, in the order of their first position.
+ * Every entry (weight above 0) of a language in langs (a mask from
+ * lex_lang_mask) or of every language found in a tokenised message, each
+ * entry once, in the order of their first position.
  */
 void	lex_match(const struct lexicon *, const struct tok_text *,
-	    struct lex_hits *);
+	    uint64_t langs, struct lex_hits *);
 void	lex_hits_free(struct lex_hits *);
 /* The phrase of an entry as written in its file. */
 const char *lex_phrase(const struct lexicon *, uint32_t entry);

@@ -310,9 +310,54 @@ lm_setup(struct lm_model *m, uint32_t buckets, uint32_t nlabels,
 	m->nlex = nlex;
 	m->labels = copy_names(nlabels, labels);
 	m->lexnames = copy_names(nlex, lexnames);
+	m->parent = xmalloc((nlabels ? nlabels : 1) * sizeof(*m->parent));
+	for (uint32_t c = 0; c < nlabels; c++)
+		m->parent[c] = LM_NONE;
+	m->nheads = 1;
+	m->heads[0].name = xstrdup("");
+	m->heads[0].first = 0;
+	m->heads[0].n = nlabels;
+	m->heads[0].temperature = 1;
 	m->bias = xcalloc(nlabels, sizeof(float));
 	m->lexw = xcalloc((size_t)nlex * nlabels + 1, sizeof(float));
 	m->w = xcalloc((size_t)buckets * nlabels + W_SLACK, sizeof(float));
+}
+
+static void
+free_heads(struct lm_model *m)
+{
+	for (uint32_t h = 0; h < m->nheads; h++)
+		free(m->heads[h].name);
+	memset(m->heads, 0, sizeof(m->heads));
+	m->nheads = 0;
+}
+
+void
+lm_set_heads(struct lm_model *m, uint32_t n, char *const *name,
+    const uint32_t *count)
+{
+	uint32_t first = 0;
+
+	free_heads(m);
+	for (uint32_t h = 0; h < n && h < LM_HEADS_MAX; h++) {
+		m->heads[h].name = xstrdup(name[h]);
+		m->heads[h].first = first;
+		m->heads[h].n = count[h];
+		m->heads[h].temperature = 1;
+		first += count[h];
+	}
+	m->nheads = n < LM_HEADS_MAX ? n : LM_HEADS_MAX;
+	for (uint32_t c = 0; c < m->nlabels; c++)
+		m->parent[c] = LM_NONE;
+}
+
+int
+lm_head_index(const struct lm_model *m, const char *name)
+{
+	for (uint32_t h = 0; h < m->nheads; h++)
+		if (strcmp(m->heads[h].name, name) == 0)
+			return (int)h;
+	return -1;
 }
 
 void
@@ -324,19 +369,26 @@ lm_free(struct lm_model *m)
 	if (m->lexnames)
 		for (uint32_t i = 0; i < m->nlex; i++)
 			free(m->lexnames[i]);
+	free_heads(m);
 	free(m->labels);
 	free(m->lexnames);
+	free(m->parent);
 	free(m->bias);
 	free(m->lexw);
 	free(m->w);
 	memset(m, 0, sizeof(*m));
 }
 
+/* v[0..n) / t through a softmax, in place. */
 static void
-softmax(float *v, uint32_t n)
+softmax(float *v, uint32_t n, float t)
 {
-	float max = v[0], sum = 0;
+	float max, sum = 0, inv = t > 0 ? 1.0f / t : 1;
 
+	if (inv != 1)
+		for (uint32_t c = 0; c < n; c++)
+			v[c] *= inv;
+	max = v[0];
 	for (uint32_t c = 1; c < n; c++)
 		if (v[c] > max)
 			max = v[c];
@@ -348,17 +400,51 @@ softmax(float *v, uint32_t n)
 		v[c] /= sum;
 }
 
+void
+lm_softmax_heads(const struct lm_model *m, float *v)
+{
+	for (uint32_t h = 0; h < m->nheads; h++)
+		softmax(v + m->heads[h].first, m->heads[h].n,
+		    m->heads[h].temperature);
+}
+
 /*
  * sum[c] = the sum of the rows of features f[0..nf), each label's sum
  * added up in feature order.  For up to VEC_LABELS labels the sums stay in
  * vector registers, four labels to an add (each lane adds exactly what
- * the plain loop adds, so the sums are the same to the bit); the vectors
- * read past a row of fewer than 12 labels, into the next or the slack
- * behind the table (W_SLACK).
+ * the plain loop adds, so the sums are the same to the bit); the last
+ * vector reads past a row whose labels are not a multiple of four, into
+ * the next row or the slack behind the table (W_SLACK).
  */
 #if defined(__GNUC__) || defined(__clang__)
 typedef float v4f __attribute__((vector_size(16)));
-#define VEC_LABELS	12
+#define VEC_LABELS	32
+#define VEC_MAX		(VEC_LABELS / 4)
+
+/* nv is a constant where this is inlined: the accumulators stay in
+ * registers. */
+__attribute__((always_inline))
+static inline void
+sum_rows_vec(const float *w, uint32_t L, const uint32_t *f, size_t nf,
+    float *sum, const int nv)
+{
+	v4f acc[VEC_MAX], r;
+	float out[VEC_LABELS];
+
+	for (int k = 0; k < nv; k++)
+		acc[k] = (v4f){ 0, 0, 0, 0 };
+	for (size_t i = 0; i < nf; i++) {
+		const float *row = w + (size_t)f[i] * L;
+		if (i + LM_PREFETCH < nf)
+			prefetch(w + (size_t)f[i + LM_PREFETCH] * L, L);
+		for (int k = 0; k < nv; k++) {
+			memcpy(&r, row + 4 * k, sizeof(r));
+			acc[k] += r;
+		}
+	}
+	memcpy(out, acc, (size_t)nv * sizeof(v4f));
+	memcpy(sum, out, L * sizeof(*sum));
+}
 #endif
 
 static void
@@ -369,26 +455,16 @@ sum_rows(const struct lm_model *m, const uint32_t *f, size_t nf, float *sum)
 	for (size_t i = 0; i < nf && i < LM_PREFETCH; i++)
 		prefetch(m->w + (size_t)f[i] * L, L);
 #ifdef VEC_LABELS
-	if (L <= VEC_LABELS) {
-		v4f acc[3] = { { 0 }, { 0 }, { 0 } }, r;
-		float out[12];
-		for (size_t i = 0; i < nf; i++) {
-			const float *row = m->w + (size_t)f[i] * L;
-			if (i + LM_PREFETCH < nf)
-				prefetch(m->w + (size_t)f[i + LM_PREFETCH] * L,
-				    L);
-			/* Lanes past L add the next row's weights (or the
-			 * slack's zeros): they are never read. */
-			memcpy(&r, row, sizeof(r));
-			acc[0] += r;
-			memcpy(&r, row + 4, sizeof(r));
-			acc[1] += r;
-			memcpy(&r, row + 8, sizeof(r));
-			acc[2] += r;
-		}
-		memcpy(out, acc, sizeof(out));
-		memcpy(sum, out, L * sizeof(*sum));
-		return;
+	switch ((L + 3) / 4) {
+	case 1: sum_rows_vec(m->w, L, f, nf, sum, 1); return;
+	case 2: sum_rows_vec(m->w, L, f, nf, sum, 2); return;
+	case 3: sum_rows_vec(m->w, L, f, nf, sum, 3); return;
+	case 4: sum_rows_vec(m->w, L, f, nf, sum, 4); return;
+	case 5: sum_rows_vec(m->w, L, f, nf, sum, 5); return;
+	case 6: sum_rows_vec(m->w, L, f, nf, sum, 6); return;
+	case 7: sum_rows_vec(m->w, L, f, nf, sum, 7); return;
+	case 8: sum_rows_vec(m->w, L, f, nf, sum, 8); return;
+	default: break;
 	}
 #endif
 	for (uint32_t c = 0; c < L; c++)
@@ -402,35 +478,42 @@ sum_rows(const struct lm_model *m, const uint32_t *f, size_t nf, float *sum)
 	}
 }
 
-static void	logits_to_prob(const struct lm_model *, size_t nf, const float *lex,
-		    float *prob);
+static void	sums_to_logits(const struct lm_model *, size_t nf,
+		    const float *lex, float *v);
+
+void
+lm_logits(const struct lm_model *m, const uint32_t *f, size_t nf,
+    const float *lex, float *out)
+{
+	sum_rows(m, f, nf, out);
+	sums_to_logits(m, nf, lex, out);
+}
 
 void
 lm_predict(const struct lm_model *m, const uint32_t *f, size_t nf,
     const float *lex, float *prob)
 {
-	sum_rows(m, f, nf, prob);
-	logits_to_prob(m, nf, lex, prob);
+	lm_logits(m, f, nf, lex, prob);
+	lm_softmax_heads(m, prob);
 }
 
-/* prob holds the row sum of nf features: scaled, biased, the lexicon
- * inputs added, and softmax. */
+/* v holds the row sum of nf features: scaled, biased, the lexicon inputs
+ * added. */
 static void
-logits_to_prob(const struct lm_model *m, size_t nf, const float *lex,
-    float *prob)
+sums_to_logits(const struct lm_model *m, size_t nf, const float *lex,
+    float *v)
 {
 	uint32_t L = m->nlabels;
 	float scale = nf ? 1.0f / sqrtf((float)nf) : 0;
 
 	for (uint32_t c = 0; c < L; c++)
-		prob[c] = prob[c] * scale + m->bias[c];
+		v[c] = v[c] * scale + m->bias[c];
 	for (uint32_t k = 0; k < m->nlex; k++) {
 		if (lex[k] == 0)
 			continue;
 		for (uint32_t c = 0; c < L; c++)
-			prob[c] += lex[k] * m->lexw[(size_t)k * L + c];
+			v[c] += lex[k] * m->lexw[(size_t)k * L + c];
 	}
-	softmax(prob, L);
 }
 
 /*
@@ -441,8 +524,9 @@ logits_to_prob(const struct lm_model *m, size_t nf, const float *lex,
  * same whether it was remembered or made again.
  */
 /* Models with more labels sum every row; the sums hold this many floats,
- * as many as the vector paths read (VEC_LABELS). */
-#define WSUM_LABELS	12
+ * at least as many as the vector paths read (VEC_LABELS). */
+#define VEC_LABELS_OR_32	32
+#define WSUM_LABELS	VEC_LABELS_OR_32
 
 struct lm_wsum {
 	struct lm_word_key key;
@@ -496,7 +580,7 @@ add_vector(float *acc, const float *v, uint32_t L)
 {
 #ifdef VEC_LABELS
 	if (L <= VEC_LABELS) {
-		for (int k = 0; k < VEC_LABELS; k += 4) {
+		for (uint32_t k = 0; k < L; k += 4) {
 			v4f a, b;
 			memcpy(&a, acc + k, sizeof a);
 			memcpy(&b, v + k, sizeof b);
@@ -545,7 +629,8 @@ lm_predict_tokens(const struct lm_model *m, const struct tok_text *tt,
 	sum_rows(m, fs->f, fs->n, prob);
 	for (uint32_t c = 0; c < L; c++)
 		prob[c] += words[c];
-	logits_to_prob(m, nf, lex, prob);
+	sums_to_logits(m, nf, lex, prob);
+	lm_softmax_heads(m, prob);
 }
 
 static uint64_t
@@ -553,6 +638,57 @@ next_rand(uint64_t *state)
 {
 	*state += 0x9E3779B97F4A7C15ULL;
 	return mix(*state);
+}
+
+/* The gradient of the logits in p (the probabilities of every head): p
+ * minus the label's one-hot, 0 for a head without a label. */
+static void
+head_gradient(const struct lm_model *m, const struct lm_example *e, float *p)
+{
+	for (uint32_t h = 0; h < m->nheads; h++) {
+		const struct lm_head *hd = &m->heads[h];
+		uint32_t y = e->label[h];
+		if (y == LM_NONE || y >= hd->n) {
+			for (uint32_t c = 0; c < hd->n; c++)
+				p[hd->first + c] = 0;
+			continue;
+		}
+		softmax(p + hd->first, hd->n, 1);
+		p[hd->first + y] -= 1.0f;
+	}
+}
+
+/* Each label of a later head under the label of head 0 that nine in ten
+ * of its examples or more carried; none when no label did. */
+static void
+find_parents(struct lm_model *m, const struct lm_example *ex, size_t n)
+{
+	uint32_t L = m->nlabels, L0 = m->heads[0].n;
+	uint32_t *count = xcalloc((size_t)L * L0 + 1, sizeof(*count));
+
+	for (size_t i = 0; i < n; i++) {
+		uint32_t y0 = ex[i].label[0];
+		if (y0 == LM_NONE || y0 >= L0)
+			continue;
+		for (uint32_t h = 1; h < m->nheads; h++)
+			if (ex[i].label[h] < m->heads[h].n)
+				count[(size_t)(m->heads[h].first +
+				    ex[i].label[h]) * L0 + y0]++;
+	}
+	for (uint32_t c = 0; c < L; c++) {
+		uint32_t best = 0, all = 0;
+		m->parent[c] = LM_NONE;
+		for (uint32_t k = 0; k < L0 && c >= L0; k++) {
+			all += count[(size_t)c * L0 + k];
+			if (count[(size_t)c * L0 + k] > best) {
+				best = count[(size_t)c * L0 + k];
+				m->parent[c] = k;
+			}
+		}
+		if ((uint64_t)best * 10 < (uint64_t)all * 9)
+			m->parent[c] = LM_NONE;	/* no label it belongs under */
+	}
+	free(count);
 }
 
 void
@@ -566,6 +702,7 @@ lm_train(struct lm_model *m, const struct lm_example *ex, size_t n,
 	uint64_t rng = o->seed;
 	size_t total = (size_t)o->epochs * n, step = 0;
 
+	find_parents(m, ex, n);
 	for (size_t i = 0; i < n; i++)
 		order[i] = i;
 	for (int ep = 0; ep < o->epochs; ep++) {
@@ -589,8 +726,8 @@ lm_train(struct lm_model *m, const struct lm_example *ex, size_t n,
 			    o->lex_dropout)
 				lex = nolex;
 
-			lm_predict(m, e->f, e->nf, lex, p);
-			p[e->label] -= 1.0f;	/* the gradient of the logits */
+			lm_logits(m, e->f, e->nf, lex, p);
+			head_gradient(m, e, p);
 			for (uint32_t c = 0; c < L; c++)
 				m->bias[c] -= lr * p[c];
 			for (size_t k = 0; k < e->nf; k++) {
@@ -609,6 +746,61 @@ lm_train(struct lm_model *m, const struct lm_example *ex, size_t n,
 	free(order);
 	free(p);
 	free(nolex);
+}
+
+/* The mean log loss of head h at temperature t. */
+static double
+head_loss(const struct lm_model *m, uint32_t h, const float *logits,
+    const struct lm_example *ex, size_t n, float t)
+{
+	const struct lm_head *hd = &m->heads[h];
+	float *p = xmalloc(hd->n * sizeof(*p));
+	double loss = 0;
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		uint32_t y = ex[i].label[h];
+		if (y == LM_NONE || y >= hd->n)
+			continue;
+		memcpy(p, logits + i * m->nlabels + hd->first,
+		    hd->n * sizeof(*p));
+		softmax(p, hd->n, t);
+		loss -= log(p[y] > 1e-30f ? (double)p[y] : 1e-30);
+		k++;
+	}
+	free(p);
+	return k ? loss / (double)k : 0;
+}
+
+float
+lm_fit_temperature(const struct lm_model *m, uint32_t h, const float *logits,
+    const struct lm_example *ex, size_t n)
+{
+	/* golden-section search on log t: the loss is unimodal in t */
+	const double g = 0.6180339887498949;
+	double a = log(0.05), b = log(20.0);
+	double x1 = b - g * (b - a), x2 = a + g * (b - a);
+	double f1 = head_loss(m, h, logits, ex, n, (float)exp(x1));
+	double f2 = head_loss(m, h, logits, ex, n, (float)exp(x2));
+
+	if (h >= m->nheads)
+		return 1;
+	for (int it = 0; it < 40; it++) {
+		if (f1 <= f2) {
+			b = x2;
+			x2 = x1;
+			f2 = f1;
+			x1 = b - g * (b - a);
+			f1 = head_loss(m, h, logits, ex, n, (float)exp(x1));
+		} else {
+			a = x1;
+			x1 = x2;
+			f1 = f2;
+			x2 = a + g * (b - a);
+			f2 = head_loss(m, h, logits, ex, n, (float)exp(x2));
+		}
+	}
+	return (float)exp((a + b) / 2);
 }
 
 /* Little-endian encoding, whatever the host's byte order. */
@@ -680,10 +872,18 @@ lm_encode(const struct lm_model *m, struct buf *out)
 	put_u32(out, m->buckets);
 	put_u32(out, m->nlex);
 	put_u32(out, rows);
+	put_u32(out, m->nheads);
 	for (uint32_t c = 0; c < m->nlabels; c++)
 		put_name(out, m->labels[c]);
 	for (uint32_t k = 0; k < m->nlex; k++)
 		put_name(out, m->lexnames[k]);
+	for (uint32_t h = 0; h < m->nheads; h++) {
+		put_name(out, m->heads[h].name);
+		put_u32(out, m->heads[h].n);
+		put_f32(out, m->heads[h].temperature);
+	}
+	for (uint32_t c = 0; c < m->nlabels; c++)
+		put_u32(out, m->parent[c]);
 	for (uint32_t c = 0; c < m->nlabels; c++)
 		put_f32(out, m->bias[c]);
 	for (size_t i = 0; i < (size_t)m->nlex * m->nlabels; i++)
@@ -755,13 +955,42 @@ fail(struct lm_model *m, struct buf *err, const char *why)
 	return -1;
 }
 
+/* The heads and parents of a version 2 file; 0 or -1 when impossible. */
+static int
+get_heads(struct lm_model *m, struct rd *r, uint32_t nheads)
+{
+	uint32_t first = 0;
+
+	m->nheads = nheads;
+	for (uint32_t h = 0; h < nheads; h++) {
+		struct lm_head *hd = &m->heads[h];
+		hd->name = get_name(r);
+		hd->first = first;
+		hd->n = (uint32_t)get_n(r, 4);
+		hd->temperature = get_f32(r);
+		if (r->short_read || hd->n < 1 || hd->n > m->nlabels - first ||
+		    !(hd->temperature > 0 && hd->temperature < 1e6f))
+			return -1;
+		first += hd->n;
+	}
+	if (first != m->nlabels)
+		return -1;
+	for (uint32_t c = 0; c < m->nlabels; c++) {
+		m->parent[c] = (uint32_t)get_n(r, 4);
+		if (m->parent[c] != LM_NONE && m->parent[c] >= m->heads[0].n)
+			return -1;
+	}
+	return r->short_read ? -1 : 0;
+}
+
 int
 lm_decode(struct lm_model *m, const unsigned char *p, size_t len,
     struct buf *err)
 {
 	struct rd r = { p, len, 0, 0 };
-	uint32_t version, scheme, nlabels, buckets, nlex, rows;
+	uint32_t version, scheme, nlabels, buckets, nlex, rows, nheads = 1;
 	uint64_t size, sum;
+	size_t header;
 
 	memset(m, 0, sizeof(*m));
 	if (len < 4 || memcmp(p, LM_MAGIC, 4) != 0)
@@ -771,9 +1000,10 @@ lm_decode(struct lm_model *m, const unsigned char *p, size_t len,
 	size = get_n(&r, 8);
 	if (r.short_read)
 		return fail(m, err, "truncated model file (header cut short)");
-	if (version != LM_VERSION) {
+	if (version != 1 && version != LM_VERSION) {
 		buf_printf(err, "model file version %u is not supported "
-		    "(this cs-classify reads version %u)", version, LM_VERSION);
+		    "(this cs-classify reads versions 1 and %u)", version,
+		    LM_VERSION);
 		return -1;
 	}
 	if (size != len) {
@@ -782,7 +1012,8 @@ lm_decode(struct lm_model *m, const unsigned char *p, size_t len,
 		    (unsigned long long)size);
 		return -1;
 	}
-	if (len < 44)
+	header = version == 1 ? 36 : 40;
+	if (len < header + 8)
 		return fail(m, err, "truncated model file (header cut short)");
 	r.at = len - 8;
 	sum = get_n(&r, 8);
@@ -796,12 +1027,15 @@ lm_decode(struct lm_model *m, const unsigned char *p, size_t len,
 	buckets = (uint32_t)get_n(&r, 4);
 	nlex = (uint32_t)get_n(&r, 4);
 	rows = (uint32_t)get_n(&r, 4);
+	if (version >= 2)
+		nheads = (uint32_t)get_n(&r, 4);
 	if (scheme != LM_SCHEME)
 		return fail(m, err, "model file made for another feature "
 		    "scheme: retrain it with this cs-classify");
 	if (nlabels < 1 || nlabels > MAX_LABELS || nlex > MAX_LEX ||
 	    buckets < 2 || (buckets & (buckets - 1)) || rows > buckets ||
-	    (uint64_t)buckets * nlabels > MAX_WEIGHTS)
+	    (uint64_t)buckets * nlabels > MAX_WEIGHTS || nheads < 1 ||
+	    nheads > LM_HEADS_MAX || nheads > nlabels)
 		return fail(m, err, "model file has impossible dimensions");
 	m->nlabels = nlabels;
 	m->buckets = buckets;
@@ -812,6 +1046,14 @@ lm_decode(struct lm_model *m, const unsigned char *p, size_t len,
 	m->lexnames = xcalloc(nlex ? nlex : 1, sizeof(char *));
 	for (uint32_t k = 0; k < nlex; k++)
 		m->lexnames[k] = get_name(&r);
+	m->parent = xmalloc(nlabels * sizeof(*m->parent));
+	if (version == 1) {
+		m->nheads = 1;
+		m->heads[0] = (struct lm_head){ xstrdup(""), 0, nlabels, 1 };
+		for (uint32_t c = 0; c < nlabels; c++)
+			m->parent[c] = LM_NONE;
+	} else if (get_heads(m, &r, nheads) < 0)
+		return fail(m, err, "model file has impossible heads");
 	if (r.short_read ||
 	    (r.len - r.at) != 4 * ((size_t)nlabels * (1 + nlex) +
 	    (size_t)rows * (1 + nlabels)))

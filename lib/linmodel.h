@@ -18,14 +18,31 @@
  * of a share of the steps (so the n-grams learn to stand on their own): the
  * same data and options give the same bytes.
  *
+ * HEADS.  A model can answer several questions at once from the same
+ * features (the built-in one: intent, topic and sentiment): its labels are
+ * split into heads, consecutive runs of labels with a softmax each, every
+ * row holding the weights of all of them side by side (one row load
+ * serves every head).  An example may lack the label of a head other than
+ * the first (that head then learns nothing from it).  A label of a later
+ * head can have a parent, the label of the first head it belongs under
+ * (the topic "customs" under the intent "shipping"): the one its training
+ * examples carried most.  Each head has a temperature T, the logits being
+ * divided by it before its softmax: 1 after training, then fitted on
+ * examples kept out of training so that the scores are calibrated
+ * probabilities (lm_fit_temperature).
+ *
  * File (all integers and floats little-endian, IEEE 754 binary32):
  *	"CSKM"  u32 version  u64 file size  u32 feature scheme
  *	u32 labels  u32 buckets  u32 lexicon inputs  u32 rows
+ *	(version 2) u32 heads
  *	labels and lexicon input names: u16 length + UTF-8 bytes each
+ *	(version 2) per head: name, u32 labels, f32 temperature;
+ *	            per label: u32 parent (0xFFFFFFFF: none)
  *	bias[labels]  lexw[inputs][labels]
  *	rows: u32 bucket + w[labels], buckets ascending, all-zero rows left out
  *	u64 FNV-1a 64 of every byte before it
- * A file that is foreign, truncated, of another version or corrupt is
+ * Version 1 files (one head, no name, temperature 1) are still read.  A
+ * file that is foreign, truncated, of another version or corrupt is
  * refused with a reason; nothing in it is trusted before the checksum.
  */
 #ifndef CSKIT_LINMODEL_H
@@ -37,7 +54,9 @@
 #include "tokenize.h"
 
 #define LM_MAGIC	"CSKM"
-#define LM_VERSION	1
+#define LM_VERSION	2	/* written; 1 is read too */
+#define LM_HEADS_MAX	4
+#define LM_NONE		UINT32_MAX	/* no label, no parent */
 #define LM_SCHEME	1	/* the feature extraction the weights fit */
 #define LM_BUCKETS_DEFAULT (1u << 18)
 
@@ -62,12 +81,21 @@ struct lm_feats {
 	uint32_t	 wsum_cap;
 };
 
+struct lm_head {
+	char		*name;		/* "" in a version 1 file */
+	uint32_t	 first, n;	/* its labels: first .. first + n - 1 */
+	float		 temperature;	/* the logits are divided by it */
+};
+
 struct lm_model {
 	uint32_t	 nlabels;
 	uint32_t	 buckets;	/* a power of two */
 	uint32_t	 nlex;
+	uint32_t	 nheads;	/* at least 1 */
+	struct lm_head	 heads[LM_HEADS_MAX];
 	char		**labels;
 	char		**lexnames;
+	uint32_t	*parent;	/* [nlabels]: a label of head 0, or LM_NONE */
 	float		*bias;		/* [nlabels] */
 	float		*lexw;		/* [nlex][nlabels] */
 	float		*w;		/* [buckets][nlabels] */
@@ -77,7 +105,8 @@ struct lm_example {
 	uint32_t	*f;
 	uint32_t	 nf;
 	float		*lex;		/* [nlex] */
-	uint32_t	 label;
+	uint32_t	 label[LM_HEADS_MAX];	/* per head: the label's index
+					   within the head, or LM_NONE */
 };
 
 struct lm_train_opts {
@@ -97,9 +126,16 @@ void	lm_feats_hint(struct lm_feats *, const struct lm_model *m);
 void	lm_features(const struct tok_text *, uint32_t buckets,
 	    struct lm_feats *);
 
-/* An empty model (all weights 0) with these labels and lexicon inputs. */
+/* An empty model (all weights 0) with these labels and lexicon inputs, all
+ * in one head named "". */
 void	lm_setup(struct lm_model *, uint32_t buckets, uint32_t nlabels,
 	    char *const *labels, uint32_t nlex, char *const *lexnames);
+/* Split the labels into n heads of count[h] labels each (they must add up
+ * to nlabels), named name[h]; parents none, temperatures 1. */
+void	lm_set_heads(struct lm_model *, uint32_t n, char *const *name,
+	    const uint32_t *count);
+/* The head named name, or -1. */
+int	lm_head_index(const struct lm_model *, const char *name);
 void	lm_free(struct lm_model *);
 /*
  * Softmax probabilities of every label into prob[nlabels].  The PLAIN PATH:
@@ -119,8 +155,20 @@ void	lm_predict(const struct lm_model *, const uint32_t *f, size_t nf,
  */
 void	lm_predict_tokens(const struct lm_model *, const struct tok_text *,
 	    struct lm_feats *, const float *lex, float *prob);
+/* The logits of every label (before temperature and softmax), plain path. */
+void	lm_logits(const struct lm_model *, const uint32_t *f, size_t nf,
+	    const float *lex, float *out);
+/* Logits into probabilities in place: each head's temperature, softmax. */
+void	lm_softmax_heads(const struct lm_model *, float *v);
 void	lm_train(struct lm_model *, const struct lm_example *, size_t n,
 	    const struct lm_train_opts *);
+/*
+ * The temperature of head h that makes its probabilities fit the labels of
+ * examples it did not learn from (the one of least log loss, from 0.05 to
+ * 20); logits[i * nlabels ...] are lm_logits of example i.
+ */
+float	lm_fit_temperature(const struct lm_model *, uint32_t h,
+	    const float *logits, const struct lm_example *, size_t n);
 
 void	lm_encode(const struct lm_model *, struct buf *out);
 /* 0, or -1 with the reason in err (the model is left empty). */

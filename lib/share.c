@@ -1,3 +1,4 @@
+#include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,4 +90,42 @@ share_searched(const char *rel, struct buf *out)
 			buf_printf(out, "%s%s/%s, ", exe, beside_binary[i], rel);
 	buf_printf(out, "%s/share/cskit/%s; CSKIT_SHARE is not set",
 	    CSKIT_PREFIX, rel);
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+share_dirs(const char *rel, char ***names)
+{
+	struct buf dir = BUF_INIT, p = BUF_INIT;
+	struct dirent *de;
+	struct stat st;
+	DIR *d;
+	int n = 0;
+
+	*names = NULL;
+	if (share_path(rel, &dir) < 0 || (d = opendir(buf_str(&dir))) == NULL) {
+		buf_free(&dir);
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		buf_reset(&p);
+		buf_printf(&p, "%s/%s", buf_str(&dir), de->d_name);
+		if (stat(buf_str(&p), &st) != 0 || !S_ISDIR(st.st_mode))
+			continue;
+		*names = xrealloc(*names, (size_t)(n + 1) * sizeof(**names));
+		(*names)[n++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	if (n > 1)
+		qsort(*names, (size_t)n, sizeof(**names), cmp_names);
+	buf_free(&dir);
+	buf_free(&p);
+	return n;
 }

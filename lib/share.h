@@ -14,5 +14,12 @@
 int	share_path(const char *rel, struct buf *out);
 /* Where share_path looked for REL, for a message that says so. */
 void	share_searched(const char *rel, struct buf *out);
+/*
+ * The names of the directories in share/cskit/REL (not starting with a
+ * dot), sorted, into *names (the caller frees each and the array): the
+ * template languages are share_dirs("templates").  Their number, or -1
+ * when REL is not found.
+ */
+int	share_dirs(const char *rel, char ***names);
 
 #endif

@@ -14,6 +14,7 @@ struct cls_opts {
 	char		**lexicons;	/* --lexicon, repeatable */
 	int		 nlexicons;
 	float		 threshold;
+	const char	*fallback;	/* --fallback: the intent below it */
 	int		 explain;
 	int		 no_context;
 	size_t		 max_conversations;	/* context kept; 0: all */
@@ -25,6 +26,7 @@ struct cls_opts {
 	float		 lex_dropout;
 	unsigned long	 buckets;
 	unsigned long	 seed;
+	int		 calibrate;	/* train: percent held out to calibrate */
 };
 
 int	classify_train(struct cli_common *, struct diag *, struct cls_opts *,
@@ -34,16 +36,17 @@ int	classify_eval(struct cli_common *, struct diag *, struct cls_opts *,
 /* Load the lexicons (and the model unless for training), or exit. */
 void	classify_setup(struct classifier *, const struct diag *,
 	    const struct cls_opts *, int with_model);
-/* cls_follow for an event of a conversation, unless --no-context. */
-void	classify_follow(struct classifier *, const struct fieldmap *,
-	    const cJSON *, struct cls_result *);
+/* What the classifier reads of an event besides its text (the strings
+ * borrowed from the event). */
+void	classify_input(const struct fieldmap *, const cJSON *,
+	    struct cls_input *);
 
 struct filter_add;
 /*
  * A result as the members the filter appends to its event: intent,
- * intent_score, intents (top candidates), lang (only when want_lang),
- * sentiment, sentiment_score, urgency, escalate, needs_video, and explain
- * when asked.
+ * intent_score, intents (top candidates), topic, ack, needs_reply,
+ * needs_human, lang (only when want_lang), sentiment, sentiment_score,
+ * urgency, escalate, needs_video, and explain when asked.
  */
 void	classify_result_add(const struct cls_result *, struct filter_add *,
 	    int want_lang, int explain);

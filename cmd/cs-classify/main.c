@@ -13,8 +13,9 @@
 #include "json.h"
 
 enum {
-	OPT_LEXICON = CLI_OPT_TOOL, OPT_THRESHOLD, OPT_EXPLAIN, OPT_NO_CONTEXT, OPT_EPOCHS,
-	OPT_LR, OPT_L2, OPT_LEX_DROPOUT, OPT_BUCKETS, OPT_SEED
+	OPT_LEXICON = CLI_OPT_TOOL, OPT_THRESHOLD, OPT_FALLBACK, OPT_EXPLAIN,
+	OPT_NO_CONTEXT, OPT_EPOCHS, OPT_LR, OPT_L2, OPT_LEX_DROPOUT,
+	OPT_BUCKETS, OPT_SEED, OPT_CALIBRATE
 };
 
 static void
@@ -23,18 +24,21 @@ usage(FILE *fp)
 	fprintf(fp,
 "usage: cs-classify [-m model] [--lexicon file] [--threshold x] [--explain]\n"
 "                   [options] [file ...]\n"
-"       cs-classify train -l field -o model.bin [train options] [file ...]\n"
+"       cs-classify train -l field[,field...] -o model.bin [train options]\n"
+"                   [file ...]\n"
 "       cs-classify eval -l field [-m model] [options] [file ...]\n"
-"Annotate customer messages with intent, intents, sentiment, urgency,\n"
-"escalate, needs_video and (when absent) lang.\n\n"
+"Annotate customer messages with intent, intents, topic, ack, needs_reply,\n"
+"needs_human, sentiment, urgency, escalate, needs_video and (when absent) lang.\n\n"
 "  -m, --model FILE          a model from cs-classify train (default: built-in)\n"
 "      --lexicon FILE        extra lexicon entries (repeatable)\n"
-"      --threshold X         intent is \"other\" when its score is below X\n"
+"      --threshold X         intent is the fallback when its score is below X\n"
+"      --fallback LABEL      that intent (default \"other\")\n"
 "      --explain             add \"explain\": the words that decided\n"
 "      --no-context          classify each message alone, not in its conversation\n"
 "      --max-conversations N conversations whose context is kept (default %d;\n"
 "                            past it the least recently active is forgotten)\n"
-"  -l, --label FIELD         train, eval: the field holding the label\n"
+"  -l, --label FIELD         train, eval: the field holding the label; train:\n"
+"                            more fields after commas, each a head of the model\n"
 "  -o, --output FILE         train: where the model is written\n"
 "      --epochs N            train: passes over the data (default 30)\n"
 "      --lr X                train: learning rate (default 0.5)\n"
@@ -42,6 +46,7 @@ usage(FILE *fp)
 "      --lexicon-dropout X   train: share of steps without lexicon inputs (0.5)\n"
 "      --buckets N           train: hash rows, a power of two (default 262144)\n"
 "      --seed N              train: shuffling seed (default 1)\n"
+"      --calibrate PCT       train: hold out PCT %% to calibrate the scores (0)\n"
 "%s", CLI_FILTER_MAX_CONVERSATIONS, cli_common_usage);
 }
 
@@ -80,11 +85,11 @@ annotate(void *ctxp, cJSON *ev, const struct ev_record *rec,
 		return NULL;
 	if (!cJSON_IsString(text))
 		return "field \"text\" is not a string";
-	int want_lang = fieldmap_get(c->map, ev, "lang") == NULL;
+	struct cls_input in;
+	classify_input(c->map, ev, &in);
 	cls_classify(&c->cls, text->valuestring, strlen(text->valuestring),
-	    want_lang, &c->res);
-	classify_follow(&c->cls, c->map, ev, &c->res);
-	classify_result_add(&c->res, add, want_lang, c->cls.explain);
+	    &in, &c->res);
+	classify_result_add(&c->res, add, in.lang == NULL, c->cls.explain);
 	return NULL;
 }
 
@@ -113,6 +118,7 @@ parse_options(int argc, char *argv[], struct cli_common *cli,
 		{ "model", required_argument, NULL, 'm' },
 		{ "lexicon", required_argument, NULL, OPT_LEXICON },
 		{ "threshold", required_argument, NULL, OPT_THRESHOLD },
+		{ "fallback", required_argument, NULL, OPT_FALLBACK },
 		{ "explain", no_argument, NULL, OPT_EXPLAIN },
 		{ "no-context", no_argument, NULL, OPT_NO_CONTEXT },
 		{ "label", required_argument, NULL, 'l' },
@@ -123,6 +129,7 @@ parse_options(int argc, char *argv[], struct cli_common *cli,
 		{ "lexicon-dropout", required_argument, NULL, OPT_LEX_DROPOUT },
 		{ "buckets", required_argument, NULL, OPT_BUCKETS },
 		{ "seed", required_argument, NULL, OPT_SEED },
+		{ "calibrate", required_argument, NULL, OPT_CALIBRATE },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -145,6 +152,11 @@ parse_options(int argc, char *argv[], struct cli_common *cli,
 		case OPT_THRESHOLD:
 			o->threshold = (float)number_arg(diag, "--threshold",
 			    optarg, 0, 1);
+			break;
+		case OPT_FALLBACK:
+			if (*optarg == '\0')
+				diag_usage(diag, "--fallback needs a label");
+			o->fallback = optarg;
 			break;
 		case OPT_EXPLAIN:
 			o->explain = 1;
@@ -185,6 +197,10 @@ parse_options(int argc, char *argv[], struct cli_common *cli,
 			o->seed = (unsigned long)number_arg(diag, "--seed",
 			    optarg, 0, 4294967295.0);
 			break;
+		case OPT_CALIBRATE:
+			o->calibrate = (int)number_arg(diag, "--calibrate",
+			    optarg, 0, 50);
+			break;
 		default:
 			usage_exit();
 		}
@@ -198,6 +214,8 @@ parse_options(int argc, char *argv[], struct cli_common *cli,
 		diag_usage(diag, "train needs -o FILE, where the model goes");
 	if (!sub && o->label)
 		diag_usage(diag, "-l is for train and eval");
+	if (sub == 'e' && strchr(o->label, ','))
+		diag_usage(diag, "eval takes one label field");
 	return optind;
 }
 

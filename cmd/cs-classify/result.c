@@ -10,6 +10,7 @@
 #include "cs-classify.h"
 #include "filter.h"
 #include "json.h"
+#include "share.h"
 
 void
 classify_setup(struct classifier *cls, const struct diag *diag,
@@ -17,12 +18,23 @@ classify_setup(struct classifier *cls, const struct diag *diag,
 {
 	struct buf err = BUF_INIT;
 
+	char **langs;
+	int n;
+
 	if (cls_load_lexicons(cls, o->lexicons, o->nlexicons, &err) < 0)
 		diag_fatal(diag, CS_EXIT_DATAERR, "lexicon %s", buf_str(&err));
 	if (with_model && cls_load_model(cls, o->model, &err) < 0)
 		diag_fatal(diag, errno == ENOENT ? CS_EXIT_NOINPUT :
 		    CS_EXIT_DATAERR, "model %s", buf_str(&err));
+	/* needs_human for a language the reply templates do not speak */
+	n = share_dirs("templates", &langs);
+	cls_set_template_langs(cls, langs, n);
+	for (int i = 0; i < n; i++)
+		free(langs[i]);
+	free(langs);
 	cls->threshold = o->threshold;
+	if (o->fallback)
+		cls->fallback = o->fallback;
 	cls->explain = o->explain;
 	cls->context = !o->no_context;
 	cls->max_convs = o->max_conversations;
@@ -30,13 +42,13 @@ classify_setup(struct classifier *cls, const struct diag *diag,
 }
 
 void
-classify_follow(struct classifier *cls, const struct fieldmap *map,
-    const cJSON *ev, struct cls_result *res)
+classify_input(const struct fieldmap *map, const cJSON *ev,
+    struct cls_input *in)
 {
-	const char *conv = fieldmap_str(map, ev, "conversation");
-
-	if (cls->context && conv != NULL)
-		cls_follow(cls, conv, res);
+	in->lang = fieldmap_str(map, ev, "lang");
+	in->country = fieldmap_str(map, ev, "country");
+	in->tz = fieldmap_str(map, ev, "tz");
+	in->conversation = fieldmap_str(map, ev, "conversation");
 }
 
 /* Scores to three decimals, in thousandths: enough to rank, and stable
@@ -67,6 +79,11 @@ classify_result_add(const struct cls_result *r, struct filter_add *add,
 		buf_addc(b, '}');
 	}
 	buf_addc(b, ']');
+	if (r->has_topics)	/* else a team's own "topic" stays */
+		filter_add_str(add, "topic", r->topic);
+	filter_add_bool(add, "ack", r->ack);
+	filter_add_bool(add, "needs_reply", r->needs_reply);
+	filter_add_bool(add, "needs_human", r->needs_human);
 	if (want_lang)
 		filter_add_str(add, "lang", r->lang);
 	filter_add_str(add, "sentiment", r->sentiment);
@@ -94,10 +111,11 @@ void
 classify_want(const struct fieldmap *map, struct ev_want *w)
 {
 	static const char *const reads[] = { "type", "role", "text", "lang",
-	    "conversation" };
+	    "conversation", "country", "tz" };
 	static const char *const sets[] = { "intent", "intent_score",
-	    "intents", "lang", "sentiment", "sentiment_score", "urgency",
-	    "escalate", "needs_video", "explain" };
+	    "intents", "topic", "ack", "needs_reply", "needs_human", "lang",
+	    "sentiment", "sentiment_score", "urgency", "escalate",
+	    "needs_video", "explain" };
 
 	for (size_t i = 0; i < sizeof reads / sizeof *reads; i++)
 		ev_want_add(w, fieldmap_source(map, reads[i]));

@@ -5,93 +5,57 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "clstrain.h"
 #include "cs-classify.h"
 #include "confusion.h"
 #include "hmap.h"
 #include "json.h"
 #include "out.h"
 
-/*
- * The text and label of a labelled event, or 0 when it has none.  A number
- * label (a team's "3") is taken as its text; lbuf holds it.
- */
-static int
-labelled(const struct cli_common *cli, const struct cls_opts *o,
-    const cJSON *ev, const char **text, const char **label, struct buf *lbuf)
+/* A label value as text: a string, or a number (a team's "3") written
+ * into lbuf; NULL for anything else. */
+static const char *
+label_text(const cJSON *l, struct buf *lbuf)
 {
-	const cJSON *l = fieldmap_get(&cli->map, ev, o->label);
-
-	*text = fieldmap_str(&cli->map, ev, "text");
-	*label = NULL;
 	if (cJSON_IsString(l))
-		*label = l->valuestring;
-	else if (cJSON_IsNumber(l)) {
+		return l->valuestring;
+	if (cJSON_IsNumber(l)) {
 		buf_reset(lbuf);
 		json_write_number(lbuf, l->valuedouble);
-		*label = buf_str(lbuf);
+		return buf_str(lbuf);
 	}
+	return NULL;
+}
+
+/*
+ * The text and the label of a labelled event, or 0 when it has none.
+ */
+static int
+labelled(const struct cli_common *cli, const char *field, const cJSON *ev,
+    const char **text, const char **label, struct buf *lbuf)
+{
+	*text = fieldmap_str(&cli->map, ev, "text");
+	*label = label_text(fieldmap_get(&cli->map, ev, field), lbuf);
 	return *text && *label && **label;
 }
 
-struct examples {
-	struct lm_example *v;
-	size_t		 n, cap;
-	struct hmap	 labels;
-};
-
-static void
-add_example(struct examples *ex, const struct classifier *cls,
-    const char *label)
+/* The fields of -l a,b,c (at most LM_HEADS_MAX), in place of the copy. */
+static uint32_t
+head_fields(const struct diag *diag, char *copy, char **f)
 {
-	struct lm_example *e;
-	size_t nlex = cls->model.nlex;
+	uint32_t n = 0;
 
-	if (ex->n == ex->cap) {
-		ex->cap = ex->cap ? ex->cap * 2 : 256;
-		ex->v = xrealloc(ex->v, ex->cap * sizeof(*ex->v));
+	for (char *p = strtok(copy, ","); p; p = strtok(NULL, ",")) {
+		if (n == LM_HEADS_MAX)
+			diag_usage(diag, "-l: at most %d fields", LM_HEADS_MAX);
+		for (uint32_t i = 0; i < n; i++)
+			if (strcmp(f[i], p) == 0)
+				diag_usage(diag, "-l: %s twice", p);
+		f[n++] = p;
 	}
-	e = &ex->v[ex->n++];
-	e->nf = (uint32_t)cls->feats.n;
-	e->f = xmalloc((e->nf ? e->nf : 1) * sizeof(*e->f));
-	memcpy(e->f, cls->feats.f, e->nf * sizeof(*e->f));
-	e->lex = xmalloc((nlex ? nlex : 1) * sizeof(*e->lex));
-	memcpy(e->lex, cls->lexv, nlex * sizeof(*e->lex));
-	e->label = (uint32_t)hmap_put(&ex->labels, label, strlen(label), NULL);
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The labels in name order, and each example's label renumbered to it. */
-static char **
-sorted_labels(struct examples *ex, uint32_t *np)
-{
-	size_t n = hmap_count(&ex->labels);
-	char **names = xmalloc(n * sizeof(*names));
-	uint32_t *to = xmalloc(n * sizeof(*to));
-
-	for (size_t i = 0; i < n; i++)
-		names[i] = (char *)hmap_at(&ex->labels, i)->key;
-	qsort(names, n, sizeof(*names), cmp_str);
-	for (size_t i = 0; i < n; i++)
-		to[hmap_find(&ex->labels, names[i], strlen(names[i]))] =
-		    (uint32_t)i;
-	for (size_t i = 0; i < ex->n; i++)
-		ex->v[i].label = to[ex->v[i].label];
-	free(to);
-	*np = (uint32_t)n;
-	return names;
-}
-
-static void
-free_names(char **v, uint32_t n)
-{
-	for (uint32_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
+	if (n == 0)
+		diag_usage(diag, "-l needs a field");
+	return n;
 }
 
 int
@@ -99,57 +63,51 @@ classify_train(struct cli_common *cli, struct diag *diag, struct cls_opts *o,
     char *const *files, int nfiles)
 {
 	struct classifier cls;
-	struct examples ex = { NULL, 0, 0, HMAP_INIT };
+	struct clt_set set;
 	struct lm_model m;
 	struct ev_record rec;
-	struct buf err = BUF_INIT, lbuf = BUF_INIT;
-	const char *text, *label;
-	char *none = "-";
-	uint32_t nlex, nlabels;
-	char **lexnames;
+	struct buf err = BUF_INIT, lbuf[LM_HEADS_MAX];
+	const char *text, *labels[LM_HEADS_MAX];
+	char *copy = xstrdup(o->label), *field[LM_HEADS_MAX];
+	uint32_t nheads = head_fields(diag, copy, field);
 
+	for (uint32_t h = 0; h < LM_HEADS_MAX; h++)
+		lbuf[h] = (struct buf)BUF_INIT;
 	cls_init(&cls);
 	classify_setup(&cls, diag, o, 0);
-	lexnames = cls_lexicon_inputs(&cls, &nlex);
-	/* A model without labels yet, so that inputs are computed. */
-	lm_setup(&m, (uint32_t)o->buckets, 1, &none, nlex, lexnames);
-	cls_use_model(&cls, &m);
+	clt_init(&set, &cls, nheads, field, (uint32_t)o->buckets);
 
 	struct ev_reader *r = ev_open(&cli->in, files, nfiles, diag);
 	while (ev_read(r, &rec) > 0) {
-		if (rec.status != EV_OK ||
-		    !labelled(cli, o, rec.obj, &text, &label, &lbuf))
+		if (rec.status != EV_OK || !labelled(cli, field[0], rec.obj,
+		    &text, &labels[0], &lbuf[0]))
 			continue;
-		cls_prepare(&cls, text, strlen(text));
-		add_example(&ex, &cls, label);
+		for (uint32_t h = 1; h < nheads; h++)
+			labels[h] = label_text(fieldmap_get(&cli->map, rec.obj,
+			    field[h]), &lbuf[h]);
+		clt_add(&set, &cls, text, strlen(text),
+		    fieldmap_str(&cli->map, rec.obj, "lang"), labels);
 	}
 	int status = ev_open_failed(r) ? CS_EXIT_NOINPUT :
 	    diag_exit_status(diag);
 	ev_close(r);
-	if (ex.n == 0)
+	if (set.n == 0)
 		diag_fatal(diag, CS_EXIT_DATAERR, "no events with both a text "
-		    "and a \"%s\" label to learn from", o->label);
+		    "and a \"%s\" label to learn from", field[0]);
 
-	char **labels = sorted_labels(&ex, &nlabels);
-	lm_setup(&m, (uint32_t)o->buckets, nlabels, labels, nlex, lexnames);
-	struct lm_train_opts to = { o->epochs, o->lr, o->l2, o->lex_dropout,
-	    o->seed };
-	lm_train(&m, ex.v, ex.n, &to);
+	struct clt_opts to = { { o->epochs, o->lr, o->l2, o->lex_dropout,
+	    o->seed }, (uint32_t)o->buckets, o->calibrate };
+	clt_train(&set, &cls, &to, &m);
 	if (lm_save(&m, o->out, &err) < 0)
 		diag_fatal(diag, CS_EXIT_IOERR, "%s", buf_str(&err));
 
-	for (size_t i = 0; i < ex.n; i++) {
-		free(ex.v[i].f);
-		free(ex.v[i].lex);
-	}
-	free(ex.v);
-	free(labels);
-	hmap_free(&ex.labels);
-	free_names(lexnames, nlex);
+	clt_free(&set);
 	lm_free(&m);
 	cls_free(&cls);
 	buf_free(&err);
-	buf_free(&lbuf);
+	for (uint32_t h = 0; h < LM_HEADS_MAX; h++)
+		buf_free(&lbuf[h]);
+	free(copy);
 	return status;
 }
 
@@ -172,11 +130,12 @@ classify_eval(struct cli_common *cli, struct diag *diag, struct cls_opts *o,
 	conf_init(&conf);
 	struct ev_reader *r = ev_open(&cli->in, files, nfiles, diag);
 	while (ev_read(r, &rec) > 0) {
-		if (rec.status != EV_OK ||
-		    !labelled(cli, o, rec.obj, &text, &label, &lbuf))
+		if (rec.status != EV_OK || !labelled(cli, o->label, rec.obj,
+		    &text, &label, &lbuf))
 			continue;
-		cls_classify(&cls, text, strlen(text), 0, &res);
-		classify_follow(&cls, &cli->map, rec.obj, &res);
+		struct cls_input in;
+		classify_input(&cli->map, rec.obj, &in);
+		cls_classify(&cls, text, strlen(text), &in, &res);
 		conf_add(&conf, label, res.intent);
 	}
 	int status = ev_open_failed(r) ? CS_EXIT_NOINPUT :

@@ -25,7 +25,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 			tok_run(&tt, (const char *)e + 1, n - k - 1);
 		else
 			tok_run(&tt, "I want my money back, 退款 please!!", 38);
-		lex_match(&lx, &tt, &hits);
+		lex_match(&lx, &tt, LEX_ALL_LANGS, &hits);
 		for (size_t i = 0; i < hits.n; i++)
 			if (hits.h[i].entry >= lx.n)
 				abort();

@@ -30,7 +30,7 @@ found(struct lexicon *lx, const char *s, char *out)
 
 	tok_init(&tt);
 	tok_run(&tt, s, strlen(s));
-	lex_match(lx, &tt, &hits);
+	lex_match(lx, &tt, LEX_ALL_LANGS, &hits);
 	out[0] = '\0';
 	for (size_t i = 0; i < hits.n; i++) {
 		if (i)
@@ -93,19 +93,19 @@ test_override(void **state)
 	(void)state;
 	lex_init(&lx);
 	assert_int_equal(lex_add(&lx, "intent", "refund", "1", "Money  Back",
-	    &err), 0);
+	    NULL, &err), 0);
 	/* same kind, label and (folded) phrase: the weight is replaced */
 	assert_int_equal(lex_add(&lx, "intent", "refund", "3", "money back",
-	    &err), 0);
+	    NULL, &err), 0);
 	assert_int_equal(lx.n, 1);
 	assert_true(lx.e[0].weight == 3.0f);
 	/* another label is another entry */
 	assert_int_equal(lex_add(&lx, "intent", "return", "1", "money back",
-	    &err), 0);
+	    NULL, &err), 0);
 	assert_int_equal(lx.n, 2);
 	/* weight 0 switches an entry off */
 	assert_int_equal(lex_add(&lx, "intent", "refund", "0", "money back",
-	    &err), 0);
+	    NULL, &err), 0);
 	assert_string_equal(found(&lx, "money back", out), "money back");
 	assert_int_equal(lx.e[1].cat, lex_intent_index(&lx, "return"));
 	assert_int_equal(lx.e[1].kind, LEX_INTENT);
@@ -122,25 +122,25 @@ test_errors(void **state)
 
 	(void)state;
 	lex_init(&lx);
-	assert_int_equal(lex_add(&lx, "mood", "x", "1", "a", &err), -1);
+	assert_int_equal(lex_add(&lx, "mood", "x", "1", "a", NULL, &err), -1);
 	assert_non_null(strstr(buf_str(&err), "unknown kind \"mood\""));
 	buf_reset(&err);
-	assert_int_equal(lex_add(&lx, "intent", "refund", "abc", "a", &err), -1);
+	assert_int_equal(lex_add(&lx, "intent", "refund", "abc", "a", NULL, &err), -1);
 	assert_non_null(strstr(buf_str(&err), "weight \"abc\""));
 	buf_reset(&err);
-	assert_int_equal(lex_add(&lx, "intent", "refund", "11", "a", &err), -1);
+	assert_int_equal(lex_add(&lx, "intent", "refund", "11", "a", NULL, &err), -1);
 	buf_reset(&err);
-	assert_int_equal(lex_add(&lx, "sentiment", "meh", "1", "a", &err), -1);
+	assert_int_equal(lex_add(&lx, "sentiment", "meh", "1", "a", NULL, &err), -1);
 	buf_reset(&err);
-	assert_int_equal(lex_add(&lx, "intent", "-", "1", "a", &err), -1);
+	assert_int_equal(lex_add(&lx, "intent", "-", "1", "a", NULL, &err), -1);
 	buf_reset(&err);
-	assert_int_equal(lex_add(&lx, "intent", "refund", "1", "?!", &err), -1);
+	assert_int_equal(lex_add(&lx, "intent", "refund", "1", "?!", NULL, &err), -1);
 	assert_non_null(strstr(buf_str(&err), "has no words"));
 	buf_reset(&err);
-	assert_int_equal(lex_add(&lx, "escalate", "-", "2", "12315", &err), -1);
+	assert_int_equal(lex_add(&lx, "escalate", "-", "2", "12315", NULL, &err), -1);
 	assert_non_null(strstr(buf_str(&err), "only numbers"));
 	buf_reset(&err);
-	assert_int_equal(lex_add(&lx, "escalate", "-", "2", "1 star", &err), 0);
+	assert_int_equal(lex_add(&lx, "escalate", "-", "2", "1 star", NULL, &err), 0);
 
 	buf_reset(&err);
 	temp_file(path, "intent\trefund\t1\tok\nintent refund 1 spaces\n");

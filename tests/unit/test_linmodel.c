@@ -44,7 +44,9 @@ train_small(struct lm_model *m, uint64_t seed)
 		ex[i].f = malloc(fs.n * sizeof(uint32_t));
 		memcpy(ex[i].f, fs.f, fs.n * sizeof(uint32_t));
 		ex[i].lex = &zero;
-		ex[i].label = data[i].label;
+		ex[i].label[0] = data[i].label;
+		for (int h = 1; h < LM_HEADS_MAX; h++)
+			ex[i].label[h] = LM_NONE;
 	}
 	struct lm_train_opts o = { 30, 0.5f, 0.001f, 0.5f, seed };
 	lm_train(m, ex, NDATA, &o);
