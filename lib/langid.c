@@ -438,7 +438,7 @@ read_words(const struct langid *li, const struct tok_text *tt,
 		in_link = link_state(folded + prev_end, k->src - prev_end,
 		    in_link, w, k->len);
 		prev_end = k->src + k->srclen;
-		if (k->cjk || in_link)
+		if (k->cjk || k->sym || in_link)
 			continue;
 		add_word(li, k->hash, r);
 		size_t e = elided(src, k->srclen);

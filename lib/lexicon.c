@@ -188,6 +188,30 @@ mark_key(struct lexicon *lx, uint64_t key)
 	lx->filter[b / 64] |= 1ull << (b % 64);
 }
 
+static size_t
+code_points(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* Is token i at least as long as its lookup key: 3 code points, or one
+ * Hangul syllable (tokenize.h)? */
+static int
+key_long(const struct tok_text *tt, size_t i)
+{
+	const char *b = tok_bytes(tt, i);
+	int32_t cp;
+
+	if (text_decode(b, tt->toks[i].len, &cp) > 0 && cp >= 0xAC00 &&
+	    cp <= 0xD7A3)
+		return 1;
+	return code_points(b, tt->toks[i].len) >= 3;
+}
+
 /* The index key of an entry of tt's tokens. */
 static uint64_t
 entry_key(const struct tok_text *tt, int prefix)
@@ -274,8 +298,7 @@ lex_add(struct lexicon *lx, const char *kind, const char *label,
 		return -1;
 	}
 	/* A prefix shorter than a lookup key could not be found: exact. */
-	if (prefix && (tt->toks[tt->n - 1].cjk ||
-	    tt->toks[tt->n - 1].key == tt->toks[tt->n - 1].hash))
+	if (prefix && (tt->toks[tt->n - 1].cjk || !key_long(tt, tt->n - 1)))
 		prefix = 0;
 	if (k == LEX_INTENT)
 		cat = name_add(&lx->intents, &lx->nintents, label);
@@ -536,9 +559,8 @@ lex_match(const struct lexicon *lx, const struct tok_text *tt,
 		const struct tok *t = &tt->toks[pos];
 		size_t first = hits->n;
 		match_chain(lx, word_key(t->hash), tt, pos, langs, hits);
-		if (t->key != t->hash)	/* longer than a key: a prefix's */
-			match_chain(lx, prefix_key(t->key), tt, pos, langs,
-			    hits);
+		/* a prefix's (a word of 3 code points is its own key) */
+		match_chain(lx, prefix_key(t->key), tt, pos, langs, hits);
 		if (pos + 1 < tt->n)
 			match_chain(lx, phrase_key(t->hash, tt->toks[pos + 1].key),
 			    tt, pos, langs, hits);

@@ -245,11 +245,12 @@ trigram_hash(const struct tok_text *tt, size_t i)
 	    tt->toks[i - 1].hash * 7 + tt->toks[i].hash;
 }
 
-/* A word (not CJK, more than a byte) has character n-grams. */
+/* A word (not CJK or Thai, no emoji, more than a byte) has character
+ * n-grams. */
 static int
 has_ngrams(const struct tok *t)
 {
-	return !t->cjk && t->len > 1;
+	return !t->cjk && !t->sym && t->len > 1;
 }
 
 void

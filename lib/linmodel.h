@@ -57,7 +57,7 @@
 #define LM_VERSION	2	/* written; 1 is read too */
 #define LM_HEADS_MAX	4
 #define LM_NONE		UINT32_MAX	/* no label, no parent */
-#define LM_SCHEME	1	/* the feature extraction the weights fit */
+#define LM_SCHEME	2	/* the feature extraction the weights fit */
 #define LM_BUCKETS_DEFAULT (1u << 18)
 
 struct lm_words;

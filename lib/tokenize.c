@@ -21,6 +21,28 @@ tok_is_cjk(int32_t cp)
 	    cp == 0x3005;				/* 々 */
 }
 
+int
+tok_is_thai(int32_t cp)
+{
+	return cp >= 0x0E01 && cp <= 0x0E5B;
+}
+
+/* A vowel or tone mark written on a Thai letter. */
+static int
+thai_mark(int32_t cp)
+{
+	return cp == 0x0E31 || (cp >= 0x0E34 && cp <= 0x0E3A) ||
+	    (cp >= 0x0E47 && cp <= 0x0E4E);
+}
+
+/* Emoji and pictographs (Unicode's other symbols), not the skin tones. */
+static int
+pictograph(int32_t cp)
+{
+	return cp >= 0x2100 && !(cp >= 0x1F3FB && cp <= 0x1F3FF) &&
+	    utf8proc_category(cp) == UTF8PROC_CATEGORY_SO;
+}
+
 static int
 ascii_word_byte(char c)
 {
@@ -112,7 +134,15 @@ close_tok(struct tok_text *tt, struct tok *t, uint32_t srcend)
 		}
 	}
 	t->srclen = srcend - t->src;
-	while (keylen < t->len && cps < 3) {
+	/* A Hangul syllable is a whole stem or more: its key is one. */
+	int keycps = 3;
+	if (t->len >= 3 && b[0] >= 0xEA && b[0] <= 0xED) {
+		int32_t cp;
+		if (text_decode((const char *)b, t->len, &cp) == 3 &&
+		    cp >= 0xAC00 && cp <= 0xD7A3)
+			keycps = 1;
+	}
+	while (keylen < t->len && cps < keycps) {
 		keylen++;
 		while (keylen < t->len && (b[keylen] & 0xC0) == 0x80)
 			keylen++;
@@ -166,6 +196,10 @@ tok_run_folded(struct tok_text *tt)
 			size_t j = i + 1;
 			while (j < len && ascii_word_byte(s[j]))
 				j++;
+			if (cur && cur->cjk) {	/* after Thai */
+				close_tok(tt, cur, (uint32_t)i);
+				cur = NULL;
+			}
 			if (!cur) {
 				cur = new_tok(tt);
 				cur->off = (uint32_t)tt->bytes.len;
@@ -193,7 +227,54 @@ tok_run_folded(struct tok_text *tt)
 			buf_add(&tt->bytes, s + i, (size_t)k);
 			close_tok(tt, cur, (uint32_t)(i + (size_t)k));
 			cur = NULL;
+		} else if (tok_is_thai(cp) && !(cur && cur->cjk && thai_mark(cp))) {
+			/* a Thai letter: its marks follow into its token */
+			if (cur)
+				close_tok(tt, cur, (uint32_t)i);
+			cur = new_tok(tt);
+			cur->off = (uint32_t)tt->bytes.len;
+			cur->src = (uint32_t)i;
+			cur->cjk = 1;
+			buf_add(&tt->bytes, s + i, (size_t)k);
+		} else if (cur && cur->cjk && thai_mark(cp)) {
+			buf_add(&tt->bytes, s + i, (size_t)k);
+		} else if (cp == 0xFE0E || cp == 0xFE0F ||
+		    (cp >= 0x1F3FB && cp <= 0x1F3FF)) {
+			/* a variation selector or skin tone: nothing */
+		} else if (cp == '?' || cp == 0x061F || pictograph(cp)) {
+			if (cur)
+				close_tok(tt, cur, (uint32_t)i);
+			cur = NULL;
+			if (cp == 0x061F)
+				cp = '?';
+			/* "???" is one "?" */
+			if (cp == '?' && tt->n > 0 && tt->toks[tt->n - 1].sym &&
+			    tt->toks[tt->n - 1].len == 1 &&
+			    tok_bytes(tt, tt->n - 1)[0] == '?' &&
+			    tt->toks[tt->n - 1].src + tt->toks[tt->n - 1].srclen
+			    >= i) {
+				tt->toks[tt->n - 1].srclen = (uint32_t)(i +
+				    (size_t)k - tt->toks[tt->n - 1].src);
+			} else {
+				struct tok *t = new_tok(tt);
+				t->off = (uint32_t)tt->bytes.len;
+				t->src = (uint32_t)i;
+				t->sym = 1;
+				if (cp == '?')
+					buf_addc(&tt->bytes, '?');
+				else
+					buf_add(&tt->bytes, s + i, (size_t)k);
+				close_tok(tt, t, (uint32_t)(i + (size_t)k));
+			}
+		} else if (cp >= 0x0300 && cp <= 0x036F) {
+			/* a combining accent left by folding (Turkish "İ"
+			 * folds to i and a dot above): stripped like the
+			 * others */
 		} else if (is_word_cp(cp)) {
+			if (cur && cur->cjk) {	/* after Thai */
+				close_tok(tt, cur, (uint32_t)i);
+				cur = NULL;
+			}
 			if (!cur) {
 				cur = new_tok(tt);
 				cur->off = (uint32_t)tt->bytes.len;
@@ -201,7 +282,7 @@ tok_run_folded(struct tok_text *tt)
 				cur->cjk = 0;
 			}
 			add_stripped(&tt->bytes, cp);
-		} else if (cur && (cp == '\'' || cp == 0x2019) &&
+		} else if (cur && !cur->cjk && (cp == '\'' || cp == 0x2019) &&
 		    i + (size_t)k < len) {
 			/* An apostrophe inside a word is dropped. */
 			int32_t next;

@@ -15,9 +15,17 @@
  *   - Han, Hiragana and Katakana are written without spaces: every such
  *     character is a token of its own (flag cjk), so a phrase of Chinese or
  *     Japanese is a sequence of character tokens and a "word bigram" of CJK
- *     text is its character bigram.
+ *     text is its character bigram.  Thai, also written without spaces
+ *     between words, likewise: a letter with the vowel and tone marks on
+ *     it is a token (flag cjk);
+ *   - an emoji or other pictograph is a token of its own ("👍", "🙏",
+ *     "❤"; skin tones and variation selectors left out), and so is a
+ *     question mark (a run of them, "???", is one "?"; the Arabic ؟ too):
+ *     both say much in a short message (flag sym).
  * Every token carries a 64-bit hash of its bytes and a lookup key (the hash
- * of its first three code points) that lexicon prefix entries share.
+ * of its first three code points, or of its first syllable when it starts
+ * with a Hangul syllable: a Korean stem is one or two) that lexicon prefix
+ * entries share.
  */
 #ifndef CSKIT_TOKENIZE_H
 #define CSKIT_TOKENIZE_H
@@ -35,8 +43,9 @@ struct tok {
 	uint32_t	 src;		/* where it starts in tok_text.folded */
 	uint32_t	 srclen;
 	uint64_t	 hash;		/* of the normalised bytes */
-	uint64_t	 key;		/* of the first 3 code points */
-	int		 cjk;		/* one Han or kana character */
+	uint64_t	 key;		/* of the first 3 code points (Hangul: 1) */
+	int		 cjk;		/* one Han, kana or Thai character */
+	int		 sym;		/* an emoji or "?" */
 };
 
 struct tok_text {
@@ -65,5 +74,7 @@ tok_bytes(const struct tok_text *tt, size_t i)
 uint64_t tok_hash(const void *, size_t);
 /* Han, Hiragana or Katakana: written without spaces. */
 int	tok_is_cjk(int32_t cp);
+/* Thai: written without spaces too. */
+int	tok_is_thai(int32_t cp);
 
 #endif
