@@ -10,7 +10,7 @@
 /* What a model's lexicon input reads. */
 enum {
 	IN_NONE, IN_INTENT, IN_TOPIC, IN_NEG, IN_POS, IN_ESCALATE, IN_VIDEO,
-	IN_URGENCY
+	IN_URGENCY, IN_ONLY_ACK
 };
 
 #define LEX_INPUT_MAX	3.0f	/* one cue or three: the input saturates */
@@ -30,6 +30,9 @@ cls_init(struct classifier *c)
 	c->ack_label = c->other_label = -1;
 	c->fallback = "other";
 	c->ntpl_langs = -1;
+	c->topic_min = CLS_TOPIC_MIN;
+	c->ack_min = CLS_ACK_MIN;
+	c->neutral_band = CLS_NEUTRAL_BAND;
 }
 
 static void
@@ -86,7 +89,8 @@ char **
 cls_lexicon_inputs(const struct classifier *c, uint32_t *n)
 {
 	static const char *const fixed[] = {
-		"sentiment:neg", "sentiment:pos", "escalate", "video", "urgency"
+		"sentiment:neg", "sentiment:pos", "escalate", "video", "urgency",
+		"only:ack"
 	};
 	size_t nf = sizeof(fixed) / sizeof(fixed[0]);
 	char **v = xcalloc((size_t)c->lex.nintents + (size_t)c->lex.ntopics +
@@ -120,7 +124,7 @@ input_code(const struct classifier *c, const char *name)
 	} fixed[] = {
 		{ "sentiment:neg", IN_NEG }, { "sentiment:pos", IN_POS },
 		{ "escalate", IN_ESCALATE }, { "video", IN_VIDEO },
-		{ "urgency", IN_URGENCY }
+		{ "urgency", IN_URGENCY }, { "only:ack", IN_ONLY_ACK }
 	};
 	struct cls_input_ref r = { IN_NONE, -1 };
 
@@ -165,8 +169,13 @@ cls_use_model(struct classifier *c, struct lm_model *m)
 	c->prob = xcalloc(c->model.nlabels, sizeof(float));
 	for (uint32_t k = 0; k < c->model.nlex; k++)
 		c->lexmap[k] = input_code(c, c->model.lexnames[k]);
+	/* the first head is the intent, whatever its name */
 	c->h_topic = lm_head_index(&c->model, "topic");
 	c->h_sentiment = lm_head_index(&c->model, "sentiment");
+	if (c->h_topic == 0)
+		c->h_topic = -1;
+	if (c->h_sentiment == 0)
+		c->h_sentiment = -1;
 	c->s_neg = head_label(&c->model, c->h_sentiment, "neg");
 	c->s_neu = head_label(&c->model, c->h_sentiment, "neu");
 	c->s_pos = head_label(&c->model, c->h_sentiment, "pos");
@@ -238,7 +247,31 @@ cls_has_templates(const struct classifier *c, const char *tag)
 /* Sums of the lexicon hits by what they mean. */
 struct cues {
 	float	 neg, pos, escalate, video, urgency;
+	float	 only_ack;	/* 1: every word is an acknowledgement's */
 };
+
+#define ONLY_ACK_TOKENS	12	/* longer messages say more than "ok" */
+
+/* Is every token of the message inside a cue of the topic "ack" (and no
+ * question mark there)? */
+static int
+only_ack(const struct classifier *c)
+{
+	int ack = lex_topic_index(&c->lex, "ack");
+	uint32_t covered = 0, n = (uint32_t)c->tt.n;
+
+	if (ack < 0 || n == 0 || n > ONLY_ACK_TOKENS)
+		return 0;
+	for (size_t i = 0; i < c->hits.n; i++) {
+		const struct lex_hit *h = &c->hits.h[i];
+		const struct lex_entry *e = &c->lex.e[h->entry];
+		if (e->kind == LEX_TOPIC && e->cat == ack)
+			for (uint32_t t = h->pos; t < h->pos + h->ntok && t < n;
+			    t++)
+				covered |= 1u << t;
+	}
+	return covered == (n >= 32 ? ~0u : (1u << n) - 1);
+}
 
 /* Is the cue of hit h negated: a negation up to NEG_BEFORE words before
  * it, or an "after" one up to NEG_AFTER words after it? */
@@ -281,6 +314,7 @@ sum_cues(struct classifier *c, struct cues *q)
 	uint32_t turn = after_contrast(c);
 
 	memset(q, 0, sizeof(*q));
+	q->only_ack = (float)only_ack(c);
 	for (int i = 0; i < c->lex.nintents; i++)
 		c->intent_sum[i] = 0;
 	for (int i = 0; i < c->lex.ntopics; i++)
@@ -341,6 +375,7 @@ fill_inputs(struct classifier *c, const struct cues *q)
 		case IN_ESCALATE: v = q->escalate; break;
 		case IN_VIDEO: v = q->video; break;
 		case IN_URGENCY: v = q->urgency; break;
+		case IN_ONLY_ACK: v = q->only_ack; break;
 		default: break;
 		}
 		c->lexv[k] = capped(v);
@@ -714,7 +749,14 @@ topic_of(struct classifier *c, int win, struct cls_result *r)
 			at = (int)k;
 		}
 	}
-	if (at < 0 || all <= 0 || best / all < CLS_TOPIC_MIN)
+	if (c->ack_label >= 0 && (int)c->model.parent[c->ack_label] == win &&
+	    c->prob[c->ack_label] >= c->ack_min) {
+		r->topic = m->labels[c->ack_label];
+		r->topic_score = c->prob[c->ack_label];
+		return;
+	}
+	if (at < 0 || at == c->ack_label || all <= 0 ||
+	    best / all < c->topic_min)
 		return;
 	r->topic = m->labels[at];
 	r->topic_score = best / all;
@@ -738,8 +780,8 @@ sentiment_of(struct classifier *c, const struct cues *q,
 		s = tanhf(x / 2);
 	}
 	r->sentiment_score = s;
-	r->sentiment = s < -CLS_NEUTRAL_BAND ? "negative" :
-	    s > CLS_NEUTRAL_BAND ? "positive" : "neutral";
+	r->sentiment = s < -c->neutral_band ? "negative" :
+	    s > c->neutral_band ? "positive" : "neutral";
 }
 
 void

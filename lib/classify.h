@@ -28,7 +28,10 @@
  *
  * Topic: among the topics whose parent is the intent and "no topic", the
  * most probable, if its share of them is CLS_TOPIC_MIN or more.  The topic
- * "ack" under "other" is an acknowledgement: ack true, needs_reply false.
+ * "ack" under "other" is an acknowledgement (ack true, needs_reply false):
+ * when the intent is "other" and the probability of "ack" is CLS_ACK_MIN
+ * or more (an acknowledgement left unanswered costs less than a question
+ * taken for one, so this is tuned to keep false acknowledgements rare).
  *
  * Sentiment from the model: score = P(pos) - P(neg), negative below
  * -CLS_NEUTRAL_BAND, positive above it, neutral between.  From the lexicon
@@ -60,8 +63,9 @@
 
 #define CLS_TOP		3
 #define CLS_EXPLAIN_MAX	6
-#define CLS_TOPIC_MIN	0.5f
-#define CLS_NEUTRAL_BAND 0.25f
+#define CLS_TOPIC_MIN	0.4f
+#define CLS_ACK_MIN	0.3f
+#define CLS_NEUTRAL_BAND 0.2f
 #define CLS_UNSURE	0.5f
 
 /* What an event says besides its text; any may be NULL. */
@@ -122,6 +126,9 @@ struct classifier {
 	float		*prob;		/* [model.nlabels] */
 	float		 threshold;
 	const char	*fallback;	/* the intent below it ("other") */
+	float		 topic_min;	/* CLS_TOPIC_MIN, CLS_ACK_MIN, */
+	float		 ack_min;	/* CLS_NEUTRAL_BAND unless tuned */
+	float		 neutral_band;
 	int		 explain;
 	int		 context;	/* conversations are followed */
 	char		**tpl_langs;	/* languages with reply templates */

@@ -17,7 +17,10 @@ clt_init(struct clt_set *s, struct classifier *cls, uint32_t nheads,
 		nheads = LM_HEADS_MAX;
 	s->nheads = nheads;
 	for (uint32_t h = 0; h < nheads; h++) {
-		s->head[h] = xstrdup(heads[h]);
+		char *eq = strchr(heads[h], '=');
+		s->head[h] = eq ? xstrndup(heads[h], (size_t)(eq - heads[h])) :
+		    xstrdup(heads[h]);
+		s->fallback[h] = eq && h > 0 ? xstrdup(eq + 1) : NULL;
 		s->labels[h] = (struct hmap)HMAP_INIT;
 	}
 	s->buckets = buckets;
@@ -40,6 +43,7 @@ clt_free(struct clt_set *s)
 	free(s->hash);
 	for (uint32_t h = 0; h < s->nheads; h++) {
 		free(s->head[h]);
+		free(s->fallback[h]);
 		hmap_free(&s->labels[h]);
 	}
 	memset(s, 0, sizeof(*s));
@@ -67,12 +71,12 @@ clt_add(struct clt_set *s, struct classifier *cls, const char *text,
 	memcpy(e->lex, cls->lexv, nlex * sizeof(*e->lex));
 	for (uint32_t h = 0; h < LM_HEADS_MAX; h++) {
 		const char *l = h < s->nheads ? labels[h] : NULL;
-		if (h >= s->nheads) {
+		if (l != NULL && *l == '\0')
+			l = s->fallback[h];
+		if (l == NULL || *l == '\0') {
 			e->label[h] = LM_NONE;
 			continue;
 		}
-		if (l == NULL || *l == '\0')
-			l = "-";
 		e->label[h] = (uint32_t)hmap_put(&s->labels[h], l, strlen(l),
 		    NULL);
 	}
@@ -106,7 +110,8 @@ sorted_labels(struct clt_set *s, uint32_t *count, uint32_t *total)
 			to[hmap_find(&s->labels[h], names[n + i],
 			    strlen(names[n + i]))] = (uint32_t)i;
 		for (size_t i = 0; i < s->n; i++)
-			s->v[i].label[h] = to[s->v[i].label[h]];
+			if (s->v[i].label[h] != LM_NONE)
+				s->v[i].label[h] = to[s->v[i].label[h]];
 		free(to);
 		count[h] = (uint32_t)k;
 		n += (uint32_t)k;

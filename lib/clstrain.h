@@ -8,9 +8,11 @@
  * the names of every head's labels.
  *
  * Heads: the first names the field every example must have (its label
- * is the intent, or a team's own label); a later head's label may be
- * missing, which is the label "-" (for "topic": no topic).  Labels are
- * sorted by name within their head.
+ * is the intent, or a team's own label).  A later head is named
+ * "field" or "field=LABEL": an example without a value for it teaches
+ * that head nothing, or, with =LABEL, teaches it LABEL (the built-in
+ * model's "topic=-": a message without a topic has the topic "-", none).
+ * Labels are sorted by name within their head.
  *
  * Calibration (clt_opts.calibrate = P > 0): the examples whose text hash
  * falls in P % (by the high half of the text's FNV-1a 64, so a split by
@@ -34,7 +36,9 @@ struct clt_opts {
 
 struct clt_set {
 	uint32_t	 nheads;
-	char		*head[LM_HEADS_MAX];
+	char		*head[LM_HEADS_MAX];	/* field names */
+	char		*fallback[LM_HEADS_MAX];	/* label when missing,
+						   or NULL */
 	struct hmap	 labels[LM_HEADS_MAX];
 	struct lm_example *v;
 	uint64_t	*hash;		/* of each example's text */
@@ -50,8 +54,9 @@ struct clt_set {
 void	clt_init(struct clt_set *, struct classifier *cls, uint32_t nheads,
 	    char *const *heads, uint32_t buckets);
 void	clt_free(struct clt_set *);
-/* One message: labels[h] its label of head h (NULL or "" past the first:
- * "-"); lang its language or NULL (detected). */
+/* One message: labels[h] its label of head h ("" past the first: missing,
+ * the head's fallback label if it has one; NULL: unknown, the head learns
+ * nothing from it); lang its language or NULL (detected). */
 void	clt_add(struct clt_set *, struct classifier *cls, const char *text,
 	    size_t len, const char *lang, const char *const *labels);
 /* Train (and calibrate) a model on the set: m is set up here. */

@@ -39,19 +39,28 @@ labelled(const struct cli_common *cli, const char *field, const cJSON *ev,
 	return *text && *label && **label;
 }
 
-/* The fields of -l a,b,c (at most LM_HEADS_MAX), in place of the copy. */
+/*
+ * The heads of -l a,b=LABEL,c (at most LM_HEADS_MAX) in place of the copy:
+ * spec[h] as written, field[h] its field (the copy of it before '=').
+ */
 static uint32_t
-head_fields(const struct diag *diag, char *copy, char **f)
+head_fields(const struct diag *diag, char *copy, char **spec, char **field)
 {
 	uint32_t n = 0;
 
 	for (char *p = strtok(copy, ","); p; p = strtok(NULL, ",")) {
 		if (n == LM_HEADS_MAX)
 			diag_usage(diag, "-l: at most %d fields", LM_HEADS_MAX);
+		char *eq = strchr(p, '=');
+		if (eq == p || (eq && n == 0))
+			diag_usage(diag, "-l %s: the first field takes no "
+			    "=LABEL, and a field needs a name", p);
+		spec[n] = p;
+		field[n] = eq ? xstrndup(p, (size_t)(eq - p)) : xstrdup(p);
 		for (uint32_t i = 0; i < n; i++)
-			if (strcmp(f[i], p) == 0)
-				diag_usage(diag, "-l: %s twice", p);
-		f[n++] = p;
+			if (strcmp(field[i], field[n]) == 0)
+				diag_usage(diag, "-l: %s twice", field[n]);
+		n++;
 	}
 	if (n == 0)
 		diag_usage(diag, "-l needs a field");
@@ -68,23 +77,27 @@ classify_train(struct cli_common *cli, struct diag *diag, struct cls_opts *o,
 	struct ev_record rec;
 	struct buf err = BUF_INIT, lbuf[LM_HEADS_MAX];
 	const char *text, *labels[LM_HEADS_MAX];
-	char *copy = xstrdup(o->label), *field[LM_HEADS_MAX];
-	uint32_t nheads = head_fields(diag, copy, field);
+	char *copy = xstrdup(o->label), *spec[LM_HEADS_MAX];
+	char *field[LM_HEADS_MAX];
+	uint32_t nheads = head_fields(diag, copy, spec, field);
 
 	for (uint32_t h = 0; h < LM_HEADS_MAX; h++)
 		lbuf[h] = (struct buf)BUF_INIT;
 	cls_init(&cls);
 	classify_setup(&cls, diag, o, 0);
-	clt_init(&set, &cls, nheads, field, (uint32_t)o->buckets);
+	clt_init(&set, &cls, nheads, spec, (uint32_t)o->buckets);
 
 	struct ev_reader *r = ev_open(&cli->in, files, nfiles, diag);
 	while (ev_read(r, &rec) > 0) {
 		if (rec.status != EV_OK || !labelled(cli, field[0], rec.obj,
 		    &text, &labels[0], &lbuf[0]))
 			continue;
-		for (uint32_t h = 1; h < nheads; h++)
+		for (uint32_t h = 1; h < nheads; h++) {
 			labels[h] = label_text(fieldmap_get(&cli->map, rec.obj,
 			    field[h]), &lbuf[h]);
+			if (labels[h] == NULL)
+				labels[h] = "";	/* missing */
+		}
 		clt_add(&set, &cls, text, strlen(text),
 		    fieldmap_str(&cli->map, rec.obj, "lang"), labels);
 	}
@@ -107,6 +120,8 @@ classify_train(struct cli_common *cli, struct diag *diag, struct cls_opts *o,
 	buf_free(&err);
 	for (uint32_t h = 0; h < LM_HEADS_MAX; h++)
 		buf_free(&lbuf[h]);
+	for (uint32_t h = 0; h < nheads; h++)
+		free(field[h]);
 	free(copy);
 	return status;
 }

@@ -11,6 +11,8 @@
  *	            market, one in five from another, and its zone)
  *	-e N -r X -D X -b N   epochs, rate, lexicon dropout, buckets
  *	-p FILE     write each development row's answers there (TSV)
+ *	-T X -A X -N X  the topic and acknowledgement minimums and the
+ *	            neutral band of sentiment (default: classify.h's)
  *	-o FILE     also write the model trained on the nine tenths
  *
  * The corpus is TSV with the header "lang intent topic sentiment text" (its
@@ -42,6 +44,7 @@
 struct row {
 	char	*lang, *intent, *topic, *sentiment, *text;
 	int	 dev;
+	int	 train_only;	/* from a -x file */
 };
 
 struct rows {
@@ -141,6 +144,7 @@ read_rows(const char *path, struct rows *rs, int train_only)
 		r->sentiment = dup_or_empty(f, n, cols[3]);
 		r->text = dup_or_empty(f, n, cols[4]);
 		unescape(r->text);
+		r->train_only = train_only;
 		r->dev = !train_only &&
 		    tok_hash(r->text, strlen(r->text)) % 10 == 0;
 	}
@@ -342,9 +346,12 @@ main(int argc, char **argv)
 	struct buf err = BUF_INIT;
 	const char *pred = NULL, *save = NULL;
 	int gold_lang = 0, hints = 0, c;
-	char *heads[] = { "intent", "topic", "sentiment" };
+	char *heads[] = { "intent", "topic=-", "sentiment" };
 
-	while ((c = getopt(argc, argv, "x:gHe:r:D:b:p:o:")) != -1) {
+	float topic_min = CLS_TOPIC_MIN, ack_min = CLS_ACK_MIN;
+	float band = CLS_NEUTRAL_BAND;
+
+	while ((c = getopt(argc, argv, "x:gHe:r:D:b:p:o:T:A:N:")) != -1) {
 		switch (c) {
 		case 'x': read_rows(optarg, &rs, 1); break;
 		case 'g': gold_lang = 1; break;
@@ -355,6 +362,9 @@ main(int argc, char **argv)
 		case 'b': o.buckets = (uint32_t)strtoul(optarg, NULL, 0); break;
 		case 'p': pred = optarg; break;
 		case 'o': save = optarg; break;
+		case 'T': topic_min = (float)atof(optarg); break;
+		case 'A': ack_min = (float)atof(optarg); break;
+		case 'N': band = (float)atof(optarg); break;
 		default: usage();
 		}
 	}
@@ -376,7 +386,9 @@ main(int argc, char **argv)
 			ndev++;
 			continue;
 		}
-		const char *labels[3] = { r->intent, r->topic, r->sentiment };
+		/* rows of -x files have no topic or sentiment to learn */
+		const char *labels[3] = { r->intent, r->train_only ? NULL :
+		    r->topic, r->train_only ? NULL : r->sentiment };
 		clt_add(&set, &cls, r->text, strlen(r->text),
 		    gold_lang && *r->lang ? r->lang : NULL, labels);
 		ntrain++;
@@ -388,6 +400,9 @@ main(int argc, char **argv)
 	}
 	cls_use_model(&cls, &m);
 	cls.context = 0;
+	cls.topic_min = topic_min;
+	cls.ack_min = ack_min;
+	cls.neutral_band = band;
 	printf("trained on %zu rows, measured on %zu (text hash %% 10 == 0); "
 	    "temperatures", ntrain, ndev);
 	for (uint32_t h = 0; h < cls.model.nheads; h++)
@@ -405,7 +420,7 @@ main(int argc, char **argv)
 	if (pf)
 		fprintf(pf, "lang\tintent\tsaid\tscore\tcue\ttopic\tsaid_topic"
 		    "\tsentiment\tsaid_sentiment\tsent_score\tsaid_lang\tack"
-		    "\ttext\n");
+		    "\tp_ack\tp_other\ttext\n");
 	for (size_t i = 0; i < rs.n; i++) {
 		const struct row *r = &rs.v[i];
 		struct cls_input in = { 0 };
@@ -430,11 +445,13 @@ main(int argc, char **argv)
 		bin_score[b] += res.intent_score;
 		if (pf) {
 			fprintf(pf, "%s\t%s\t%s\t%.3f\t%d\t%s\t%s\t%s\t%s\t%.3f"
-			    "\t%s\t%d\t", r->lang, r->intent, res.intent,
+			    "\t%s\t%d\t%.3f\t%.3f\t", r->lang, r->intent, res.intent,
 			    res.intent_score, truth_cue, r->topic,
 			    res.topic ? res.topic : "", r->sentiment,
 			    sent_short(res.sentiment), res.sentiment_score,
-			    res.lang, res.ack);
+			    res.lang, res.ack, cls.ack_label >= 0 ?
+			    cls.prob[cls.ack_label] : 0, cls.other_label >= 0 ?
+			    cls.prob[cls.other_label] : 0);
 			for (const char *p = r->text; *p; p++)
 				fputc(*p == '\t' || *p == '\n' ? ' ' : *p, pf);
 			fputc('\n', pf);

@@ -21,16 +21,16 @@ temp_file(char *path, const char *text)
 	close(fd);
 }
 
-/* The phrases found in s, joined by "|". */
+/* The phrases found in s (text of the languages in mask), joined by "|". */
 static const char *
-found(struct lexicon *lx, const char *s, char *out)
+found_in(struct lexicon *lx, const char *s, uint64_t mask, char *out)
 {
 	struct tok_text tt;
 	struct lex_hits hits = { 0 };
 
 	tok_init(&tt);
 	tok_run(&tt, s, strlen(s));
-	lex_match(lx, &tt, LEX_ALL_LANGS, &hits);
+	lex_match(lx, &tt, mask, &hits);
 	out[0] = '\0';
 	for (size_t i = 0; i < hits.n; i++) {
 		if (i)
@@ -40,6 +40,12 @@ found(struct lexicon *lx, const char *s, char *out)
 	lex_hits_free(&hits);
 	tok_free(&tt);
 	return out;
+}
+
+static const char *
+found(struct lexicon *lx, const char *s, char *out)
+{
+	return found_in(lx, s, LEX_ALL_LANGS, out);
 }
 
 static void
@@ -134,7 +140,7 @@ test_errors(void **state)
 	buf_reset(&err);
 	assert_int_equal(lex_add(&lx, "intent", "-", "1", "a", NULL, &err), -1);
 	buf_reset(&err);
-	assert_int_equal(lex_add(&lx, "intent", "refund", "1", "?!", NULL, &err), -1);
+	assert_int_equal(lex_add(&lx, "intent", "refund", "1", "!.,", NULL, &err), -1);
 	assert_non_null(strstr(buf_str(&err), "has no words"));
 	buf_reset(&err);
 	assert_int_equal(lex_add(&lx, "escalate", "-", "2", "12315", NULL, &err), -1);
@@ -157,6 +163,133 @@ test_errors(void **state)
 	buf_free(&err);
 }
 
+/*
+ * Entries of a language fire only in its text (its own tag, its subtags,
+ * its parent); entries of every language and text of unknown language
+ * see everything; an entry of every language overrides all alike.
+ */
+static void
+test_languages(void **state)
+{
+	struct lexicon lx;
+	struct buf err = BUF_INIT;
+	char out[512];
+
+	(void)state;
+	lex_init(&lx);
+	assert_int_equal(lex_add(&lx, "sentiment", "pos", "1", "fast", "en",
+	    &err), 0);
+	assert_int_equal(lex_add(&lx, "intent", "product", "1", "fast", "de",
+	    &err), 0);
+	assert_int_equal(lex_add(&lx, "intent", "refund", "1", "退款", "zh",
+	    &err), 0);
+	assert_int_equal(lex_add(&lx, "intent", "refund", "1", "退費",
+	    "zh-Hant", &err), 0);
+	assert_int_equal(lex_add(&lx, "intent", "refund", "1", "reembolso",
+	    "pt", &err), 0);
+	assert_int_equal(lex_add(&lx, "escalate", "-", "2", "chargeback", NULL,
+	    &err), 0);
+	assert_int_equal(lx.nlangs, 5);
+	assert_int_equal(lex_lang_index(&lx, "zh-Hant"), 3);
+	/* German "fast" (almost) is no English praise */
+	assert_string_equal(found_in(&lx, "fast chargeback",
+	    lex_lang_mask(&lx, "de"), out), "fast|chargeback");
+	assert_int_equal(lx.e[1].lang, lex_lang_index(&lx, "de"));
+	struct tok_text tt;
+	struct lex_hits hits = { 0 };
+	tok_init(&tt);
+	tok_run(&tt, "fast", 4);
+	lex_match(&lx, &tt, lex_lang_mask(&lx, "de"), &hits);
+	assert_int_equal(hits.n, 1);
+	assert_int_equal(lx.e[hits.h[0].entry].kind, LEX_INTENT);
+	lex_match(&lx, &tt, lex_lang_mask(&lx, "en"), &hits);
+	assert_int_equal(hits.n, 1);
+	assert_int_equal(lx.e[hits.h[0].entry].kind, LEX_SENTIMENT);
+	lex_match(&lx, &tt, lex_lang_mask(&lx, "fr"), &hits);
+	assert_int_equal(hits.n, 0);
+	/* unknown language: every cue */
+	lex_match(&lx, &tt, lex_lang_mask(&lx, "und"), &hits);
+	assert_int_equal(hits.n, 2);
+	lex_match(&lx, &tt, lex_lang_mask(&lx, NULL), &hits);
+	assert_int_equal(hits.n, 2);
+	lex_hits_free(&hits);
+	tok_free(&tt);
+	/* Chinese: zh cues in both scripts, zh-Hant ones in Traditional and
+	 * in plain zh; Taiwan's tag is Traditional; pt-BR is pt */
+	assert_string_equal(found_in(&lx, "退款 退費",
+	    lex_lang_mask(&lx, "zh-Hans"), out), "退款");
+	assert_string_equal(found_in(&lx, "退款 退費",
+	    lex_lang_mask(&lx, "zh-Hant"), out), "退款|退費");
+	assert_string_equal(found_in(&lx, "退款 退費",
+	    lex_lang_mask(&lx, "zh-TW"), out), "退款|退費");
+	assert_string_equal(found_in(&lx, "退款 退費",
+	    lex_lang_mask(&lx, "zh"), out), "退款|退費");
+	assert_string_equal(found_in(&lx, "reembolso",
+	    lex_lang_mask(&lx, "pt-BR"), out), "reembolso");
+	assert_string_equal(found_in(&lx, "reembolso",
+	    lex_lang_mask(&lx, "es"), out), "");
+	/* an entry of every language sets the weight of all such entries */
+	assert_int_equal(lex_add(&lx, "intent", "refund", "0", "退款", NULL,
+	    &err), 0);
+	assert_string_equal(found_in(&lx, "退款",
+	    lex_lang_mask(&lx, "zh"), out), "");
+	assert_int_equal(lx.n, 6);
+	/* one of a language only its own */
+	assert_int_equal(lex_add(&lx, "intent", "product", "0", "fast", "en",
+	    &err), 0);
+	assert_int_equal(lx.n, 7);
+	lex_free(&lx);
+	buf_free(&err);
+}
+
+/* The kinds beyond intent: topics, negations after the word, contrast;
+ * a prefix of three letters. */
+static void
+test_kinds(void **state)
+{
+	struct lexicon lx;
+	struct buf err = BUF_INIT;
+	char out[512];
+
+	(void)state;
+	lex_init(&lx);
+	assert_int_equal(lex_add(&lx, "topic", "customs", "1", "import duty",
+	    NULL, &err), 0);
+	assert_int_equal(lex_add(&lx, "negation", "after", "1", "ない", NULL,
+	    &err), 0);
+	assert_int_equal(lex_add(&lx, "negation", "before", "1", "not", NULL,
+	    &err), 0);
+	assert_int_equal(lex_add(&lx, "contrast", "-", "1", "but", NULL,
+	    &err), 0);
+	assert_int_equal(lex_add(&lx, "intent", "payment", "1", "pay*", NULL,
+	    &err), 0);
+	assert_int_equal(lex_add(&lx, "intent", "shipping", "1", "배송*", NULL,
+	    &err), 0);
+	assert_int_equal(lx.ntopics, 1);
+	assert_int_equal(lex_topic_index(&lx, "customs"), 0);
+	assert_int_equal(lx.e[0].kind, LEX_TOPIC);
+	assert_int_equal(lx.e[1].cat, 1);	/* after */
+	assert_int_equal(lx.e[2].cat, -1);	/* before */
+	assert_int_equal(lx.e[3].kind, LEX_CONTRAST);
+	assert_string_equal(found(&lx, "the import duty is not ok but fine",
+	    out), "import duty|not|but");
+	assert_string_equal(found(&lx, "良くない", out), "ない");
+	/* pay* has three letters: pay, paying, payment */
+	assert_string_equal(found(&lx, "pay", out), "pay");
+	assert_string_equal(found(&lx, "payments", out), "pay");
+	assert_string_equal(found(&lx, "pa", out), "");
+	/* a Hangul prefix of one syllable */
+	assert_string_equal(found(&lx, "배송이 늦어요", out), "배송");
+	assert_int_equal(lex_add(&lx, "negation", "sideways", "1", "x", NULL,
+	    &err), -1);
+	assert_non_null(strstr(buf_str(&err), "not -, before or after"));
+	buf_reset(&err);
+	assert_int_equal(lex_add(&lx, "topic", "-", "1", "x", NULL, &err), -1);
+	assert_non_null(strstr(buf_str(&err), "a topic entry needs a label"));
+	lex_free(&lx);
+	buf_free(&err);
+}
+
 int
 main(void)
 {
@@ -164,6 +297,8 @@ main(void)
 		cmocka_unit_test(test_load_and_match),
 		cmocka_unit_test(test_override),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_languages),
+		cmocka_unit_test(test_kinds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,11 +4,13 @@
  */
 #include "unit.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "linmodel.h"
 
 static const struct {
@@ -236,7 +238,7 @@ test_corrupt(void **state)
 	c.data[4] = 9;
 	assert_non_null(strstr(decode_error((unsigned char *)c.data, c.len,
 	    &err), "version 9 is not supported"));
-	c.data[4] = 1;
+	c.data[4] = LM_VERSION;
 
 	/* trailing bytes */
 	buf_addc(&c, 'x');
@@ -277,6 +279,216 @@ test_corrupt(void **state)
 	buf_free(&c);
 }
 
+
+/*
+ * Two heads trained together: the second ("mood") learns only from the
+ * examples that have its label; its labels get the intent most of their
+ * examples carried as parent when nine in ten did, none otherwise.
+ */
+static void
+train_heads(struct lm_model *m)
+{
+	static const struct {
+		const char	*text;
+		uint32_t	 intent, mood;
+	} d[] = {
+		{ "i want a refund now", 0, 0 }, { "refund my money please", 0, 0 },
+		{ "give me my money back", 0, 0 }, { "where is my package", 1, 1 },
+		{ "tracking number please", 1, 1 }, { "package late again", 1, 0 },
+		{ "when will the package arrive", 1, LM_NONE },
+		{ "money back thanks", 0, LM_NONE },
+	};
+	static char *names[] = { "refund", "shipping", "angry", "calm" };
+	static char *heads[] = { "intent", "mood" };
+	uint32_t count[] = { 2, 2 };
+	struct tok_text tt;
+	struct lm_feats fs = { 0 };
+	struct lm_example ex[8];
+	float zero = 0;
+
+	tok_init(&tt);
+	lm_setup(m, 1024, 4, names, 1, lexnames);
+	lm_set_heads(m, 2, heads, count);
+	for (size_t i = 0; i < 8; i++) {
+		tok_run(&tt, d[i].text, strlen(d[i].text));
+		lm_features(&tt, m->buckets, &fs);
+		ex[i].nf = (uint32_t)fs.n;
+		ex[i].f = malloc(fs.n * sizeof(uint32_t));
+		memcpy(ex[i].f, fs.f, fs.n * sizeof(uint32_t));
+		ex[i].lex = &zero;
+		ex[i].label[0] = d[i].intent;
+		ex[i].label[1] = d[i].mood;
+		ex[i].label[2] = ex[i].label[3] = LM_NONE;
+	}
+	struct lm_train_opts o = { 30, 0.5f, 0.001f, 0.5f, 3 };
+	lm_train(m, ex, 8, &o);
+	for (size_t i = 0; i < 8; i++)
+		free(ex[i].f);
+	lm_feats_free(&fs);
+	tok_free(&tt);
+}
+
+static void
+test_heads(void **state)
+{
+	struct lm_model a, b;
+	struct buf enc = BUF_INIT, err = BUF_INIT;
+	struct tok_text tt;
+	struct lm_feats fs = { 0 };
+	float p[4], zero = 0;
+
+	(void)state;
+	train_heads(&a);
+	assert_int_equal(a.nheads, 2);
+	assert_int_equal(lm_head_index(&a, "mood"), 1);
+	assert_int_equal(lm_head_index(&a, "topic"), -1);
+	/* "angry": 3 refunds, 1 shipping: no parent; "calm": shipping */
+	assert_int_equal(a.parent[2], LM_NONE);
+	assert_int_equal(a.parent[3], 1);
+	assert_int_equal(a.parent[0], LM_NONE);
+	/* each head's probabilities add up to one */
+	tok_init(&tt);
+	tok_run(&tt, "where is my refund", strlen("where is my refund"));
+	lm_features(&tt, a.buckets, &fs);
+	lm_predict(&a, fs.f, fs.n, &zero, p);
+	assert_true(fabsf(p[0] + p[1] - 1) < 1e-5f);
+	assert_true(fabsf(p[2] + p[3] - 1) < 1e-5f);
+	/* a temperature flattens its head only */
+	float q[4];
+	a.heads[1].temperature = 4;
+	lm_predict(&a, fs.f, fs.n, &zero, q);
+	assert_true(q[0] == p[0] && q[1] == p[1]);
+	assert_true(fabsf(q[2] - 0.5f) < fabsf(p[2] - 0.5f));
+	/* heads, temperatures and parents survive the file */
+	lm_encode(&a, &enc);
+	assert_int_equal(lm_decode(&b, (unsigned char *)enc.data, enc.len,
+	    &err), 0);
+	assert_int_equal(b.nheads, 2);
+	assert_string_equal(b.heads[1].name, "mood");
+	assert_int_equal(b.heads[1].first, 2);
+	assert_true(b.heads[1].temperature == 4);
+	assert_int_equal(b.parent[3], 1);
+	assert_int_equal(b.parent[2], LM_NONE);
+	lm_free(&a);
+	lm_free(&b);
+	lm_feats_free(&fs);
+	tok_free(&tt);
+	buf_free(&enc);
+	buf_free(&err);
+}
+
+/* A version 1 file (one head, no temperature) as the old cs-classify
+ * wrote it: still read. */
+static void
+put32(struct buf *b, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+		buf_addc(b, (char)(v >> (8 * i)));
+}
+
+static void
+test_version1(void **state)
+{
+	struct lm_model a, b;
+	struct buf v1 = BUF_INIT, err = BUF_INIT;
+	float pa[2], pb[2];
+
+	(void)state;
+	train_small(&a, 1);
+	buf_add(&v1, "CSKM", 4);
+	put32(&v1, 1);
+	put32(&v1, 0);			/* size, below */
+	put32(&v1, 0);
+	put32(&v1, LM_SCHEME);
+	put32(&v1, a.nlabels);
+	put32(&v1, a.buckets);
+	put32(&v1, a.nlex);
+	uint32_t rows = 0;
+	for (uint32_t r = 0; r < a.buckets; r++)
+		rows += a.w[(size_t)r * 2] != 0 || a.w[(size_t)r * 2 + 1] != 0;
+	put32(&v1, rows);
+	for (uint32_t c = 0; c < a.nlabels; c++) {
+		buf_addc(&v1, (char)strlen(a.labels[c]));
+		buf_addc(&v1, 0);
+		buf_adds(&v1, a.labels[c]);
+	}
+	buf_addc(&v1, (char)strlen(a.lexnames[0]));
+	buf_addc(&v1, 0);
+	buf_adds(&v1, a.lexnames[0]);
+	for (uint32_t c = 0; c < 2; c++) {
+		uint32_t u;
+		memcpy(&u, &a.bias[c], 4);
+		put32(&v1, u);
+	}
+	for (uint32_t c = 0; c < 2; c++) {
+		uint32_t u;
+		memcpy(&u, &a.lexw[c], 4);
+		put32(&v1, u);
+	}
+	for (uint32_t r = 0; r < a.buckets; r++) {
+		if (a.w[(size_t)r * 2] == 0 && a.w[(size_t)r * 2 + 1] == 0)
+			continue;
+		put32(&v1, r);
+		for (uint32_t c = 0; c < 2; c++) {
+			uint32_t u;
+			memcpy(&u, &a.w[(size_t)r * 2 + c], 4);
+			put32(&v1, u);
+		}
+	}
+	uint64_t size = v1.len + 8;
+	for (int i = 0; i < 8; i++)
+		v1.data[8 + i] = (char)(size >> (8 * i));
+	uint64_t h = tok_hash(v1.data, v1.len);
+	put32(&v1, (uint32_t)h);
+	put32(&v1, (uint32_t)(h >> 32));
+	assert_int_equal(lm_decode(&b, (unsigned char *)v1.data, v1.len, &err),
+	    0);
+	assert_int_equal(b.nheads, 1);
+	assert_string_equal(b.heads[0].name, "");
+	assert_true(b.heads[0].temperature == 1);
+	predict(&a, "where is my refund", pa);
+	predict(&b, "where is my refund", pb);
+	assert_true(pa[0] == pb[0] && pa[1] == pb[1]);
+	lm_free(&a);
+	lm_free(&b);
+	buf_free(&v1);
+	buf_free(&err);
+}
+
+/*
+ * Temperature fitting: logits three times too sure of labels drawn at
+ * the probabilities of the true logits come back with a temperature near
+ * three; logits that are right need none (near one).
+ */
+static void
+test_fit_temperature(void **state)
+{
+	static char *names[] = { "a", "b" };
+	struct lm_model m;
+	struct lm_example ex[400];
+	float lg[800], right[800];
+
+	(void)state;
+	lm_setup(&m, 2, 2, names, 0, NULL);
+	for (int i = 0; i < 400; i++) {
+		float z = (float)(i / 20 - 10) / 4;	/* -2.5 .. 2.25 */
+		float p = 1 / (1 + expf(-z));		/* P(b) */
+		memset(&ex[i], 0, sizeof ex[i]);
+		ex[i].label[0] = (i % 20) < (int)(p * 20 + 0.5f) ? 1 : 0;
+		for (int h = 1; h < LM_HEADS_MAX; h++)
+			ex[i].label[h] = LM_NONE;
+		lg[2 * i] = 0;
+		lg[2 * i + 1] = 3 * z;
+		right[2 * i] = 0;
+		right[2 * i + 1] = z;
+	}
+	float t = lm_fit_temperature(&m, 0, lg, ex, 400);
+	assert_true(t > 2.5f && t < 3.5f);
+	t = lm_fit_temperature(&m, 0, right, ex, 400);
+	assert_true(t > 0.8f && t < 1.25f);
+	lm_free(&m);
+}
+
 int
 main(void)
 {
@@ -286,6 +498,9 @@ main(void)
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_roundtrip),
 		cmocka_unit_test(test_corrupt),
+		cmocka_unit_test(test_heads),
+		cmocka_unit_test(test_version1),
+		cmocka_unit_test(test_fit_temperature),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -37,8 +37,11 @@ test_words(void **state)
 
 	(void)state;
 	tok_init(&tt);
+	/* a question mark is a token; a run of them one */
 	assert_string_equal(joined(&tt, "Where IS my order?!", b, sizeof(b)),
-	    "where|is|my|order");
+	    "where|is|my|order|?");
+	assert_string_equal(joined(&tt, "ok??? hm ؟", b, sizeof(b)),
+	    "ok|?|hm|?");
 	assert_string_equal(joined(&tt, "  ", b, sizeof(b)), "");
 	assert_int_equal(tt.n, 0);
 	/* apostrophes inside words go, so "don't" and "dont" are one cue */
@@ -46,6 +49,44 @@ test_words(void **state)
 	    "i|dont|know");
 	assert_string_equal(joined(&tt, "it\u2019s 'fine'", b, sizeof(b)),
 	    "its|fine");
+	tok_free(&tt);
+}
+
+/* Emoji are tokens (skin tones and variation selectors left out); Thai is
+ * a token per letter with its marks, like CJK; Turkish İ loses its dot. */
+static void
+test_emoji_thai_turkish(void **state)
+{
+	struct tok_text tt;
+	char b[256];
+
+	(void)state;
+	tok_init(&tt);
+	assert_string_equal(joined(&tt, "ok\U0001F44D\U0001F3FD thx \u2764\uFE0F",
+	    b, sizeof(b)), "ok|\U0001F44D|thx|\u2764");
+	assert_int_equal(tt.n, 4);
+	assert_true(tt.toks[1].sym && !tt.toks[1].cjk);
+	assert_string_equal(joined(&tt, "\u0e02\u0e2d\u0e1a\u0e04\u0e38\u0e13 ok",
+	    b, sizeof(b)), "\u0e02|\u0e2d|\u0e1a|\u0e04\u0e38|\u0e13|ok");
+	assert_true(tt.toks[3].cjk);
+	assert_false(tt.toks[5].cjk);
+	assert_string_equal(joined(&tt, "\u0130ADE \u0130stanbul", b, sizeof(b)),
+	    "iade|istanbul");
+	tok_free(&tt);
+}
+
+/* A Hangul word is keyed by its first syllable, others by 3 code points. */
+static void
+test_hangul_key(void **state)
+{
+	struct tok_text tt;
+
+	(void)state;
+	tok_init(&tt);
+	tok_run(&tt, "\ubc30\uc1a1\uc774 refunds", strlen("\ubc30\uc1a1\uc774 refunds"));
+	assert_int_equal(tt.n, 2);
+	assert_true(tt.toks[0].key == tok_hash("\ubc30", strlen("\ubc30")));
+	assert_true(tt.toks[1].key == tok_hash("ref", 3));
 	tok_free(&tt);
 }
 
@@ -179,6 +220,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_emoji_thai_turkish),
+		cmocka_unit_test(test_hangul_key),
 		cmocka_unit_test(test_fold_and_accents),
 		cmocka_unit_test(test_cjk),
 		cmocka_unit_test(test_digits),
