@@ -27,10 +27,10 @@ CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmock
 OPT      ?= -O2
 WARN     := -Wall -Wextra -Werror
 CFLAGS   ?= $(OPT) -g
-ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SAN_FLAGS) -D_POSIX_C_SOURCE=200809L \
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SAN_FLAGS) -pthread -D_POSIX_C_SOURCE=200809L \
              -D_DEFAULT_SOURCE -DCSKIT_VERSION='"$(VERSION)"' \
              -DCSKIT_PREFIX='"$(PREFIX)"' -Ilib $(PKG_CFLAGS)
-LIBS     := $(PKG_LIBS) -lcsv -lm
+LIBS     := $(PKG_LIBS) -lcsv -lm -pthread
 
 ifeq ($(SAN),1)
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

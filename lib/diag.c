@@ -12,6 +12,22 @@ diag_init(struct diag *d, const char *prog)
 	d->bad_lines = 0;
 	d->before_strict_exit = NULL;
 	d->before_strict_exit_ctx = NULL;
+	d->sink = NULL;
+	d->sink_ctx = NULL;
+}
+
+/* 1 when a sink took the message. */
+static int
+sunk(const struct diag *d, enum diag_kind kind, const char *file, long line,
+    const char *fmt, va_list ap)
+{
+	char msg[1024];
+
+	if (d->sink == NULL)
+		return 0;
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	d->sink(d->sink_ctx, kind, file, line, msg);
+	return 1;
 }
 
 static void
@@ -34,12 +50,18 @@ diag_bad_line(struct diag *d, const char *file, long line, const char *fmt,
     ...)
 {
 	va_list ap;
+	int took;
 
 	va_start(ap, fmt);
-	vline(d, file, line, fmt, ap);
+	took = sunk(d, DIAG_BAD_LINE, file, line, fmt, ap);
 	va_end(ap);
+	if (!took) {
+		va_start(ap, fmt);
+		vline(d, file, line, fmt, ap);
+		va_end(ap);
+	}
 	d->bad_lines++;
-	if (d->strict) {
+	if (d->strict && !took) {
 		if (d->before_strict_exit != NULL)
 			d->before_strict_exit(d->before_strict_exit_ctx);
 		fprintf(stderr, "%s: stopping at the first bad line (--strict)\n",
@@ -53,7 +75,13 @@ diag_warn_line(const struct diag *d, const char *file, long line,
     const char *fmt, ...)
 {
 	va_list ap;
+	int took;
 
+	va_start(ap, fmt);
+	took = sunk(d, DIAG_WARN_LINE, file, line, fmt, ap);
+	va_end(ap);
+	if (took)
+		return;
 	va_start(ap, fmt);
 	vline(d, file, line, fmt, ap);
 	va_end(ap);
@@ -63,10 +91,33 @@ void
 diag_warn(const struct diag *d, const char *fmt, ...)
 {
 	va_list ap;
+	int took;
 
+	va_start(ap, fmt);
+	took = sunk(d, DIAG_WARN, NULL, 0, fmt, ap);
+	va_end(ap);
+	if (took)
+		return;
 	va_start(ap, fmt);
 	vline(d, NULL, 0, fmt, ap);
 	va_end(ap);
+}
+
+void
+diag_replay(struct diag *d, enum diag_kind kind, const char *file, long line,
+    const char *msg)
+{
+	switch (kind) {
+	case DIAG_BAD_LINE:
+		diag_bad_line(d, file, line, "%s", msg);
+		break;
+	case DIAG_WARN_LINE:
+		diag_warn_line(d, file, line, "%s", msg);
+		break;
+	case DIAG_WARN:
+		diag_warn(d, "%s", msg);
+		break;
+	}
 }
 
 void

@@ -25,6 +25,8 @@ enum cs_exit {
 	CS_EXIT_IOERR = 74
 };
 
+enum diag_kind { DIAG_BAD_LINE, DIAG_WARN_LINE, DIAG_WARN };
+
 struct diag {
 	const char	*prog;
 	int		 strict;	/* first bad line is fatal */
@@ -34,6 +36,13 @@ struct diag {
 	 * buffer.  Set by whoever owns the output. */
 	void		(*before_strict_exit)(void *);
 	void		*before_strict_exit_ctx;
+	/* When set, bad lines and warnings go here instead of stderr, and
+	 * --strict stops nothing (a thread reading part of the input: its
+	 * caller prints them in the input's order, diag_replay); fatal and
+	 * usage errors still print and exit. */
+	void		(*sink)(void *ctx, enum diag_kind, const char *file,
+			    long line, const char *msg);
+	void		*sink_ctx;
 };
 
 void	diag_init(struct diag *, const char *prog);
@@ -54,6 +63,11 @@ noreturn void diag_fatal(const struct diag *, int status, const char *fmt, ...)
 /* Usage error: message, then "try PROG --help", exit 64. */
 noreturn void diag_usage(const struct diag *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+
+/* A message a sink took, told again through d as it was first told
+ * (file NULL for DIAG_WARN). */
+void	diag_replay(struct diag *, enum diag_kind, const char *file,
+	    long line, const char *msg);
 
 /* 65 when bad lines were seen, else 0. */
 int	diag_exit_status(const struct diag *);

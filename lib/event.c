@@ -26,6 +26,7 @@ struct linesrc {
 	size_t	 cap, start, end;
 	int	 eof;
 	long	 lineno;
+	unsigned long long left;	/* bytes still to read (a range) */
 };
 
 static void
@@ -35,13 +36,18 @@ linesrc_init(struct linesrc *ls, int fd)
 	ls->start = ls->end = 0;
 	ls->eof = 0;
 	ls->lineno = 0;
+	ls->left = ULLONG_MAX;
 }
 
 static int
 fill(struct linesrc *ls)
 {
 	for (;;) {
-		ssize_t r = read(ls->fd, ls->buf + ls->end, ls->cap - ls->end);
+		size_t want = ls->cap - ls->end;
+		if (want > ls->left)
+			want = (size_t)ls->left;
+		ssize_t r = want == 0 ? 0 : read(ls->fd, ls->buf + ls->end,
+		    want);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0)
@@ -49,6 +55,8 @@ fill(struct linesrc *ls)
 		if (r == 0)
 			ls->eof = 1;
 		ls->end += (size_t)r;
+		if (ls->left != ULLONG_MAX)
+			ls->left -= (size_t)r;
 		return 0;
 	}
 }
@@ -131,6 +139,7 @@ struct pending {
 
 struct ev_reader {
 	struct ev_reader_opts	 o;
+	long long		 range_start, range_end;  /* -1: whole */
 	struct diag		*diag;
 	char *const		*files;
 	int			 nfiles, next_file;
@@ -282,7 +291,25 @@ ev_open(const struct ev_reader_opts *o, char *const *files, int nfiles,
 	r->ls.cap = 256 * 1024 < r->o.max_line + 1 ? 256 * 1024 :
 	    r->o.max_line + 1;
 	r->ls.buf = xmalloc(r->ls.cap);
+	r->range_start = r->range_end = -1;
 	return r;
+}
+
+struct ev_reader *
+ev_open_range(const struct ev_reader_opts *o, char *const *file,
+    long long start, long long end, struct diag *d)
+{
+	struct ev_reader *r = ev_open(o, file, 1, d);
+
+	r->range_start = start;
+	r->range_end = end;
+	return r;
+}
+
+long
+ev_lines_read(const struct ev_reader *r)
+{
+	return r->ls.lineno;
 }
 
 int
@@ -410,6 +437,14 @@ next_operand(struct ev_reader *r)
 		r->fd = fd;
 		linesrc_init(&r->ls, fd);
 		r->first_line = 1;
+		if (r->range_start >= 0) {
+			if (lseek(fd, (off_t)r->range_start, SEEK_SET) < 0)
+				diag_fatal(r->diag, CS_EXIT_IOERR, "cannot "
+				    "seek in %s: %s", f, strerror(errno));
+			r->ls.left = (unsigned long long)(r->range_end -
+			    r->range_start);
+			r->first_line = r->range_start == 0;
+		}
 		free_header(r);
 		csv_reset(r);
 		return 1;

@@ -114,6 +114,15 @@ struct ev_reader;
  */
 struct ev_reader *ev_open(const struct ev_reader_opts *, char *const *files,
 	    int nfiles, struct diag *);
+/*
+ * One regular file's bytes [start, end) only, which begin and end at line
+ * boundaries (a part of an input read by several threads).  Lines are
+ * numbered from 1 at start: the caller adds the lines before it.
+ */
+struct ev_reader *ev_open_range(const struct ev_reader_opts *,
+	    char *const *file, long long start, long long end, struct diag *);
+/* The lines of the current operand read so far. */
+long	ev_lines_read(const struct ev_reader *);
 /* 1 and a record, 0 at the end of the last operand. */
 int	ev_read(struct ev_reader *, struct ev_record *);
 /*

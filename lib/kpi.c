@@ -285,6 +285,13 @@ struct kpi {
 	int		 full;		/* a conversation past the bound */
 	struct hmap	 groups;	/* vals + bucket → struct group * */
 	struct hmap	 orders;	/* customer → struct orders * */
+	/* ratings without a conversation, in the period, counted at the end
+	 * (after the last part of a split has come, kpi_absorb) */
+	struct rating	*loose;
+	uint32_t	 nloose, caploose;
+	uint32_t	*tmap;		/* kpi_partial_add: a part's tuple
+					 * numbers → ours */
+	uint32_t	 ntmap, captmap;
 	struct group	 total;
 	uint64_t	 rejected;
 	cs_time		 latest;
@@ -654,11 +661,40 @@ synth_vals(struct kpi *k, const struct conv *c, int rule, uint32_t agent)
  * The first late event of a conversation: turn the summary back into the
  * events it was made of, so that later ones can be sorted in among them.
  */
+/*
+ * The values taken from the first event that has them (R_FIRST) go on the
+ * earliest of the events made up from the summary (the first made of
+ * those at one instant), with the values it carries already: the first
+ * event that had them can have been any of the conversation's, one the
+ * summary let go included, but none before the earliest kept.
+ */
+static void
+first_values_on_earliest(struct kpi *k, const struct conv *c, uint32_t from)
+{
+	uint32_t at = from;
+	int any = 0;
+
+	for (int f = 0; f < k->o.ngroup; f++)
+		any |= k->rules[f] == R_FIRST && c->gv[f] != 0;
+	if (!any || from == c->nevs)
+		return;
+	for (uint32_t i = from + 1; i < c->nevs; i++)
+		if (c->evs[i].ts < c->evs[at].ts)
+			at = i;
+	memcpy(k->synth, tuple_vals(k, c->evs[at].tuple),
+	    sizeof *k->synth * (size_t)k->o.ngroup);
+	for (int f = 0; f < k->o.ngroup; f++)
+		if (k->rules[f] == R_FIRST)
+			k->synth[f] = c->gv[f];
+	c->evs[at].tuple = tuple_id(k, k->synth);
+}
+
 static void
 conv_to_list(struct kpi *k, struct conv *c)
 {
 	const uint32_t *zero = k->zero;
 	uint32_t agent = k->agent_field >= 0 ? c->gv[k->agent_field] : 0;
+	uint32_t from = c->nevs;
 	int agent_done = 0;
 
 	/* In the order they came, so that equal times keep their order. */
@@ -668,7 +704,7 @@ conv_to_list(struct kpi *k, struct conv *c)
 	if (c->start != CS_TIME_NONE) {
 		int opened = c->npairs == 0 || c->pairs[0].from != c->start;
 		list_add(k, c, c->start, opened && c->run_start != c->start ?
-		    K_OPEN : K_CUSTOMER, synth_vals(k, c, R_FIRST, 0));
+		    K_OPEN : K_CUSTOMER, zero);
 	}
 	for (uint32_t i = 0; i < c->npairs; i++) {
 		int first = !agent_done && c->pairs[i].to == c->first_resp;
@@ -696,6 +732,7 @@ conv_to_list(struct kpi *k, struct conv *c)
 		list_add(k, c, c->resolved, K_RESOLVED, zero);
 	if (!c->closed && c->reopened != CS_TIME_NONE)
 		list_add(k, c, c->reopened, K_REOPENED, zero);
+	first_values_on_earliest(k, c, from);
 }
 
 static int
@@ -708,8 +745,14 @@ cmp_kev(const void *a, const void *b)
 	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
+/*
+ * One event of a conversation.  An event of a later part of a split input
+ * (kpi_absorb) comes after every event already held at its instant, so one
+ * at the instant of the latest message let go still folds exactly.
+ */
 static void
-conv_event(struct kpi *k, struct conv *c, int kind, cs_time t)
+conv_event_from(struct kpi *k, struct conv *c, int kind, cs_time t,
+    int later_part)
 {
 	if (c->evs == NULL && c->last_ts == CS_TIME_NONE && k->o.any_order)
 		c->evs = xmalloc(sizeof *c->evs * (c->capevs = 4));
@@ -717,7 +760,7 @@ conv_event(struct kpi *k, struct conv *c, int kind, cs_time t)
 	    t < c->last_ts)
 		conv_to_list(k, c);
 	if (c->evs != NULL && !c->approx && c->dropped != CS_TIME_NONE &&
-	    t <= c->dropped) {
+	    (t < c->dropped || (t == c->dropped && !later_part))) {
 		c->approx = 1;
 		k->reordered++;
 	}
@@ -727,6 +770,12 @@ conv_event(struct kpi *k, struct conv *c, int kind, cs_time t)
 		fold(k, c, kind, t, k->vals);
 	if (c->last_ts == CS_TIME_NONE || t > c->last_ts)
 		c->last_ts = t;
+}
+
+static void
+conv_event(struct kpi *k, struct conv *c, int kind, cs_time t)
+{
+	conv_event_from(k, c, kind, t, 0);
 }
 
 /* ---- events -------------------------------------------------------------- */
@@ -980,11 +1029,22 @@ status_kind(struct kpi *k, const cJSON *ev, int *kind)
 }
 
 static void
+loose_add(struct kpi *k, const struct rating *r, uint32_t tuple)
+{
+	if (k->nloose == k->caploose) {
+		k->caploose = k->caploose ? k->caploose * 2 : 4;
+		k->loose = xrealloc(k->loose, sizeof *k->loose * k->caploose);
+	}
+	k->loose[k->nloose] = *r;
+	k->loose[k->nloose++].tuple = tuple;
+}
+
+static void
 add_rating(struct kpi *k, const char *conv_id, struct rating r)
 {
 	if (conv_id == NULL) {
 		if (in_period(k, r.ts))
-			count_rating(k, k->vals, &r);
+			loose_add(k, &r, tuple_id(k, k->vals));
 		return;
 	}
 	/* Its group is the conversation's, known at the end. */
@@ -1116,12 +1176,29 @@ kpi_reject(struct kpi *k)
 
 /* ---- the end ------------------------------------------------------------- */
 
-static int
-cmp_order(const void *a, const void *b)
+/*
+ * A customer's orders by instant, those at one instant in the order they
+ * came (a merge sort: qsort need not be stable, and the first order at an
+ * instant is the one that converts, with its amount).
+ */
+static void
+sort_orders(struct order *o, uint32_t n, struct order *tmp)
 {
-	cs_time x = ((const struct order *)a)->t, y = ((const struct order *)b)->t;
+	uint32_t half = n / 2, i = 0, j = half, out = 0;
 
-	return (x > y) - (x < y);
+	if (n < 2)
+		return;
+	sort_orders(o, half, tmp);
+	sort_orders(o + half, n - half, tmp);
+	if (o[half - 1].t <= o[half].t)
+		return;
+	while (i < half && j < n)
+		tmp[out++] = o[j].t < o[i].t ? o[j++] : o[i++];
+	while (i < half)
+		tmp[out++] = o[i++];
+	while (j < n)
+		tmp[out++] = o[j++];
+	memcpy(o, tmp, sizeof *o * out);
 }
 
 /* The customer's first order within [from, from + window], or NULL. */
@@ -1136,9 +1213,9 @@ converted(struct kpi *k, uint32_t cust, cs_time from)
 		return NULL;
 	struct orders *o = hmap_at(&k->orders, i)->val.ptr;
 	if (o->unsorted) {
-		/* stable for equal instants: qsort is not, but two orders
-		 * at one instant convert alike; the first amount wins */
-		qsort(o->o, o->n, sizeof *o->o, cmp_order);
+		struct order *tmp = xmalloc(sizeof *tmp * o->n);
+		sort_orders(o->o, o->n, tmp);
+		free(tmp);
 		o->unsorted = 0;
 	}
 	size_t lo = 0, hi = o->n;
@@ -1220,16 +1297,25 @@ conv_into(struct kpi *k, const struct conv *c, struct group *g,
 	}
 }
 
+/* A conversation kept as a list: its events sorted and folded. */
+static void
+conv_settle(struct kpi *k, struct conv *c)
+{
+	if (c->evs == NULL)
+		return;
+	fold_reset(k, c);
+	qsort(c->evs, c->nevs, sizeof *c->evs, cmp_kev);
+	for (uint32_t i = 0; i < c->nevs; i++)
+		fold(k, c, c->evs[i].kind, c->evs[i].ts,
+		    tuple_vals(k, c->evs[i].tuple));
+	free(c->evs);
+	c->evs = NULL;
+	c->nevs = c->capevs = 0;
+}
+
 static void
 conv_finish(struct kpi *k, struct conv *c)
 {
-	if (c->evs != NULL) {
-		fold_reset(k, c);
-		qsort(c->evs, c->nevs, sizeof *c->evs, cmp_kev);
-		for (uint32_t i = 0; i < c->nevs; i++)
-			fold(k, c, c->evs[i].kind, c->evs[i].ts,
-			    tuple_vals(k, c->evs[i].tuple));
-	}
 	if (c->start == CS_TIME_NONE) {
 		/* Not a conversation (no customer message, no open): its
 		 * ratings count by their own fields. */
@@ -1417,19 +1503,79 @@ cmp_group(const void *a, const void *b)
 	return (x->bucket > y->bucket) - (x->bucket < y->bucket);
 }
 
+/* Ratings without a conversation in the order of their time, score and
+ * thumb: sums in one order whatever order the input came in. */
+static int
+cmp_loose(const void *a, const void *b)
+{
+	const struct rating *x = a, *y = b;
+
+	if (x->ts != y->ts)
+		return x->ts < y->ts ? -1 : 1;
+	if (isnan(x->score) != isnan(y->score))
+		return isnan(x->score) ? 1 : -1;
+	if (!isnan(x->score) && x->score != y->score)
+		return x->score < y->score ? -1 : 1;
+	return (x->good > y->good) - (x->good < y->good);
+}
+
+/* A conversation by its start (none first), then its id. */
+struct conv_at {
+	cs_time			 start;
+	struct hmap_entry	*e;
+};
+
+static int
+cmp_conv_at(const void *a, const void *b)
+{
+	const struct conv_at *x = a, *y = b;
+	size_t n = x->e->len < y->e->len ? x->e->len : y->e->len;
+	int c;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if ((c = memcmp(x->e->key, y->e->key, n)) != 0)
+		return c;
+	return (x->e->len > y->e->len) - (x->e->len < y->e->len);
+}
+
+/*
+ * The conversations are counted in the order of their starts, then ids:
+ * sums of times and amounts, and the order of currencies, are then the
+ * same however the input was ordered or split (kpi_absorb).  Each is let
+ * go once counted, so the groups grow as the conversations shrink.
+ */
+static void
+count_conversations(struct kpi *k)
+{
+	size_t n = hmap_count(&k->convs);
+	struct conv_at *at = xmalloc(sizeof *at * (n ? n : 1));
+
+	for (size_t i = 0; i < n; i++) {
+		struct hmap_entry *e = hmap_at(&k->convs, i);
+		struct conv *c = e->val.ptr;
+		conv_settle(k, c);
+		at[i] = (struct conv_at){ c->start, e };
+	}
+	qsort(at, n, sizeof *at, cmp_conv_at);
+	for (size_t i = 0; i < n; i++) {
+		conv_finish(k, at[i].e->val.ptr);
+		conv_free(at[i].e->val.ptr);
+		at[i].e->val.ptr = NULL;
+	}
+	free(at);
+}
+
 size_t
 kpi_finish(struct kpi *k)
 {
 	k->now = k->o.now != CS_TIME_NONE ? k->o.now : k->latest;
 	if (k->now == CS_TIME_NONE)
 		k->now = 0;
-	/* Each conversation is let go once counted, so the groups grow as
-	 * the conversations shrink. */
-	for (size_t i = 0; i < hmap_count(&k->convs); i++) {
-		conv_finish(k, hmap_at(&k->convs, i)->val.ptr);
-		conv_free(hmap_at(&k->convs, i)->val.ptr);
-		hmap_at(&k->convs, i)->val.ptr = NULL;
-	}
+	qsort(k->loose, k->nloose, sizeof *k->loose, cmp_loose);
+	for (uint32_t i = 0; i < k->nloose; i++)
+		count_rating(k, tuple_vals(k, k->loose[i].tuple), &k->loose[i]);
+	count_conversations(k);
 	k->nrows = hmap_count(&k->groups) + 1;
 	k->rows = xmalloc(sizeof *k->rows * k->nrows);
 	for (size_t i = 0; i + 1 < k->nrows; i++)
@@ -1507,6 +1653,8 @@ kpi_free(struct kpi *k)
 		free(o);
 	}
 	group_free(&k->total);
+	free(k->loose);
+	free(k->tmap);
 	hmap_free(&k->strs);
 	hmap_free(&k->tuples);
 	hmap_free(&k->convs);
@@ -1794,4 +1942,671 @@ kpi_want(const struct kpi *k, struct ev_want *w)
 		ev_want_add(w, fieldmap_source(k->o.map, reads[i]));
 	for (int f = 0; f < k->o.ngroup; f++)
 		ev_want_add(w, fieldmap_source(k->o.map, k->o.group[f]));
+}
+
+/* ---- mergeable state (cs-kpi -o partial, --merge, -j) -------------------- */
+
+/*
+ * A report's open state before kpi_finish, moved into another report
+ * (kpi_absorb) or written as JSON lines (kpi_partial_write) and read back
+ * into a report of its own (kpi_partial_add).  Nothing here computes a
+ * figure: every conversation is folded, and every figure counted, by the
+ * engine above in the report the parts end in.  Before kpi_finish a group
+ * holds only counts of messages and orders; everything else is counted at
+ * the end, from the conversations.
+ */
+
+static uint32_t
+str_into(struct kpi *dst, const struct kpi *src, uint32_t id)
+{
+	if (id == 0)
+		return 0;
+	const struct hmap_entry *e = hmap_at(&src->strs, id - 1);
+	return intern(dst, e->key, e->len);
+}
+
+/* src's tuple as dst's values, into out[0..ngroup). */
+static void
+tuple_into(struct kpi *dst, const struct kpi *src, uint32_t tuple,
+    uint32_t *out)
+{
+	const uint32_t *v = tuple_vals(src, tuple);
+
+	for (int f = 0; f < src->o.ngroup; f++)
+		out[f] = str_into(dst, src, v[f]);
+}
+
+static void
+buyer_add(struct group *g, const char *cust, size_t len, uint64_t n)
+{
+	hmap_at(&g->buyers, hmap_put(&g->buyers, cust, len, NULL))->val.num +=
+	    n;
+}
+
+/* Order ids (customer NUL order_id): an id counts once per customer. */
+static void
+order_id_add(struct group *g, const char *key, size_t len)
+{
+	int added;
+
+	hmap_put(&g->order_ids, key, len, &added);
+	if (added)
+		buyer_add(g, key, strlen(key), 1);
+}
+
+/* The orders of s (its buyers and order ids) into g. */
+static void
+buyers_absorb(struct group *g, const struct group *s)
+{
+	struct hmap ids = HMAP_INIT;	/* customer → ids in s */
+
+	for (size_t i = 0; i < hmap_count(&s->order_ids); i++) {
+		const struct hmap_entry *e = hmap_at(&s->order_ids, i);
+		hmap_at(&ids, hmap_put(&ids, e->key, strlen(e->key),
+		    NULL))->val.num++;
+		order_id_add(g, e->key, e->len);
+	}
+	/* What is left of a buyer's count are orders without an id. */
+	for (size_t i = 0; i < hmap_count(&s->buyers); i++) {
+		const struct hmap_entry *e = hmap_at(&s->buyers, i);
+		size_t j = hmap_find(&ids, e->key, e->len);
+		uint64_t plain = e->val.num -
+		    (j == HMAP_NONE ? 0 : hmap_at(&ids, j)->val.num);
+		if (plain > 0)
+			buyer_add(g, e->key, e->len, plain);
+	}
+	hmap_free(&ids);
+}
+
+/* A group's counts before kpi_finish: messages and orders. */
+static void
+group_absorb(struct group *g, const struct group *s)
+{
+	g->messages += s->messages;
+	for (int i = 0; i < 5; i++)
+		g->by_role[i] += s->by_role[i];
+	buyers_absorb(g, s);
+}
+
+static void
+rating_push(struct conv *c, const struct rating *r)
+{
+	if (c->nratings == c->capratings) {
+		c->capratings = c->capratings ? c->capratings * 2 : 1;
+		c->ratings = xrealloc(c->ratings, sizeof *c->ratings *
+		    c->capratings);
+	}
+	c->ratings[c->nratings++] = *r;
+}
+
+/* A part's summary of a conversation is carried on: a message it let go
+ * is still a place a later event cannot land exactly. */
+static void
+conv_carry(struct kpi *k, struct conv *c, cs_time dropped, int approx)
+{
+	if (dropped > c->dropped)	/* CS_TIME_NONE is the least */
+		c->dropped = dropped;
+	if (approx && !c->approx) {
+		c->approx = 1;
+		k->reordered++;
+	}
+}
+
+/*
+ * One conversation of src into dst: its events (the summary turned back
+ * into events, as for a late event) in time order, after dst's own.
+ */
+static void
+conv_absorb(struct kpi *dst, struct kpi *src, const struct hmap_entry *e)
+{
+	struct conv *s = e->val.ptr, *c;
+	struct rating r;
+
+	if (s == NULL || (c = conv_get(dst, e->key, e->len)) == NULL)
+		return;
+	if (c->customer == 0)
+		c->customer = str_into(dst, src, s->customer);
+	if (s->evs == NULL)
+		conv_to_list(src, s);
+	qsort(s->evs, s->nevs, sizeof *s->evs, cmp_kev);
+	for (uint32_t i = 0; i < s->nevs; i++) {
+		tuple_into(dst, src, s->evs[i].tuple, dst->vals);
+		conv_event_from(dst, c, s->evs[i].kind, s->evs[i].ts, 1);
+	}
+	conv_carry(dst, c, s->dropped, s->approx);
+	for (uint32_t i = 0; i < s->nratings; i++) {
+		r = s->ratings[i];
+		tuple_into(dst, src, r.tuple, dst->vals);
+		r.tuple = tuple_id(dst, dst->vals);
+		rating_push(c, &r);
+	}
+}
+
+void
+kpi_absorb(struct kpi *dst, struct kpi *src)
+{
+	uint32_t *vals = xcalloc((size_t)src->o.ngroup + 1, sizeof *vals);
+
+	for (size_t i = 0; i < hmap_count(&src->groups); i++) {
+		const struct group *s = hmap_at(&src->groups, i)->val.ptr;
+		for (int f = 0; f < src->o.ngroup; f++)
+			vals[f] = str_into(dst, src, s->vals[f]);
+		struct group *g = group_get(dst, vals, s->bucket);
+		if (g != NULL)
+			group_absorb(g, s);
+	}
+	group_absorb(&dst->total, &src->total);
+	for (uint32_t i = 0; i < src->nloose; i++) {
+		tuple_into(dst, src, src->loose[i].tuple, vals);
+		loose_add(dst, &src->loose[i], tuple_id(dst, vals));
+	}
+	for (size_t i = 0; i < hmap_count(&src->orders); i++) {
+		const struct hmap_entry *e = hmap_at(&src->orders, i);
+		const struct orders *o = e->val.ptr;
+		for (uint32_t j = 0; j < o->n; j++) {
+			struct order ord = o->o[j];
+			ord.currency = str_into(dst, src, ord.currency);
+			ord.id = str_into(dst, src, ord.id);
+			add_order(dst, e->key, &ord);
+		}
+	}
+	for (size_t i = 0; i < hmap_count(&src->convs) && !dst->full; i++)
+		conv_absorb(dst, src, hmap_at(&src->convs, i));
+	if (src->latest > dst->latest)		/* CS_TIME_NONE is the least */
+		dst->latest = src->latest;
+	dst->rejected += src->rejected;
+	dst->full |= src->full;
+	free(vals);
+}
+
+/* ---- the state as JSON lines ---------------------------------------------- */
+
+static void
+put_num(struct buf *b, double v)
+{
+	json_write_number(b, v);
+}
+
+static void
+put_str(struct buf *b, const struct kpi *k, uint32_t id)
+{
+	if (id == 0) {
+		buf_add(b, "null", 4);
+		return;
+	}
+	const struct hmap_entry *e = hmap_at(&k->strs, id - 1);
+	json_write_string(b, e->key, e->len);
+}
+
+static void
+put_vals(struct buf *b, const struct kpi *k, const uint32_t *vals)
+{
+	buf_addc(b, '[');
+	for (int f = 0; f < k->o.ngroup; f++) {
+		if (f)
+			buf_addc(b, ',');
+		put_str(b, k, vals[f]);
+	}
+	buf_addc(b, ']');
+}
+
+static void
+put_rating(struct buf *b, const struct rating *r)
+{
+	put_num(b, r->score);	/* NaN (a thumb) is written null */
+	buf_addc(b, ',');
+	put_num(b, r->good);
+	buf_addc(b, ',');
+	put_num(b, (double)r->ts);
+	buf_addc(b, ',');
+	put_num(b, r->tuple);
+}
+
+static void
+emit_line(struct buf *b, kpi_emit_fn emit, void *ctx)
+{
+	emit(ctx, b->data, b->len);
+	buf_reset(b);
+}
+
+static void
+write_group(struct buf *b, const struct kpi *k, const struct group *g)
+{
+	if (g == &k->total)
+		buf_adds(b, "{\"total\":true");
+	else {
+		buf_adds(b, "{\"g\":");
+		put_vals(b, k, g->vals);
+		buf_adds(b, ",\"b\":");
+		put_num(b, (double)g->bucket);
+	}
+	buf_adds(b, ",\"m\":[");
+	put_num(b, (double)g->messages);
+	for (int i = 0; i < 5; i++) {
+		buf_addc(b, ',');
+		put_num(b, (double)g->by_role[i]);
+	}
+	buf_adds(b, "],\"bu\":[");
+	for (size_t i = 0; i < hmap_count(&g->buyers); i++) {
+		const struct hmap_entry *e = hmap_at(&g->buyers, i);
+		if (i)
+			buf_addc(b, ',');
+		json_write_string(b, e->key, e->len);
+		buf_addc(b, ',');
+		put_num(b, (double)e->val.num);
+	}
+	buf_adds(b, "],\"oi\":[");
+	for (size_t i = 0; i < hmap_count(&g->order_ids); i++) {
+		const struct hmap_entry *e = hmap_at(&g->order_ids, i);
+		size_t clen = strlen(e->key);
+		if (i)
+			buf_addc(b, ',');
+		json_write_string(b, e->key, clen);
+		buf_addc(b, ',');
+		json_write_string(b, e->key + clen + 1, e->len - clen - 1);
+	}
+	buf_adds(b, "]}");
+}
+
+static void
+write_orders(struct buf *b, const struct kpi *k, const struct hmap_entry *e)
+{
+	const struct orders *o = e->val.ptr;
+
+	buf_adds(b, "{\"o\":");
+	json_write_string(b, e->key, e->len);
+	buf_adds(b, ",\"l\":[");
+	for (uint32_t i = 0; i < o->n; i++) {
+		if (i)
+			buf_addc(b, ',');
+		put_num(b, (double)o->o[i].t);
+		buf_addc(b, ',');
+		put_num(b, o->o[i].amount);
+		buf_addc(b, ',');
+		put_str(b, k, o->o[i].currency);
+		buf_addc(b, ',');
+		put_str(b, k, o->o[i].id);
+	}
+	buf_adds(b, "]}");
+}
+
+/* A conversation: its events as ts (then the change from the one before),
+ * kind and tuple, in the order they came. */
+static void
+write_conv(struct buf *b, struct kpi *k, const struct hmap_entry *e)
+{
+	struct conv *c = e->val.ptr;
+	cs_time prev = 0;
+
+	if (c->evs == NULL)
+		conv_to_list(k, c);
+	buf_adds(b, "{\"c\":");
+	json_write_string(b, e->key, e->len);
+	if (c->customer != 0) {
+		buf_adds(b, ",\"cu\":");
+		put_str(b, k, c->customer);
+	}
+	buf_adds(b, ",\"e\":[");
+	for (uint32_t i = 0; i < c->nevs; i++) {
+		if (i)
+			buf_addc(b, ',');
+		put_num(b, (double)(c->evs[i].ts - prev));
+		prev = c->evs[i].ts;
+		buf_addc(b, ',');
+		put_num(b, c->evs[i].kind);
+		buf_addc(b, ',');
+		put_num(b, c->evs[i].tuple);
+	}
+	buf_addc(b, ']');
+	if (c->dropped != CS_TIME_NONE) {
+		buf_adds(b, ",\"d\":");
+		put_num(b, (double)c->dropped);
+	}
+	if (c->approx)
+		buf_adds(b, ",\"a\":1");
+	if (c->nratings > 0) {
+		buf_adds(b, ",\"r\":[");
+		for (uint32_t i = 0; i < c->nratings; i++) {
+			if (i)
+				buf_addc(b, ',');
+			put_rating(b, &c->ratings[i]);
+		}
+		buf_addc(b, ']');
+	}
+	buf_addc(b, '}');
+}
+
+void
+kpi_partial_write(struct kpi *k, kpi_emit_fn emit, void *ctx)
+{
+	struct buf b = BUF_INIT;
+
+	/* Conversations made into lists make tuples: those first. */
+	for (size_t i = 0; i < hmap_count(&k->convs); i++) {
+		struct conv *c = hmap_at(&k->convs, i)->val.ptr;
+		if (c != NULL && c->evs == NULL)
+			conv_to_list(k, c);
+	}
+	for (size_t i = 0; i < hmap_count(&k->tuples); i++) {
+		buf_adds(&b, "{\"t\":");
+		put_vals(&b, k, tuple_vals(k, (uint32_t)i));
+		buf_addc(&b, '}');
+		emit_line(&b, emit, ctx);
+	}
+	for (size_t i = 0; i < hmap_count(&k->groups); i++) {
+		write_group(&b, k, hmap_at(&k->groups, i)->val.ptr);
+		emit_line(&b, emit, ctx);
+	}
+	write_group(&b, k, &k->total);
+	emit_line(&b, emit, ctx);
+	for (uint32_t i = 0; i < k->nloose; i++) {
+		buf_adds(&b, "{\"lr\":[");
+		put_rating(&b, &k->loose[i]);
+		buf_adds(&b, "]}");
+		emit_line(&b, emit, ctx);
+	}
+	for (size_t i = 0; i < hmap_count(&k->orders); i++) {
+		write_orders(&b, k, hmap_at(&k->orders, i));
+		emit_line(&b, emit, ctx);
+	}
+	for (size_t i = 0; i < hmap_count(&k->convs); i++) {
+		write_conv(&b, k, hmap_at(&k->convs, i));
+		emit_line(&b, emit, ctx);
+	}
+	buf_adds(&b, "{\"end\":true,\"latest\":");
+	put_num(&b, k->latest == CS_TIME_NONE ? NAN : (double)k->latest);
+	buf_adds(&b, ",\"rejected\":");
+	put_num(&b, (double)k->rejected);
+	buf_addc(&b, '}');
+	emit_line(&b, emit, ctx);
+	buf_free(&b);
+}
+
+/* ---- reading it back ------------------------------------------------------ */
+
+static int
+int_item(const cJSON *v, int64_t lo, int64_t hi, int64_t *out)
+{
+	if (!cJSON_IsNumber(v) || !(v->valuedouble >= (double)lo &&
+	    v->valuedouble <= (double)hi) || v->valuedouble !=
+	    trunc(v->valuedouble))
+		return -1;
+	*out = (int64_t)v->valuedouble;
+	return 0;
+}
+
+#define TS_LIMIT	((int64_t)1 << 53)
+
+/* A string (interned) or null (0). */
+static int
+str_item(struct kpi *k, const cJSON *v, uint32_t *out)
+{
+	if (cJSON_IsNull(v)) {
+		*out = 0;
+		return 0;
+	}
+	if (!cJSON_IsString(v))
+		return -1;
+	*out = intern(k, v->valuestring, strlen(v->valuestring));
+	return 0;
+}
+
+/* The members of array a, n at a time: the number of rows, or -1. */
+static int
+rows_of(const cJSON *a, int n)
+{
+	int len = cJSON_IsArray(a) ? cJSON_GetArraySize(a) : -1;
+
+	return len < 0 || len % n != 0 ? -1 : len / n;
+}
+
+static const char *
+read_vals(struct kpi *k, const cJSON *a, uint32_t *vals)
+{
+	const cJSON *v = cJSON_IsArray(a) ? a->child : NULL;
+
+	if (!cJSON_IsArray(a) || cJSON_GetArraySize(a) != k->o.ngroup)
+		return "group values of another grouping (-g)";
+	for (int f = 0; f < k->o.ngroup; f++, v = v->next)
+		if (str_item(k, v, &vals[f]) != 0)
+			return "a group value is not a string or null";
+	return NULL;
+}
+
+static const char *
+read_tuple(struct kpi *k, const cJSON *rec)
+{
+	const char *why = read_vals(k, json_get(rec, "t"), k->synth);
+
+	if (why != NULL)
+		return why;
+	if (k->ntmap == k->captmap) {
+		k->captmap = k->captmap ? k->captmap * 2 : 16;
+		k->tmap = xrealloc(k->tmap, sizeof *k->tmap * k->captmap);
+	}
+	k->tmap[k->ntmap++] = tuple_id(k, k->synth);
+	return NULL;
+}
+
+static int
+tuple_item(const struct kpi *k, const cJSON *v, uint32_t *out)
+{
+	int64_t t;
+
+	if (int_item(v, 0, (int64_t)k->ntmap - 1, &t) != 0)
+		return -1;
+	*out = k->tmap[t];
+	return 0;
+}
+
+static const char *
+read_group(struct kpi *k, const cJSON *rec)
+{
+	const cJSON *m = json_get(rec, "m"), *bu = json_get(rec, "bu"),
+	    *oi = json_get(rec, "oi"), *v;
+	struct group *g = &k->total;
+	const char *why;
+	int64_t n, bucket;
+
+	if (json_get(rec, "total") == NULL) {
+		if ((why = read_vals(k, json_get(rec, "g"), k->synth)) != NULL)
+			return why;
+		if (int_item(json_get(rec, "b"), -TS_LIMIT, TS_LIMIT, &bucket))
+			return "a group without its bucket";
+		if ((g = group_get(k, k->synth, bucket)) == NULL)
+			return "a group in a report without groups";
+	}
+	if (rows_of(m, 6) != 1 || rows_of(bu, 2) < 0 || rows_of(oi, 2) < 0)
+		return "a group without its counts";
+	v = m->child;
+	for (int i = 0; i < 6; i++, v = v->next) {
+		if (int_item(v, 0, TS_LIMIT, &n) != 0)
+			return "a count that is not a whole number";
+		if (i == 0)
+			g->messages += (uint64_t)n;
+		else
+			g->by_role[i - 1] += (uint64_t)n;
+	}
+	for (v = bu->child; v != NULL; v = v->next->next) {
+		if (!cJSON_IsString(v) || int_item(v->next, 1, TS_LIMIT, &n))
+			return "a buyer without a count of orders";
+		buyer_add(g, v->valuestring, strlen(v->valuestring),
+		    (uint64_t)n);
+	}
+	for (v = oi->child; v != NULL; v = v->next->next) {
+		if (!cJSON_IsString(v) || !cJSON_IsString(v->next))
+			return "an order id without its buyer";
+		buf_reset(&k->scratch);
+		buf_add(&k->scratch, v->valuestring,
+		    strlen(v->valuestring) + 1);
+		buf_adds(&k->scratch, v->next->valuestring);
+		/* the buyers' counts already hold it */
+		hmap_put(&g->order_ids, k->scratch.data, k->scratch.len, NULL);
+	}
+	return NULL;
+}
+
+static const char *
+read_rating(const struct kpi *k, const cJSON *v, struct rating *r)
+{
+	int64_t good, ts;
+
+	r->score = NAN;
+	if (cJSON_IsNumber(v) && v->valuedouble >= 1 && v->valuedouble <= 5)
+		r->score = v->valuedouble;
+	else if (!cJSON_IsNull(v))
+		return "a rating's score is not 1 to 5";
+	if (int_item(v->next, 0, 1, &good) != 0 ||
+	    int_item(v->next->next, -TS_LIMIT, TS_LIMIT, &ts) != 0 ||
+	    tuple_item(k, v->next->next->next, &r->tuple) != 0)
+		return "a rating without its time or values";
+	r->good = (int)good;
+	r->ts = ts;
+	return NULL;
+}
+
+static const char *
+read_loose(struct kpi *k, const cJSON *rec)
+{
+	const cJSON *a = json_get(rec, "lr");
+	struct rating r;
+	const char *why;
+
+	if (rows_of(a, 4) != 1)
+		return "a rating without its fields";
+	if ((why = read_rating(k, a->child, &r)) != NULL)
+		return why;
+	loose_add(k, &r, r.tuple);
+	return NULL;
+}
+
+static const char *
+read_orders(struct kpi *k, const cJSON *rec)
+{
+	const cJSON *cust = json_get(rec, "o"), *l = json_get(rec, "l"), *v;
+	struct order ord;
+	int64_t t;
+
+	if (!cJSON_IsString(cust) || rows_of(l, 4) < 0)
+		return "orders without their buyer or list";
+	for (v = l->child; v != NULL; v = v->next->next->next->next) {
+		if (int_item(v, -TS_LIMIT, TS_LIMIT, &t) != 0 ||
+		    (!cJSON_IsNumber(v->next) && !cJSON_IsNull(v->next)) ||
+		    str_item(k, v->next->next, &ord.currency) != 0 ||
+		    str_item(k, v->next->next->next, &ord.id) != 0)
+			return "an order without its time, amount or ids";
+		ord.t = t;
+		ord.amount = cJSON_IsNumber(v->next) ? v->next->valuedouble :
+		    NAN;
+		add_order(k, cust->valuestring, &ord);
+	}
+	return NULL;
+}
+
+static void
+list_push(struct conv *c, cs_time t, int kind, uint32_t tuple)
+{
+	if (c->nevs == c->capevs) {
+		c->capevs = c->capevs ? c->capevs * 2 : 4;
+		c->evs = xrealloc(c->evs, sizeof *c->evs * c->capevs);
+	}
+	c->evs[c->nevs++] = (struct kev){ t, c->seq++, tuple, (uint8_t)kind };
+	if (c->last_ts == CS_TIME_NONE || t > c->last_ts)
+		c->last_ts = t;
+}
+
+static const char *
+read_events(struct kpi *k, struct conv *c, const cJSON *e)
+{
+	cs_time t = 0;
+	int64_t dt, kind;
+	uint32_t tuple;
+
+	if (rows_of(e, 3) < 0)
+		return "a conversation without its events";
+	if (c->evs == NULL)
+		c->evs = xmalloc(sizeof *c->evs * (c->capevs = 4));
+	for (const cJSON *v = e->child; v != NULL; v = v->next->next->next) {
+		if (int_item(v, -2 * TS_LIMIT, 2 * TS_LIMIT, &dt) != 0 ||
+		    int_item(v->next, 0, K_REOPENED | K_CLASSIFIED, &kind) ||
+		    (kind & ~K_CLASSIFIED) > K_REOPENED ||
+		    tuple_item(k, v->next->next, &tuple) != 0)
+			return "an event without its time, kind or values";
+		t += dt;
+		if (t < -TS_LIMIT || t > TS_LIMIT)
+			return "an event out of time";
+		list_push(c, t, (int)kind, tuple);
+	}
+	return NULL;
+}
+
+static const char *
+read_conv(struct kpi *k, const cJSON *rec)
+{
+	const cJSON *id = json_get(rec, "c"), *cu = json_get(rec, "cu"),
+	    *r = json_get(rec, "r"), *d = json_get(rec, "d");
+	struct conv *c;
+	struct rating rating;
+	uint32_t cust = 0;
+	int64_t dropped = CS_TIME_NONE;
+	const char *why;
+
+	if (!cJSON_IsString(id) || (cu != NULL && !cJSON_IsString(cu)) ||
+	    (r != NULL && rows_of(r, 4) < 0) ||
+	    (d != NULL && int_item(d, -TS_LIMIT, TS_LIMIT, &dropped) != 0))
+		return "a conversation without its id";
+	if (cu != NULL)
+		str_item(k, cu, &cust);
+	if ((c = conv_get(k, id->valuestring, strlen(id->valuestring))) ==
+	    NULL)
+		return NULL;	/* kpi_full: the caller stops */
+	if (c->customer == 0)
+		c->customer = cust;
+	if ((why = read_events(k, c, json_get(rec, "e"))) != NULL)
+		return why;
+	conv_carry(k, c, dropped, json_get(rec, "a") != NULL);
+	for (const cJSON *v = r ? r->child : NULL; v != NULL;
+	    v = v->next->next->next->next) {
+		if ((why = read_rating(k, v, &rating)) != NULL)
+			return why;
+		rating_push(c, &rating);
+	}
+	return NULL;
+}
+
+static const char *
+read_end(struct kpi *k, const cJSON *rec)
+{
+	const cJSON *latest = json_get(rec, "latest");
+	int64_t t = 0, n;
+
+	if (int_item(json_get(rec, "rejected"), 0, TS_LIMIT, &n) != 0 ||
+	    (!cJSON_IsNull(latest) &&
+	    int_item(latest, -TS_LIMIT, TS_LIMIT, &t) != 0))
+		return "an end without its counts";
+	if (!cJSON_IsNull(latest) && (k->latest == CS_TIME_NONE ||
+	    t > k->latest))
+		k->latest = t;
+	k->rejected += (uint64_t)n;
+	return NULL;
+}
+
+const char *
+kpi_partial_add(struct kpi *k, const cJSON *rec)
+{
+	static const struct {
+		const char *key;
+		const char *(*read)(struct kpi *, const cJSON *);
+	} kinds[] = {
+		{ "c", read_conv }, { "t", read_tuple }, { "g", read_group },
+		{ "total", read_group }, { "o", read_orders },
+		{ "lr", read_loose }, { "end", read_end },
+	};
+	const char *first = cJSON_IsObject(rec) && rec->child ?
+	    rec->child->string : "";
+
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+		if (strcmp(first, kinds[i].key) == 0)
+			return kinds[i].read(k, rec);
+	return "not a line of cs-kpi's partial state";
 }

@@ -144,6 +144,30 @@ cJSON	*kpi_row_object(struct kpi *, size_t row, const int *metrics,
 void	kpi_row_label(const struct kpi *, size_t row, struct buf *);
 
 /*
+ * Mergeable state, for a report over an input read in parts (cs-kpi -j,
+ * -o partial and --merge): the open state of a report before kpi_finish.
+ *
+ * kpi_absorb moves src's state into dst, made with the same options, as
+ * if dst had read src's input after its own; src is spent (only kpi_free
+ * may follow).  Absorbing the parts in the order of the input gives the
+ * report of one run over the whole input, byte for byte, when each
+ * conversation's events come in time order (as exports are) or the parts
+ * were read with any_order.  Otherwise, as for one run over such input, a
+ * conversation whose events of two parts interleave past a message a part
+ * let go is folded from the parts' summaries and counted by
+ * kpi_reordered().
+ *
+ * kpi_partial_write writes the state as JSON lines (cs-kpi(1), PARTIAL
+ * STATE), each passed to emit without its newline; the report is spent.
+ * kpi_partial_add reads one such line back into a report made for that
+ * part with kpi_new: NULL, or why the line is not one (nothing counted).
+ */
+typedef void (*kpi_emit_fn)(void *ctx, const char *line, size_t len);
+void	kpi_absorb(struct kpi *dst, struct kpi *src);
+void	kpi_partial_write(struct kpi *, kpi_emit_fn emit, void *ctx);
+const char *kpi_partial_add(struct kpi *, const cJSON *line);
+
+/*
  * --since / --until values: RFC 3339 (or what ts_parse reads), `today` and
  * `yesterday` (local midnight in tz), or a duration back from now ("7d",
  * "12h").  0, or -1 when unreadable.

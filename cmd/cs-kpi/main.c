@@ -18,12 +18,13 @@
 #include "cli.h"
 #include "json.h"
 #include "kpi.h"
+#include "kpirun.h"
 #include "tz.h"
 
 enum {
 	OPT_BY = CLI_OPT_TOOL, OPT_TZ, OPT_SLA, OPT_WINDOW, OPT_BOTS, OPT_NOW,
 	OPT_SINCE, OPT_UNTIL, OPT_METRICS, OPT_CHECK, OPT_HOURS, OPT_TEAM_TZ,
-	OPT_HOLIDAYS, OPT_ANY_ORDER, OPT_CSV_RAW
+	OPT_HOLIDAYS, OPT_ANY_ORDER, OPT_CSV_RAW, OPT_MERGE, OPT_PART
 };
 
 static void
@@ -56,6 +57,10 @@ usage(FILE *fp)
 "                            runs it as a formula)\n"
 "      --max-conversations N stop (exit 65) past N conversations (default %d;\n"
 "                            0: no bound)\n"
+"  -j, --jobs N              read with N threads (0: one a core; default 1)\n"
+"  -o partial                write the run's state, to finish with --merge\n"
+"      --part N              the number of this run's part of the input\n"
+"      --merge               read partial states (-o partial) and report\n"
 "%s", KPI_MAX_CONVERSATIONS, cli_common_usage);
 }
 
@@ -227,7 +232,40 @@ struct args {
 	const char	*hours, *team_tz, *holidays;
 	int		 holidays_by_hand;	/* not from the settings */
 	int		 csv_raw;
+	const char	*part;
+	int		 partial, merge, jobs;
 };
+
+/* -j N: 0 is one thread a core. */
+static int
+jobs_arg(const struct diag *d, const char *arg)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+
+	if (*arg == '\0' || *end != '\0' || n < 0 || n > 1024)
+		diag_usage(d, "-j %s: not a number of threads (0 to 1024)", arg);
+	if (n == 0) {
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+		if (n < 1)
+			n = 1;
+	}
+	return (int)n;
+}
+
+/* --part N: a whole number, as the part's JSON. */
+static const char *
+part_arg(const struct diag *d, const char *arg)
+{
+	size_t n = strspn(arg, "0123456789");
+
+	if (n == 0 || n > 15 || arg[n] != '\0')
+		diag_usage(d, "--part %s: not a whole number (0 to "
+		    "999999999999999)", arg);
+	while (*arg == '0' && arg[1] != '\0')
+		arg++;
+	return arg;
+}
 
 static void
 parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
@@ -252,11 +290,19 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 		{ "holidays", required_argument, NULL, OPT_HOLIDAYS },
 		{ "any-order", no_argument, NULL, OPT_ANY_ORDER },
 		{ "csv-raw", no_argument, NULL, OPT_CSV_RAW },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "merge", no_argument, NULL, OPT_MERGE },
+		{ "part", required_argument, NULL, OPT_PART },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
 
-	while ((c = cli_getopt(cli, d, argc, argv, "i:o:g:", longopts)) != -1) {
+	while ((c = cli_getopt(cli, d, argc, argv, "i:o:g:j:", longopts)) !=
+	    -1) {
+		if (c == 'o' && strcmp(optarg, "partial") == 0) {
+			a->partial = 1;
+			continue;
+		}
 		if (cli_common_option(cli, d, c, optarg))
 			continue;
 		switch (c) {
@@ -289,12 +335,23 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 			break;
 		case OPT_ANY_ORDER: o->any_order = 1; break;
 		case OPT_CSV_RAW: a->csv_raw = 1; break;
+		case 'j': a->jobs = jobs_arg(d, optarg); break;
+		case OPT_MERGE: a->merge = 1; break;
+		case OPT_PART: a->part = part_arg(d, optarg); break;
 		default:
 			usage(stderr);
 			exit(CS_EXIT_USAGE);
 		}
 	}
 	cli_common_finish(cli, d);
+	if (a->partial && (a->nmetrics > 0 || a->nchecks > 0))
+		diag_usage(d, "-o partial writes state, not figures: --metrics "
+		    "and --check go with the --merge that reports");
+	if (a->part != NULL && !a->partial)
+		diag_usage(d, "--part goes with -o partial");
+	if (a->merge && a->jobs > 1)
+		diag_usage(d, "--merge reads partial state on one thread (-j "
+		    "is for events)");
 }
 
 /* Options that need the zone database or each other. */
@@ -420,7 +477,7 @@ parse_checks(const struct diag *d, struct kpi *k, const struct args *a)
 /* End of input: the rows, the checks, the exit status. */
 static int
 report(struct cli_common *cli, struct diag *d, struct kpi *k,
-    struct ev_reader *r, const struct args *a, const int *metrics, int nm,
+    int status, const struct args *a, const int *metrics, int nm,
     struct check *checks)
 {
 	kpi_finish(k);
@@ -442,8 +499,6 @@ report(struct cli_common *cli, struct diag *d, struct kpi *k,
 		    kpi_reordered(k), kpi_reordered(k) == 1 ? "" : "s");
 	write_report(cli, d, k, metrics, nm, a->csv_raw);
 	int failed = run_checks(d, k, checks, a->nchecks);
-	int status = ev_open_failed(r) ? CS_EXIT_NOINPUT :
-	    diag_exit_status(d);
 	if (status == CS_EXIT_OK && failed)
 		status = CS_EXIT_CHECK;
 	return status;
@@ -454,6 +509,18 @@ static const char examples[] =
 "  cs-kpi --since yesterday --until today --check 'frt_p50<=30m' chats.jsonl\n"
 "  cs-kpi --metrics list                        # every metric, defined\n";
 
+/* The options a part of the input must have been read with. */
+static char *
+settings_of(const struct args *a, const struct kpi_opts *o)
+{
+	struct kpirun_settings s = { (const char *const *)a->group,
+	    a->ngroup, a->by, o->tz ? tz_name(o->tz) : NULL, o->since,
+	    o->until, o->now,
+	    o->bots_respond };
+
+	return kpirun_settings_json(&s);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -463,7 +530,6 @@ main(int argc, char *argv[])
 	struct kpi_opts o = { .sla = 1800, .window = 7 * 86400,
 		.since = CS_TIME_NONE, .until = CS_TIME_NONE,
 		.now = CS_TIME_NONE };
-	struct ev_record rec;
 
 	diag_init(&diag, "cs-kpi");
 	cli_common_init(&cli, usage);
@@ -480,37 +546,25 @@ main(int argc, char *argv[])
 	int *metrics = select_metrics(&diag, k, &a, cli.out_format, &nm);
 	struct check *checks = parse_checks(&diag, k, &a);
 
-	struct ev_want want = EV_WANT_INIT;
-	kpi_want(k, &want);
-	cli.in.want = &want;
-	struct ev_reader *r = ev_open(&cli.in, argv + optind, argc - optind,
-	    &diag);
-	int full = 0;
-	while (!full && ev_read(r, &rec) > 0) {
-		const char *bad = NULL;
-		if (rec.status == EV_OK &&
-		    (bad = kpi_add(k, rec.obj)) == NULL) {
-			if ((full = kpi_full(k)) != 0)
-				diag_warn_line(&diag, rec.file, rec.line,
-				    "conversation %zu is over --max-"
-				    "conversations %zu: no report, its figures "
-				    "would be wrong (raise the bound, 0 for "
-				    "none; see LIMITS in cs-kpi(1))",
-				    o.max_conversations + 1,
-				    o.max_conversations);
-			continue;
-		}
-		if (bad != NULL)
-			diag_bad_line(&diag, rec.file, rec.line, "%s", bad);
-		kpi_reject(k);
-	}
-	/* Past the bound, as a line past --max-line under --strict. */
-	int status = full ? CS_EXIT_DATAERR :
-	    report(&cli, &diag, k, r, &a, metrics, nm, checks);
+	char *settings = settings_of(&a, &o);
+	struct kpirun run = { &o, &cli, &diag, a.jobs > 0 ? a.jobs : 1,
+	    settings };
+	int status;
 
-	ev_close(r);
-	ev_want_free(&want);
 	kpi_free(k);
+	k = a.merge ? kpirun_merge(&run, argv + optind, argc - optind,
+	    &status) : kpirun_events(&run, argv + optind, argc - optind,
+	    &status);
+	/* No report past the bound, as after a line past --max-line under
+	 * --strict. */
+	if (k != NULL && a.partial)
+		kpirun_write_partial(&run, k, a.part);
+	else if (k != NULL)
+		status = report(&cli, &diag, k, status, &a, metrics, nm,
+		    checks);
+
+	kpi_free(k);
+	free(settings);
 	cal_free(cal);
 	free(metrics);
 	free(checks);
