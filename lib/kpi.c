@@ -883,18 +883,24 @@ count_rating(struct kpi *k, const uint32_t *vals, const struct rating *r)
 		rating_into(tg[i], r);
 }
 
-/* Keep an order of a customer for conversion, or merge it into the
- * order of the same order_id already kept. */
-static void
-add_order(struct kpi *k, const char *cust, const struct order *ord)
+/* The orders kept of a customer, made when new. */
+static struct orders *
+orders_of(struct kpi *k, const char *cust, size_t len)
 {
 	int added;
 	struct hmap_entry *e = hmap_at(&k->orders, hmap_put(&k->orders, cust,
-	    strlen(cust), &added));
-	struct orders *o = e->val.ptr;
+	    len, &added));
 
 	if (added)
-		o = e->val.ptr = xcalloc(1, sizeof *o);
+		e->val.ptr = xcalloc(1, sizeof(struct orders));
+	return e->val.ptr;
+}
+
+/* Keep an order of a customer for conversion, or merge it into the
+ * order of the same order_id already kept. */
+static void
+order_keep(struct orders *o, const struct order *ord)
+{
 	for (uint32_t i = 0; ord->id != 0 && i < o->n; i++) {
 		struct order *same = &o->o[i];
 		if (same->id != ord->id)
@@ -916,6 +922,12 @@ add_order(struct kpi *k, const char *cust, const struct order *ord)
 	if (o->n > 0 && ord->t < o->o[o->n - 1].t)
 		o->unsorted = 1;
 	o->o[o->n++] = *ord;
+}
+
+static void
+add_order(struct kpi *k, const char *cust, const struct order *ord)
+{
+	order_keep(orders_of(k, cust, strlen(cust)), ord);
 }
 
 /* An order into the repurchase counts of its groups: once per order_id
@@ -1649,6 +1661,8 @@ kpi_free(struct kpi *k)
 	}
 	for (size_t i = 0; i < hmap_count(&k->orders); i++) {
 		struct orders *o = hmap_at(&k->orders, i)->val.ptr;
+		if (o == NULL)		/* moved to another (kpi_absorb) */
+			continue;
 		free(o->o);
 		free(o);
 	}
@@ -1965,15 +1979,63 @@ str_into(struct kpi *dst, const struct kpi *src, uint32_t id)
 	return intern(dst, e->key, e->len);
 }
 
-/* src's tuple as dst's values, into out[0..ngroup). */
-static void
-tuple_into(struct kpi *dst, const struct kpi *src, uint32_t tuple,
-    uint32_t *out)
-{
-	const uint32_t *v = tuple_vals(src, tuple);
+/* src's string and tuple numbers as dst's, each looked up once. */
+struct idmap {
+	struct kpi	*dst;
+	struct kpi	*src;
+	uint32_t	*str, *tuple;	/* UINT32_MAX: not looked up yet */
+	size_t		 nstr, ntuple;
+	uint32_t	*vals;		/* scratch */
+};
 
-	for (int f = 0; f < src->o.ngroup; f++)
-		out[f] = str_into(dst, src, v[f]);
+static void
+idmap_init(struct idmap *m, struct kpi *dst, struct kpi *src)
+{
+	m->dst = dst;
+	m->src = src;
+	m->nstr = hmap_count(&src->strs);
+	m->str = xmalloc(sizeof *m->str * (m->nstr + 1));
+	memset(m->str, 0xff, sizeof *m->str * (m->nstr + 1));
+	m->tuple = NULL;
+	m->ntuple = 0;
+	m->vals = xcalloc((size_t)src->o.ngroup + 1, sizeof *m->vals);
+}
+
+static void
+idmap_free(struct idmap *m)
+{
+	free(m->str);
+	free(m->tuple);
+	free(m->vals);
+}
+
+static uint32_t
+map_str(struct idmap *m, uint32_t id)
+{
+	if (id == 0)
+		return 0;
+	if (m->str[id - 1] == UINT32_MAX)
+		m->str[id - 1] = str_into(m->dst, m->src, id);
+	return m->str[id - 1];
+}
+
+static uint32_t
+map_tuple(struct idmap *m, uint32_t t)
+{
+	if (t >= m->ntuple) {	/* src makes tuples as it is turned to lists */
+		size_t n = hmap_count(&m->src->tuples);
+		m->tuple = xrealloc(m->tuple, sizeof *m->tuple * n);
+		memset(m->tuple + m->ntuple, 0xff, sizeof *m->tuple *
+		    (n - m->ntuple));
+		m->ntuple = n;
+	}
+	if (m->tuple[t] == UINT32_MAX) {
+		const uint32_t *v = tuple_vals(m->src, t);
+		for (int f = 0; f < m->src->o.ngroup; f++)
+			m->vals[f] = map_str(m, v[f]);
+		m->tuple[t] = tuple_id(m->dst, m->vals);
+	}
+	return m->tuple[t];
 }
 
 static void
@@ -1983,39 +2045,24 @@ buyer_add(struct group *g, const char *cust, size_t len, uint64_t n)
 	    n;
 }
 
-/* Order ids (customer NUL order_id): an id counts once per customer. */
-static void
-order_id_add(struct group *g, const char *key, size_t len)
-{
-	int added;
-
-	hmap_put(&g->order_ids, key, len, &added);
-	if (added)
-		buyer_add(g, key, strlen(key), 1);
-}
-
-/* The orders of s (its buyers and order ids) into g. */
+/* The orders of s (its buyers and order ids) into g: an order id both
+ * have was counted by both. */
 static void
 buyers_absorb(struct group *g, const struct group *s)
 {
-	struct hmap ids = HMAP_INIT;	/* customer → ids in s */
+	int added;
 
-	for (size_t i = 0; i < hmap_count(&s->order_ids); i++) {
-		const struct hmap_entry *e = hmap_at(&s->order_ids, i);
-		hmap_at(&ids, hmap_put(&ids, e->key, strlen(e->key),
-		    NULL))->val.num++;
-		order_id_add(g, e->key, e->len);
-	}
-	/* What is left of a buyer's count are orders without an id. */
 	for (size_t i = 0; i < hmap_count(&s->buyers); i++) {
 		const struct hmap_entry *e = hmap_at(&s->buyers, i);
-		size_t j = hmap_find(&ids, e->key, e->len);
-		uint64_t plain = e->val.num -
-		    (j == HMAP_NONE ? 0 : hmap_at(&ids, j)->val.num);
-		if (plain > 0)
-			buyer_add(g, e->key, e->len, plain);
+		buyer_add(g, e->key, e->len, e->val.num);
 	}
-	hmap_free(&ids);
+	for (size_t i = 0; i < hmap_count(&s->order_ids); i++) {
+		const struct hmap_entry *e = hmap_at(&s->order_ids, i);
+		hmap_put(&g->order_ids, e->key, e->len, &added);
+		if (!added)
+			hmap_at(&g->buyers, hmap_find(&g->buyers, e->key,
+			    strlen(e->key)))->val.num--;
+	}
 }
 
 /* A group's counts before kpi_finish: messages and orders. */
@@ -2052,71 +2099,128 @@ conv_carry(struct kpi *k, struct conv *c, cs_time dropped, int approx)
 	}
 }
 
+/* A conversation only src has: moved over as it is, its numbers dst's. */
+static void
+conv_move(struct idmap *m, struct conv *s)
+{
+	for (int f = 0; f < m->src->o.ngroup; f++)
+		s->gv[f] = map_str(m, s->gv[f]);
+	s->customer = map_str(m, s->customer);
+	for (uint32_t i = 0; i < s->nout; i++)
+		s->held[i].agent = map_str(m, s->held[i].agent);
+	for (uint32_t i = 0; i < s->nevs; i++)
+		s->evs[i].tuple = map_tuple(m, s->evs[i].tuple);
+	for (uint32_t i = 0; i < s->nratings; i++)
+		s->ratings[i].tuple = map_tuple(m, s->ratings[i].tuple);
+	if (s->approx)
+		m->dst->reordered++;
+}
+
 /*
- * One conversation of src into dst: its events (the summary turned back
- * into events, as for a late event) in time order, after dst's own.
+ * A conversation both have: src's events (its summary turned back into
+ * events, as for a late event) in time order, after dst's own.
  */
 static void
-conv_absorb(struct kpi *dst, struct kpi *src, const struct hmap_entry *e)
+conv_join(struct idmap *m, struct conv *c, struct conv *s)
 {
-	struct conv *s = e->val.ptr, *c;
-	struct rating r;
+	struct kpi *dst = m->dst;
 
-	if (s == NULL || (c = conv_get(dst, e->key, e->len)) == NULL)
-		return;
 	if (c->customer == 0)
-		c->customer = str_into(dst, src, s->customer);
+		c->customer = map_str(m, s->customer);
 	if (s->evs == NULL)
-		conv_to_list(src, s);
+		conv_to_list(m->src, s);
 	qsort(s->evs, s->nevs, sizeof *s->evs, cmp_kev);
 	for (uint32_t i = 0; i < s->nevs; i++) {
-		tuple_into(dst, src, s->evs[i].tuple, dst->vals);
+		memcpy(dst->vals, tuple_vals(dst, map_tuple(m,
+		    s->evs[i].tuple)), sizeof *dst->vals *
+		    (size_t)dst->o.ngroup);
 		conv_event_from(dst, c, s->evs[i].kind, s->evs[i].ts, 1);
 	}
 	conv_carry(dst, c, s->dropped, s->approx);
 	for (uint32_t i = 0; i < s->nratings; i++) {
-		r = s->ratings[i];
-		tuple_into(dst, src, r.tuple, dst->vals);
-		r.tuple = tuple_id(dst, dst->vals);
+		struct rating r = s->ratings[i];
+		r.tuple = map_tuple(m, r.tuple);
 		rating_push(c, &r);
+	}
+}
+
+static void
+conv_absorb(struct idmap *m, struct hmap_entry *e)
+{
+	struct kpi *dst = m->dst;
+	struct conv *s = e->val.ptr;
+	int added;
+
+	if (s == NULL)
+		return;
+	if (dst->o.max_conversations > 0 &&
+	    hmap_count(&dst->convs) >= dst->o.max_conversations &&
+	    hmap_find(&dst->convs, e->key, e->len) == HMAP_NONE) {
+		dst->full = 1;
+		return;
+	}
+	struct hmap_entry *d = hmap_at(&dst->convs, hmap_put(&dst->convs,
+	    e->key, e->len, &added));
+	if (!added) {
+		conv_join(m, d->val.ptr, s);
+		return;
+	}
+	conv_move(m, s);
+	d->val.ptr = s;
+	e->val.ptr = NULL;
+}
+
+/* A customer's orders: moved over when dst has none of theirs. */
+static void
+orders_absorb(struct idmap *m, struct hmap_entry *e)
+{
+	struct orders *s = e->val.ptr;
+	int added;
+	struct hmap_entry *d = hmap_at(&m->dst->orders, hmap_put(
+	    &m->dst->orders, e->key, e->len, &added));
+
+	for (uint32_t j = 0; j < s->n; j++) {
+		s->o[j].currency = map_str(m, s->o[j].currency);
+		s->o[j].id = map_str(m, s->o[j].id);
+		if (!added)
+			order_keep(d->val.ptr, &s->o[j]);
+	}
+	if (added) {
+		d->val.ptr = s;
+		e->val.ptr = NULL;
 	}
 }
 
 void
 kpi_absorb(struct kpi *dst, struct kpi *src)
 {
-	uint32_t *vals = xcalloc((size_t)src->o.ngroup + 1, sizeof *vals);
+	struct idmap m;
 
+	idmap_init(&m, dst, src);
 	for (size_t i = 0; i < hmap_count(&src->groups); i++) {
 		const struct group *s = hmap_at(&src->groups, i)->val.ptr;
+		uint32_t *vals = xmalloc(sizeof *vals *
+		    ((size_t)src->o.ngroup + 1));
 		for (int f = 0; f < src->o.ngroup; f++)
-			vals[f] = str_into(dst, src, s->vals[f]);
+			vals[f] = map_str(&m, s->vals[f]);
 		struct group *g = group_get(dst, vals, s->bucket);
 		if (g != NULL)
 			group_absorb(g, s);
+		free(vals);
 	}
 	group_absorb(&dst->total, &src->total);
-	for (uint32_t i = 0; i < src->nloose; i++) {
-		tuple_into(dst, src, src->loose[i].tuple, vals);
-		loose_add(dst, &src->loose[i], tuple_id(dst, vals));
-	}
-	for (size_t i = 0; i < hmap_count(&src->orders); i++) {
-		const struct hmap_entry *e = hmap_at(&src->orders, i);
-		const struct orders *o = e->val.ptr;
-		for (uint32_t j = 0; j < o->n; j++) {
-			struct order ord = o->o[j];
-			ord.currency = str_into(dst, src, ord.currency);
-			ord.id = str_into(dst, src, ord.id);
-			add_order(dst, e->key, &ord);
-		}
-	}
+	for (uint32_t i = 0; i < src->nloose; i++)
+		loose_add(dst, &src->loose[i], map_tuple(&m,
+		    src->loose[i].tuple));
+	for (size_t i = 0; i < hmap_count(&src->orders); i++)
+		orders_absorb(&m, hmap_at(&src->orders, i));
 	for (size_t i = 0; i < hmap_count(&src->convs) && !dst->full; i++)
-		conv_absorb(dst, src, hmap_at(&src->convs, i));
+		conv_absorb(&m, hmap_at(&src->convs, i));
 	if (src->latest > dst->latest)		/* CS_TIME_NONE is the least */
 		dst->latest = src->latest;
 	dst->rejected += src->rejected;
 	dst->full |= src->full;
-	free(vals);
+	idmap_free(&m);
 }
 
 /* ---- the state as JSON lines ---------------------------------------------- */
