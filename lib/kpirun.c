@@ -12,8 +12,18 @@
 #include "kpirun.h"
 
 /* A file smaller than this is read by one thread: cutting it saves less
- * than starting a thread costs. */
+ * than starting a thread costs.  The tests make it smaller, through the
+ * environment's CSKIT_PIECE_MIN (bytes). */
 #define MIN_PIECE	(1LL << 20)
+
+static long long
+min_piece(void)
+{
+	const char *s = getenv("CSKIT_PIECE_MIN");
+	long long v = s ? cli_parse_size(s) : -1;
+
+	return v > 0 ? v : MIN_PIECE;
+}
 
 /* ---- settings -------------------------------------------------------------- */
 
@@ -245,7 +255,7 @@ plan(const struct kpirun *run, char *const *files, int nfiles, size_t *n)
 {
 	static char *const stdin_only[] = { "-" };
 	struct piece *v = NULL;
-	long long total = 0;
+	long long total = 0, least = min_piece();
 
 	if (nfiles == 0) {
 		files = stdin_only;
@@ -261,8 +271,8 @@ plan(const struct kpirun *run, char *const *files, int nfiles, size_t *n)
 		long long size = regular_size(files[i]);
 		long long cuts = size > 0 ? llround((double)run->jobs *
 		    (double)size / (double)total) : 1;
-		if (cuts > size / MIN_PIECE)
-			cuts = size / MIN_PIECE;
+		if (cuts > size / least)
+			cuts = size / least;
 		if (run->cli->in.format != EV_JSONL || cuts < 2)
 			piece_add(&v, n, files[i], -1, -1);
 		else
@@ -456,6 +466,7 @@ struct merge {
 	struct part		*parts;
 	size_t			 n;
 	int			 full;
+	int			 skip;		/* up to the next header */
 };
 
 /* "" when a part's settings are the merge's, else the first option that
@@ -524,23 +535,40 @@ part_begin(struct merge *m, const cJSON *obj, const struct ev_record *rec,
 	return NULL;
 }
 
+/*
+ * One line of partial state: NULL, or why it is not.  After a line that
+ * leaves no part to read into (a refused header, state with no header or
+ * after its part's end), the lines up to the next header are passed over:
+ * one diagnostic says it.
+ */
 static const char *
 merge_record(struct merge *m, const struct ev_record *rec, struct buf *why)
 {
 	const cJSON *obj = rec->obj;
 	struct part *p = m->n ? &m->parts[m->n - 1] : NULL;
+	const char *bad;
 
 	buf_reset(why);
+	if (rec->status != EV_PASSED && obj->child != NULL &&
+	    strcmp(obj->child->string, PARTIAL_KEY) == 0) {
+		bad = part_begin(m, obj, rec, why);
+		m->skip = bad != NULL;
+		return bad;
+	}
+	if (m->skip)
+		return NULL;
+	m->skip = 1;
 	if (rec->status == EV_PASSED)
-		return "an event that has _error, not partial state";
-	if (obj->child != NULL && strcmp(obj->child->string, PARTIAL_KEY) == 0)
-		return part_begin(m, obj, rec, why);
+		return "an event that has _error, not partial state (the "
+		    "lines up to the next header are passed over)";
 	if (p == NULL)
-		return "partial state before its header line (cs-kpi -o "
-		    "partial writes one first)";
+		return "partial state without its header line, passed over "
+		    "(cs-kpi -o partial writes one first)";
 	if (p->ended)
-		return "partial state after its end line";
-	const char *bad = kpi_partial_add(p->k, obj);
+		return "partial state after its part's end line, passed "
+		    "over up to the next header";
+	m->skip = 0;
+	bad = kpi_partial_add(p->k, obj);
 	if (bad == NULL && obj->child != NULL &&
 	    strcmp(obj->child->string, "end") == 0)
 		p->ended = 1;
@@ -564,7 +592,7 @@ kpirun_merge(const struct kpirun *run, char *const *files, int nfiles,
     int *status)
 {
 	struct ev_reader_opts in = run->cli->in;
-	struct merge m = { run, cJSON_Parse(run->settings), NULL, 0, 0 };
+	struct merge m = { run, cJSON_Parse(run->settings), NULL, 0, 0, 0 };
 	struct ev_record rec;
 	struct buf why = BUF_INIT;
 	struct kpi *k = NULL;
@@ -604,4 +632,96 @@ kpirun_merge(const struct kpirun *run, char *const *files, int nfiles,
 	cJSON_Delete(m.settings);
 	buf_free(&why);
 	return k;
+}
+
+/* ---- events keyed for a shuffle (-o keyed) ------------------------------------ */
+
+/* An id field's text (a number as its JSON text, as the report reads it),
+ * as a JSON string into b; 0 when the event has none. */
+static int
+key_of(const struct fieldmap *map, const cJSON *ev, const char *name,
+    struct buf *b)
+{
+	const cJSON *v = fieldmap_get(map, ev, name);
+	struct buf num = BUF_INIT;
+
+	if (cJSON_IsString(v))
+		json_write_string(b, v->valuestring, strlen(v->valuestring));
+	else if (cJSON_IsNumber(v)) {
+		json_write_number(&num, v->valuedouble);
+		json_write_string(b, num.data, num.len);
+		buf_free(&num);
+	} else
+		return 0;
+	return 1;
+}
+
+/*
+ * The key of an event: its conversation's id, but an order's customer's
+ * (so that a customer's orders meet), or the customer of an event without
+ * a conversation; "" for none (and for a line that is no event).
+ */
+static void
+event_key(const struct fieldmap *map, const struct ev_record *rec,
+    struct buf *b)
+{
+	const cJSON *type;
+
+	if (rec->status == EV_BAD)
+		return;
+	type = fieldmap_get(map, rec->obj, "type");
+	if (cJSON_IsString(type) && strcmp(type->valuestring, "order") == 0 &&
+	    key_of(map, rec->obj, "customer", b))
+		return;
+	if (!key_of(map, rec->obj, "conversation", b))
+		key_of(map, rec->obj, "customer", b);
+}
+
+int
+kpirun_keyed(const struct kpirun *run, char *const *files, int nfiles,
+    const char *part)
+{
+	static const char *const reads[] = { "type", "conversation",
+		"customer" };
+	const struct fieldmap *map = &run->cli->map;
+	struct ev_reader_opts in = run->cli->in;
+	struct ev_want want = EV_WANT_INIT;
+	struct ev_writer *w = ev_writer_open(OUT_JSONL, STDOUT_FILENO,
+	    run->diag);
+	struct buf b = BUF_INIT;
+	struct ev_record rec;
+	long long n = 0;
+
+	for (size_t i = 0; i < sizeof reads / sizeof *reads; i++)
+		ev_want_add(&want, fieldmap_source(map, reads[i]));
+	if (in.format == EV_JSONL)
+		in.want = &want;
+	struct ev_reader *r = ev_open(&in, files, nfiles, run->diag);
+	while (ev_read(r, &rec) > 0) {
+		buf_reset(&b);
+		event_key(map, &rec, &b);
+		/* The place in the input, fixed width so that sort keeps a
+		 * key's events in it: this part's number, the line. */
+		buf_printf(&b, "\t%016lld.%012lld\t", part ? atoll(part) : 0,
+		    ++n);
+		if (rec.status != EV_BAD && in.format == EV_JSONL) {
+			ev_writer_raw_part(w, b.data, b.len);
+			ev_writer_raw(w, rec.raw, rec.rawlen);
+			continue;
+		}
+		cJSON *obj = rec.status == EV_BAD ? ev_error_object(&rec) :
+		    ev_full_object(&rec);
+		if (obj == NULL)
+			obj = cJSON_Duplicate(rec.obj, 1);
+		json_write(&b, obj);
+		cJSON_Delete(obj);
+		ev_writer_raw(w, b.data, b.len);
+	}
+	int status = ev_open_failed(r) ? CS_EXIT_NOINPUT :
+	    diag_exit_status(run->diag);
+	ev_close(r);
+	ev_writer_close(w);
+	ev_want_free(&want);
+	buf_free(&b);
+	return status;
 }

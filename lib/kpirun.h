@@ -57,6 +57,17 @@ struct kpi *kpirun_merge(const struct kpirun *, char *const *files,
 void	kpirun_write_partial(const struct kpirun *, struct kpi *k,
 	    const char *part);
 
+/*
+ * The events of files for a shuffle by key (Hadoop Streaming, Spark):
+ * KEY TAB PLACE TAB EVENT a line, where KEY is the conversation's id as a
+ * JSON string (an order's customer's; "" for neither), PLACE the part's
+ * number and the line's, fixed width, so that `sort -k1,1` brings each
+ * conversation together in its input order, and EVENT the line as it
+ * came (an `_error` event for a line that is none).  Returns the status.
+ */
+int	kpirun_keyed(const struct kpirun *, char *const *files, int nfiles,
+	    const char *part);
+
 /* The JSON object of the options a part must share (see settings): the
  * caller's values, written in one place for writing and comparing. */
 struct kpirun_settings {

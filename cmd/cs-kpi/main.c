@@ -59,6 +59,7 @@ usage(FILE *fp)
 "                            0: no bound)\n"
 "  -j, --jobs N              read with N threads (0: one a core; default 1)\n"
 "  -o partial                write the run's state, to finish with --merge\n"
+"  -o keyed                  write the events keyed by conversation (a shuffle)\n"
 "      --part N              the number of this run's part of the input\n"
 "      --merge               read partial states (-o partial) and report\n"
 "%s", KPI_MAX_CONVERSATIONS, cli_common_usage);
@@ -233,7 +234,7 @@ struct args {
 	int		 holidays_by_hand;	/* not from the settings */
 	int		 csv_raw;
 	const char	*part;
-	int		 partial, merge, jobs;
+	int		 partial, keyed, merge, jobs;
 };
 
 /* -j N: 0 is one thread a core. */
@@ -303,6 +304,10 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 			a->partial = 1;
 			continue;
 		}
+		if (c == 'o' && strcmp(optarg, "keyed") == 0) {
+			a->keyed = 1;
+			continue;
+		}
 		if (cli_common_option(cli, d, c, optarg))
 			continue;
 		switch (c) {
@@ -344,11 +349,11 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 		}
 	}
 	cli_common_finish(cli, d);
-	if (a->partial && (a->nmetrics > 0 || a->nchecks > 0))
-		diag_usage(d, "-o partial writes state, not figures: --metrics "
-		    "and --check go with the --merge that reports");
-	if (a->part != NULL && !a->partial)
-		diag_usage(d, "--part goes with -o partial");
+	if (a->part != NULL && !a->partial && !a->keyed)
+		diag_usage(d, "--part goes with -o partial or -o keyed");
+	if (a->keyed && (a->partial || a->merge))
+		diag_usage(d, "-o keyed writes events, not state: no -o partial "
+		    "or --merge with it");
 	if (a->merge && a->jobs > 1)
 		diag_usage(d, "--merge reads partial state on one thread (-j "
 		    "is for events)");
@@ -552,9 +557,14 @@ main(int argc, char *argv[])
 	int status;
 
 	kpi_free(k);
-	k = a.merge ? kpirun_merge(&run, argv + optind, argc - optind,
-	    &status) : kpirun_events(&run, argv + optind, argc - optind,
-	    &status);
+	k = NULL;
+	if (a.keyed)
+		status = kpirun_keyed(&run, argv + optind, argc - optind,
+		    a.part);
+	else if (a.merge)
+		k = kpirun_merge(&run, argv + optind, argc - optind, &status);
+	else
+		k = kpirun_events(&run, argv + optind, argc - optind, &status);
 	/* No report past the bound, as after a line past --max-line under
 	 * --strict. */
 	if (k != NULL && a.partial)
