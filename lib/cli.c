@@ -26,10 +26,14 @@ const char cli_common_usage[] =
 "                            terminal's width by default)\n"
 "      --help, --version\n";
 
+const char cli_jobs_usage[] =
+"  -j, --jobs N              threads, 0 for one a core (default 1)\n";
+
 void
 cli_common_init(struct cli_common *c, void (*usage)(FILE *))
 {
 	memset(c, 0, sizeof *c);
+	c->jobs = 1;
 	c->in.format = EV_JSONL;
 	c->out_format = OUT_JSONL;
 	c->width = -1;
@@ -277,6 +281,18 @@ cli_common_option(struct cli_common *c, struct diag *d, int opt,
 		if (v <= 0 || v > (1LL << 40))
 			diag_usage(d, "--max-line %s: not a size", arg);
 		c->in.max_line = (size_t)v;
+		return 1;
+	}
+	case 'j': {
+		char *end;
+		errno = 0;
+		long n = strtol(arg, &end, 10);
+		if (errno || end == arg || *end || n < 0 || n > 1024)
+			diag_usage(d, "-j %s: not a number of threads (0 to "
+			    "1024)", arg);
+		if (n == 0 && (n = sysconf(_SC_NPROCESSORS_ONLN)) < 1)
+			n = 1;
+		c->jobs = (int)n;
 		return 1;
 	}
 	case CLI_OPT_MAX_CONVERSATIONS: {

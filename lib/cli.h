@@ -59,6 +59,12 @@ enum {
 	{ "help",          no_argument,       NULL, CLI_OPT_HELP }, \
 	{ "version",       no_argument,       NULL, CLI_OPT_VERSION }
 
+/* Tools that read with several threads put this in their table and 'j:'
+ * in their short options; -j 0 is one thread a core.  Usage line: */
+#define CLI_JOBS_LONGOPT \
+	{ "jobs", required_argument, NULL, 'j' }
+extern const char cli_jobs_usage[];
+
 #define CLI_MAX_CONVERSATIONS_LONGOPT \
 	{ "max-conversations", required_argument, NULL, \
 	  CLI_OPT_MAX_CONVERSATIONS }
@@ -85,6 +91,7 @@ struct cli_common {
 	struct tz_db		*tzdb;		/* opened on first need */
 	size_t			 max_conversations;  /* 0: no bound */
 	long			 width;		/* --width; -1: the terminal's */
+	int			 jobs;		/* -j: threads (1) */
 	void			(*usage)(FILE *);  /* the tool's usage() */
 	const char		*examples;	/* shown at the end of --help */
 	struct settings		 settings;	/* the team's settings file */

@@ -140,6 +140,7 @@ struct pending {
 struct ev_reader {
 	struct ev_reader_opts	 o;
 	long long		 range_start, range_end;  /* -1: whole */
+	const struct ev_lines	*lines;		/* lines from the caller */
 	struct diag		*diag;
 	char *const		*files;
 	int			 nfiles, next_file;
@@ -292,6 +293,18 @@ ev_open(const struct ev_reader_opts *o, char *const *files, int nfiles,
 	    r->o.max_line + 1;
 	r->ls.buf = xmalloc(r->ls.cap);
 	r->range_start = r->range_end = -1;
+	return r;
+}
+
+struct ev_reader *
+ev_open_lines(const struct ev_reader_opts *o, const struct ev_lines *lines,
+    struct diag *d)
+{
+	struct ev_reader *r = ev_open(o, NULL, 0, d);
+
+	r->o.format = EV_JSONL;
+	r->lines = lines;
+	r->name = "<stdin>";
 	return r;
 }
 
@@ -849,14 +862,49 @@ ev_full_object(const struct ev_record *rec)
 	return obj;
 }
 
+/* The next line, from the operand or from the caller (ev_open_lines). */
+static int
+next_line(struct ev_reader *r, const char **p, size_t *n, size_t *full,
+    long *lineno)
+{
+	int st;
+
+	if (r->lines == NULL) {
+		st = line_next(&r->ls, r->o.max_line, p, n, full);
+		*lineno = r->ls.lineno;
+		return st;
+	}
+	if (!r->lines->next(r->lines->ctx, p, n, &r->name, lineno))
+		return LINE_EOF;
+	r->ls.lineno = *lineno;
+	if (*p == NULL || *n > r->o.max_line) {
+		*full = *n;
+		return LINE_TOO_LONG;
+	}
+	return LINE_OK;
+}
+
+int
+ev_line_blank(const char *p, size_t n)
+{
+	size_t k = 0;
+
+	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		k = 3;
+	while (k < n && (p[k] == ' ' || p[k] == '\t' || p[k] == '\r'))
+		k++;
+	return k == n;
+}
+
 static int
 read_jsonl(struct ev_reader *r, struct ev_record *rec)
 {
 	const char *p;
 	size_t n, full, bad_at;
+	long lineno;
 
 	for (;;) {
-		int st = line_next(&r->ls, r->o.max_line, &p, &n, &full);
+		int st = next_line(r, &p, &n, &full, &lineno);
 		if (st == LINE_EOF)
 			return 0;
 		if (st == LINE_ERROR)
@@ -866,7 +914,7 @@ read_jsonl(struct ev_reader *r, struct ev_record *rec)
 		if (st == LINE_TOO_LONG) {
 			buf_printf(&r->why, "line too long: %zu bytes, more than "
 			    "--max-line %zu", full, r->o.max_line);
-			return bad(r, rec, r->ls.lineno, "", 0, full);
+			return bad(r, rec, lineno, "", 0, full);
 		}
 		/* A BOM starts the first line, or any line of files joined
 		 * with cat: cJSON would skip it, but it must not reach _raw or
@@ -889,7 +937,7 @@ read_jsonl(struct ev_reader *r, struct ev_record *rec)
 		 * wrong with it. */
 		cJSON *built = partial_object(r, p, n);
 		if (built != NULL) {
-			good(r, rec, built, r->ls.lineno, p, n);
+			good(r, rec, built, lineno, p, n);
 			rec->partial = r->o.want != NULL;
 			return 1;
 		}
@@ -897,12 +945,12 @@ read_jsonl(struct ev_reader *r, struct ev_record *rec)
 		if (nul != NULL) {
 			buf_printf(&r->why, "NUL byte at column %zu",
 			    (size_t)(nul - p) + 1);
-			return bad(r, rec, r->ls.lineno, p, n, n);
+			return bad(r, rec, lineno, p, n, n);
 		}
 		if (!text_utf8_valid(p, n, &bad_at)) {
 			buf_printf(&r->why, "invalid UTF-8 at column %zu",
 			    bad_at + 1);
-			return bad(r, rec, r->ls.lineno, p, n, n);
+			return bad(r, rec, lineno, p, n, n);
 		}
 		const char *end = NULL;
 		cJSON *obj = cJSON_ParseWithLengthOpts(p, n, &end, 0);
@@ -914,7 +962,7 @@ read_jsonl(struct ev_reader *r, struct ev_record *rec)
 				    "levels", r->o.nesting_max);
 			else
 				describe_json_error(&r->why, p, n, end);
-			return bad(r, rec, r->ls.lineno, p, n, n);
+			return bad(r, rec, lineno, p, n, n);
 		}
 		if (end != NULL) {
 			while (end < p + n && (*end == ' ' || *end == '\t' ||
@@ -924,28 +972,28 @@ read_jsonl(struct ev_reader *r, struct ev_record *rec)
 				cJSON_Delete(obj);
 				buf_printf(&r->why, "invalid JSON: text after the "
 				    "value at column %zu", (size_t)(end - p) + 1);
-				return bad(r, rec, r->ls.lineno, p, n, n);
+				return bad(r, rec, lineno, p, n, n);
 			}
 		}
 		if (!cJSON_IsObject(obj)) {
 			buf_printf(&r->why, "not a JSON object but %s",
 			    type_name(obj));
 			cJSON_Delete(obj);
-			return bad(r, rec, r->ls.lineno, p, n, n);
+			return bad(r, rec, lineno, p, n, n);
 		}
 		if (r->o.nesting_max < CJSON_NESTING_LIMIT &&
 		    json_depth(p, n) > r->o.nesting_max) {
 			cJSON_Delete(obj);
 			buf_printf(&r->why, "JSON nested deeper than %d levels",
 			    r->o.nesting_max);
-			return bad(r, rec, r->ls.lineno, p, n, n);
+			return bad(r, rec, lineno, p, n, n);
 		}
 		size_t esc = escaped_nul(p, n);
 		if (esc > 0) {
 			cJSON_Delete(obj);
 			buf_printf(&r->why, "NUL character (\\u0000) in a "
 			    "string at column %zu", esc);
-			return bad(r, rec, r->ls.lineno, p, n, n);
+			return bad(r, rec, lineno, p, n, n);
 		}
 		/* cJSON lets bad \u escapes (lone surrogates, non-hex) through
 		 * and drops them from the string: check the escapes ourselves,
@@ -957,10 +1005,10 @@ read_jsonl(struct ev_reader *r, struct ev_record *rec)
 			cJSON_Delete(obj);
 			buf_printf(&r->why, "invalid JSON: %s at column %zu",
 			    what, col);
-			return bad(r, rec, r->ls.lineno, p, n, n);
+			return bad(r, rec, lineno, p, n, n);
 		}
 		ev_keep_number_texts(obj, p, n);
-		return good(r, rec, obj, r->ls.lineno, p, n);
+		return good(r, rec, obj, lineno, p, n);
 	}
 }
 
@@ -1354,6 +1402,12 @@ ev_read(struct ev_reader *r, struct ev_record *rec)
 {
 	drop_record(r, r->obj);
 	r->obj = NULL;
+	if (r->lines != NULL) {
+		if (!read_jsonl(r, rec))
+			return 0;
+		rec->reader = r;
+		return 1;
+	}
 	for (;;) {
 		if (r->fd < 0 && !next_operand(r))
 			return 0;

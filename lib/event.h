@@ -121,6 +121,22 @@ struct ev_reader *ev_open(const struct ev_reader_opts *, char *const *files,
  */
 struct ev_reader *ev_open_range(const struct ev_reader_opts *,
 	    char *const *file, long long start, long long end, struct diag *);
+/*
+ * JSON Lines handed over by the caller a line at a time (a thread reading
+ * the lines a router gave it): next() gives the line without its newline,
+ * the shown name of its file and its number there, and returns 1, or 0 at
+ * the end; a line longer than --max-line comes as *p NULL and *n its
+ * length.  The pointers must stay valid until the following call.
+ */
+struct ev_lines {
+	int	(*next)(void *ctx, const char **p, size_t *n,
+		    const char **file, long *line);
+	void	*ctx;
+};
+struct ev_reader *ev_open_lines(const struct ev_reader_opts *,
+	    const struct ev_lines *, struct diag *);
+/* Is this line one the reader passes over (blanks, a byte order mark)? */
+int	ev_line_blank(const char *p, size_t n);
 /* The lines of the current operand read so far. */
 long	ev_lines_read(const struct ev_reader *);
 /* 1 and a record, 0 at the end of the last operand. */

@@ -570,6 +570,12 @@ write_markdown(struct ev_writer *w)
 }
 
 void
+ev_writer_take(struct ev_writer *w, struct buf *to)
+{
+	out_take(&w->out, to);
+}
+
+void
 ev_writer_flush(struct ev_writer *w)
 {
 	out_flush(&w->out);

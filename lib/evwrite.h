@@ -19,6 +19,7 @@
 #define CSKIT_EVWRITE_H
 
 #include <cjson/cJSON.h>
+#include "buf.h"
 #include "diag.h"
 
 enum out_format { OUT_JSONL, OUT_CSV, OUT_TSV, OUT_TABLE, OUT_MARKDOWN };
@@ -50,6 +51,8 @@ void	ev_writer_write(struct ev_writer *, const cJSON *obj);
 void	ev_writer_raw(struct ev_writer *, const char *line, size_t len);
 /* jsonl only: part of a line, written as is; ev_writer_raw ends it. */
 void	ev_writer_raw_part(struct ev_writer *, const char *p, size_t len);
+/* A writer opened on OUT_MEMORY (out.h): append what it wrote to `to`. */
+void	ev_writer_take(struct ev_writer *, struct buf *to);
 /* Write out what is buffered (jsonl, and csv/tsv with fixed columns;
  * spooled and aligned formats wait for close). */
 void	ev_writer_flush(struct ev_writer *);

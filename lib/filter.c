@@ -288,26 +288,18 @@ write_event(struct filter_state *st, const struct ev_record *rec)
 		ev_writer_write(st->w, rec->obj);
 }
 
-int
-filter_run(struct cli_common *cli, struct diag *d, char *const *files,
-    int nfiles, filter_fn fn, void *ctx)
+/* Every record of r through fn to w; the exit status of what was read. */
+static int
+run_loop(struct cli_common *cli, struct diag *d, struct ev_reader *r,
+    struct ev_writer *w, const struct ev_reader_opts *in, filter_fn fn,
+    void *ctx)
 {
-	struct ev_reader_opts in = cli->in;
-
-	/* Only a line written back as it came can skip building its fields. */
-	if (cli->out_format != OUT_JSONL)
-		in.want = NULL;
 	const char *check = getenv("CSKIT_CHECK");
-	struct filter_state st = { cli, d, NULL, { NULL, 0, 0 }, BUF_INIT,
+	struct filter_state st = { cli, d, w, { NULL, 0, 0 }, BUF_INIT,
 	    { BUF_INIT, { NULL }, 0 },
-	    in.want != NULL && check != NULL && strcmp(check, "1") == 0 };
-	struct ev_reader *r = ev_open(&in, files, nfiles, d);
+	    in->want != NULL && check != NULL && strcmp(check, "1") == 0 };
 	struct ev_record rec;
-	int status;
 
-	st.w = cli_writer_open(cli, d);
-	d->before_strict_exit = ev_writer_flush_cb;
-	d->before_strict_exit_ctx = st.w;
 	while (ev_read(r, &rec) > 0) {
 		if (rec.status == EV_OK) {
 			children_note(&st.before, rec.obj);
@@ -331,14 +323,51 @@ filter_run(struct cli_common *cli, struct diag *d, char *const *files,
 		ev_writer_write(st.w, err);
 		cJSON_Delete(err);
 	}
-	d->before_strict_exit = NULL;
-	status = diag_exit_status(d);
-	if (ev_open_failed(r))
-		status = CS_EXIT_NOINPUT;
-	ev_close(r);
-	ev_writer_close(st.w);
 	free(st.before.item);
 	buf_free(&st.line);
 	buf_free(&st.add.text);
+	return ev_open_failed(r) ? CS_EXIT_NOINPUT : diag_exit_status(d);
+}
+
+/* What the reader may leave unbuilt: only a line written back as it came
+ * can skip building its fields. */
+static struct ev_reader_opts
+reader_opts(const struct cli_common *cli)
+{
+	struct ev_reader_opts in = cli->in;
+
+	if (cli->out_format != OUT_JSONL)
+		in.want = NULL;
+	return in;
+}
+
+int
+filter_run(struct cli_common *cli, struct diag *d, char *const *files,
+    int nfiles, filter_fn fn, void *ctx)
+{
+	struct ev_reader_opts in = reader_opts(cli);
+	struct ev_reader *r = ev_open(&in, files, nfiles, d);
+	struct ev_writer *w = cli_writer_open(cli, d);
+	int status;
+
+	d->before_strict_exit = ev_writer_flush_cb;
+	d->before_strict_exit_ctx = w;
+	status = run_loop(cli, d, r, w, &in, fn, ctx);
+	d->before_strict_exit = NULL;
+	ev_close(r);
+	ev_writer_close(w);
+	return status;
+}
+
+int
+filter_run_lines(struct cli_common *cli, struct diag *d,
+    const struct ev_lines *lines, struct ev_writer *w, filter_fn fn,
+    void *ctx)
+{
+	struct ev_reader_opts in = reader_opts(cli);
+	struct ev_reader *r = ev_open_lines(&in, lines, d);
+	int status = run_loop(cli, d, r, w, &in, fn, ctx);
+
+	ev_close(r);
 	return status;
 }

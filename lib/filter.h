@@ -86,5 +86,10 @@ typedef const char *(*filter_fn)(void *ctx, cJSON *ev,
 
 int	filter_run(struct cli_common *, struct diag *, char *const *files,
 	    int nfiles, filter_fn fn, void *ctx);
+/* The same loop over lines handed over by the caller (ev_open_lines),
+ * written to w, which the caller opened and closes (filterpar.h). */
+int	filter_run_lines(struct cli_common *, struct diag *,
+	    const struct ev_lines *, struct ev_writer *, filter_fn fn,
+	    void *ctx);
 
 #endif

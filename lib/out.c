@@ -41,6 +41,8 @@ write_all(struct out *o, const char *p, size_t n)
 void
 out_flush(struct out *o)
 {
+	if (o->fd == OUT_MEMORY)
+		return;
 	if (o->b.len) {
 		write_all(o, o->b.data, o->b.len);
 		buf_reset(&o->b);
@@ -50,7 +52,7 @@ out_flush(struct out *o)
 void
 out_write(struct out *o, const void *p, size_t n)
 {
-	if (o->b.len + n > OUT_BLOCK) {
+	if (o->b.len + n > OUT_BLOCK && o->fd != OUT_MEMORY) {
 		out_flush(o);
 		if (n >= OUT_BLOCK) {
 			write_all(o, p, n);
@@ -71,6 +73,13 @@ out_buf(struct out *o, struct buf *b)
 {
 	out_write(o, b->data, b->len);
 	buf_reset(b);
+}
+
+void
+out_take(struct out *o, struct buf *to)
+{
+	buf_add(to, o->b.data, o->b.len);
+	buf_reset(&o->b);
 }
 
 void

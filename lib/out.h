@@ -19,12 +19,16 @@ struct out {
 	struct buf	 b;
 };
 
+/* fd OUT_MEMORY: nothing is written, the bytes wait for out_take. */
+#define OUT_MEMORY	(-1)
 void	out_open(struct out *, int fd, const struct diag *);
 void	out_write(struct out *, const void *, size_t);
 void	out_puts(struct out *, const char *);
 /* Move a whole buf's content to the output (the buf is reset). */
 void	out_buf(struct out *, struct buf *);
 void	out_flush(struct out *);
+/* Append what is buffered to `to` (an OUT_MEMORY output's bytes). */
+void	out_take(struct out *, struct buf *to);
 /* Flush and release; the fd is left open. */
 void	out_close(struct out *);
 

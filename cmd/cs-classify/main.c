@@ -10,6 +10,7 @@
 
 #include "cs-classify.h"
 #include "filter.h"
+#include "filterpar.h"
 #include "json.h"
 
 enum {
@@ -47,7 +48,7 @@ usage(FILE *fp)
 "      --buckets N           train: hash rows, a power of two (default 262144)\n"
 "      --seed N              train: shuffling seed (default 1)\n"
 "      --calibrate PCT       train: hold out PCT %% to calibrate the scores (0)\n"
-"%s", CLI_FILTER_MAX_CONVERSATIONS, cli_common_usage);
+"%s%s", CLI_FILTER_MAX_CONVERSATIONS, cli_jobs_usage, cli_common_usage);
 }
 
 static void
@@ -115,6 +116,7 @@ parse_options(int argc, char *argv[], struct cli_common *cli,
 	static const struct option longopts[] = {
 		CLI_COMMON_LONGOPTS,
 		CLI_MAX_CONVERSATIONS_LONGOPT,
+		CLI_JOBS_LONGOPT,
 		{ "model", required_argument, NULL, 'm' },
 		{ "lexicon", required_argument, NULL, OPT_LEXICON },
 		{ "threshold", required_argument, NULL, OPT_THRESHOLD },
@@ -134,7 +136,7 @@ parse_options(int argc, char *argv[], struct cli_common *cli,
 	};
 	int c;
 
-	while ((c = cli_getopt(cli, diag, argc, argv, "i:o:m:l:", longopts))
+	while ((c = cli_getopt(cli, diag, argc, argv, "i:o:m:l:j:", longopts))
 	    != -1) {
 		if (c == 'o' && sub == 't')
 			c = 'O';	/* train: -o is the model file */
@@ -232,7 +234,6 @@ main(int argc, char *argv[])
 	struct cls_opts o = { .epochs = 30, .lr = 0.5f, .l2 = 0.001f,
 	    .lex_dropout = 0.5f,
 	    .buckets = LM_BUCKETS_DEFAULT, .seed = 1 };
-	struct ctx ctx;
 	struct ev_want want = EV_WANT_INIT;
 	int sub = 0, status;
 
@@ -256,17 +257,28 @@ main(int argc, char *argv[])
 		status = classify_eval(&cli, &diag, &o, argv + first,
 		    argc - first);
 	else {
-		memset(&ctx, 0, sizeof(ctx));
-		cls_init(&ctx.cls);
-		classify_setup(&ctx.cls, &diag, &o, 1);
-		ctx.map = &cli.map;
+		/* A classifier a thread: its conversations' context is its
+		 * own (filterpar.h). */
+		int jobs = filter_jobs(&cli);
+		struct ctx *ctx = xcalloc((size_t)jobs, sizeof *ctx);
+		void **ctxs = xcalloc((size_t)jobs, sizeof *ctxs);
+		for (int i = 0; i < jobs; i++) {
+			cls_init(&ctx[i].cls);
+			classify_setup(&ctx[i].cls, &diag, &o, 1);
+			ctx[i].map = &cli.map;
+			ctxs[i] = &ctx[i];
+		}
 		classify_want(&cli.map, &want);
 		cli.in.want = &want;
-		status = filter_run(&cli, &diag, argv + first, argc - first,
-		    annotate, &ctx);
+		status = filter_run_jobs(&cli, &diag, argv + first,
+		    argc - first, annotate, ctxs, jobs, "conversation");
 		ev_want_free(&want);
-		cls_result_free(&ctx.res);
-		cls_free(&ctx.cls);
+		for (int i = 0; i < jobs; i++) {
+			cls_result_free(&ctx[i].res);
+			cls_free(&ctx[i].cls);
+		}
+		free(ctx);
+		free(ctxs);
 	}
 	free(o.lexicons);
 	cli_common_free(&cli);

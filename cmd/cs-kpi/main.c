@@ -57,12 +57,11 @@ usage(FILE *fp)
 "                            runs it as a formula)\n"
 "      --max-conversations N stop (exit 65) past N conversations (default %d;\n"
 "                            0: no bound)\n"
-"  -j, --jobs N              read with N threads (0: one a core; default 1)\n"
 "  -o partial                write the run's state, to finish with --merge\n"
 "  -o keyed                  write the events keyed by conversation (a shuffle)\n"
 "      --part N              the number of this run's part of the input\n"
 "      --merge               read partial states (-o partial) and report\n"
-"%s", KPI_MAX_CONVERSATIONS, cli_common_usage);
+"%s%s", KPI_MAX_CONVERSATIONS, cli_jobs_usage, cli_common_usage);
 }
 
 /* Split "a,b,c" into a NULL-terminated array (one allocation each). */
@@ -234,25 +233,8 @@ struct args {
 	int		 holidays_by_hand;	/* not from the settings */
 	int		 csv_raw;
 	const char	*part;
-	int		 partial, keyed, merge, jobs;
+	int		 partial, keyed, merge;
 };
-
-/* -j N: 0 is one thread a core. */
-static int
-jobs_arg(const struct diag *d, const char *arg)
-{
-	char *end;
-	long n = strtol(arg, &end, 10);
-
-	if (*arg == '\0' || *end != '\0' || n < 0 || n > 1024)
-		diag_usage(d, "-j %s: not a number of threads (0 to 1024)", arg);
-	if (n == 0) {
-		n = sysconf(_SC_NPROCESSORS_ONLN);
-		if (n < 1)
-			n = 1;
-	}
-	return (int)n;
-}
 
 /* --part N: a whole number, as the part's JSON. */
 static const char *
@@ -291,7 +273,7 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 		{ "holidays", required_argument, NULL, OPT_HOLIDAYS },
 		{ "any-order", no_argument, NULL, OPT_ANY_ORDER },
 		{ "csv-raw", no_argument, NULL, OPT_CSV_RAW },
-		{ "jobs", required_argument, NULL, 'j' },
+		CLI_JOBS_LONGOPT,
 		{ "merge", no_argument, NULL, OPT_MERGE },
 		{ "part", required_argument, NULL, OPT_PART },
 		{ NULL, 0, NULL, 0 }
@@ -340,7 +322,6 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 			break;
 		case OPT_ANY_ORDER: o->any_order = 1; break;
 		case OPT_CSV_RAW: a->csv_raw = 1; break;
-		case 'j': a->jobs = jobs_arg(d, optarg); break;
 		case OPT_MERGE: a->merge = 1; break;
 		case OPT_PART: a->part = part_arg(d, optarg); break;
 		default:
@@ -354,9 +335,6 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 	if (a->keyed && (a->partial || a->merge))
 		diag_usage(d, "-o keyed writes events, not state: no -o partial "
 		    "or --merge with it");
-	if (a->merge && a->jobs > 1)
-		diag_usage(d, "--merge reads partial state on one thread (-j "
-		    "is for events)");
 }
 
 /* Options that need the zone database or each other. */
@@ -552,8 +530,7 @@ main(int argc, char *argv[])
 	struct check *checks = parse_checks(&diag, k, &a);
 
 	char *settings = settings_of(&a, &o);
-	struct kpirun run = { &o, &cli, &diag, a.jobs > 0 ? a.jobs : 1,
-	    settings };
+	struct kpirun run = { &o, &cli, &diag, cli.jobs, settings };
 	int status;
 
 	kpi_free(k);

@@ -18,6 +18,7 @@
 #include "calendar.h"
 #include "civil.h"
 #include "cli.h"
+#include "filterpar.h"
 #include "coverage.h"
 #include "filter.h"
 #include "out.h"
@@ -72,7 +73,7 @@ usage(FILE *fp)
 "      --heatmap             print the week as a text heat map instead\n"
 "      --csv-raw             CSV/TSV cells as they are (else a text starting\n"
 "                            = + - @ gets a ' against spreadsheet formulas)\n"
-"%s", CLI_FILTER_MAX_CONVERSATIONS, cli_common_usage);
+"%s%s", CLI_FILTER_MAX_CONVERSATIONS, cli_jobs_usage, cli_common_usage);
 }
 
 struct args {
@@ -137,6 +138,7 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 	static const struct option longopts[] = {
 		CLI_COMMON_LONGOPTS,
 		CLI_MAX_CONVERSATIONS_LONGOPT,
+		CLI_JOBS_LONGOPT,
 		{ "hours", required_argument, NULL, OPT_HOURS },
 		{ "team-tz", required_argument, NULL, OPT_TEAM_TZ },
 		{ "holidays", required_argument, NULL, OPT_HOLIDAYS },
@@ -159,7 +161,8 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 	};
 	int c;
 
-	while ((c = cli_getopt(cli, d, argc, argv, "i:o:", longopts)) != -1) {
+	while ((c = cli_getopt(cli, d, argc, argv, "i:o:j:", longopts)) !=
+	    -1) {
 		if (cli->from_setting != NULL && !takes(sub, c))
 			continue;
 		if (cli_common_option(cli, d, c, optarg))
@@ -212,14 +215,15 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 /* --default-tz and --country-zone, for annotate and followup. */
 static const struct tz_zone *
 zone_options(struct cli_common *cli, const struct diag *d,
-    const struct args *a)
+    const struct args *a, struct tz_db *db)
 {
-	struct tz_db *db = cli_tzdb(cli, d);
 	const struct tz_zone *def = NULL;
 	int i;
 
 	if (a->default_tz != NULL)
 		def = cli_zone(cli, d, "--default-tz", a->default_tz);
+	if (def != NULL && db != cli_tzdb(cli, d))
+		def = tzdb_zone(db, tz_name(def));
 	for (i = 0; i < a->ncountry_zone; i++) {
 		char cc[3] = { 0 };
 		const char *arg = a->country_zone[i], *eq = strchr(arg, '=');
@@ -252,17 +256,52 @@ followup_one(void *ctx, cJSON *ev, const struct ev_record *rec,
 	return tzsched_followup(ctx, ev);
 }
 
+/* One thread's scheduler, with a zone database of its own (the zones it
+ * loads are cached there) and its own team calendar. */
+struct sched {
+	struct tz_db	*db;
+	struct cal	*team;
+	struct tzsched	*s;
+};
+
+static void
+sched_make(struct cli_common *cli, struct diag *d, const struct args *a,
+    struct tz_db *db, struct sched *sc)
+{
+	struct tzsched_opts o = { 0 };
+	struct buf why = BUF_INIT;
+
+	sc->db = db;
+	sc->team = NULL;
+	if (a->hours != NULL && (sc->team = cal_from_options(db, a->hours,
+	    a->team_tz, a->holidays, &why)) == NULL)
+		diag_usage(d, "%s", buf_str(&why));
+	o.map = &cli->map;
+	o.ts = &cli->ts;
+	o.db = db;
+	o.team = sc->team;
+	o.default_zone = zone_options(cli, d, a, db);
+	o.window = a->window;
+	o.sla = a->sla;
+	o.after = a->after;
+	o.max_conversations = cli->max_conversations;
+	o.role = a->role != NULL && strcmp(a->role, "any") == 0 ? NULL :
+	    a->role != NULL ? a->role : "agent";
+	if ((sc->s = tzsched_new(&o, &why)) == NULL)
+		diag_usage(d, "--window %s: %s", a->window, buf_str(&why));
+	buf_free(&why);
+}
+
 static int
 run_filter(struct cli_common *cli, struct diag *d, const struct args *a,
     enum sub sub, char *const *files, int nfiles)
 {
 	struct tz_db *db = cli_tzdb(cli, d);
-	struct tzsched_opts o = { 0 };
-	struct tzsched *s;
 	struct ev_want want = EV_WANT_INIT;
-	struct cal *team = NULL;
-	struct buf why = BUF_INIT;
-	int status;
+	int status, jobs = filter_jobs(cli);
+	struct sched *sc = xcalloc((size_t)jobs, sizeof *sc);
+	void **ctxs = xcalloc((size_t)jobs, sizeof *ctxs);
+	uint64_t no_zone = 0;
 
 	if (a->roster || a->suggest || a->heatmap || a->all || a->week ||
 	    a->csv_raw || a->zones)
@@ -277,40 +316,40 @@ run_filter(struct cli_common *cli, struct diag *d, const struct args *a,
 		if (a->team_tz == NULL)
 			diag_usage(d, "--hours needs --team-tz");
 		cli_zone(cli, d, "--team-tz", a->team_tz);
-		if ((team = cal_from_options(db, a->hours, a->team_tz,
-		    a->holidays, &why)) == NULL)
-			diag_usage(d, "%s", buf_str(&why));
 	}
-	o.map = &cli->map;
-	o.ts = &cli->ts;
-	o.db = db;
-	o.team = team;
-	o.default_zone = zone_options(cli, d, a);
-	o.window = a->window;
-	o.sla = a->sla;
-	o.after = a->after;
-	o.max_conversations = cli->max_conversations;
-	o.role = a->role != NULL && strcmp(a->role, "any") == 0 ? NULL :
-	    a->role != NULL ? a->role : "agent";
-	if ((s = tzsched_new(&o, &why)) == NULL)
-		diag_usage(d, "--window %s: %s", a->window, buf_str(&why));
-	tzsched_want(s, &want);
+	for (int i = 0; i < jobs; i++) {
+		struct tz_db *own = i == 0 ? db : tzdb_open(NULL);
+		if (own == NULL)
+			diag_fatal(d, CS_EXIT_NOINPUT, "cannot read the time "
+			    "zone database");
+		sched_make(cli, d, a, own, &sc[i]);
+		ctxs[i] = sc[i].s;
+	}
+	tzsched_want(sc[0].s, &want);
 	cli->in.want = &want;
-	status = filter_run(cli, d, files, nfiles,
-	    sub == SUB_FOLLOWUP ? followup_one : annotate_one, s);
-	if (tzsched_no_zone(s) > 0)
+	status = filter_run_jobs(cli, d, files, nfiles,
+	    sub == SUB_FOLLOWUP ? followup_one : annotate_one, ctxs, jobs,
+	    "conversation");
+	for (int i = 0; i < jobs; i++)
+		no_zone += tzsched_no_zone(sc[i].s);
+	if (no_zone > 0)
 		diag_warn(d, "%llu message%s had no buyer zone (no tz or "
 		    "country field): %s; give --default-tz ZONE, or a country "
 		    "field (--field country=COLUMN)", (unsigned long long)
-		    tzsched_no_zone(s), tzsched_no_zone(s) == 1 ? "" : "s",
+		    no_zone, no_zone == 1 ? "" : "s",
 		    sub == SUB_FOLLOWUP ?
 		    "they got no follow-up time" :
 		    "their buyer-local fields are left out");
 	cli->in.want = NULL;
 	ev_want_free(&want);
-	tzsched_free(s);
-	cal_free(team);
-	buf_free(&why);
+	for (int i = 0; i < jobs; i++) {
+		tzsched_free(sc[i].s);
+		cal_free(sc[i].team);
+		if (i > 0)
+			tzdb_close(sc[i].db);
+	}
+	free(sc);
+	free(ctxs);
 	return status;
 }
 
