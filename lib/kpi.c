@@ -1584,7 +1584,8 @@ kpi_finish(struct kpi *k)
 	k->now = k->o.now != CS_TIME_NONE ? k->o.now : k->latest;
 	if (k->now == CS_TIME_NONE)
 		k->now = 0;
-	qsort(k->loose, k->nloose, sizeof *k->loose, cmp_loose);
+	if (k->nloose > 1)
+		qsort(k->loose, k->nloose, sizeof *k->loose, cmp_loose);
 	for (uint32_t i = 0; i < k->nloose; i++)
 		count_rating(k, tuple_vals(k, k->loose[i].tuple), &k->loose[i]);
 	count_conversations(k);
@@ -2129,7 +2130,8 @@ conv_join(struct idmap *m, struct conv *c, struct conv *s)
 		c->customer = map_str(m, s->customer);
 	if (s->evs == NULL)
 		conv_to_list(m->src, s);
-	qsort(s->evs, s->nevs, sizeof *s->evs, cmp_kev);
+	if (s->nevs > 1)
+		qsort(s->evs, s->nevs, sizeof *s->evs, cmp_kev);
 	for (uint32_t i = 0; i < s->nevs; i++) {
 		memcpy(dst->vals, tuple_vals(dst, map_tuple(m,
 		    s->evs[i].tuple)), sizeof *dst->vals *
@@ -2220,6 +2222,8 @@ kpi_absorb(struct kpi *dst, struct kpi *src)
 		dst->latest = src->latest;
 	dst->rejected += src->rejected;
 	dst->full |= src->full;
+	for (int f = 0; f < dst->o.ngroup; f++)
+		dst->group_seen[f] |= src->group_seen[f];
 	idmap_free(&m);
 }
 
@@ -2421,7 +2425,11 @@ kpi_partial_write(struct kpi *k, kpi_emit_fn emit, void *ctx)
 	put_num(&b, k->latest == CS_TIME_NONE ? NAN : (double)k->latest);
 	buf_adds(&b, ",\"rejected\":");
 	put_num(&b, (double)k->rejected);
-	buf_addc(&b, '}');
+	buf_adds(&b, ",\"seen\":[");
+	for (int f = 0; f < k->o.ngroup; f++)
+		buf_adds(&b, f ? (k->group_seen[f] ? ",true" : ",false") :
+		    k->group_seen[f] ? "true" : "false");
+	buf_adds(&b, "]}");
 	emit_line(&b, emit, ctx);
 	buf_free(&b);
 }
@@ -2692,6 +2700,13 @@ read_end(struct kpi *k, const cJSON *rec)
 	    t > k->latest))
 		k->latest = t;
 	k->rejected += (uint64_t)n;
+	/* the -g fields some event had */
+	const cJSON *seen = json_get(rec, "seen");
+	if (!cJSON_IsArray(seen) || cJSON_GetArraySize(seen) != k->o.ngroup)
+		return "an end without its counts";
+	const cJSON *v = seen->child;
+	for (int f = 0; f < k->o.ngroup; f++, v = v->next)
+		k->group_seen[f] |= cJSON_IsTrue(v);
 	return NULL;
 }
 
