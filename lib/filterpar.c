@@ -64,6 +64,9 @@ struct par {
 	size_t			 nring;
 	uint64_t		 filled;	/* batches 0 .. filled-1 read */
 	int			 ended;		/* and no more */
+	int			 stop;		/* --strict ends the run */
+	pthread_t		*tid;
+	struct out		*out;
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 more;		/* a batch filled, or the end */
 	pthread_cond_t		 done;		/* a thread is done with one */
@@ -171,9 +174,9 @@ next_line(void *ctx, const char **p, size_t *n, const char **file,
 		if (wk->b != NULL)
 			batch_done(wk);
 		pthread_mutex_lock(&par->lock);
-		while (par->filled <= wk->seq && !par->ended)
+		while (par->filled <= wk->seq && !par->ended && !par->stop)
 			pthread_cond_wait(&par->more, &par->lock);
-		if (par->filled > wk->seq) {
+		if (par->filled > wk->seq && !par->stop) {
 			wk->b = &par->ring[wk->seq % par->nring];
 			wk->i = 0;
 		}
@@ -525,10 +528,20 @@ fill(struct input *in, struct batch *b, int jobs, struct diag *d)
 
 /* ---- the writer: records in input order --------------------------------------- */
 
+/* --strict ends the run at a bad line: what was written before it goes
+ * out, and the threads stop at the end of their batch. */
 static void
-flush_out(void *ctx)
+stop_for_exit(void *ctx)
 {
-	out_flush(ctx);
+	struct par *par = ctx;
+
+	out_flush(par->out);
+	pthread_mutex_lock(&par->lock);
+	par->stop = 1;
+	pthread_cond_broadcast(&par->more);
+	pthread_mutex_unlock(&par->lock);
+	for (int i = 0; i < par->jobs; i++)
+		pthread_join(par->tid[i], NULL);
 }
 
 /* Batch b, once every thread is done with it: its records in input
@@ -600,8 +613,9 @@ run_par(struct par *par, struct input *in, struct worker *wk)
 	int more = 1;
 
 	out_open(&o, STDOUT_FILENO, par->d);
-	par->d->before_strict_exit = flush_out;
-	par->d->before_strict_exit_ctx = &o;
+	par->out = &o;
+	par->d->before_strict_exit = stop_for_exit;
+	par->d->before_strict_exit_ctx = par;
 	while (more) {
 		if (seq >= par->nring)
 			write_batch(par, &par->ring[written++ % par->nring], &o);
@@ -639,8 +653,8 @@ filter_run_jobs(struct cli_common *cli, struct diag *d, char *const *files,
     int nfiles, filter_fn fn, void *const *ctxs, int jobs, const char *key)
 {
 	static char *const stdin_only[] = { "-" };
-	struct par par = { cli, d, fn, ctxs, jobs, NULL, 0, 0, 0,
-	    PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
+	struct par par = { cli, d, fn, ctxs, jobs, NULL, 0, 0, 0, 0, NULL,
+	    NULL, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
 	    PTHREAD_COND_INITIALIZER };
 	struct input in = { nfiles ? files : stdin_only, nfiles ? nfiles : 1,
 	    0, -1, NULL, 0, 0, BUF_INIT,
@@ -661,6 +675,7 @@ filter_run_jobs(struct cli_common *cli, struct diag *d, char *const *files,
 		    sizeof *par.ring[i].share);
 	wk = xcalloc((size_t)jobs, sizeof *wk);
 	tid = xmalloc(sizeof *tid * (size_t)jobs);
+	par.tid = tid;
 	for (int i = 0; i < jobs; i++) {
 		wk[i].par = &par;
 		wk[i].id = i;
