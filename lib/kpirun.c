@@ -611,7 +611,8 @@ kpirun_merge(const struct kpirun *run, char *const *files, int nfiles,
 			diag_bad_line(run->diag, m.parts[i].file,
 			    m.parts[i].line, "a part without its end line: "
 			    "cut short?");
-	qsort(m.parts, m.n, sizeof *m.parts, cmp_part);
+	if (m.n > 1)
+		qsort(m.parts, m.n, sizeof *m.parts, cmp_part);
 	if (!m.full) {
 		k = kpi_new(run->opts);
 		for (size_t i = 0; i < m.n && !kpi_full(k); i++)
