@@ -322,7 +322,9 @@ cli_common_option(struct cli_common *c, struct diag *d, int opt,
 		return 1;
 	}
 	case CLI_OPT_TIME_FORMAT:
-		c->ts.time_format = arg;
+		if (ts_add_format(&c->ts, arg) < 0)
+			diag_usage(d, "--time-format %s: more than %d layouts", arg,
+			    TS_MAX_FORMATS);
 		return 1;
 	case CLI_OPT_HELP:
 		help(c);

@@ -160,7 +160,7 @@ fieldmap_time(const struct fieldmap *m, const struct ts_parser *tp,
 		return 1;
 	if (cJSON_IsString(v))
 		return ts_parse(tp, v->valuestring, t, why);
-	if (cJSON_IsNumber(v) && tp != NULL && tp->time_format != NULL) {
+	if (cJSON_IsNumber(v) && tp != NULL && tp->time_format[0] != NULL) {
 		/* A layout of digits (%Y%m%d%H%M%S) reads numbers too: a CSV
 		 * cell 20261120031200 arrives as a number, and its text is
 		 * the cell's (the reader makes numbers only of exact text). */

@@ -334,7 +334,7 @@ due_time(const struct reply_fields *f, const char *lang,
 	cs_time t;
 	int off;
 	const char *why;
-	struct ts_parser tp = { NULL, NULL };
+	struct ts_parser tp = { NULL, { NULL } };
 
 	if (utc == NULL)
 		utc = fstr(f, RF_NEXT_OPEN);

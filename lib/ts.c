@@ -82,7 +82,8 @@ ts_from_number(double v, cs_time *out, const char **why)
 	return in_range(*out, why);
 }
 
-/* Offset "Z", "+09:00", "+0900", "+09"; 1 when absent, -1 when bad. */
+/* Offset "Z", "+09:00", "+0900", "+09", "UTC", "GMT"; 1 when absent, -1
+ * when bad. */
 static int
 parse_offset(const char **sp, int *off)
 {
@@ -92,6 +93,11 @@ parse_offset(const char **sp, int *off)
 	if (*s == 'Z' || *s == 'z') {
 		*off = 0;
 		*sp = s + 1;
+		return 0;
+	}
+	if (strncasecmp(s, "UTC", 3) == 0 || strncasecmp(s, "GMT", 3) == 0) {
+		*off = 0;
+		*sp = s + 3;
 		return 0;
 	}
 	if (*s != '+' && *s != '-')
@@ -122,61 +128,124 @@ local_to_utc(const struct ts_parser *p, int64_t local, int64_t *utc,
 	return 0;
 }
 
-/* 0 parsed, 1 not this layout, -1 this layout but invalid. */
+/* A wall time and its offset (has_off 0: local, in the input zone) as an
+ * instant. */
 static int
-parse_iso(const struct ts_parser *p, const char *s, cs_time *out,
+wall_to_instant(const struct ts_parser *p, int64_t y, int mo, int d,
+    int secs_of_day, int ms, int has_off, int off, cs_time *out,
     const char **why)
 {
-	int y, mo, d, h = 0, mi = 0, sec = 0, off = 0, ms = 0;
+	int64_t wall = civil_days_from(y, mo, d) * 86400 + secs_of_day, utc;
 
-	if (digits(&s, 4, &y) < 0 || *s != '-')
-		return 1;
-	s++;
-	if (digits(&s, 2, &mo) < 0 || *s++ != '-' || digits(&s, 2, &d) < 0) {
-		*why = "malformed date";
+	if (has_off)
+		utc = wall - off;
+	else if (local_to_utc(p, wall, &utc, why) < 0)
+		return -1;
+	*out = utc * 1000 + ms;
+	return 0;
+}
+
+/*
+ * "HH:MM[:SS][.fff]" at *sp; 0 and the seconds of the day and the ms, -1
+ * with *why.  60 seconds is a leap second: POSIX time folds it onto the
+ * next.
+ */
+static int
+parse_clock(const char **sp, int *sod, int *msp, const char **why)
+{
+	const char *s = *sp;
+	int h, mi, sec = 0, ms = 0;
+
+	if (digits(&s, 2, &h) < 0 || *s++ != ':' || digits(&s, 2, &mi) < 0) {
+		*why = "malformed time of day";
 		return -1;
 	}
+	if (*s == ':') {
+		s++;
+		if (digits(&s, 2, &sec) < 0) {
+			*why = "malformed seconds";
+			return -1;
+		}
+	}
+	if (*s == '.' || *s == ',') {
+		s++;
+		int scale = 100, nd = 0;
+		while (isdigit((unsigned char)*s)) {
+			ms += (*s - '0') * scale;
+			scale /= 10;
+			s++;
+			nd++;
+		}
+		if (nd == 0) {
+			*why = "malformed fraction of a second";
+			return -1;
+		}
+	}
+	if (h > 23 || mi > 59 || sec > 60) {
+		*why = "no such time of day";
+		return -1;
+	}
+	*sod = h * 3600 + mi * 60 + sec;
+	*msp = ms;
+	*sp = s;
+	return 0;
+}
+
+/*
+ * The offset after a time: none, or one right after it, or a numeric one
+ * or UTC/GMT after a space ("... 09:15:00 +0100", "... 03:12:00 UTC").
+ * 1 when there is none.
+ */
+static int
+parse_trailing_offset(const char **sp, int *off)
+{
+	const char *s = *sp;
+
+	if (*s == ' ' && (s[1] == '+' || s[1] == '-' ||
+	    strncasecmp(s + 1, "UTC", 3) == 0 ||
+	    strncasecmp(s + 1, "GMT", 3) == 0))
+		s++;
+	int r = parse_offset(&s, off);
+	if (r == 0)
+		*sp = s;
+	return r;
+}
+
+static int
+valid_date(int64_t y, int mo, int d, const char **why)
+{
 	if (mo < 1 || mo > 12 || d < 1 || d > civil_days_in_month(y, mo)) {
 		*why = "no such date";
 		return -1;
 	}
-	int has_time = 0;
+	return 0;
+}
+
+/* YYYY-MM-DD or YYYY/MM/DD, then the time: 0 parsed, 1 not this layout,
+ * -1 this layout but invalid. */
+static int
+parse_iso(const struct ts_parser *p, const char *s, cs_time *out,
+    const char **why)
+{
+	int y, mo, d, sod = 0, off = 0, ms = 0;
+	char sep;
+
+	if (digits(&s, 4, &y) < 0 || (*s != '-' && *s != '/'))
+		return 1;
+	sep = *s++;
+	if (digits(&s, 2, &mo) < 0 || *s++ != sep || digits(&s, 2, &d) < 0) {
+		*why = "malformed date";
+		return -1;
+	}
+	if (valid_date(y, mo, d, why) < 0)
+		return -1;
+	int r = 1;
 	if (*s == 'T' || *s == 't' || *s == ' ') {
 		s++;
-		has_time = 1;
-		if (digits(&s, 2, &h) < 0 || *s++ != ':' ||
-		    digits(&s, 2, &mi) < 0) {
-			*why = "malformed time of day";
+		if (parse_clock(&s, &sod, &ms, why) < 0)
 			return -1;
-		}
-		if (*s == ':') {
-			s++;
-			if (digits(&s, 2, &sec) < 0) {
-				*why = "malformed seconds";
-				return -1;
-			}
-		}
-		if (*s == '.' || *s == ',') {
-			s++;
-			int scale = 100, nd = 0;
-			while (isdigit((unsigned char)*s)) {
-				ms += (*s - '0') * scale;
-				scale /= 10;
-				s++;
-				nd++;
-			}
-			if (nd == 0) {
-				*why = "malformed fraction of a second";
-				return -1;
-			}
-		}
-		/* 60 is a leap second: POSIX time folds it onto the next. */
-		if (h > 23 || mi > 59 || sec > 60) {
-			*why = "no such time of day";
-			return -1;
-		}
+		r = parse_trailing_offset(&s, &off);
 	}
-	int r = has_time ? parse_offset(&s, &off) : 1;
 	if (r < 0) {
 		*why = "malformed UTC offset";
 		return -1;
@@ -185,26 +254,157 @@ parse_iso(const struct ts_parser *p, const char *s, cs_time *out,
 		*why = "unexpected text after the time";
 		return -1;
 	}
-	int64_t wall = civil_days_from(y, mo, d) * 86400 + h * 3600 +
-	    mi * 60 + sec, utc;
-	if (r == 0)
-		utc = wall - off;
-	else if (local_to_utc(p, wall, &utc, why) < 0)
+	return wall_to_instant(p, y, mo, d, sod, ms, r == 0, off, out, why);
+}
+
+/* Read 1 or 2 digits. */
+static int
+one_or_two(const char **sp, int *out)
+{
+	const char *s = *sp;
+
+	if (!isdigit((unsigned char)*s))
 		return -1;
-	*out = utc * 1000 + ms;
+	*out = *s++ - '0';
+	if (isdigit((unsigned char)*s))
+		*out = *out * 10 + (*s++ - '0');
+	*sp = s;
 	return 0;
 }
 
+static void
+skip_spaces(const char **sp)
+{
+	while (**sp == ' ' || **sp == '\t')
+		(*sp)++;
+}
+
+/* The zone of an RFC 2822 date: ±hhmm or a name; 1 when there is none. */
 static int
-parse_format(const struct ts_parser *p, const char *s, cs_time *out,
+rfc2822_zone(const char **sp, int *off)
+{
+	static const struct { const char *name; int hours; } names[] = {
+		{ "UT", 0 }, { "GMT", 0 }, { "UTC", 0 }, { "Z", 0 },
+		{ "EST", -5 }, { "EDT", -4 }, { "CST", -6 }, { "CDT", -5 },
+		{ "MST", -7 }, { "MDT", -6 }, { "PST", -8 }, { "PDT", -7 },
+	};
+	const char *s = *sp;
+	size_t n = 0;
+
+	if (*s == '+' || *s == '-') {
+		int hm, sign = *s == '-' ? -1 : 1;
+		s++;
+		if (digits(&s, 4, &hm) < 0 || hm / 100 > 23 || hm % 100 > 59)
+			return -1;
+		*off = sign * (hm / 100 * 3600 + hm % 100 * 60);
+		*sp = s;
+		return 0;
+	}
+	while (isalpha((unsigned char)s[n]))
+		n++;
+	if (n == 0)
+		return 1;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (strlen(names[i].name) == n &&
+		    strncasecmp(s, names[i].name, n) == 0) {
+			*off = names[i].hours * 3600;
+			*sp = s + n;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* "Fri, 20 Nov 2026 03:12:00 +0000 (UTC)": 0, 1 not this layout, -1. */
+static int
+parse_rfc2822(const struct ts_parser *p, const char *s, cs_time *out,
     const char **why)
+{
+	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	int d, mo = 0, y, sod, ms, off = 0;
+
+	if (isalpha((unsigned char)s[0])) {	/* the day name */
+		while (isalpha((unsigned char)*s))
+			s++;
+		if (*s == ',')
+			s++;
+		skip_spaces(&s);
+	}
+	if (one_or_two(&s, &d) < 0 || *s != ' ')
+		return 1;
+	skip_spaces(&s);
+	for (int i = 0; i < 12 && mo == 0; i++)
+		if (strncasecmp(s, months + 3 * i, 3) == 0 &&
+		    !isalpha((unsigned char)s[3]))
+			mo = i + 1;
+	if (mo == 0)
+		return 1;
+	s += 3;
+	skip_spaces(&s);
+	if (digits(&s, 4, &y) < 0 || *s != ' ') {
+		*why = "malformed year";
+		return -1;
+	}
+	skip_spaces(&s);
+	if (parse_clock(&s, &sod, &ms, why) < 0)
+		return -1;
+	skip_spaces(&s);
+	int r = rfc2822_zone(&s, &off);
+	if (r < 0) {
+		*why = "malformed zone";
+		return -1;
+	}
+	skip_spaces(&s);
+	if (*s == '(') {			/* a comment: "(UTC)" */
+		const char *close = strchr(s, ')');
+		if (close == NULL) {
+			*why = "unexpected text after the time";
+			return -1;
+		}
+		s = close + 1;
+		skip_spaces(&s);
+	}
+	if (*s != '\0') {
+		*why = "unexpected text after the time";
+		return -1;
+	}
+	if (valid_date(y, mo, d, why) < 0)
+		return -1;
+	return wall_to_instant(p, y, mo, d, sod, ms, r == 0, off, out, why);
+}
+
+/* "20.11.2026" with an optional " 04:12[:00]": local time. */
+static int
+parse_dotted(const struct ts_parser *p, const char *s, cs_time *out,
+    const char **why)
+{
+	int d, mo, y, sod = 0, ms = 0;
+
+	if (one_or_two(&s, &d) < 0 || *s++ != '.' || one_or_two(&s, &mo) < 0 ||
+	    *s++ != '.' || digits(&s, 4, &y) < 0)
+		return 1;
+	if (*s == ' ') {
+		s++;
+		if (parse_clock(&s, &sod, &ms, why) < 0)
+			return -1;
+	}
+	if (*s != '\0')
+		return 1;
+	if (valid_date(y, mo, d, why) < 0)
+		return -1;
+	return wall_to_instant(p, y, mo, d, sod, ms, 0, 0, out, why);
+}
+
+static int
+parse_format(const struct ts_parser *p, const char *layout, const char *s,
+    cs_time *out, const char **why)
 {
 	struct tm tm;
 	const char *end;
 
 	memset(&tm, 0, sizeof tm);
 	tm.tm_mday = 1;
-	end = strptime(s, p->time_format, &tm);
+	end = strptime(s, layout, &tm);
 	if (end == NULL || *end != '\0')
 		return 1;
 	if (tm.tm_year < -1900 || tm.tm_year > 9999 - 1900) {
@@ -215,12 +415,41 @@ parse_format(const struct ts_parser *p, const char *s, cs_time *out,
 	int64_t wall = civil_days_from((int64_t)tm.tm_year + 1900,
 	    tm.tm_mon + 1, tm.tm_mday) * 86400 + tm.tm_hour * 3600 +
 	    tm.tm_min * 60 + tm.tm_sec, utc;
-	if (strstr(p->time_format, "%z") != NULL)
+	if (strstr(layout, "%z") != NULL)
 		utc = wall - tm.tm_gmtoff;
 	else if (local_to_utc(p, wall, &utc, why) < 0)
 		return -1;
 	*out = utc * 1000;
 	return 0;
+}
+
+int
+ts_add_format(struct ts_parser *p, const char *layout)
+{
+	for (int i = 0; i < TS_MAX_FORMATS; i++) {
+		if (p->time_format[i] == NULL) {
+			p->time_format[i] = layout;
+			p->time_format[i + 1] = NULL;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/*
+ * The --time-format layouts in order: 0 when one reads s, -1 when one
+ * matches but the time is not valid, 1 when none matches.
+ */
+static int
+parse_formats(const struct ts_parser *p, const char *s, cs_time *out,
+    const char **why)
+{
+	int r;
+
+	for (int i = 0; i < TS_MAX_FORMATS && p->time_format[i] != NULL; i++)
+		if ((r = parse_format(p, p->time_format[i], s, out, why)) <= 0)
+			return r;
+	return 1;
 }
 
 static int
@@ -242,24 +471,29 @@ parse_any(const struct ts_parser *p, const char *s, cs_time *out,
 	}
 	memcpy(tmp, s, n);
 	tmp[n] = '\0';
+	/* The forms no layout could mean otherwise first. */
 	int iso = parse_iso(p, tmp, out, why);
 	if (iso == 0)
 		return 0;
-	if (p != NULL && p->time_format != NULL) {
-		/* The user's layout before epoch numbers: under %Y%m%d,
+	int rfc = iso > 0 ? parse_rfc2822(p, tmp, out, why) : 1;
+	if (rfc == 0)
+		return 0;
+	int have_formats = p != NULL && p->time_format[0] != NULL;
+	if (have_formats) {
+		/* The user's layouts before DD.MM.YYYY (%m.%d.%Y is theirs
+		 * to say) and before epoch numbers: under %Y%m%d,
 		 * "20261120" is that day, not epoch seconds in 1970. */
-		if ((r = parse_format(p, tmp, out, why)) <= 0)
+		if ((r = parse_formats(p, tmp, out, why)) <= 0)
 			return r;
-		if ((r = parse_epoch(tmp, out, why)) <= 0)
-			return r;
-		*why = "time does not match --time-format";
+	} else if (iso < 0 || rfc < 0)
 		return -1;
-	}
-	if (iso < 0)
-		return -1;
+	if ((r = parse_dotted(p, tmp, out, why)) <= 0)
+		return r;
 	if ((r = parse_epoch(tmp, out, why)) <= 0)
 		return r;
-	*why = "not a time (RFC 3339, epoch seconds, or give --time-format)";
+	*why = have_formats ? "time does not match --time-format" :
+	    "not a time (RFC 3339, RFC 2822, epoch seconds, or give "
+	    "--time-format)";
 	return -1;
 }
 

@@ -28,22 +28,37 @@ typedef int64_t cs_time;	/* ms since the epoch, UTC */
 
 struct tz_zone;
 
+#define TS_MAX_FORMATS	8	/* --time-format layouts, at most */
+
 struct ts_parser {
 	/* Zone for stamps without an offset ("2026-11-20 03:12:00"); NULL
 	 * makes such stamps an error, since guessing UTC silently is wrong. */
 	const struct tz_zone	*input_zone;
-	/* strptime(3) layout tried when the stamp is not RFC 3339-like. */
-	const char		*time_format;
+	/* strptime(3) layouts tried in order when the stamp is none of the
+	 * built-in forms; the list ends at the first NULL.  Borrowed. */
+	const char		*time_format[TS_MAX_FORMATS + 1];
 };
 
+/* Add a layout after the others; -1 when TS_MAX_FORMATS are there. */
+int	ts_add_format(struct ts_parser *, const char *layout);
+
 /*
- * Parse a timestamp string: RFC 3339 / ISO 8601 with `T` or a space,
- * `Z` or `±hh:mm` / `±hhmm` / `±hh`, fractional seconds of any length
- * (kept to the millisecond); a plain date-time without offset through
- * p->input_zone; else p->time_format when given (so "20261120" under
- * %Y%m%d is a date); else a bare number as epoch seconds, or milliseconds
- * when it has 13 or more digits.  Returns 0, or -1 with a short reason in
- * *why (static text).
+ * Parse a timestamp string.  The built-in forms:
+ *
+ *   RFC 3339 / ISO 8601 with `T` or a space, `Z` or `±hh:mm` / `±hhmm` /
+ *   `±hh`, fractional seconds of any length (kept to the millisecond);
+ *   the offset may follow a space, and may be `UTC` or `GMT`
+ *   (2026-11-02 09:15:00 +0100, the Rails and Shopify form;
+ *   2026-11-20 03:12:00 UTC); `/` may stand for `-` in the date
+ *   (2026/11/20 03:12);
+ *   RFC 2822 (Fri, 20 Nov 2026 03:12:00 +0000, the day name optional,
+ *   seconds optional, UT/GMT/Z and the US zone names, a comment after);
+ *   DD.MM.YYYY with an optional HH:MM[:SS] (20.11.2026 04:12).
+ *
+ * A form without an offset is read in p->input_zone.  Then the
+ * p->time_format layouts in order (so "20261120" under %Y%m%d is a date);
+ * then a bare number as epoch seconds, or milliseconds when it has 13 or
+ * more digits.  Returns 0, or -1 with a short reason in *why (static text).
  */
 int	ts_parse(const struct ts_parser *p, const char *s, cs_time *out,
 	    const char **why);

@@ -3638,7 +3638,7 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	static struct gen g;	/* large: the customer ring */
-	struct ts_parser tp = { NULL, NULL };
+	struct ts_parser tp = { NULL, { NULL } };
 	struct diag d;
 	struct out out;
 	uint64_t lines = 0, convs = 0, rate;

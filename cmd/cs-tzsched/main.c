@@ -408,7 +408,7 @@ run_coverage(struct cli_common *cli, struct diag *d, const struct args *a,
 	if (a->week != NULL) {
 		cs_time t;
 		const char *why;
-		struct ts_parser p = { team, NULL };
+		struct ts_parser p = { team, { NULL } };
 
 		if (ts_parse(&p, a->week, &t, &why) != 0)
 			diag_usage(d, "--week %s: %s", a->week, why);

@@ -123,7 +123,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 		o.nesting_max = 1 + data[2] / 8;
 	tsp.input_zone = tzdb_zone(db, "Asia/Shanghai");
 	if (data[2] & 2)
-		tsp.time_format = "%d/%m/%Y %H:%M";
+		tsp.time_format[0] = "%d/%m/%Y %H:%M";
 	if (data[2] & 4)
 		o.want = &want;
 	spec.map = &map;

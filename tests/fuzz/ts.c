@@ -32,7 +32,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 		p.input_zone = tzdb_zone(db, (data[0] & 2) ? "America/New_York" :
 		    "Europe/Berlin");
 	if (data[0] & 4)
-		p.time_format = (data[0] & 8) ? "%d/%m/%Y %H:%M:%S" : "%s";
+		p.time_format[0] = (data[0] & 8) ? "%d/%m/%Y %H:%M:%S" : "%s";
 	data++, n--;
 	s = fuzz_split(&data, &n, '\0');
 

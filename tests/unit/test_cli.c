@@ -65,7 +65,8 @@ test_common_options(void **state)
 	assert_int_equal(c.in.max_line, 2048);
 	assert_int_equal(cli_common_option(&c, &d, CLI_OPT_TIME_FORMAT, "%d.%m.%Y"),
 	    1);
-	assert_string_equal(c.ts.time_format, "%d.%m.%Y");
+	assert_string_equal(c.ts.time_format[0], "%d.%m.%Y");
+	assert_null(c.ts.time_format[1]);
 	/* A tool's own option is left to the tool. */
 	assert_int_equal(cli_common_option(&c, &d, 's', NULL), 0);
 	assert_int_equal(cli_common_option(&c, &d, CLI_OPT_TOOL, "x"), 0);

@@ -145,7 +145,7 @@ test_malformed(void **state)
 static void
 test_no_offset_needs_zone(void **state)
 {
-	struct ts_parser p = { NULL, NULL };
+	struct ts_parser p = { NULL, { NULL } };
 
 	(void)state;
 	/* Guessing UTC silently would be wrong: without a zone it is refused. */
@@ -163,7 +163,7 @@ test_input_zone(void **state)
 	(void)state;
 	if (db == NULL)
 		skip();
-	struct ts_parser p = { tzdb_zone(db, "Asia/Shanghai"), NULL };
+	struct ts_parser p = { tzdb_zone(db, "Asia/Shanghai"), { NULL } };
 	assert_non_null(p.input_zone);
 	assert_int_equal(parse_ok(&p, "2026-11-20 11:12:00"), E);
 	assert_int_equal(parse_ok(&p, "2026-11-20T11:12:00.250"), E + 250);
@@ -190,7 +190,7 @@ test_time_format(void **state)
 	struct tz_db *db = tzdb_open(NULL);
 
 	(void)state;
-	struct ts_parser p = { NULL, "%Y-%m-%d %H:%M:%S %z" };
+	struct ts_parser p = { NULL, { "%Y-%m-%d %H:%M:%S %z" } };
 	assert_int_equal(parse_ok(&p, "2026-11-20 12:12:00 +0900"), E);
 	assert_int_equal(parse_ok(&p, "2026-11-19 22:12:00 -0500"), E);
 	parse_bad(&p, "2026-11-20 12:12:00 +0900 extra");
@@ -198,23 +198,97 @@ test_time_format(void **state)
 	assert_int_equal(parse_ok(&p, "1795144320"), E);
 	if (db == NULL)
 		skip();
-	struct ts_parser q = { tzdb_zone(db, "Asia/Shanghai"), "%d/%m/%Y %H:%M" };
+	struct ts_parser q = { tzdb_zone(db, "Asia/Shanghai"),
+	    { "%d/%m/%Y %H:%M" } };
 	assert_int_equal(parse_ok(&q, "20/11/2026 11:12"), E);
 	/* RFC 3339 stamps still read as such; the layout is for the rest. */
 	assert_int_equal(parse_ok(&q, "2026-11-20T03:12:00Z"), E);
 	assert_string_equal(parse_bad(&q, "Nov 20 2026"),
 	    "time does not match --time-format");
 	/* A layout of digits only wins over epoch numbers. */
-	struct ts_parser c = { tzdb_zone(db, "UTC"), "%Y%m%d" };
+	struct ts_parser c = { tzdb_zone(db, "UTC"), { "%Y%m%d" } };
 	assert_int_equal(parse_ok(&c, "20261120"), (E / 86400000) * 86400000);
-	c.time_format = "%Y%m%d%H%M%S";
+	c.time_format[0] = "%Y%m%d%H%M%S";
 	assert_int_equal(parse_ok(&c, "20261120031200"), E);
 	assert_int_equal(parse_ok(&c, "1795144320"), E);	/* no match: epoch */
 	/* A layout that matches but needs a zone is not taken as epoch. */
 	c.input_zone = NULL;
 	assert_non_null(strstr(parse_bad(&c, "20261120031200"), "--input-tz"));
-	struct ts_parser r = { NULL, "%d/%m/%Y %H:%M" };
+	struct ts_parser r = { NULL, { "%d/%m/%Y %H:%M" } };
 	parse_bad(&r, "20/11/2026 11:12");	/* no zone for a local time */
+	tzdb_close(db);
+}
+
+/* The layouts exports use besides RFC 3339 (issue 17). */
+static void
+test_export_layouts(void **state)
+{
+	struct tz_db *db = tzdb_open(NULL);
+
+	(void)state;
+	/* Rails and Shopify: a space before the offset. */
+	assert_int_equal(parse_ok(NULL, "2026-11-20 04:12:00 +0100"), E);
+	assert_int_equal(parse_ok(NULL, "2026-11-20 11:12:00 +08:00"), E);
+	assert_int_equal(parse_ok(NULL, "2026-11-19 22:12:00 -0500"), E);
+	/* UTC and GMT by name, with or without the space. */
+	assert_int_equal(parse_ok(NULL, "2026-11-20 03:12:00 UTC"), E);
+	assert_int_equal(parse_ok(NULL, "2026-11-20T03:12:00 utc"), E);
+	assert_int_equal(parse_ok(NULL, "2026-11-20 03:12:00GMT"), E);
+	assert_int_equal(parse_ok(NULL, "2026/11/20 03:12:00 UTC"), E);
+	parse_bad(NULL, "2026-11-20 03:12:00 Europe/Berlin");
+	parse_bad(NULL, "2026-11-20 03:12:00  +0100");	/* two spaces */
+	parse_bad(NULL, "2026-11-20 03:12:00 +0100 x");
+	parse_bad(NULL, "2026/11-20 03:12:00Z");	/* mixed separators */
+	/* RFC 2822, as mail and `date -R` write it. */
+	assert_int_equal(parse_ok(NULL, "Fri, 20 Nov 2026 03:12:00 +0000"), E);
+	assert_int_equal(parse_ok(NULL, "Fri, 20 Nov 2026 04:12:00 +0100 (CET)"),
+	    E);
+	assert_int_equal(parse_ok(NULL, "20 Nov 2026 03:12 GMT"), E);
+	assert_int_equal(parse_ok(NULL, "Thu, 19 Nov 2026 22:12:00 EST"), E);
+	assert_int_equal(parse_ok(NULL, "Thu, 19 Nov 2026 19:12:00 pst"), E);
+	assert_int_equal(parse_ok(NULL, "Fri, 20 nov 2026 03:12:00 Z"), E);
+	assert_string_equal(parse_bad(NULL, "Fri, 31 Nov 2026 03:12:00 +0000"),
+	    "no such date");
+	assert_string_equal(parse_bad(NULL, "Fri, 20 Nov 2026 03:12:00 XYZ"),
+	    "malformed zone");
+	parse_bad(NULL, "Fri, 20 Nov 2026 03:12:00 +0000 (UTC");
+	parse_bad(NULL, "20 November 2026 03:12 GMT");
+	/* Without a zone: a local time, so it needs one. */
+	assert_non_null(strstr(parse_bad(NULL, "20 Nov 2026 03:12"),
+	    "--input-tz"));
+	/* DD.MM.YYYY and YYYY/MM/DD are local times. */
+	assert_non_null(strstr(parse_bad(NULL, "20.11.2026 04:12"),
+	    "--input-tz"));
+	if (db == NULL)
+		skip();
+	struct ts_parser b = { tzdb_zone(db, "Europe/Berlin"), { NULL } };
+	assert_int_equal(parse_ok(&b, "20.11.2026 04:12"), E);
+	assert_int_equal(parse_ok(&b, "20.11.2026 04:12:00"), E);
+	assert_int_equal(parse_ok(&b, "1.7.2026 12:00"), 1782900000000LL);
+	assert_int_equal(parse_ok(&b, "20.11.2026"), E - 4 * 3600000LL -
+	    12 * 60000LL);
+	assert_int_equal(parse_ok(&b, "2026/11/20 04:12"), E);
+	assert_int_equal(parse_ok(&b, "2026/11/20"), E - 4 * 3600000LL -
+	    12 * 60000LL);
+	assert_int_equal(parse_ok(&b, "20 Nov 2026 04:12"), E);
+	assert_string_equal(parse_bad(&b, "31.11.2026 04:12"), "no such date");
+	parse_bad(&b, "20.11.26 04:12");
+	parse_bad(&b, "20.11.2026 4:12");
+	/* Several --time-format layouts, tried in order; the first that
+	 * reads the text wins, and they come before DD.MM.YYYY. */
+	struct ts_parser f = { tzdb_zone(db, "UTC"), { NULL } };
+	assert_int_equal(ts_add_format(&f, "%m.%d.%Y %H:%M"), 0);
+	assert_int_equal(ts_add_format(&f, "%d %B %Y, %H:%M"), 0);
+	assert_int_equal(parse_ok(&f, "11.20.2026 03:12"), E);
+	assert_int_equal(parse_ok(&f, "20 November 2026, 03:12"), E);
+	/* 05.11 is May 11th under the user's layout, not 5 November. */
+	assert_int_equal(parse_ok(&f, "05.11.2026 00:00"), 1778457600000LL);
+	assert_string_equal(parse_bad(&f, "2026.11.20"),
+	    "time does not match --time-format");
+	for (int i = 2; i < TS_MAX_FORMATS; i++)
+		assert_int_equal(ts_add_format(&f, "%Y"), 0);
+	assert_int_equal(ts_add_format(&f, "%Y"), -1);
+	assert_null(f.time_format[TS_MAX_FORMATS]);
 	tzdb_close(db);
 }
 
@@ -565,6 +639,7 @@ main(void)
 		cmocka_unit_test(test_no_offset_needs_zone),
 		cmocka_unit_test(test_input_zone),
 		cmocka_unit_test(test_time_format),
+		cmocka_unit_test(test_export_layouts),
 		cmocka_unit_test(test_epoch),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_civil),

@@ -12,7 +12,7 @@
 #include "tzsched.h"
 
 static struct fieldmap map = FIELDMAP_INIT;
-static struct ts_parser tp = { NULL, NULL };
+static struct ts_parser tp = { NULL, { NULL } };
 
 static struct tzsched *
 make(const struct cal *team, const char *window, double after,
