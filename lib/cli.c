@@ -243,6 +243,7 @@ cli_common_option(struct cli_common *c, struct diag *d, int opt,
 			diag_usage(d, "unknown input format '%s' (jsonl, csv, "
 			    "tsv)", arg);
 		c->in.format = (enum ev_format)f;
+		c->in.format_given = 1;
 		return 1;
 	case 'o':
 		if ((f = ev_writer_format_parse(arg)) < 0)

@@ -144,7 +144,7 @@ coverage_load_roster(struct coverage *c, struct tz_db *db, const char *path,
     struct diag *d, struct buf *why)
 {
 	static const char *const need[] = { "agent", "zone", "days", "hours" };
-	struct ev_reader_opts opts = { EV_CSV, 0, 0, NULL };
+	struct ev_reader_opts opts = { .format = EV_CSV };
 	char *files[1];
 	struct ev_reader *r;
 	struct ev_record rec;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <csv.h>
@@ -15,6 +16,7 @@
 #include "json.h"
 #include "jscan.h"
 #include "text.h"
+#include "transcode.h"
 
 /* ---- physical lines from a file descriptor ---------------------------- */
 
@@ -27,6 +29,7 @@ struct linesrc {
 	int	 eof;
 	long	 lineno;
 	unsigned long long left;	/* bytes still to read (a range) */
+	struct transcode *tc;	/* NULL: the bytes are UTF-8 */
 };
 
 static void
@@ -37,6 +40,8 @@ linesrc_init(struct linesrc *ls, int fd)
 	ls->eof = 0;
 	ls->lineno = 0;
 	ls->left = ULLONG_MAX;
+	transcode_close(ls->tc);
+	ls->tc = NULL;
 }
 
 static int
@@ -46,8 +51,10 @@ fill(struct linesrc *ls)
 		size_t want = ls->cap - ls->end;
 		if (want > ls->left)
 			want = (size_t)ls->left;
-		ssize_t r = want == 0 ? 0 : read(ls->fd, ls->buf + ls->end,
-		    want);
+		/* (a range is never transcoded: importing reads no ranges) */
+		ssize_t r = want == 0 ? 0 : ls->tc != NULL ?
+		    transcode_read(ls->tc, ls->fd, ls->buf + ls->end, want) :
+		    read(ls->fd, ls->buf + ls->end, want);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0)
@@ -149,6 +156,17 @@ struct ev_reader {
 	int			 fd;		/* -1 between operands */
 	struct linesrc		 ls;
 	int			 first_line;	/* BOM check pending */
+	enum ev_format		 fmt;		/* this operand's format */
+
+	/* Reading exports (o.importing) */
+	int			 records_read;	/* of this operand */
+	int			 json_values;	/* JSON values, not lines */
+	int			 in_array;	/* inside a top-level [ ] */
+	long			 vline;		/* values: the line at start */
+	int			 quiet_bad;	/* not JSON: count, not show */
+	unsigned long		 not_utf8;	/* lines of invalid UTF-8 */
+	unsigned long		 quiet_count;
+	char			 delim;		/* CSV: this operand's */
 
 	cJSON			*obj;		/* the current record's */
 	struct buf		 why;
@@ -423,6 +441,152 @@ ev_take(struct ev_record *rec)
 	return o;
 }
 
+/* ---- reading exports: formats and encodings ------------------------------ */
+
+/* The format of an operand: -i's, else by its name, else the default. */
+static enum ev_format
+operand_format(const struct ev_reader *r, const char *file)
+{
+	static const struct { const char *ext; enum ev_format fmt; } exts[] = {
+		{ ".csv", EV_CSV }, { ".tsv", EV_TSV }, { ".tab", EV_TSV },
+		{ ".json", EV_JSONL }, { ".jsonl", EV_JSONL },
+		{ ".ndjson", EV_JSONL },
+	};
+	const char *base = strrchr(file, '/');
+	const char *dot = strrchr(base ? base : file, '.');
+
+	if (!r->o.importing || r->o.format_given || dot == NULL)
+		return r->o.format;
+	for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
+		if (strcasecmp(dot, exts[i].ext) == 0)
+			return exts[i].fmt;
+	return r->o.format;
+}
+
+/* ASCII text in UTF-16 without a byte order mark: every other byte 0. */
+static const char *
+looks_utf16(const unsigned char *b, size_t n)
+{
+	size_t pairs = (n < 512 ? n : 512) / 2, zero_even = 0, zero_odd = 0;
+
+	if (pairs < 4)
+		return NULL;
+	for (size_t i = 0; i < pairs; i++) {
+		zero_even += b[2 * i] == 0;
+		zero_odd += b[2 * i + 1] == 0;
+	}
+	if (zero_even == 0 && zero_odd * 4 >= pairs * 3)
+		return "UTF-16LE";
+	if (zero_odd == 0 && zero_even * 4 >= pairs * 3)
+		return "UTF-16BE";
+	return NULL;
+}
+
+static int
+is_utf8_name(const char *s)
+{
+	return strcasecmp(s, "UTF-8") == 0 || strcasecmp(s, "UTF8") == 0;
+}
+
+/* Read until the buffer holds n bytes or the file ends. */
+static void
+fill_to(struct ev_reader *r, size_t n)
+{
+	while (r->ls.end - r->ls.start < n && !r->ls.eof) {
+		if (r->ls.end == r->ls.cap) {
+			memmove(r->ls.buf, r->ls.buf + r->ls.start,
+			    r->ls.end - r->ls.start);
+			r->ls.end -= r->ls.start;
+			r->ls.start = 0;
+			if (r->ls.end == r->ls.cap)
+				return;
+		}
+		if (fill(&r->ls) < 0)
+			diag_fatal(r->diag, CS_EXIT_IOERR, "read error: %s: %s",
+			    r->name, strerror(errno));
+	}
+}
+
+/* UTF-16 with a byte order mark, UTF-16 without one (said), or
+ * --encoding: the rest of the operand through iconv. */
+static void
+choose_encoding(struct ev_reader *r)
+{
+	const unsigned char *b = (const unsigned char *)r->ls.buf;
+	size_t n = r->ls.end, skip = 0;
+	const char *from = NULL;
+
+	if (n >= 2 && b[0] == 0xFF && b[1] == 0xFE) {
+		from = "UTF-16LE";
+		skip = 2;
+	} else if (n >= 2 && b[0] == 0xFE && b[1] == 0xFF) {
+		from = "UTF-16BE";
+		skip = 2;
+	} else if (r->o.encoding != NULL && !is_utf8_name(r->o.encoding)) {
+		from = r->o.encoding;
+	} else if (r->o.encoding == NULL && (from = looks_utf16(b, n)) != NULL) {
+		diag_warn(r->diag, "%s: no byte order mark, but it looks like "
+		    "%s: read as such (--encoding says which)", r->name, from);
+	}
+	if (from == NULL)
+		return;
+	struct transcode *tc = transcode_open(from);
+	if (tc == NULL)
+		diag_fatal(r->diag, CS_EXIT_USAGE, "--encoding %s: not a "
+		    "character set iconv knows", from);
+	transcode_prime(tc, r->ls.buf + skip, n - skip);
+	r->ls.start = r->ls.end = 0;
+	r->ls.tc = tc;
+}
+
+/* JSON whose first byte is '[': an array of records.  Reads no further
+ * than that byte (a pipe that sends a line and waits is not kept
+ * waiting). */
+static void
+choose_json_mode(struct ev_reader *r)
+{
+	size_t i = 0;
+
+	for (;;) {
+		fill_to(r, i + 1);
+		const char *p = r->ls.buf + r->ls.start;
+		size_t n = r->ls.end - r->ls.start;
+		if (i == 0 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+			i = 3;
+		while (i < n && strchr(" \t\r\n", p[i]) != NULL)
+			i++;
+		if (i < n) {
+			if (p[i] == '[') {
+				r->json_values = 1;
+				r->vline = 1;
+				if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+					r->ls.start += 3;
+			}
+			return;
+		}
+		if (r->ls.eof || n == r->ls.cap)
+			return;
+	}
+}
+
+/* The beginning of an operand, when reading exports. */
+static void
+start_import(struct ev_reader *r)
+{
+	r->records_read = 0;
+	r->json_values = r->in_array = 0;
+	r->quiet_bad = 0;
+	r->quiet_count = 0;
+	r->not_utf8 = 0;
+	r->delim = r->o.delimiter;
+	if (!r->o.importing)
+		return;
+	fill_to(r, 2);		/* a byte order mark, or the first line */
+	choose_encoding(r);
+	if (r->fmt == EV_JSONL)
+		choose_json_mode(r);
+}
+
 /* Open the next operand; 0 when there is none left. */
 static int
 next_operand(struct ev_reader *r)
@@ -458,8 +622,10 @@ next_operand(struct ev_reader *r)
 			    r->range_start);
 			r->first_line = r->range_start == 0;
 		}
+		r->fmt = operand_format(r, f);
 		free_header(r);
 		csv_reset(r);
+		start_import(r);
 		return 1;
 	}
 	return 0;
@@ -471,6 +637,24 @@ end_operand(struct ev_reader *r)
 	if (r->fd > 0)
 		close(r->fd);
 	r->fd = -1;
+	if (r->ls.tc != NULL && transcode_bad(r->ls.tc) > 0)
+		diag_warn(r->diag, "%s: %lu byte sequences that are not %s, "
+		    "read as U+FFFD", r->name, transcode_bad(r->ls.tc),
+		    transcode_from(r->ls.tc));
+	transcode_close(r->ls.tc);
+	r->ls.tc = NULL;
+	if (r->o.importing && r->not_utf8 > 0)
+		diag_warn(r->diag, "%s: %lu line%s not UTF-8: if it is in another "
+		    "character set, give --encoding (ISO-8859-1, WINDOWS-1252, "
+		    "GB18030, SHIFT_JIS...)", r->name, r->not_utf8,
+		    r->not_utf8 == 1 ? " is" : "s are");
+	r->not_utf8 = 0;
+	if (r->quiet_count > 0)
+		diag_warn(r->diag, "%s: %lu more line%s that %s not JSON (kept "
+		    "as _error events)", r->name, r->quiet_count,
+		    r->quiet_count == 1 ? "" : "s",
+		    r->quiet_count == 1 ? "is" : "are");
+	r->quiet_count = 0;
 }
 
 /* Fill rec as a bad record and print its diagnostic. */
@@ -491,7 +675,11 @@ bad(struct ev_reader *r, struct ev_record *rec, long line, const char *raw,
 	rec->rawlen = rawlen;
 	rec->rawfull = full;
 	rec->why = buf_str(&r->why);
-	diag_bad_line(r->diag, r->name, line, "%s", rec->why);
+	if (r->quiet_bad && !r->diag->strict) {
+		r->diag->bad_lines++;
+		r->quiet_count++;
+	} else
+		diag_bad_line(r->diag, r->name, line, "%s", rec->why);
 	return 1;
 }
 
@@ -896,13 +1084,164 @@ ev_line_blank(const char *p, size_t n)
 	return k == n;
 }
 
+/*
+ * One JSON text (a line, or a value of a JSON document) as a record:
+ * good, or bad with the reason.
+ */
+static int
+parse_record(struct ev_reader *r, struct ev_record *rec, const char *p,
+    size_t n, long lineno)
+{
+	size_t bad_at;
+
+	r->records_read++;
+	/* The line as jscan indexed it: only the wanted members, or
+	 * every one built without cJSON's parse (its strtod for every
+	 * number).  jscan accepts only valid UTF-8 without NUL bytes;
+	 * a line it declines is checked below, which says what is
+	 * wrong with it. */
+	cJSON *built = partial_object(r, p, n);
+	if (built != NULL) {
+		good(r, rec, built, lineno, p, n);
+		rec->partial = r->o.want != NULL;
+		return 1;
+	}
+	const char *nul = memchr(p, '\0', n);
+	if (nul != NULL) {
+		buf_printf(&r->why, "NUL byte at column %zu",
+		    (size_t)(nul - p) + 1);
+		return bad(r, rec, lineno, p, n, n);
+	}
+	if (!text_utf8_valid(p, n, &bad_at)) {
+		r->not_utf8++;
+		buf_printf(&r->why, "invalid UTF-8 at column %zu",
+		    bad_at + 1);
+		return bad(r, rec, lineno, p, n, n);
+	}
+	const char *end = NULL;
+	cJSON *obj = cJSON_ParseWithLengthOpts(p, n, &end, 0);
+	if (obj == NULL) {
+		int depth = json_depth(p, n);
+		if (depth >= CJSON_NESTING_LIMIT ||
+		    depth > r->o.nesting_max)
+			buf_printf(&r->why, "JSON nested deeper than %d "
+			    "levels", r->o.nesting_max);
+		else
+			describe_json_error(&r->why, p, n, end);
+		return bad(r, rec, lineno, p, n, n);
+	}
+	if (end != NULL) {
+		while (end < p + n && (*end == ' ' || *end == '\t' ||
+		    *end == '\r'))
+			end++;
+		if (end < p + n) {
+			cJSON_Delete(obj);
+			buf_printf(&r->why, "invalid JSON: text after the "
+			    "value at column %zu", (size_t)(end - p) + 1);
+			return bad(r, rec, lineno, p, n, n);
+		}
+	}
+	if (!cJSON_IsObject(obj)) {
+		buf_printf(&r->why, "not a JSON object but %s",
+		    type_name(obj));
+		cJSON_Delete(obj);
+		return bad(r, rec, lineno, p, n, n);
+	}
+	if (r->o.nesting_max < CJSON_NESTING_LIMIT &&
+	    json_depth(p, n) > r->o.nesting_max) {
+		cJSON_Delete(obj);
+		buf_printf(&r->why, "JSON nested deeper than %d levels",
+		    r->o.nesting_max);
+		return bad(r, rec, lineno, p, n, n);
+	}
+	size_t esc = escaped_nul(p, n);
+	if (esc > 0) {
+		cJSON_Delete(obj);
+		buf_printf(&r->why, "NUL character (\\u0000) in a "
+		    "string at column %zu", esc);
+		return bad(r, rec, lineno, p, n, n);
+	}
+	/* cJSON lets bad \u escapes (lone surrogates, non-hex) through
+	 * and drops them from the string: check the escapes ourselves,
+	 * on the few lines that have any. */
+	size_t col;
+	const char *what;
+	if (has_u_escape(p, n) &&
+	    json_find_error(p, n, &col, &what) < 0) {
+		cJSON_Delete(obj);
+		buf_printf(&r->why, "invalid JSON: %s at column %zu",
+		    what, col);
+		return bad(r, rec, lineno, p, n, n);
+	}
+	ev_keep_number_texts(obj, p, n);
+	return good(r, rec, obj, lineno, p, n);
+}
+
+/*
+ * A first line that only begins a JSON value ("{" of a pretty-printed
+ * document): the rest is on the lines after it.
+ */
+static int
+begins_value(const char *p, size_t n)
+{
+	size_t col;
+	const char *what;
+
+	return n > 0 && (p[0] == '{' || p[0] == '[') &&
+	    json_find_error(p, n, &col, &what) < 0 && col > n;
+}
+
+/*
+ * Text that is not JSON but lines of fields separated by ',' ';' tab or
+ * '|' (CSV read as JSON): the separator, or 0.  *ncols the columns.
+ */
+static char
+looks_delimited(const char *p, size_t n, int *ncols)
+{
+	static const char seps[] = ",;\t|";
+	int best = 0;
+	char sep = 0;
+	size_t col;
+	const char *what;
+
+	if (n == 0 || p[0] == '{' || p[0] == '[' ||
+	    json_find_error(p, n, &col, &what) == 0)
+		return 0;
+	for (const char *s = seps; *s; s++) {
+		int c = 0, quote = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (p[i] == '"')
+				quote = !quote;
+			else if (!quote && p[i] == *s)
+				c++;
+		}
+		if (c > best) {
+			best = c;
+			sep = *s;
+		}
+	}
+	*ncols = best + 1;
+	return sep;
+}
+
+static const char *
+separator_name(char c)
+{
+	return c == '\t' ? "tabs" : c == ',' ? "','" : c == ';' ? "';'" :
+	    c == '|' ? "'|'" : "?";
+}
+
+static int read_values(struct ev_reader *, struct ev_record *);
+
 static int
 read_jsonl(struct ev_reader *r, struct ev_record *rec)
 {
 	const char *p;
-	size_t n, full, bad_at;
+	size_t n, full;
 	long lineno;
 
+	if (r->json_values)
+		return read_values(r, rec);
 	for (;;) {
 		int st = next_line(r, &p, &n, &full, &lineno);
 		if (st == LINE_EOF)
@@ -930,85 +1269,189 @@ read_jsonl(struct ev_reader *r, struct ev_record *rec)
 			k++;
 		if (k == n)
 			continue;	/* blank lines carry no event */
-		/* The line as jscan indexed it: only the wanted members, or
-		 * every one built without cJSON's parse (its strtod for every
-		 * number).  jscan accepts only valid UTF-8 without NUL bytes;
-		 * a line it declines is checked below, which says what is
-		 * wrong with it. */
-		cJSON *built = partial_object(r, p, n);
-		if (built != NULL) {
-			good(r, rec, built, lineno, p, n);
-			rec->partial = r->o.want != NULL;
-			return 1;
-		}
-		const char *nul = memchr(p, '\0', n);
-		if (nul != NULL) {
-			buf_printf(&r->why, "NUL byte at column %zu",
-			    (size_t)(nul - p) + 1);
-			return bad(r, rec, lineno, p, n, n);
-		}
-		if (!text_utf8_valid(p, n, &bad_at)) {
-			buf_printf(&r->why, "invalid UTF-8 at column %zu",
-			    bad_at + 1);
-			return bad(r, rec, lineno, p, n, n);
-		}
-		const char *end = NULL;
-		cJSON *obj = cJSON_ParseWithLengthOpts(p, n, &end, 0);
-		if (obj == NULL) {
-			int depth = json_depth(p, n);
-			if (depth >= CJSON_NESTING_LIMIT ||
-			    depth > r->o.nesting_max)
-				buf_printf(&r->why, "JSON nested deeper than %d "
-				    "levels", r->o.nesting_max);
-			else
-				describe_json_error(&r->why, p, n, end);
-			return bad(r, rec, lineno, p, n, n);
-		}
-		if (end != NULL) {
-			while (end < p + n && (*end == ' ' || *end == '\t' ||
-			    *end == '\r'))
-				end++;
-			if (end < p + n) {
-				cJSON_Delete(obj);
-				buf_printf(&r->why, "invalid JSON: text after the "
-				    "value at column %zu", (size_t)(end - p) + 1);
-				return bad(r, rec, lineno, p, n, n);
+		if (r->o.importing && r->records_read == 0) {
+			int ncols;
+			char sep;
+			if (begins_value(p + k, n - k)) {
+				/* A document across lines: read by value. */
+				r->json_values = 1;
+				r->vline = lineno;
+				r->ls.start = (size_t)(p + k - r->ls.buf);
+				return read_values(r, rec);
+			}
+			if ((sep = looks_delimited(p + k, n - k, &ncols)) != 0) {
+				r->records_read++;
+				buf_printf(&r->why, "not JSON: this looks like "
+				    "CSV separated by %s (%d columns): read it "
+				    "with -i csv", separator_name(sep), ncols);
+				bad(r, rec, lineno, p, n, n);
+				r->quiet_bad = 1;
+				return 1;
 			}
 		}
-		if (!cJSON_IsObject(obj)) {
-			buf_printf(&r->why, "not a JSON object but %s",
-			    type_name(obj));
-			cJSON_Delete(obj);
-			return bad(r, rec, lineno, p, n, n);
+		return parse_record(r, rec, p, n, lineno);
+	}
+}
+
+/* ---- JSON values (documents and arrays) ------------------------------------- */
+
+/*
+ * Make byte ls->start + k readable: 0 when it is, 1 at the end of the
+ * file, 2 when the buffer cannot grow past limit bytes to hold it.  May
+ * move the unread bytes to the front of the buffer.
+ */
+static int
+value_byte(struct ev_reader *r, size_t k, size_t limit)
+{
+	struct linesrc *ls = &r->ls;
+
+	while (ls->start + k >= ls->end) {
+		if (ls->eof)
+			return 1;
+		if (ls->start > 0) {
+			memmove(ls->buf, ls->buf + ls->start, ls->end - ls->start);
+			ls->end -= ls->start;
+			ls->start = 0;
 		}
-		if (r->o.nesting_max < CJSON_NESTING_LIMIT &&
-		    json_depth(p, n) > r->o.nesting_max) {
-			cJSON_Delete(obj);
-			buf_printf(&r->why, "JSON nested deeper than %d levels",
-			    r->o.nesting_max);
-			return bad(r, rec, lineno, p, n, n);
+		if (ls->end == ls->cap) {
+			if (ls->cap >= limit)
+				return 2;
+			ls->cap = ls->cap * 2 > limit ? limit : ls->cap * 2;
+			ls->buf = xrealloc(ls->buf, ls->cap);
 		}
-		size_t esc = escaped_nul(p, n);
-		if (esc > 0) {
-			cJSON_Delete(obj);
-			buf_printf(&r->why, "NUL character (\\u0000) in a "
-			    "string at column %zu", esc);
-			return bad(r, rec, lineno, p, n, n);
+		if (fill(ls) < 0)
+			diag_fatal(r->diag, CS_EXIT_IOERR, "read error: %s: %s",
+			    r->name, strerror(errno));
+	}
+	return 0;
+}
+
+struct value_scan {
+	int	 depth, in_str, esc, scalar;
+	long	 newlines;
+	size_t	 skipped;	/* bytes let go of a value too long to keep */
+	int	 truncated;	/* the file ended inside it */
+};
+
+/*
+ * The length of the JSON value at ls->start: brackets and braces
+ * counted outside strings (the parse that follows checks the rest).  A
+ * value longer than --max-line is read to its end without keeping it:
+ * *len is then 0 and sc->skipped its length.
+ */
+static size_t
+scan_value(struct ev_reader *r, struct value_scan *sc)
+{
+	size_t k = 0, limit = r->o.max_line + 1;
+
+	memset(sc, 0, sizeof *sc);
+	for (;;) {
+		int got = value_byte(r, k, limit);
+		if (got == 2) {		/* too long: let the bytes go */
+			sc->skipped += k;
+			r->ls.start += k;
+			k = 0;
+			continue;
 		}
-		/* cJSON lets bad \u escapes (lone surrogates, non-hex) through
-		 * and drops them from the string: check the escapes ourselves,
-		 * on the few lines that have any. */
-		size_t col;
-		const char *what;
-		if (has_u_escape(p, n) &&
-		    json_find_error(p, n, &col, &what) < 0) {
-			cJSON_Delete(obj);
-			buf_printf(&r->why, "invalid JSON: %s at column %zu",
-			    what, col);
-			return bad(r, rec, lineno, p, n, n);
+		if (got == 1) {
+			sc->truncated = sc->depth > 0 || sc->in_str;
+			return k;
 		}
-		ev_keep_number_texts(obj, p, n);
-		return good(r, rec, obj, lineno, p, n);
+		char c = r->ls.buf[r->ls.start + k];
+		sc->newlines += c == '\n';
+		if (sc->in_str) {
+			if (sc->esc)
+				sc->esc = 0;
+			else if (c == '\\')
+				sc->esc = 1;
+			else if (c == '"' && (sc->in_str = 0, sc->depth == 0))
+				return k + 1;
+		} else if (sc->scalar) {
+			if (strchr(",]} \t\r\n", c) != NULL) {
+				sc->newlines -= c == '\n';
+				return k;
+			}
+		} else if (c == '{' || c == '[') {
+			sc->depth++;
+		} else if (c == '}' || c == ']') {
+			if (--sc->depth <= 0)
+				return k + 1;
+		} else if (c == '"') {
+			sc->in_str = 1;
+		} else if (sc->depth == 0) {
+			sc->scalar = 1;
+		}
+		k++;
+	}
+}
+
+/* Skip white space, and inside an array its commas, counting lines;
+ * 1 at the end of the file. */
+static int
+skip_between(struct ev_reader *r)
+{
+	for (;;) {
+		if (value_byte(r, 0, r->o.max_line + 1) != 0)
+			return 1;
+		char c = r->ls.buf[r->ls.start];
+		if (c == '\n')
+			r->vline++;
+		else if (!(c == ' ' || c == '\t' || c == '\r' ||
+		    (r->in_array && c == ',')))
+			return 0;
+		r->ls.start++;
+	}
+}
+
+/*
+ * The records of a file of JSON values: each value a record, and each
+ * element of a top-level array one.
+ */
+static int
+read_values(struct ev_reader *r, struct ev_record *rec)
+{
+	struct value_scan sc;
+
+	for (;;) {
+		buf_reset(&r->why);
+		if (skip_between(r)) {
+			if (!r->in_array)
+				return 0;
+			r->in_array = 0;
+			buf_adds(&r->why, "the file ends inside a JSON array "
+			    "(no closing ']')");
+			return bad(r, rec, r->vline, "", 0, 0);
+		}
+		char c = r->ls.buf[r->ls.start];
+		if (c == '[' && !r->in_array) {
+			r->in_array = 1;
+			r->ls.start++;
+			continue;
+		}
+		if (c == ']' && r->in_array) {
+			r->in_array = 0;
+			r->ls.start++;
+			continue;
+		}
+		long line = r->vline;
+		size_t n = scan_value(r, &sc);
+		const char *p = r->ls.buf + r->ls.start;
+		r->ls.start += n;
+		r->vline += sc.newlines;
+		if (sc.skipped > 0) {
+			r->records_read++;
+			buf_printf(&r->why, "JSON value too long: %zu bytes, more "
+			    "than --max-line %zu (a JSON document is read "
+			    "whole: give a larger --max-line)", sc.skipped + n,
+			    r->o.max_line);
+			return bad(r, rec, line, "", 0, sc.skipped + n);
+		}
+		if (sc.truncated) {
+			r->records_read++;
+			buf_adds(&r->why, "the file ends inside a JSON value");
+			return bad(r, rec, line, p, n, n);
+		}
+		return parse_record(r, rec, p, n, line);
 	}
 }
 
@@ -1176,6 +1619,71 @@ unique_column_name(struct ev_reader *r, int i, struct hmap *taken)
 	buf_free(&b);
 }
 
+/* The separator of a CSV header line: the most frequent of , ; tab |
+ * outside quotes (',' when none is there). */
+static char
+sniff_delimiter(const char *p, size_t n)
+{
+	static const char seps[] = ",;\t|";
+	int best = 0;
+	char sep = ',';
+
+	for (const char *s = seps; *s; s++) {
+		int c = 0, quote = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (p[i] == '"')
+				quote = !quote;
+			else if (!quote && p[i] == *s)
+				c++;
+		}
+		if (c > best) {
+			best = c;
+			sep = *s;
+		}
+	}
+	return sep;
+}
+
+int
+ev_delimiter_parse(const char *s, char *out)
+{
+	static const struct { const char *name; char c; } names[] = {
+		{ "tab", '\t' }, { "\\t", '\t' }, { "comma", ',' },
+		{ "semicolon", ';' }, { "pipe", '|' },
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (strcasecmp(s, names[i].name) == 0) {
+			*out = names[i].c;
+			return 0;
+		}
+	}
+	if (strlen(s) != 1 || *s == '"' || *s == '\n' || *s == '\r')
+		return -1;
+	*out = *s;
+	return 0;
+}
+
+/* The header is read: a tool may check it; a header of one column that
+ * holds another separator is said to be one. */
+static void
+header_done(struct ev_reader *r)
+{
+	if (!r->o.importing)
+		return;
+	if (r->nheader == 1 && r->fmt == EV_CSV) {
+		const char *h = r->header[0];
+		char sep = sniff_delimiter(h, strlen(h));
+		if (strchr(h, sep) != NULL && sep != r->delim)
+			diag_warn_line(r->diag, r->name, r->record_line, "the "
+			    "header is one column; it looks separated by %s "
+			    "(give --delimiter '%s')", separator_name(sep),
+			    sep == '\t' ? "tab" : (char[]){ sep, 0 });
+	}
+	if (r->o.header_cb != NULL)
+		r->o.header_cb(r->o.header_ctx, r->name, r->header, r->nheader);
+}
+
 /* A complete row of cells: the header, or a record. */
 static void
 row_done(struct ev_reader *r)
@@ -1199,6 +1707,7 @@ row_done(struct ev_reader *r)
 			unique_column_name(r, i, &taken);
 		}
 		hmap_free(&taken);
+		header_done(r);
 	} else if (r->ncells != r->nheader) {
 		struct buf why = BUF_INIT;
 		buf_printf(&why, "%d fields where the header has %d", r->ncells,
@@ -1240,8 +1749,11 @@ csv_start(struct ev_reader *r)
 	if (csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL |
 	    CSV_APPEND_NULL) != 0)
 		diag_fatal(r->diag, CS_EXIT_SOFTWARE, "cannot start the CSV parser");
+	if (r->delim != 0)
+		csv_set_delim(&r->csv, (unsigned char)r->delim);
 	r->csv_ready = 1;
 }
+
 
 static void
 csv_bad(struct ev_reader *r, const char *why)
@@ -1307,6 +1819,7 @@ feed_line(struct ev_reader *r, const char *p, size_t n, int has_nl)
 	}
 	if (!text_utf8_valid(p, n, &bad_at)) {
 		struct buf why = BUF_INIT;
+		r->not_utf8++;
 		buf_printf(&why, "invalid UTF-8 at byte %zu of line %ld",
 		    bad_at + 1, r->ls.lineno);
 		csv_bad(r, why.data);
@@ -1321,7 +1834,7 @@ feed_line(struct ev_reader *r, const char *p, size_t n, int has_nl)
 		buf_free(&why);
 		return;
 	}
-	if (r->o.format == EV_TSV) {
+	if (r->fmt == EV_TSV) {
 		size_t len = n > 0 && p[n - 1] == '\r' ? n - 1 : n;
 		tsv_line(r, p, len);
 		return;
@@ -1374,6 +1887,8 @@ read_table(struct ev_reader *r)
 				p += 3;
 				n -= 3;
 			}
+			if (r->o.importing && r->fmt == EV_CSV && r->delim == 0)
+				r->delim = sniff_delimiter(p, n);
 		}
 		/* line_next drops the newline; a quoted field may hold it. */
 		int has_nl = r->ls.start > 0 && r->ls.buf[r->ls.start - 1] == '\n';
@@ -1411,7 +1926,7 @@ ev_read(struct ev_reader *r, struct ev_record *rec)
 	for (;;) {
 		if (r->fd < 0 && !next_operand(r))
 			return 0;
-		int got = r->o.format == EV_JSONL ? read_jsonl(r, rec) :
+		int got = r->fmt == EV_JSONL ? read_jsonl(r, rec) :
 		    read_table(r) ? pop_table(r, rec) : 0;
 		if (got) {
 			rec->reader = r;

@@ -59,6 +59,21 @@
  * but not "007" or "1e3"), true/false become booleans, a cell that is a JSON
  * object or array becomes one; everything else stays a string, and an empty
  * cell is left out.  That makes JSONL → CSV → JSONL keep every field.
+ *
+ * Reading exports (opts.importing, cs-import): each operand's format is
+ * -i's, else guessed from its name (.csv, .tsv/.tab, .json/.jsonl/.ndjson)
+ * and otherwise JSON.  Its bytes are UTF-8, or UTF-16 when they start
+ * with a byte order mark (or look like UTF-16 without one: then a warning
+ * says so), or opts.encoding's through iconv.  JSON is told by its first
+ * byte: '[' is an array whose elements are the records, read one at a
+ * time (a 1,000,000-element array costs the largest element's memory);
+ * '{' whose line holds a whole value is JSON Lines; '{' starting a value
+ * that spans lines (a pretty-printed document) makes the file a sequence
+ * of JSON values, each a record read whole, up to --max-line bytes.  A
+ * CSV header's separator is found from the header (',' ';' tab '|', the
+ * most frequent outside quotes) unless opts.delimiter says it.  An
+ * operand read as JSON that looks like CSV is named with the fix once
+ * (its lines are bad lines, counted, not each reported).
  */
 #ifndef CSKIT_EVENT_H
 #define CSKIT_EVENT_H
@@ -84,9 +99,23 @@ enum ev_status {
  */
 struct ev_reader_opts {
 	enum ev_format	 format;
+	int		 format_given;	/* -i said it (else it may be guessed) */
 	size_t		 max_line;	/* bytes; 0 means the default */
 	int		 nesting_max;	/* JSON depth; 0 means the default */
 	const struct ev_want *want;	/* NULL: build every field */
+
+	/*
+	 * Exports as they come (cs-import): see "Reading exports" above.
+	 * The rest is for them only.
+	 */
+	int		 importing;
+	char		 delimiter;	/* CSV; 0: found from the header */
+	const char	*encoding;	/* iconv name; NULL: UTF-8 */
+	/* Called with each CSV or TSV operand's header before its records
+	 * (a tool checks the columns it needs; it may exit). */
+	void		(*header_cb)(void *ctx, const char *file,
+			    char *const *names, int n);
+	void		*header_ctx;
 };
 
 #define EV_MAX_LINE_DEFAULT	(64u << 20)
@@ -171,6 +200,9 @@ void	ev_keep_number_texts(cJSON *container, const char *text, size_t len);
 
 /* "-i" values: "jsonl" (also "json", "ndjson"), "csv", "tsv"; -1 if unknown. */
 int	ev_format_parse(const char *);
+/* A CSV separator: one character, or tab, comma, semicolon, pipe; -1 when
+ * it is none of these. */
+int	ev_delimiter_parse(const char *, char *out);
 
 /* Shown name of an operand: "<stdin>" for "-". */
 const char *ev_display_name(const char *file);

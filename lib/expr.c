@@ -419,6 +419,19 @@ ex_plain_name(const struct ex *e)
 	return t->steps[0].name;
 }
 
+const char *
+ex_last_name(const struct ex *e)
+{
+	const struct ex_term *t = &e->alt[0];
+
+	if (e->nalt != 1 || t->kind != T_PATH || t->nsteps == 0)
+		return NULL;
+	for (int i = t->nsteps - 1; i >= 0; i--)
+		if (t->steps[i].name != NULL)
+			return t->steps[i].name;
+	return NULL;
+}
+
 int
 ex_roots(const struct ex *e, void (*fn)(void *, const char *), void *ctx)
 {
@@ -1229,7 +1242,7 @@ ex_explode_each(const struct ex_explode *x, struct ex_scope *sc,
 		struct walk w = { a, sc, fn, ctx, BUF_INIT, 0, 0 };
 		walk_steps(&w, 0, rec);
 		buf_free(&w.where);
-		return w.too_deep ? -1 : w.count;
+		return w.too_deep ? EX_TOO_DEEP : w.count;
 	}
-	return 0;
+	return EX_NONE;
 }

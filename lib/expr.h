@@ -99,6 +99,9 @@ int	ex_roots(const struct ex *, void (*fn)(void *ctx, const char *name),
 const char *ex_source(const struct ex *);
 /* Is it a single member name at the current level (a plain rename)? */
 const char *ex_plain_name(const struct ex *);
+/* The name of the last step of a single path (`via.channel`: channel;
+ * `^type`: type), or NULL. */
+const char *ex_last_name(const struct ex *);
 
 void	ex_cache_clear(struct ex_cache *);
 void	ex_cache_free(struct ex_cache *);
@@ -157,10 +160,13 @@ struct ex_explode *ex_explode_parse(const char *text, const char **why);
 void	ex_explode_free(struct ex_explode *);
 const char *ex_explode_source(const struct ex_explode *);
 
+#define EX_NONE		(-1)	/* no choice of the path is there */
+#define EX_TOO_DEEP	(-2)	/* the levels would pass EX_LEVELS */
+
 /*
  * Call fn for each element, with the element pushed on scope (popped
  * after) and where names it ("tickets[2].comments[0]").  Returns the
- * number of elements; -1 when the levels would pass EX_LEVELS.
+ * number of elements (0 for an empty array), EX_NONE or EX_TOO_DEEP.
  */
 long	ex_explode_each(const struct ex_explode *, struct ex_scope *,
 	    void (*fn)(void *ctx, struct ex_scope *, const char *where),

@@ -1,10 +1,20 @@
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "event.h"
+#include "fieldmap.h"
 #include "import.h"
 #include "json.h"
+
+const char *const import_canonical_names[] = {
+	"type", "conversation", "ts", "role", "agent", "customer", "text",
+	"lang", "tz", "country", "channel", "score", "good", "amount",
+	"currency", "status", "order_id", "tracking_url", "customer_name",
+	"product", NULL
+};
 
 static const char *const canonical_roles[] = {
 	"customer", "agent", "bot", "system"
@@ -19,94 +29,586 @@ canonical_role(const char *s)
 	return NULL;
 }
 
-int
-import_add_roles(struct import_spec *sp, const char *spec, const char **why)
+static int
+is_canonical_name(const char *name)
 {
-	const char *p = spec;
-
-	while (*p) {
-		const char *end = strchr(p, ',');
-		if (end == NULL)
-			end = p + strlen(p);
-		const char *eq = memchr(p, '=', (size_t)(end - p));
-		if (eq == NULL || eq == p) {
-			*why = "expected NAME=ROLE pairs separated by commas";
-			return -1;
-		}
-		char *to = xstrndup(eq + 1, (size_t)(end - eq - 1));
-		const char *role = canonical_role(to);
-		free(to);
-		if (role == NULL) {
-			*why = "a role must be customer, agent, bot or system";
-			return -1;
-		}
-		sp->roles = xrealloc(sp->roles, sizeof *sp->roles *
-		    (size_t)(sp->nroles + 1));
-		sp->roles[sp->nroles].from = xstrndup(p, (size_t)(eq - p));
-		sp->roles[sp->nroles].to = xstrdup(role);
-		sp->nroles++;
-		p = *end ? end + 1 : end;
-	}
+	for (size_t i = 0; import_canonical_names[i] != NULL; i++)
+		if (strcmp(name, import_canonical_names[i]) == 0)
+			return 1;
 	return 0;
+}
+
+/* ---- the spec ------------------------------------------------------------- */
+
+void
+import_spec_init(struct import_spec *sp)
+{
+	memset(sp, 0, sizeof *sp);
+}
+
+static void
+free_field(struct import_field *f)
+{
+	free(f->name);
+	ex_free(f->expr);
+	ex_conds_free(&f->when);
+}
+
+static void
+free_rule(struct import_rule *r)
+{
+	free(r->name);
+	ex_explode_free(r->explode);
+	ex_conds_free(&r->when);
+	for (int i = 0; i < r->ndrops; i++) {
+		ex_conds_free(&r->drops[i].cond);
+		free(r->drops[i].label);
+	}
+	free(r->drops);
+	for (int i = 0; i < r->nfields; i++)
+		free_field(&r->fields[i]);
+	free(r->fields);
+	for (int i = 0; i < r->nmaps; i++) {
+		free(r->maps[i].field);
+		ex_map_free(&r->maps[i].map);
+	}
+	free(r->maps);
+	for (int i = 0; i < r->nkeep; i++)
+		ex_free(r->keep_list[i]);
+	free(r->keep_list);
+	free(r->unique);
+	free(r->unique_label);
+	hmap_free(&r->seen);
 }
 
 void
 import_spec_free(struct import_spec *sp)
 {
-	for (int i = 0; i < sp->nroles; i++) {
-		free(sp->roles[i].from);
-		free(sp->roles[i].to);
-	}
-	free(sp->roles);
-	sp->roles = NULL;
-	sp->nroles = 0;
+	for (int i = 0; i < sp->nrules; i++)
+		free_rule(&sp->rules[i]);
+	free(sp->rules);
+	free(sp->name);
+	free(sp->prefix);
+	ex_cache_free(&sp->cache);
+	memset(sp, 0, sizeof *sp);
 }
 
-/* Rename the mapped fields, in place, to their canonical names. */
-static void
-rename_fields(const struct fieldmap *map, cJSON *ev)
+struct import_rule *
+import_rule_add(struct import_spec *sp, const char *name)
 {
-	for (int i = 0; i < map->n; i++) {
-		const char *canon = map->pairs[i].canonical;
-		const char *src = map->pairs[i].source;
-		cJSON *it = json_get(ev, src);
-		if (it == NULL || strcmp(canon, src) == 0)
+	sp->rules = xrealloc(sp->rules, sizeof *sp->rules *
+	    (size_t)(sp->nrules + 1));
+	struct import_rule *r = &sp->rules[sp->nrules++];
+	memset(r, 0, sizeof *r);
+	r->name = name ? xstrdup(name) : NULL;
+	r->keep = IMPORT_KEEP_ALL;
+	return r;
+}
+
+/* Split "EXPR when COND" at the last top-level " when ". */
+static const char *
+when_part(const char *text, size_t *expr_len)
+{
+	const char *w = NULL;
+	int depth = 0, quote = 0;
+
+	for (const char *p = text; *p; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
 			continue;
-		cJSON_DeleteItemFromObjectCaseSensitive(ev, canon);
-		char *name = xstrdup(canon);
-		if (!(it->type & cJSON_StringIsConst))
-			free(it->string);
-		it->string = name;
-		it->type &= ~cJSON_StringIsConst;
+		}
+		if (quote) {
+			quote = *p != '"';
+			continue;
+		}
+		if (*p == '"')
+			quote = 1;
+		else if (*p == '(' || *p == '[')
+			depth++;
+		else if ((*p == ')' || *p == ']') && depth > 0)
+			depth--;
+		else if (depth == 0 && strncmp(p, " when ", 6) == 0)
+			w = p;
 	}
+	*expr_len = w ? (size_t)(w - text) : strlen(text);
+	return w ? w + 6 : NULL;
 }
 
 static int
-map_role(const struct import_spec *sp, cJSON *ev, struct buf *why)
+valid_field_name(const char *name, const char **why)
 {
-	cJSON *it = json_get(ev, "role");
-	const char *to = NULL;
-
-	if (it == NULL)
-		return 0;
-	if (!cJSON_IsString(it)) {
-		buf_adds(why, "role is not a string");
+	if (name == NULL || *name == '\0') {
+		*why = "empty field name";
 		return -1;
 	}
-	for (int i = 0; i < sp->nroles && to == NULL; i++)
-		if (strcasecmp(sp->roles[i].from, it->valuestring) == 0)
-			to = sp->roles[i].to;
-	if (to == NULL)
-		to = canonical_role(it->valuestring);
-	if (to == NULL) {
-		buf_printf(why, "unknown role '%.60s' (map it with --role-map "
-		    "'%.60s=customer' or agent, bot, system)", it->valuestring,
-		    it->valuestring);
-		return -1;
-	}
-	if (strcmp(to, it->valuestring) != 0)
-		json_string_assign(it, to);
 	return 0;
+}
+
+/* Add field f to the rule: NAME = replaces the `=` field of that name
+ * (where it stands), NAME ?= goes after every field of that name. */
+static void
+put_field(struct import_rule *r, struct import_field *f)
+{
+	int first = -1, last = -1;
+
+	for (int i = 0; i < r->nfields; i++) {
+		if (strcmp(r->fields[i].name, f->name) != 0)
+			continue;
+		if (!f->fallback && !r->fields[i].fallback) {
+			free_field(&r->fields[i]);
+			r->fields[i] = *f;
+			return;
+		}
+		if (first < 0)
+			first = i;
+		last = i;
+	}
+	int pos = first < 0 ? r->nfields : f->fallback ? last + 1 : first;
+	r->fields = xrealloc(r->fields, sizeof *r->fields *
+	    (size_t)(r->nfields + 1));
+	memmove(&r->fields[pos + 1], &r->fields[pos], sizeof *r->fields *
+	    (size_t)(r->nfields - pos));
+	r->fields[pos] = *f;
+	r->nfields++;
+}
+
+int
+import_field(struct import_rule *r, const char *name, const char *text,
+    int fallback, const char **why)
+{
+	struct import_field f = { 0 };
+	size_t elen;
+	const char *cond = when_part(text, &elen);
+
+	if (valid_field_name(name, why) < 0)
+		return -1;
+	char *etext = xstrndup(text, elen);
+	f.expr = ex_parse(etext, why);
+	free(etext);
+	if (f.expr == NULL)
+		return -1;
+	if (cond != NULL && ex_conds_parse(&f.when, cond, why) < 0) {
+		free_field(&f);
+		return -1;
+	}
+	f.name = xstrdup(name);
+	f.fallback = fallback;
+	put_field(r, &f);
+	return 0;
+}
+
+/* "true", "5", "order": the JSON value of a --set. */
+static cJSON *
+constant_value(const char *s)
+{
+	struct ex_map m = EX_MAP_INIT;
+	struct buf b = BUF_INIT;
+	const char *why;
+	cJSON *v = NULL;
+
+	/* The value a map's target gives: one place decides how text reads. */
+	buf_adds(&b, "x=");
+	for (const char *p = s; *p; p++) {
+		if (*p == ',' || *p == '=' || *p == '\\')
+			buf_addc(&b, '\\');
+		buf_addc(&b, *p);
+	}
+	if (ex_map_add(&m, buf_str(&b), &why) == 0 && m.n == 1)
+		v = cJSON_Duplicate(m.pairs[0].to, 1);
+	else
+		v = cJSON_CreateString(s);
+	ex_map_free(&m);
+	buf_free(&b);
+	return v;
+}
+
+int
+import_set(struct import_rule *r, const char *name, const char *value,
+    const char **why)
+{
+	struct import_field f = { 0 };
+
+	if (valid_field_name(name, why) < 0)
+		return -1;
+	cJSON *v = constant_value(value);
+	f.expr = ex_literal(v);
+	cJSON_Delete(v);
+	f.name = xstrdup(name);
+	put_field(r, &f);
+	return 0;
+}
+
+int
+import_html(struct import_rule *r, const char *name, const char **why)
+{
+	int any = 0;
+
+	if (valid_field_name(name, why) < 0)
+		return -1;
+	for (int i = 0; i < r->nfields; i++) {
+		if (strcmp(r->fields[i].name, name) != 0)
+			continue;
+		r->fields[i].expr = ex_html(r->fields[i].expr);
+		any = 1;
+	}
+	if (!any) {
+		struct buf b = BUF_INIT;
+		buf_printf(&b, "html(%s)", name);
+		int rc = import_field(r, name, b.data, 0, why);
+		buf_free(&b);
+		return rc;
+	}
+	return 0;
+}
+
+int
+import_map(struct import_rule *r, const char *field, const char *spec,
+    int first, const char **why)
+{
+	struct ex_map add = EX_MAP_INIT;
+
+	if (valid_field_name(field, why) < 0 || ex_map_add(&add, spec, why) < 0) {
+		ex_map_free(&add);
+		return -1;
+	}
+	if (strcmp(field, "role") == 0) {
+		for (int i = 0; i < add.n; i++) {
+			cJSON *to = add.pairs[i].to;
+			const char *role = cJSON_IsString(to) ?
+			    canonical_role(to->valuestring) : NULL;
+			if (role == NULL) {
+				ex_map_free(&add);
+				*why = "a role must be customer, agent, bot or "
+				    "system";
+				return -1;
+			}
+			json_string_assign(to, role);
+		}
+	}
+	struct import_vmap *m = NULL;
+	for (int i = 0; i < r->nmaps && m == NULL; i++)
+		if (strcmp(r->maps[i].field, field) == 0)
+			m = &r->maps[i];
+	if (m == NULL) {
+		r->maps = xrealloc(r->maps, sizeof *r->maps *
+		    (size_t)(r->nmaps + 1));
+		m = &r->maps[r->nmaps++];
+		m->field = xstrdup(field);
+		m->map = (struct ex_map)EX_MAP_INIT;
+	}
+	/* Join the pairs: the new ones first or last. */
+	struct ex_map joined = EX_MAP_INIT;
+	struct ex_map *a = first ? &add : &m->map, *b = first ? &m->map : &add;
+	joined.n = a->n + b->n;
+	joined.pairs = xcalloc((size_t)joined.n + 1, sizeof *joined.pairs);
+	memcpy(joined.pairs, a->pairs, sizeof *a->pairs * (size_t)a->n);
+	memcpy(joined.pairs + a->n, b->pairs, sizeof *b->pairs * (size_t)b->n);
+	free(a->pairs);
+	free(b->pairs);
+	m->map = joined;
+	return 0;
+}
+
+int
+import_add_roles(struct import_rule *r, const char *spec, const char **why)
+{
+	return import_map(r, "role", spec, 0, why);
+}
+
+int
+import_drop(struct import_rule *r, const char *cond, const char *label,
+    const char **why)
+{
+	struct import_drop d = { EX_CONDS_INIT, NULL, 0 };
+
+	if (ex_conds_parse(&d.cond, cond, why) < 0) {
+		ex_conds_free(&d.cond);
+		return -1;
+	}
+	d.label = xstrdup(label != NULL ? label : cond);
+	r->drops = xrealloc(r->drops, sizeof *r->drops * (size_t)(r->ndrops + 1));
+	r->drops[r->ndrops++] = d;
+	return 0;
+}
+
+int
+import_when(struct import_rule *r, const char *cond, const char **why)
+{
+	return ex_conds_parse(&r->when, cond, why);
+}
+
+int
+import_explode(struct import_rule *r, const char *path, const char **why)
+{
+	struct ex_explode *x = ex_explode_parse(path, why);
+
+	if (x == NULL)
+		return -1;
+	ex_explode_free(r->explode);
+	r->explode = x;
+	return 0;
+}
+
+int
+import_keep(struct import_rule *r, const char *list, const char **why)
+{
+	for (int i = 0; i < r->nkeep; i++)
+		ex_free(r->keep_list[i]);
+	r->nkeep = 0;
+	if (strcmp(list, "all") == 0) {
+		r->keep = IMPORT_KEEP_ALL;
+		return 0;
+	}
+	if (strcmp(list, "none") == 0) {
+		r->keep = IMPORT_KEEP_NONE;
+		return 0;
+	}
+	r->keep = IMPORT_KEEP_LIST;
+	const char *p = list;
+	while (*p) {
+		const char *end = strchr(p, ',');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		char *item = xstrndup(p, n);
+		struct ex *e = ex_parse(item, why);
+		free(item);
+		if (e == NULL)
+			return -1;
+		r->keep_list = xrealloc(r->keep_list, sizeof *r->keep_list *
+		    (size_t)(r->nkeep + 1));
+		r->keep_list[r->nkeep++] = e;
+		p = end ? end + 1 : p + n;
+	}
+	if (r->nkeep == 0) {
+		*why = "expected all, none or a list of members";
+		return -1;
+	}
+	return 0;
+}
+
+int
+import_unique(struct import_rule *r, const char *field, const char *label,
+    const char **why)
+{
+	if (valid_field_name(field, why) < 0)
+		return -1;
+	free(r->unique);
+	free(r->unique_label);
+	r->unique = xstrdup(field);
+	r->unique_label = label ? xstrdup(label) : NULL;
+	return 0;
+}
+
+/* ---- one record ----------------------------------------------------------- */
+
+/* One field's value for one event. */
+struct fval {
+	const cJSON	*v;		/* computed (borrowed or made) */
+	cJSON		*own;		/* v, owned: made, or a copy */
+	const char	*rename;	/* or: the member of this name */
+	cJSON		*member;	/* that member in the event object */
+};
+
+struct visit {
+	struct import_spec	*sp;
+	struct import_rule	*rule;
+	const char		*file;
+	long			 line;
+	const char		*raw;
+	size_t			 rawlen;
+	const struct import_sink *sink;
+	struct diag		*diag;
+	cJSON			*record;
+	int			 in_place;	/* the record is the event */
+	int			 taken;		/* some element was taken */
+	struct fval		*fv;		/* one per field of the rule */
+	size_t			 fvcap;
+	struct buf		 why;
+};
+
+static int
+has_value(const cJSON *v)
+{
+	return v != NULL && !cJSON_IsNull(v) &&
+	    !(cJSON_IsString(v) && v->valuestring[0] == '\0');
+}
+
+/* Does a field before `upto` give name a value? */
+static int
+name_given(const struct visit *vs, int upto, const char *name)
+{
+	for (int i = 0; i < upto; i++)
+		if ((vs->fv[i].v != NULL || vs->fv[i].rename != NULL) &&
+		    strcmp(vs->rule->fields[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+rule_maps(const struct import_rule *r, const char *name)
+{
+	for (int i = 0; i < r->nfields; i++)
+		if (strcmp(r->fields[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The value of every field of the rule for the element (sc), into vs->fv:
+ * with keep all, a plain name present in the element is a rename (the
+ * member moves, no copy); anything else is evaluated.  claimed: the names
+ * renamed so far (a member moves once; a second field copies it).
+ */
+static void
+eval_fields(struct visit *vs, const struct ex_scope *sc, int renames)
+{
+	struct import_rule *r = vs->rule;
+	const cJSON *elem = sc->level[sc->n - 1];
+
+	if ((size_t)r->nfields > vs->fvcap) {
+		vs->fvcap = (size_t)r->nfields;
+		vs->fv = xrealloc(vs->fv, sizeof *vs->fv * vs->fvcap);
+	}
+	memset(vs->fv, 0, sizeof *vs->fv * (size_t)r->nfields);
+	for (int i = 0; i < r->nfields; i++) {
+		struct import_field *f = &r->fields[i];
+		struct fval *fv = &vs->fv[i];
+		if (f->when.n > 0 && !ex_conds_hold(&f->when, sc))
+			continue;
+		if (f->fallback && (name_given(vs, i, f->name) ||
+		    (renames && has_value(json_get(elem, f->name)))))
+			continue;
+		f->tried++;
+		const char *plain = renames ? ex_plain_name(f->expr) : NULL;
+		int claimed = 0;
+		for (int k = 0; plain && k < i; k++)
+			claimed |= vs->fv[k].rename != NULL &&
+			    strcmp(vs->fv[k].rename, plain) == 0;
+		if (plain && !claimed && has_value(json_get(elem, plain))) {
+			fv->rename = plain;
+			f->found++;
+			continue;
+		}
+		cJSON *made;
+		fv->v = ex_eval(f->expr, sc, &made);
+		if (fv->v == NULL)
+			continue;
+		f->found++;
+		/* Copied now: the element may change before it is placed. */
+		fv->own = made != NULL ? made : cJSON_Duplicate(fv->v, 1);
+	}
+}
+
+static void
+free_fvals(struct visit *vs)
+{
+	for (int i = 0; i < vs->rule->nfields; i++)
+		cJSON_Delete(vs->fv[i].own);
+}
+
+/* Give member m the name (borrowed: the spec outlives every event). */
+static void
+rename_member(cJSON *m, const char *name)
+{
+	if (m->string != NULL && !(m->type & cJSON_StringIsConst))
+		cJSON_free(m->string);
+	m->string = (char *)name;
+	m->type |= cJSON_StringIsConst;
+}
+
+/*
+ * keep all: ev (the record, or a copy of the element) changed in place.
+ * Members renamed where they stand, members a field replaces dropped,
+ * clashing members prefixed; computed fields appended.
+ */
+static void
+shape_keep_all(struct visit *vs, cJSON *ev)
+{
+	struct import_rule *r = vs->rule;
+
+	for (int i = 0; i < r->nfields; i++)
+		if (vs->fv[i].rename != NULL)
+			vs->fv[i].member = json_get(ev, vs->fv[i].rename);
+	for (cJSON *m = ev->child, *next; m != NULL; m = next) {
+		next = m->next;
+		int done = 0;
+		for (int i = 0; i < r->nfields && !done; i++) {
+			if (vs->fv[i].member == m) {
+				rename_member(m, r->fields[i].name);
+				done = 1;
+			}
+		}
+		if (done)
+			continue;
+		if (name_given(vs, r->nfields, m->string)) {
+			cJSON_Delete(cJSON_DetachItemViaPointer(ev, m));
+			continue;
+		}
+		if (vs->sp->prefix != NULL && is_canonical_name(m->string) &&
+		    !rule_maps(r, m->string)) {
+			struct buf b = BUF_INIT;
+			buf_printf(&b, "%s%s", vs->sp->prefix, m->string);
+			if (!(m->type & cJSON_StringIsConst))
+				cJSON_free(m->string);
+			m->string = buf_detach(&b);
+			m->type &= ~cJSON_StringIsConst;
+		}
+	}
+	for (int i = 0; i < r->nfields; i++) {
+		if (vs->fv[i].own == NULL)
+			continue;
+		cJSON_AddItemToObjectCS(ev, r->fields[i].name, vs->fv[i].own);
+		vs->fv[i].own = NULL;
+	}
+}
+
+/* keep none or a list: a new object, the fields in order, then the kept
+ * members. */
+static cJSON *
+shape_new(struct visit *vs, const struct ex_scope *sc)
+{
+	struct import_rule *r = vs->rule;
+	cJSON *ev = cJSON_CreateObject();
+
+	for (int i = 0; i < r->nfields; i++) {
+		if (vs->fv[i].own == NULL || json_get(ev, r->fields[i].name))
+			continue;
+		cJSON_AddItemToObjectCS(ev, r->fields[i].name, vs->fv[i].own);
+		vs->fv[i].own = NULL;
+	}
+	for (int i = 0; i < r->nkeep; i++) {
+		cJSON *made;
+		const cJSON *v = ex_eval(r->keep_list[i], sc, &made);
+		const char *name = ex_last_name(r->keep_list[i]);
+		if (name == NULL)
+			name = ex_source(r->keep_list[i]);
+		if (v == NULL || json_get(ev, name) != NULL) {
+			cJSON_Delete(made);
+			continue;
+		}
+		cJSON *copy = made ? made : cJSON_Duplicate(v, 1);
+		if (vs->sp->prefix != NULL && is_canonical_name(name) &&
+		    !rule_maps(r, name)) {
+			struct buf b = BUF_INIT;
+			buf_printf(&b, "%s%s", vs->sp->prefix, name);
+			cJSON_AddItemToObject(ev, b.data, copy);
+			buf_free(&b);
+		} else
+			cJSON_AddItemToObject(ev, name, copy);
+	}
+	return ev;
+}
+
+static void
+apply_maps(const struct import_rule *r, cJSON *ev)
+{
+	for (int i = 0; i < r->nmaps; i++) {
+		cJSON *it = json_get(ev, r->maps[i].field);
+		if (it == NULL)
+			continue;
+		const cJSON *to = ex_map_find(&r->maps[i].map, it);
+		if (to != NULL)
+			json_set(ev, r->maps[i].field, cJSON_Duplicate(to, 1));
+	}
 }
 
 static int
@@ -117,7 +619,6 @@ normalise_time(const struct import_spec *sp, cJSON *ev, cs_time *t,
 	const char *reason;
 	int rc;
 
-	/* The fields are renamed already: read ts by its own name. */
 	rc = fieldmap_time(&canonical, sp->ts, ev, t, &reason);
 	if (rc != 0) {
 		*t = CS_TIME_NONE;
@@ -130,6 +631,28 @@ normalise_time(const struct import_spec *sp, cJSON *ev, cs_time *t,
 	json_set_str(ev, "ts", s.data);
 	buf_free(&s);
 	return 0;
+}
+
+static int
+check_role(cJSON *ev, struct buf *why)
+{
+	cJSON *it = json_get(ev, "role");
+	const char *to;
+
+	if (it == NULL)
+		return 0;
+	if (cJSON_IsString(it) && (to = canonical_role(it->valuestring))) {
+		if (strcmp(to, it->valuestring) != 0)
+			json_string_assign(it, to);
+		return 0;
+	}
+	struct buf text = BUF_INIT;
+	ex_text(it, &text);
+	buf_printf(why, "unknown role '%.60s' (map it with --role-map "
+	    "'%.60s=customer' or agent, bot, system)", buf_str(&text),
+	    buf_str(&text));
+	buf_free(&text);
+	return -1;
 }
 
 /* Ids are strings in the event format; exports often write numbers. */
@@ -150,15 +673,307 @@ ids_to_strings(cJSON *ev)
 	}
 }
 
-int
-import_event(const struct import_spec *sp, cJSON *ev, cs_time *t,
-    struct buf *why)
+/* The `_error` event for ev's source: the record's text, or the element's
+ * JSON when it came from inside the record. */
+static void
+report_bad(struct visit *vs, const cJSON *elem, const char *where,
+    const char *why, int quiet)
 {
-	rename_fields(sp->map, ev);
-	if (normalise_time(sp, ev, t, why) < 0 || map_role(sp, ev, why) < 0)
-		return -1;
-	ids_to_strings(ev);
-	return 0;
+	struct ev_record rec = { 0 };
+	struct buf msg = BUF_INIT, raw = BUF_INIT;
+
+	if (where != NULL && *where)
+		buf_printf(&msg, "%s: ", where);
+	buf_adds(&msg, why);
+	rec.status = EV_BAD;
+	rec.file = vs->file;
+	rec.line = vs->line;
+	rec.why = msg.data;
+	if (elem == vs->record && vs->raw != NULL) {
+		rec.raw = vs->raw;
+		rec.rawlen = rec.rawfull = vs->rawlen;
+	} else {
+		json_write(&raw, elem);
+		rec.raw = raw.data;
+		rec.rawlen = rec.rawfull = raw.len;
+	}
+	if (!quiet)
+		diag_bad_line(vs->diag, vs->file, vs->line, "%s", msg.data);
+	else if (vs->diag->strict)	/* stops here */
+		diag_bad_line(vs->diag, vs->file, vs->line, "%s", msg.data);
+	else
+		vs->diag->bad_lines++;
+	cJSON *err = ev_error_object(&rec);
+	vs->sink->bad(vs->sink->ctx, err);
+	cJSON_Delete(err);
+	buf_free(&msg);
+	buf_free(&raw);
+}
+
+/* A mapped ts, role or conversation the event lacks: which, or -1. */
+static int
+missing_field(const struct import_rule *r, const cJSON *ev)
+{
+	static const char *const need[] = { "ts", "role", "conversation" };
+	const char *type = json_str(ev, "type");
+
+	for (int i = 0; i < 3; i++) {
+		if (!rule_maps(r, need[i]) || has_value(json_get(ev, need[i])))
+			continue;
+		if (i == 1 && type != NULL && strcmp(type, "message") != 0)
+			continue;	/* only messages have a role */
+		if (i == 2 && type != NULL && strcmp(type, "order") == 0)
+			continue;	/* an order needs no conversation */
+		return i;
+	}
+	return -1;
+}
+
+static const char *
+missing_reason(const struct import_rule *r, int which, struct buf *b)
+{
+	static const char *const need[] = { "ts", "role", "conversation" };
+
+	buf_printf(b, "no %s", need[which]);
+	for (int i = 0; i < r->nfields; i++)
+		if (strcmp(r->fields[i].name, need[which]) == 0) {
+			buf_printf(b, " (from %s)", ex_source(r->fields[i].expr));
+			break;
+		}
+	return b->data;
+}
+
+/* Seen this unique value before?  (Remembers it.) */
+static int
+repeated(struct import_rule *r, const cJSON *ev)
+{
+	const cJSON *v = json_get(ev, r->unique);
+	struct buf text = BUF_INIT;
+	int added = 1;
+
+	if (has_value(v)) {
+		ex_text(v, &text);
+		hmap_put(&r->seen, text.data, text.len, &added);
+	}
+	buf_free(&text);
+	return !added;
+}
+
+/* One element the rule's explode found (or the record itself). */
+static void
+visit_element(void *ctx, struct ex_scope *sc, const char *where)
+{
+	struct visit *vs = ctx;
+	struct import_rule *r = vs->rule;
+	const cJSON *elem = sc->level[sc->n - 1];
+	cs_time t = CS_TIME_NONE;
+	cJSON *ev;
+
+	if (r->when.n > 0 && !ex_conds_hold(&r->when, sc))
+		return;
+	vs->taken = 1;
+	for (int i = 0; i < r->ndrops; i++) {
+		if (ex_conds_hold(&r->drops[i].cond, sc)) {
+			r->drops[i].count++;
+			return;
+		}
+	}
+	eval_fields(vs, sc, r->keep == IMPORT_KEEP_ALL);
+	if (r->keep == IMPORT_KEEP_ALL) {
+		ev = vs->in_place ? vs->record : cJSON_Duplicate(elem, 1);
+		shape_keep_all(vs, ev);
+	} else
+		ev = shape_new(vs, sc);
+	free_fvals(vs);
+	apply_maps(r, ev);
+	buf_reset(&vs->why);
+	int which;
+	if (normalise_time(vs->sp, ev, &t, &vs->why) < 0 ||
+	    check_role(ev, &vs->why) < 0) {
+		report_bad(vs, elem, where, vs->why.data, 0);
+	} else if ((which = missing_field(r, ev)) >= 0) {
+		vs->sp->missing[which]++;
+		report_bad(vs, elem, where, missing_reason(r, which, &vs->why),
+		    1);
+	} else if (r->unique != NULL && repeated(r, ev)) {
+		r->repeated++;
+	} else {
+		ids_to_strings(ev);
+		vs->sp->events++;
+		vs->sink->event(vs->sink->ctx, ev, t);
+	}
+	if (ev != vs->record)
+		cJSON_Delete(ev);
+}
+
+void
+import_record(struct import_spec *sp, cJSON *rec, const char *file,
+    long line, const char *raw, size_t rawlen,
+    const struct import_sink *sink, struct diag *d)
+{
+	struct visit vs = { 0 };
+	struct ex_scope sc = { { rec }, 1, &sp->cache };
+	int taken = 0;
+
+	vs.sp = sp;
+	vs.file = file;
+	vs.line = line;
+	vs.raw = raw;
+	vs.rawlen = rawlen;
+	vs.sink = sink;
+	vs.diag = d;
+	vs.record = rec;
+	sp->records++;
+	for (int i = 0; i < sp->nrules; i++) {
+		struct import_rule *r = &sp->rules[i];
+		vs.rule = r;
+		vs.taken = 0;
+		vs.in_place = sp->nrules == 1 && r->explode == NULL &&
+		    r->keep == IMPORT_KEEP_ALL;
+		if (r->explode == NULL) {
+			visit_element(&vs, &sc, "");
+		} else {
+			long n = ex_explode_each(r->explode, &sc, visit_element,
+			    &vs);
+			if (n == EX_TOO_DEEP)
+				report_bad(&vs, rec, "", "explode: nested deeper "
+				    "than 16 levels", 0);
+			vs.taken |= n == 0;	/* an empty list: nothing to do */
+		}
+		taken |= vs.taken;
+	}
+	if (!taken) {
+		struct buf why = BUF_INIT;
+		sp->unmatched++;
+		if (sp->name != NULL)
+			buf_printf(&why, "nothing in it that preset %s reads",
+			    sp->name);
+		else
+			buf_adds(&why, "nothing in it to import");
+		report_bad(&vs, rec, "", why.data, 1);
+		buf_free(&why);
+	}
+	ex_cache_clear(&sp->cache);
+	free(vs.fv);
+	buf_free(&vs.why);
+}
+
+/* ---- the summary ---------------------------------------------------------- */
+
+/* 1204 as "1,204". */
+static void
+count(struct buf *b, unsigned long n)
+{
+	char digits[32];
+	int len = snprintf(digits, sizeof digits, "%lu", n);
+
+	for (int i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf_addc(b, ',');
+		buf_addc(b, digits[i]);
+	}
+}
+
+void
+import_summary(const struct import_spec *sp, const struct diag *d)
+{
+	struct buf b = BUF_INIT;
+	unsigned long left = 0;
+
+	for (int i = 0; i < sp->nrules; i++) {
+		const struct import_rule *r = &sp->rules[i];
+		for (int k = 0; k < r->ndrops; k++) {
+			if (r->drops[k].count == 0)
+				continue;
+			buf_adds(&b, left ? ", " : "");
+			buf_printf(&b, "%s ", r->drops[k].label);
+			count(&b, r->drops[k].count);
+			left += r->drops[k].count;
+		}
+		if (r->repeated > 0) {
+			buf_adds(&b, left ? ", " : "");
+			if (r->unique_label != NULL)
+				buf_printf(&b, "%s ", r->unique_label);
+			else
+				buf_printf(&b, "repeated %s ", r->unique);
+			count(&b, r->repeated);
+			left += r->repeated;
+		}
+	}
+	if (left > 0) {
+		struct buf n = BUF_INIT;
+		count(&n, left);
+		diag_warn(d, "left out %s: %s", n.data, b.data);
+		buf_free(&n);
+	}
+	static const char *const need[] = { "ts", "role", "conversation" };
+	buf_reset(&b);
+	for (int i = 0; i < 3; i++) {
+		if (sp->missing[i] == 0)
+			continue;
+		buf_adds(&b, b.len ? ", " : "");
+		count(&b, sp->missing[i]);
+		buf_printf(&b, " without %s", need[i]);
+	}
+	if (b.len > 0)
+		diag_warn(d, "records that cannot be events: %s (kept as "
+		    "_error events; --strict stops at the first)", b.data);
+	if (sp->unmatched > 0) {
+		buf_reset(&b);
+		count(&b, sp->unmatched);
+		if (sp->name != NULL)
+			diag_warn(d, "%s of %lu records have nothing preset %s "
+			    "reads (kept as _error events): is this a %s "
+			    "export?", b.data, sp->records, sp->name, sp->name);
+		else
+			diag_warn(d, "%s records have nothing to import (kept "
+			    "as _error events)", b.data);
+	}
+	for (int i = 0; i < sp->nrules; i++) {
+		const struct import_rule *r = &sp->rules[i];
+		for (int k = 0; k < r->nfields; k++) {
+			const struct import_field *f = &r->fields[k];
+			if (f->tried == 0 || f->found > 0)
+				continue;
+			buf_reset(&b);
+			count(&b, f->tried);
+			diag_warn(d, "%s: source '%s' never found in %s record%s",
+			    f->name, ex_source(f->expr), b.data,
+			    f->tried == 1 ? "" : "s");
+		}
+	}
+	buf_free(&b);
+}
+
+struct name_check {
+	int	(*has)(void *, const char *);
+	void	*ctx;
+	int	 any;
+};
+
+static void
+check_one(void *ctx, const char *name)
+{
+	struct name_check *nc = ctx;
+
+	nc->any |= nc->has(nc->ctx, name) != 0;
+}
+
+const struct import_field *
+import_check_names(const struct import_spec *sp,
+    int (*has)(void *, const char *), void *ctx)
+{
+	for (int i = 0; i < sp->nrules; i++) {
+		const struct import_rule *r = &sp->rules[i];
+		for (int k = 0; k < r->nfields; k++) {
+			struct name_check nc = { has, ctx, 0 };
+			int free_choices = ex_roots(r->fields[k].expr, check_one,
+			    &nc);
+			if (!nc.any && free_choices == 0)
+				return &r->fields[k];
+		}
+	}
+	return NULL;
 }
 
 /* ---- --sort ------------------------------------------------------------- */

@@ -5,8 +5,10 @@
  * Input: byte 0 picks the input format (mod 3) and output format (/3 mod 3);
  * byte 1 a small --max-line when odd; byte 2 a lower nesting limit when odd,
  * a strptime layout with bit 2, partial events (a few wanted fields, each
- * checked against the whole event) with bit 4; the rest is the file.  Every line a writer produces must be one valid
- * JSON object (jsonl), whatever the input was.
+ * checked against the whole event) with bit 4, cs-import's reading of
+ * exports (formats and encodings sniffed, JSON documents and arrays) with
+ * bit 8; the rest is the file.  Every line a writer produces must be one
+ * valid JSON object (jsonl), whatever the input was.
  */
 #include <fcntl.h>
 #include "fuzz.h"
@@ -21,6 +23,7 @@
 
 static struct tz_db *db;
 static struct fieldmap map = FIELDMAP_INIT;
+static struct import_spec spec;
 static struct ev_want want = EV_WANT_INIT;
 static int devnull = -1;
 
@@ -38,6 +41,15 @@ setup(void)
 		if (fieldmap_add(&map, pairs[i], &why) != 0)
 			abort();
 	devnull = open("/dev/null", O_WRONLY);
+	import_spec_init(&spec);
+	struct import_rule *r = import_rule_add(&spec, NULL);
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		char *eq = strchr(pairs[i], '=');
+		char *name = strndup(pairs[i], (size_t)(eq - pairs[i]));
+		if (import_field(r, name, eq + 1, 0, &why) != 0)
+			abort();
+		free(name);
+	}
 	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
 		ev_want_add(&want, strchr(pairs[i], '=') + 1);
 	ev_want_add(&want, "text");
@@ -97,17 +109,30 @@ check_partial(const struct ev_record *rec)
 	buf_free(&b);
 }
 
+static void
+fuzz_event(void *ctx, cJSON *ev, cs_time t)
+{
+	(void)t;
+	check_line(ev);
+	ev_writer_write(ctx, ev);
+}
+
+static void
+fuzz_bad(void *ctx, cJSON *err)
+{
+	check_line(err);
+	ev_writer_write(ctx, err);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 {
 	struct ev_reader_opts o = { 0 };
 	struct ts_parser tsp = { 0 };
-	struct import_spec spec = { 0 };
 	struct diag d;
 	struct ev_record rec;
 	struct ev_reader *r;
 	struct ev_writer *w;
-	struct buf why = BUF_INIT;
 	char *files[1];
 	int outfmt;
 
@@ -126,26 +151,26 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 		tsp.time_format[0] = "%d/%m/%Y %H:%M";
 	if (data[2] & 4)
 		o.want = &want;
-	spec.map = &map;
+	if (data[2] & 8)
+		o.importing = 1;
 	spec.ts = &tsp;
 	files[0] = (char *)fuzz_file("events", data + 3, n - 3);
 
 	diag_init(&d, "fuzz-event");
 	r = ev_open(&o, files, 1, &d);
 	w = ev_writer_open((enum out_format)outfmt, devnull, &d);
+	struct import_sink sink = { fuzz_event, fuzz_bad, w };
 	while (ev_read(r, &rec)) {
 		cJSON *e;
-		cs_time t;
 
 		switch (rec.status) {
 		case EV_OK:
 			if (o.format == EV_JSONL)
 				check_partial(&rec);
 			fieldmap_str(&map, rec.obj, "text");
-			buf_reset(&why);
-			import_event(&spec, rec.obj, &t, &why);
 			check_line(rec.obj);
-			ev_writer_write(w, rec.obj);
+			import_record(&spec, rec.obj, rec.file, rec.line, rec.raw,
+			    rec.rawlen, &sink, &d);
 			break;
 		case EV_BAD:
 			e = ev_error_object(&rec);
@@ -161,6 +186,5 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 	}
 	ev_writer_close(w);
 	ev_close(r);
-	buf_free(&why);
 	return 0;
 }

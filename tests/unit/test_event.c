@@ -65,7 +65,7 @@ static char *
 summary(enum ev_format fmt, size_t max_line, const char *const *names,
     int n, struct diag *d, int *open_failed)
 {
-	struct ev_reader_opts o = { fmt, max_line, 0, NULL };
+	struct ev_reader_opts o = { .format = fmt, .max_line = max_line };
 	char **paths = calloc((size_t)n, sizeof *paths);
 	struct buf out = BUF_INIT;
 	struct ev_record rec;
@@ -365,7 +365,7 @@ test_operands(void **state)
 static void
 test_take(void **state)
 {
-	struct ev_reader_opts o = { EV_JSONL, 0, 0, NULL };
+	struct ev_reader_opts o = { .format = EV_JSONL };
 	struct diag d;
 	struct ev_record rec;
 
@@ -423,7 +423,7 @@ test_want_many(void **state)
 	assert_int_equal(ev_want_count(&want), 66);
 	char *path = put("in", line.data, line.len);
 	char *files[] = { path };
-	struct ev_reader_opts o = { EV_JSONL, 0, 0, &want };
+	struct ev_reader_opts o = { .format = EV_JSONL, .want = &want };
 	diag_init(&d, "test");
 	struct ev_reader *r = ev_open(&o, files, 1, &d);
 	assert_int_equal(ev_read(r, &rec), 1);
@@ -448,7 +448,7 @@ test_jsonl_escapes(void **state)
 {
 	static const char text[] =
 	    "{\"t\":\"a\\\"b\\\\c\\/d\\be\\ff\\ng\\rh\\ti\\\\\",\"u\":\"\\n\"}\n";
-	struct ev_reader_opts o = { EV_JSONL, 0, 0, NULL };
+	struct ev_reader_opts o = { .format = EV_JSONL };
 	struct diag d;
 	struct ev_record rec;
 
@@ -485,8 +485,8 @@ test_take_strings(void **state)
 	char *path = put("in", text, sizeof text - 1);
 	char *files[] = { path };
 	for (int partial = 0; partial < 2; partial++) {
-		struct ev_reader_opts o = { EV_JSONL, 0, 0,
-		    partial ? &want : NULL };
+		struct ev_reader_opts o = { .format = EV_JSONL,
+		    .want = partial ? &want : NULL };
 		diag_init(&d, "test");
 		struct ev_reader *r = ev_open(&o, files, 1, &d);
 		assert_int_equal(ev_read(r, &rec), 1);

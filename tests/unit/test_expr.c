@@ -185,7 +185,7 @@ test_explode(void **state)
 	assert_int_equal(ex_explode_each(x, &f->sc, elem_value, &out), 1);
 	ex_explode_free(x);
 	x = ex_explode_parse("nothing[].here", &why);
-	assert_int_equal(ex_explode_each(x, &f->sc, elem_value, &out), 0);
+	assert_int_equal(ex_explode_each(x, &f->sc, elem_value, &out), EX_NONE);
 	ex_explode_free(x);
 	assert_null(ex_explode_parse("a[", &why));
 	assert_non_null(why);
