@@ -646,6 +646,10 @@ check_role(cJSON *ev, struct buf *why)
 			json_string_assign(it, to);
 		return 0;
 	}
+	if (!cJSON_IsString(it) && !cJSON_IsNumber(it) && !cJSON_IsBool(it)) {
+		buf_adds(why, "role is not a string");
+		return -1;
+	}
 	struct buf text = BUF_INIT;
 	ex_text(it, &text);
 	buf_printf(why, "unknown role '%.60s' (map it with --role-map "

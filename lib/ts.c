@@ -492,8 +492,7 @@ parse_any(const struct ts_parser *p, const char *s, cs_time *out,
 	if ((r = parse_epoch(tmp, out, why)) <= 0)
 		return r;
 	*why = have_formats ? "time does not match --time-format" :
-	    "not a time (RFC 3339, RFC 2822, epoch seconds, or give "
-	    "--time-format)";
+	    "not a time (RFC 3339, epoch seconds, or give --time-format)";
 	return -1;
 }
 

@@ -200,6 +200,7 @@ test_roles(void **state)
 	    "or agent, bot, system)");
 	canon_is(f, T "\"sender\":5}", "ERR: unknown role '5' (map it with "
 	    "--role-map '5=customer' or agent, bot, system)");
+	canon_is(f, T "\"role\":[\"agent\"]}", "ERR: role is not a string");
 	/* A role the map does not say, but the record has: read as it is. */
 	canon_is(f, T "\"role\":\"User\"}", TO "\"role\":\"agent\"}");
 	/* Without a role the rule maps: a record that cannot be an event,
@@ -235,8 +236,8 @@ test_times(void **state)
 	/* (a bad ts is the reason, before any missing role) */
 	canon_is(f, "{\"ts\":{\"t\":1}}", "ERR: ts: not a string or a number");
 	canon_is(f, "{\"ts\":\"2026-02-29T00:00:00Z\"}", "ERR: ts: no such date");
-	canon_is(f, "{\"ts\":\"soon\"}", "ERR: ts: not a time (RFC 3339, RFC "
-	    "2822, epoch seconds, or give --time-format)");
+	canon_is(f, "{\"ts\":\"soon\"}", "ERR: ts: not a time (RFC 3339, epoch "
+	    "seconds, or give --time-format)");
 	/* No ts where the rule maps one: no event, no time. */
 	unsigned long before = f->spec.missing[0];
 	free(canon(f, "{\"role\":\"agent\",\"text\":\"x\"}", &t));
