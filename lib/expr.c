@@ -849,6 +849,7 @@ enum cond_op { C_PRESENT, C_ABSENT, C_MATCH, C_NOMATCH, C_SAME };
 
 struct ex_cond {
 	enum cond_op	 op;
+	int		 negate;	/* "not COND" */
 	struct ex	*lhs, *rhs;
 	char		**globs;
 	int		 nglobs;
@@ -932,6 +933,12 @@ parse_cond(struct ex_cond *c, const char *s, size_t n, const char **why)
 	char *t = text;
 	while (*t == ' ')
 		t++;
+	if (strncmp(t, "not ", 4) == 0) {
+		c->negate = 1;
+		t += 4;
+		while (*t == ' ')
+			t++;
+	}
 	size_t tn = strlen(t);
 	if ((at = top_level(t, tn, "==")) < tn) {
 		c->op = C_SAME;
@@ -1039,7 +1046,7 @@ cond_holds(const struct ex_cond *c, const struct ex_scope *sc)
 	}
 	cJSON_Delete(made);
 	cJSON_Delete(made2);
-	return holds;
+	return c->negate ? !holds : holds;
 }
 
 int

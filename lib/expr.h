@@ -35,8 +35,8 @@
  * A condition: `expr` (present: not absent, null, false or ""), `!expr`
  * (not present), `expr=GLOBS` (its text matches one of the
  * comma-separated globs, * and ? wildcards, letters in any case),
- * `expr!=GLOBS`, `expr==expr` (both present, same text); several joined
- * by ` and `.  The text of a value: a string as it is, a number as JSON
+ * `expr!=GLOBS`, `expr==expr` (both present, same text), `not` before
+ * any of these; several joined by ` and `.  The text of a value: a string as it is, a number as JSON
  * writes it, true, false, null.
  *
  * A value map: `FROM=TO,...`, FROM a glob matched against the text of the

@@ -309,6 +309,14 @@ import_map(struct import_rule *r, const char *field, const char *spec,
 	return 0;
 }
 
+void
+import_quiet_fields(struct import_spec *sp)
+{
+	for (int i = 0; i < sp->nrules; i++)
+		for (int k = 0; k < sp->rules[i].nfields; k++)
+			sp->rules[i].fields[k].quiet = 1;
+}
+
 int
 import_add_roles(struct import_rule *r, const char *spec, const char **why)
 {
@@ -878,36 +886,77 @@ count(struct buf *b, unsigned long n)
 	}
 }
 
+/* Did any field of this name find a value? */
+static int
+name_found(const struct import_rule *r, const char *name)
+{
+	for (int i = 0; i < r->nfields; i++)
+		if (r->fields[i].found > 0 && strcmp(r->fields[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* The labels of what was left out and their counts, each label once (in
+ * the order first met), into b; the total. */
+static unsigned long
+left_out(const struct import_spec *sp, struct buf *b)
+{
+	struct hmap labels = HMAP_INIT;
+	unsigned long *counts = NULL, total = 0;
+	size_t cap = 0;
+
+	for (int i = 0; i < sp->nrules; i++) {
+		const struct import_rule *r = &sp->rules[i];
+		for (int k = 0; k <= r->ndrops; k++) {
+			const char *label;
+			unsigned long n;
+			struct buf u = BUF_INIT;
+			if (k < r->ndrops) {
+				label = r->drops[k].label;
+				n = r->drops[k].count;
+			} else {
+				if (r->unique_label == NULL && r->unique != NULL)
+					buf_printf(&u, "repeated %s", r->unique);
+				label = r->unique_label ? r->unique_label :
+				    buf_str(&u);
+				n = r->repeated;
+			}
+			if (n > 0) {
+				int added;
+				size_t at = hmap_put(&labels, label,
+				    strlen(label), &added);
+				if (at >= cap) {
+					cap = cap ? cap * 2 : 8;
+					counts = xrealloc(counts, sizeof *counts *
+					    cap);
+				}
+				counts[at] = added ? n : counts[at] + n;
+				total += n;
+			}
+			buf_free(&u);
+		}
+	}
+	for (size_t i = 0; i < hmap_count(&labels); i++) {
+		const struct hmap_entry *e = hmap_at(&labels, i);
+		buf_printf(b, "%s%s: ", i ? ", " : "", e->key);
+		count(b, counts[i]);
+	}
+	free(counts);
+	hmap_free(&labels);
+	return total;
+}
+
 void
 import_summary(const struct import_spec *sp, const struct diag *d)
 {
 	struct buf b = BUF_INIT;
-	unsigned long left = 0;
+	unsigned long left = left_out(sp, &b);
 
-	for (int i = 0; i < sp->nrules; i++) {
-		const struct import_rule *r = &sp->rules[i];
-		for (int k = 0; k < r->ndrops; k++) {
-			if (r->drops[k].count == 0)
-				continue;
-			buf_adds(&b, left ? ", " : "");
-			buf_printf(&b, "%s ", r->drops[k].label);
-			count(&b, r->drops[k].count);
-			left += r->drops[k].count;
-		}
-		if (r->repeated > 0) {
-			buf_adds(&b, left ? ", " : "");
-			if (r->unique_label != NULL)
-				buf_printf(&b, "%s ", r->unique_label);
-			else
-				buf_printf(&b, "repeated %s ", r->unique);
-			count(&b, r->repeated);
-			left += r->repeated;
-		}
-	}
 	if (left > 0) {
 		struct buf n = BUF_INIT;
 		count(&n, left);
-		diag_warn(d, "left out %s: %s", n.data, b.data);
+		diag_warn(d, "left out %s record%s (%s)", n.data,
+		    left == 1 ? "" : "s", b.data);
 		buf_free(&n);
 	}
 	static const char *const need[] = { "ts", "role", "conversation" };
@@ -937,7 +986,8 @@ import_summary(const struct import_spec *sp, const struct diag *d)
 		const struct import_rule *r = &sp->rules[i];
 		for (int k = 0; k < r->nfields; k++) {
 			const struct import_field *f = &r->fields[k];
-			if (f->tried == 0 || f->found > 0)
+			if (f->quiet || f->tried == 0 || f->found > 0 ||
+			    name_found(r, f->name))
 				continue;
 			buf_reset(&b);
 			count(&b, f->tried);

@@ -59,6 +59,7 @@ struct import_field {
 	struct ex	*expr;
 	struct ex_conds	 when;
 	int		 fallback;	/* `?=`: only when still unset */
+	int		 quiet;		/* a preset's: never found is no news */
 	unsigned long	 tried, found;	/* records it was looked for in */
 };
 
@@ -139,6 +140,9 @@ int	import_explode(struct import_rule *, const char *path,
 int	import_keep(struct import_rule *, const char *list, const char **why);
 int	import_unique(struct import_rule *, const char *field,
 	    const char *label, const char **why);
+/* Mark every field so far as quiet: the summary does not say when one is
+ * never found (a preset's choices and optional fields). */
+void	import_quiet_fields(struct import_spec *);
 /* "Contact=customer,User=agent": import_map of role (the old name). */
 int	import_add_roles(struct import_rule *, const char *spec,
 	    const char **why);

@@ -311,12 +311,16 @@ preset_parse(const char *text, size_t len, const char *path,
 		/* One directive: lines ending in '\' continue it. */
 		buf_reset(&line);
 		st.line = next_line;
-		for (;;) {
+		for (int cont = 0;; cont = 1) {
 			const char *nl = memchr(text + i, '\n', len - i);
 			size_t n = nl ? (size_t)(nl - (text + i)) : len - i;
 			const char *s = text + i;
 			i += n + (nl != NULL);
 			next_line++;
+			while (cont && n > 0 && (*s == ' ' || *s == '\t')) {
+				s++;	/* a continuation's indent */
+				n--;
+			}
 			while (n > 0 && (s[n - 1] == '\r' || s[n - 1] == ' ' ||
 			    s[n - 1] == '\t'))
 				n--;
@@ -342,6 +346,7 @@ preset_parse(const char *text, size_t len, const char *path,
 		    "field, explode or rule directive)", path);
 		return PRESET_BAD;
 	}
+	import_quiet_fields(spec);
 	if (ps->name == NULL)
 		ps->name = name_from_path(path);
 	free(spec->name);

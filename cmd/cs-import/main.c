@@ -138,12 +138,18 @@ apply_to_rule(struct import_rule *r, const struct cli_common *cli,
 	const char *why, *value;
 	char *name;
 
-	for (int i = 0; i < cli->map.n; i++)
-		if (import_field(r, cli->map.pairs[i].canonical,
-		    cli->map.pairs[i].source, 0, &why) < 0)
-			diag_usage(d, "--field %s=%s: %s",
-			    cli->map.pairs[i].canonical,
+	for (int i = 0; i < cli->map.n; i++) {
+		/* NAME?=SOURCE: a fallback, taken when NAME has no value. */
+		const char *canon = cli->map.pairs[i].canonical;
+		size_t len = strlen(canon);
+		int fallback = len > 1 && canon[len - 1] == '?';
+		name = xstrndup(canon, fallback ? len - 1 : len);
+		if (import_field(r, name, cli->map.pairs[i].source, fallback,
+		    &why) < 0)
+			diag_usage(d, "--field %s=%s: %s", canon,
 			    cli->map.pairs[i].source, why);
+		free(name);
+	}
 	for (int i = 0; i < o->sets.n; i++) {
 		if (split_pair(o->sets.v[i], &name, &value) < 0)
 			diag_usage(d, "--set %s: expected FIELD=VALUE",

@@ -230,6 +230,9 @@ test_conditions(void **state)
 	assert_true(holds(f, "tickets[0].requester_id==users[id=7].id"));
 	assert_false(holds(f, "tickets[0].requester_id==users[id=9].id"));
 	assert_false(holds(f, "missing==missing"));
+	assert_true(holds(f, "not tickets[0].requester_id==users[id=9].id"));
+	assert_false(holds(f, "not n"));
+	assert_true(holds(f, "not missing==missing"));
 	assert_true(holds(f, "n=5 and users[id=9].name=王*"));
 	assert_false(holds(f, "n=5 and f"));
 	assert_int_equal(ex_conds_parse(&c, "", &why), -1);
