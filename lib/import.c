@@ -722,12 +722,13 @@ report_bad(struct visit *vs, const cJSON *elem, const char *where,
 	buf_free(&raw);
 }
 
-/* A mapped ts, role or conversation the event lacks: which, or -1. */
+/* The mapped ts, role and conversation the event lacks: bits 1, 2, 4. */
 static int
-missing_field(const struct import_rule *r, const cJSON *ev)
+missing_fields(const struct import_rule *r, const cJSON *ev)
 {
 	static const char *const need[] = { "ts", "role", "conversation" };
 	const char *type = json_str(ev, "type");
+	int bits = 0;
 
 	for (int i = 0; i < 3; i++) {
 		if (!rule_maps(r, need[i]) || has_value(json_get(ev, need[i])))
@@ -736,22 +737,28 @@ missing_field(const struct import_rule *r, const cJSON *ev)
 			continue;	/* only messages have a role */
 		if (i == 2 && type != NULL && strcmp(type, "order") == 0)
 			continue;	/* an order needs no conversation */
-		return i;
+		bits |= 1 << i;
 	}
-	return -1;
+	return bits;
 }
 
+/* "no ts ('time' not in the record), no role (...)" */
 static const char *
-missing_reason(const struct import_rule *r, int which, struct buf *b)
+missing_reason(const struct import_rule *r, int bits, struct buf *b)
 {
 	static const char *const need[] = { "ts", "role", "conversation" };
 
-	buf_printf(b, "no %s", need[which]);
-	for (int i = 0; i < r->nfields; i++)
-		if (strcmp(r->fields[i].name, need[which]) == 0) {
-			buf_printf(b, " (from %s)", ex_source(r->fields[i].expr));
-			break;
-		}
+	for (int i = 0; i < 3; i++) {
+		if (!(bits & 1 << i))
+			continue;
+		buf_printf(b, "%sno %s", b->len ? ", " : "", need[i]);
+		for (int k = 0; k < r->nfields; k++)
+			if (strcmp(r->fields[k].name, need[i]) == 0) {
+				buf_printf(b, " ('%s' not in the record)",
+				    ex_source(r->fields[k].expr));
+				break;
+			}
+	}
 	return b->data;
 }
 
@@ -799,13 +806,15 @@ visit_element(void *ctx, struct ex_scope *sc, const char *where)
 	free_fvals(vs);
 	apply_maps(r, ev);
 	buf_reset(&vs->why);
-	int which;
+	int bits;
 	if (normalise_time(vs->sp, ev, &t, &vs->why) < 0 ||
 	    check_role(ev, &vs->why) < 0) {
 		report_bad(vs, elem, where, vs->why.data, 0);
-	} else if ((which = missing_field(r, ev)) >= 0) {
-		vs->sp->missing[which]++;
-		report_bad(vs, elem, where, missing_reason(r, which, &vs->why),
+	} else if ((bits = missing_fields(r, ev)) != 0) {
+		for (int i = 0; i < 3; i++)
+			vs->sp->missing[i] += (bits >> i) & 1;
+		vs->sp->incomplete++;
+		report_bad(vs, elem, where, missing_reason(r, bits, &vs->why),
 		    1);
 	} else if (r->unique != NULL && repeated(r, ev)) {
 		r->repeated++;
@@ -854,7 +863,9 @@ import_record(struct import_spec *sp, cJSON *rec, const char *file,
 		}
 		taken |= vs.taken;
 	}
-	if (!taken) {
+	if (!taken && sp->name == NULL) {
+		sp->skipped++;		/* --when or --explode said no */
+	} else if (!taken) {
 		struct buf why = BUF_INIT;
 		sp->unmatched++;
 		if (sp->name != NULL)
@@ -936,6 +947,25 @@ left_out(const struct import_spec *sp, struct buf *b)
 			buf_free(&u);
 		}
 	}
+	if (sp->skipped > 0 && sp->nrules > 0) {
+		/* Without a preset, records no rule takes were not asked for. */
+		const struct import_rule *r = &sp->rules[0];
+		struct buf why = BUF_INIT;
+		if (r->explode != NULL)
+			buf_printf(&why, "no %s", ex_explode_source(r->explode));
+		if (r->when.n > 0)
+			buf_printf(&why, "%snot %s", why.len ? " or " : "",
+			    r->when.text);
+		int added;
+		size_t at = hmap_put(&labels, why.data, why.len, &added);
+		if (at >= cap) {
+			cap = cap ? cap * 2 : 8;
+			counts = xrealloc(counts, sizeof *counts * cap);
+		}
+		counts[at] = added ? sp->skipped : counts[at] + sp->skipped;
+		total += sp->skipped;
+		buf_free(&why);
+	}
 	for (size_t i = 0; i < hmap_count(&labels); i++) {
 		const struct hmap_entry *e = hmap_at(&labels, i);
 		buf_printf(b, "%s%s: ", i ? ", " : "", e->key);
@@ -968,9 +998,14 @@ import_summary(const struct import_spec *sp, const struct diag *d)
 		count(&b, sp->missing[i]);
 		buf_printf(&b, " without %s", need[i]);
 	}
-	if (b.len > 0)
-		diag_warn(d, "records that cannot be events: %s (kept as "
-		    "_error events; --strict stops at the first)", b.data);
+	if (b.len > 0) {
+		struct buf n = BUF_INIT;
+		count(&n, sp->incomplete);
+		diag_warn(d, "%s record%s cannot be events (%s): kept as _error "
+		    "events; --strict stops at the first", n.data,
+		    sp->incomplete == 1 ? "" : "s", b.data);
+		buf_free(&n);
+	}
 	if (sp->unmatched > 0) {
 		buf_reset(&b);
 		count(&b, sp->unmatched);
@@ -979,8 +1014,9 @@ import_summary(const struct import_spec *sp, const struct diag *d)
 			    "reads (kept as _error events): is this a %s "
 			    "export?", b.data, sp->records, sp->name, sp->name);
 		else
-			diag_warn(d, "%s records have nothing to import (kept "
-			    "as _error events)", b.data);
+			diag_warn(d, "%s record%s nothing to import (kept as "
+			    "_error events)", b.data, sp->unmatched == 1 ?
+			    " has" : "s have");
 	}
 	for (int i = 0; i < sp->nrules; i++) {
 		const struct import_rule *r = &sp->rules[i];

@@ -102,7 +102,9 @@ struct import_spec {
 	struct ex_cache		 cache;
 	/* what the run met, for import_summary */
 	unsigned long		 records, events, unmatched;
+	unsigned long		 skipped;	/* not taken, without a preset */
 	unsigned long		 missing[3];	/* ts, role, conversation */
+	unsigned long		 incomplete;	/* records lacking any */
 };
 
 /* An empty spec: no rules yet (import_rule_add adds them). */

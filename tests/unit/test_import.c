@@ -205,7 +205,7 @@ test_roles(void **state)
 	canon_is(f, T "\"role\":\"User\"}", TO "\"role\":\"agent\"}");
 	/* Without a role the rule maps: a record that cannot be an event,
 	 * unless it is not a message. */
-	canon_is(f, T "\"x\":1}", "ERR: no role (from sender)");
+	canon_is(f, T "\"x\":1}", "ERR: no role ('sender' not in the record)");
 	canon_is(f, T "\"type\":\"order\"}", TO "\"type\":\"order\"}");
 	assert_int_equal(f->spec.missing[1], 1);
 #undef T
