@@ -341,7 +341,7 @@ named_member(const char *text)
 }
 
 struct ex *
-ex_parse(const char *text, const char **why)
+ex_parse(const char *text, int mode, const char **why)
 {
 	struct parser p = { text, 0, strlen(text), NULL };
 	struct ex *e;
@@ -360,6 +360,13 @@ ex_parse(const char *text, const char **why)
 	if (e != NULL && p.i < p.n) {
 		ex_free(e);
 		e = NULL;
+		p.why = NULL;
+	}
+	if (e == NULL && mode == EX_STRICT) {
+		*why = p.why != NULL ? p.why : "unexpected text after the "
+		    "expression (a backslash escapes . [ ] ^ | ( ) \" = in a "
+		    "name)";
+		return NULL;
 	}
 	char *trimmed = xstrndup(text, p.n);
 	if (e == NULL) {
@@ -923,7 +930,8 @@ parse_globs(struct ex_cond *c, const char *s)
 }
 
 static int
-parse_cond(struct ex_cond *c, const char *s, size_t n, const char **why)
+parse_cond(struct ex_cond *c, const char *s, size_t n, int mode,
+    const char **why)
 {
 	char *text = xstrndup(s, n);
 	size_t at;
@@ -943,26 +951,26 @@ parse_cond(struct ex_cond *c, const char *s, size_t n, const char **why)
 	if ((at = top_level(t, tn, "==")) < tn) {
 		c->op = C_SAME;
 		t[at] = '\0';
-		c->lhs = ex_parse(t, why);
-		c->rhs = ex_parse(t + at + 2, why);
+		c->lhs = ex_parse(t, mode, why);
+		c->rhs = ex_parse(t + at + 2, mode, why);
 	} else if ((at = top_level(t, tn, "!=")) < tn) {
 		c->op = C_NOMATCH;
 		t[at] = '\0';
-		c->lhs = ex_parse(t, why);
+		c->lhs = ex_parse(t, mode, why);
 		if (parse_globs(c, t + at + 2) < 0)
 			rc = -1;
 	} else if ((at = top_level(t, tn, "=")) < tn) {
 		c->op = C_MATCH;
 		t[at] = '\0';
-		c->lhs = ex_parse(t, why);
+		c->lhs = ex_parse(t, mode, why);
 		if (parse_globs(c, t + at + 1) < 0)
 			rc = -1;
 	} else if (*t == '!') {
 		c->op = C_ABSENT;
-		c->lhs = ex_parse(t + 1, why);
+		c->lhs = ex_parse(t + 1, mode, why);
 	} else {
 		c->op = C_PRESENT;
-		c->lhs = ex_parse(t, why);
+		c->lhs = ex_parse(t, mode, why);
 	}
 	if (c->lhs == NULL || (c->op == C_SAME && c->rhs == NULL))
 		rc = -1;
@@ -973,7 +981,8 @@ parse_cond(struct ex_cond *c, const char *s, size_t n, const char **why)
 }
 
 int
-ex_conds_parse(struct ex_conds *cs, const char *text, const char **why)
+ex_conds_parse(struct ex_conds *cs, const char *text, int mode,
+    const char **why)
 {
 	size_t n = strlen(text), start = 0;
 
@@ -985,7 +994,7 @@ ex_conds_parse(struct ex_conds *cs, const char *text, const char **why)
 	while (start <= n) {
 		size_t at = top_level(text + start, n - start, " and ");
 		cs->c = xrealloc(cs->c, sizeof *cs->c * (size_t)(cs->n + 1));
-		if (parse_cond(&cs->c[cs->n], text + start, at, why) < 0) {
+		if (parse_cond(&cs->c[cs->n], text + start, at, mode, why) < 0) {
 			free_cond(&cs->c[cs->n]);
 			return -1;
 		}

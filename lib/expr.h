@@ -68,8 +68,14 @@ struct ex_scope {
 	struct ex_cache	*cache;
 };
 
+/* How lenient a parse is: a text that is no expression is a member
+ * named so (the command line: CSV columns like "Total (EUR)"), or an
+ * error (preset files, where a typo should be said). */
+#define EX_LENIENT	0
+#define EX_STRICT	1
+
 /* Compile text; NULL with *why (static text) when it cannot be. */
-struct ex *ex_parse(const char *text, const char **why);
+struct ex *ex_parse(const char *text, int mode, const char **why);
 /* A literal (a copy of v): --set's constant. */
 struct ex *ex_literal(const cJSON *v);
 /* Wrap e in html() (--html FIELD). */
@@ -117,7 +123,8 @@ struct ex_conds {
 #define EX_CONDS_INIT	{ NULL, 0, NULL }
 
 /* Add the conditions of text (joined by " and "); -1 with *why. */
-int	ex_conds_parse(struct ex_conds *, const char *text, const char **why);
+int	ex_conds_parse(struct ex_conds *, const char *text, int mode,
+	    const char **why);
 /* Do all hold?  (No conditions: yes.) */
 int	ex_conds_hold(const struct ex_conds *, const struct ex_scope *);
 void	ex_conds_free(struct ex_conds *);

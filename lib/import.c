@@ -183,11 +183,11 @@ import_field(struct import_rule *r, const char *name, const char *text,
 	if (valid_field_name(name, why) < 0)
 		return -1;
 	char *etext = xstrndup(text, elen);
-	f.expr = ex_parse(etext, why);
+	f.expr = ex_parse(etext, r->strict, why);
 	free(etext);
 	if (f.expr == NULL)
 		return -1;
-	if (cond != NULL && ex_conds_parse(&f.when, cond, why) < 0) {
+	if (cond != NULL && ex_conds_parse(&f.when, cond, r->strict, why) < 0) {
 		free_field(&f);
 		return -1;
 	}
@@ -329,7 +329,7 @@ import_drop(struct import_rule *r, const char *cond, const char *label,
 {
 	struct import_drop d = { EX_CONDS_INIT, NULL, 0 };
 
-	if (ex_conds_parse(&d.cond, cond, why) < 0) {
+	if (ex_conds_parse(&d.cond, cond, r->strict, why) < 0) {
 		ex_conds_free(&d.cond);
 		return -1;
 	}
@@ -342,7 +342,7 @@ import_drop(struct import_rule *r, const char *cond, const char *label,
 int
 import_when(struct import_rule *r, const char *cond, const char **why)
 {
-	return ex_conds_parse(&r->when, cond, why);
+	return ex_conds_parse(&r->when, cond, r->strict, why);
 }
 
 int
@@ -377,7 +377,7 @@ import_keep(struct import_rule *r, const char *list, const char **why)
 		const char *end = strchr(p, ',');
 		size_t n = end ? (size_t)(end - p) : strlen(p);
 		char *item = xstrndup(p, n);
-		struct ex *e = ex_parse(item, why);
+		struct ex *e = ex_parse(item, r->strict, why);
 		free(item);
 		if (e == NULL)
 			return -1;
@@ -859,7 +859,8 @@ import_record(struct import_spec *sp, cJSON *rec, const char *file,
 			if (n == EX_TOO_DEEP)
 				report_bad(&vs, rec, "", "explode: nested deeper "
 				    "than 16 levels", 0);
-			vs.taken |= n == 0;	/* an empty list: nothing to do */
+			/* An empty list is nothing to do; too deep is said. */
+			vs.taken |= n == 0 || n == EX_TOO_DEEP;
 		}
 		taken |= vs.taken;
 	}

@@ -84,6 +84,7 @@ struct import_rule {
 	int			 nfields;
 	struct import_vmap	*maps;
 	int			 nmaps;
+	int			 strict;	/* EX_STRICT: a preset's */
 	enum import_keep	 keep;
 	struct ex		**keep_list;
 	int			 nkeep;

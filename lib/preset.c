@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "preset.h"
 #include "share.h"
@@ -32,8 +33,13 @@ read_file(const char *path, struct buf *out, struct buf *err)
 	char chunk[8192];
 	size_t n;
 
-	if (fp == NULL) {
-		buf_printf(err, "cannot read %s: %s", path, strerror(errno));
+	struct stat st;
+
+	if (fp == NULL || (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode))) {
+		buf_printf(err, "cannot read %s: %s", path,
+		    strerror(fp == NULL ? errno : EISDIR));
+		if (fp != NULL)
+			fclose(fp);
 		return -1;
 	}
 	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
@@ -84,8 +90,10 @@ bad(struct pstate *st, const char *fmt, ...)
 static struct import_rule *
 rule_of(struct pstate *st)
 {
-	if (st->rule == NULL)
+	if (st->rule == NULL) {
 		st->rule = import_rule_add(st->spec, NULL);
+		st->rule->strict = EX_STRICT;
+	}
 	return st->rule;
 }
 
@@ -253,6 +261,7 @@ directive(struct pstate *st, const char *line)
 		rc = dir_input(st, dir, arg);
 	} else if (strcmp(dir, "rule") == 0) {
 		st->rule = import_rule_add(st->spec, *arg ? arg : NULL);
+		st->rule->strict = EX_STRICT;
 	} else if (strcmp(dir, "field") == 0) {
 		rc = dir_field(st, arg);
 	} else if (strcmp(dir, "set") == 0) {
@@ -324,8 +333,10 @@ preset_parse(const char *text, size_t len, const char *path,
 			while (n > 0 && (s[n - 1] == '\r' || s[n - 1] == ' ' ||
 			    s[n - 1] == '\t'))
 				n--;
-			int more = n > 0 && s[n - 1] == '\\' && i < len;
-			buf_add(&line, s, more ? n - 1 : n);
+			int slash = n > 0 && s[n - 1] == '\\';
+			int more = slash && i < len;
+			/* (a backslash ending the file continues nothing) */
+			buf_add(&line, s, slash ? n - 1 : n);
 			if (!more)
 				break;
 			buf_addc(&line, ' ');

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -237,6 +238,15 @@ header_has(void *ctx, const char *name)
 	return 0;
 }
 
+/* Does s start with prefix, letters in any case? */
+static int
+starts_folded(const char *s, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return n > 0 && strncasecmp(s, prefix, n) == 0;
+}
+
 static void
 check_header(void *ctx, const char *file, char *const *names, int n)
 {
@@ -253,6 +263,16 @@ check_header(void *ctx, const char *file, char *const *names, int n)
 		buf_printf(&cols, "%s%s", i ? ", " : "", names[i]);
 	if (cols.len >= 160)
 		buf_adds(&cols, ", ...");
+	/* A column whose name starts with the source, or the source with
+	 * the column's, in any case: "created" for created_at, "Body" for
+	 * body. */
+	const char *src = ex_source(f->expr);
+	for (int i = 0; i < n; i++) {
+		if (starts_folded(names[i], src) || starts_folded(src, names[i])) {
+			buf_printf(&cols, " (did you mean '%s'?)", names[i]);
+			break;
+		}
+	}
 	if (hc->spec->name != NULL)
 		diag_fatal(hc->diag, CS_EXIT_USAGE, "%s: --from %s: no column "
 		    "for %s (%s) in the header: %s (is it a %s export?)", file,

@@ -63,7 +63,7 @@ static char *
 value_at(const struct ex_scope *sc, const char *text)
 {
 	const char *why = NULL;
-	struct ex *e = ex_parse(text, &why);
+	struct ex *e = ex_parse(text, EX_LENIENT, &why);
 	struct buf b = BUF_INIT;
 	cJSON *made = NULL;
 
@@ -199,7 +199,7 @@ holds(struct fixture *f, const char *text)
 	struct ex_conds c = EX_CONDS_INIT;
 	const char *why;
 
-	if (ex_conds_parse(&c, text, &why) < 0)
+	if (ex_conds_parse(&c, text, EX_LENIENT, &why) < 0)
 		fail_msg("'%s' does not compile: %s", text, why);
 	int h = ex_conds_hold(&c, &f->sc);
 	ex_conds_free(&c);
@@ -235,8 +235,8 @@ test_conditions(void **state)
 	assert_true(holds(f, "not missing==missing"));
 	assert_true(holds(f, "n=5 and users[id=9].name=王*"));
 	assert_false(holds(f, "n=5 and f"));
-	assert_int_equal(ex_conds_parse(&c, "", &why), -1);
-	assert_int_equal(ex_conds_parse(&c, "a=", &why), -1);
+	assert_int_equal(ex_conds_parse(&c, "", EX_LENIENT, &why), -1);
+	assert_int_equal(ex_conds_parse(&c, "a=", EX_LENIENT, &why), -1);
 	ex_conds_free(&c);
 }
 
@@ -302,7 +302,8 @@ test_roots(void **state)
 {
 	const char *why;
 	struct buf names = BUF_INIT;
-	struct ex *e = ex_parse("html(Body) | Message | ^id | \"x\"", &why);
+	struct ex *e = ex_parse("html(Body) | Message | ^id | \"x\"",
+	    EX_LENIENT, &why);
 
 	(void)state;
 	assert_int_equal(ex_roots(e, add, &names), 2);
@@ -310,11 +311,20 @@ test_roots(void **state)
 	assert_string_equal(ex_source(e), "html(Body) | Message | ^id | \"x\"");
 	assert_null(ex_plain_name(e));
 	ex_free(e);
-	e = ex_parse("  Created at ", &why);
+	e = ex_parse("  Created at ", EX_LENIENT, &why);
 	assert_string_equal(ex_plain_name(e), "Created at");
 	ex_free(e);
 	buf_free(&names);
-	assert_null(ex_parse("   ", &why));
+	assert_null(ex_parse("   ", EX_LENIENT, &why));
+	/* Strict: what is no expression is an error, said. */
+	assert_null(ex_parse("Total (EUR)", EX_STRICT, &why));
+	assert_non_null(why);
+	assert_null(ex_parse("a[b", EX_STRICT, &why));
+	assert_null(ex_parse("html(a", EX_STRICT, &why));
+	assert_string_equal(why, "expected ')'");
+	e = ex_parse("Total \\(EUR\\)", EX_STRICT, &why);
+	assert_string_equal(ex_plain_name(e), "Total (EUR)");
+	ex_free(e);
 }
 
 int
