@@ -336,7 +336,11 @@ preset_parse(const char *text, size_t len, const char *path,
 			int slash = n > 0 && s[n - 1] == '\\';
 			int more = slash && i < len;
 			/* (a backslash ending the file continues nothing) */
-			buf_add(&line, s, slash ? n - 1 : n);
+			if (slash)
+				for (n--; n > 0 && (s[n - 1] == ' ' ||
+				    s[n - 1] == '\t'); n--)
+					;
+			buf_add(&line, s, n);
 			if (!more)
 				break;
 			buf_addc(&line, ' ');
