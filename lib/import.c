@@ -301,8 +301,10 @@ import_map(struct import_rule *r, const char *field, const char *spec,
 	struct ex_map *a = first ? &add : &m->map, *b = first ? &m->map : &add;
 	joined.n = a->n + b->n;
 	joined.pairs = xcalloc((size_t)joined.n + 1, sizeof *joined.pairs);
-	memcpy(joined.pairs, a->pairs, sizeof *a->pairs * (size_t)a->n);
-	memcpy(joined.pairs + a->n, b->pairs, sizeof *b->pairs * (size_t)b->n);
+	for (int i = 0; i < a->n; i++)		/* (memcpy: NULL when 0) */
+		joined.pairs[i] = a->pairs[i];
+	for (int i = 0; i < b->n; i++)
+		joined.pairs[a->n + i] = b->pairs[i];
 	free(a->pairs);
 	free(b->pairs);
 	m->map = joined;
@@ -476,7 +478,8 @@ eval_fields(struct visit *vs, const struct ex_scope *sc, int renames)
 		vs->fvcap = (size_t)r->nfields;
 		vs->fv = xrealloc(vs->fv, sizeof *vs->fv * vs->fvcap);
 	}
-	memset(vs->fv, 0, sizeof *vs->fv * (size_t)r->nfields);
+	if (r->nfields > 0)	/* (fv is NULL until a rule has fields) */
+		memset(vs->fv, 0, sizeof *vs->fv * (size_t)r->nfields);
 	for (int i = 0; i < r->nfields; i++) {
 		struct import_field *f = &r->fields[i];
 		struct fval *fv = &vs->fv[i];
