@@ -8,6 +8,7 @@
 #include "fieldmap.h"
 #include "import.h"
 #include "json.h"
+#include "text.h"
 
 const char *const import_canonical_names[] = {
 	"type", "conversation", "ts", "role", "agent", "customer", "text",
@@ -141,6 +142,21 @@ valid_field_name(const char *name, const char **why)
 		*why = "empty field name";
 		return -1;
 	}
+	if (!text_utf8_valid(name, strlen(name), NULL)) {
+		*why = "not UTF-8";
+		return -1;
+	}
+	return 0;
+}
+
+/* Text that becomes part of events (expressions, values, maps) is UTF-8. */
+static int
+valid_text(const char *s, const char **why)
+{
+	if (!text_utf8_valid(s, strlen(s), NULL)) {
+		*why = "not UTF-8";
+		return -1;
+	}
 	return 0;
 }
 
@@ -180,7 +196,7 @@ import_field(struct import_rule *r, const char *name, const char *text,
 	size_t elen;
 	const char *cond = when_part(text, &elen);
 
-	if (valid_field_name(name, why) < 0)
+	if (valid_field_name(name, why) < 0 || valid_text(text, why) < 0)
 		return -1;
 	char *etext = xstrndup(text, elen);
 	f.expr = ex_parse(etext, r->strict, why);
@@ -228,7 +244,7 @@ import_set(struct import_rule *r, const char *name, const char *value,
 {
 	struct import_field f = { 0 };
 
-	if (valid_field_name(name, why) < 0)
+	if (valid_field_name(name, why) < 0 || valid_text(value, why) < 0)
 		return -1;
 	cJSON *v = constant_value(value);
 	f.expr = ex_literal(v);
@@ -267,7 +283,8 @@ import_map(struct import_rule *r, const char *field, const char *spec,
 {
 	struct ex_map add = EX_MAP_INIT;
 
-	if (valid_field_name(field, why) < 0 || ex_map_add(&add, spec, why) < 0) {
+	if (valid_field_name(field, why) < 0 || valid_text(spec, why) < 0 ||
+	    ex_map_add(&add, spec, why) < 0) {
 		ex_map_free(&add);
 		return -1;
 	}
@@ -331,6 +348,8 @@ import_drop(struct import_rule *r, const char *cond, const char *label,
 {
 	struct import_drop d = { EX_CONDS_INIT, NULL, 0 };
 
+	if (valid_text(cond, why) < 0 || (label && valid_text(label, why) < 0))
+		return -1;
 	if (ex_conds_parse(&d.cond, cond, r->strict, why) < 0) {
 		ex_conds_free(&d.cond);
 		return -1;
@@ -344,12 +363,16 @@ import_drop(struct import_rule *r, const char *cond, const char *label,
 int
 import_when(struct import_rule *r, const char *cond, const char **why)
 {
+	if (valid_text(cond, why) < 0)
+		return -1;
 	return ex_conds_parse(&r->when, cond, r->strict, why);
 }
 
 int
 import_explode(struct import_rule *r, const char *path, const char **why)
 {
+	if (valid_text(path, why) < 0)
+		return -1;
 	struct ex_explode *x = ex_explode_parse(path, why);
 
 	if (x == NULL)
@@ -373,6 +396,8 @@ import_keep(struct import_rule *r, const char *list, const char **why)
 		r->keep = IMPORT_KEEP_NONE;
 		return 0;
 	}
+	if (valid_text(list, why) < 0)
+		return -1;
 	r->keep = IMPORT_KEEP_LIST;
 	const char *p = list;
 	while (*p) {
@@ -399,7 +424,8 @@ int
 import_unique(struct import_rule *r, const char *field, const char *label,
     const char **why)
 {
-	if (valid_field_name(field, why) < 0)
+	if (valid_field_name(field, why) < 0 ||
+	    (label != NULL && valid_text(label, why) < 0))
 		return -1;
 	free(r->unique);
 	free(r->unique_label);

@@ -9,6 +9,7 @@
 
 #include "preset.h"
 #include "share.h"
+#include "text.h"
 
 #define PRESET_MAX_BYTES	(1 << 20)	/* a preset is a page of text */
 
@@ -312,8 +313,18 @@ preset_parse(const char *text, size_t len, const char *path,
 	size_t i = 0;
 	long next_line = 1;
 
+	size_t bad_at;
+
 	if (memchr(text, '\0', len) != NULL) {
 		buf_printf(err, "%s: a NUL byte: not a preset", path);
+		return PRESET_BAD;
+	}
+	if (!text_utf8_valid(text, len, &bad_at)) {
+		long line = 1;
+		for (size_t k = 0; k < bad_at; k++)
+			line += text[k] == '\n';
+		buf_printf(err, "%s:%ld: not UTF-8 (a preset is UTF-8 text)",
+		    path, line);
 		return PRESET_BAD;
 	}
 	while (i < len) {

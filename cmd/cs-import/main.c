@@ -12,6 +12,7 @@
 #include "import.h"
 #include "json.h"
 #include "preset.h"
+#include "text.h"
 
 enum {
 	OPT_ROLE_MAP = CLI_OPT_TOOL, OPT_SORT, OPT_FROM, OPT_EXPLODE, OPT_SET,
@@ -212,6 +213,8 @@ build_spec(struct import_spec *spec, struct preset *ps,
 	for (int i = 0; i < spec->nrules; i++)
 		apply_to_rule(&spec->rules[i], cli, o, d);
 	if (o->prefix != NULL) {
+		if (!text_utf8_valid(o->prefix, strlen(o->prefix), NULL))
+			diag_usage(d, "--prefix: not UTF-8");
 		free(spec->prefix);
 		spec->prefix = *o->prefix ? xstrdup(o->prefix) : NULL;
 	}
