@@ -562,6 +562,9 @@ shape_keep_all(struct visit *vs, cJSON *ev)
 {
 	struct import_rule *r = vs->rule;
 
+	if (r->nfields == 0 && vs->sp->prefix == NULL)
+		return;		/* the record as it is: nothing to walk */
+
 	for (int i = 0; i < r->nfields; i++)
 		if (vs->fv[i].rename != NULL)
 			vs->fv[i].member = json_get(ev, vs->fv[i].rename);
@@ -756,12 +759,14 @@ static int
 missing_fields(const struct import_rule *r, const cJSON *ev)
 {
 	static const char *const need[] = { "ts", "role", "conversation" };
-	const char *type = json_str(ev, "type");
+	const char *type = NULL;
 	int bits = 0;
 
 	for (int i = 0; i < 3; i++) {
 		if (!rule_maps(r, need[i]) || has_value(json_get(ev, need[i])))
 			continue;
+		if (i > 0 && type == NULL)
+			type = json_str(ev, "type");
 		if (i == 1 && type != NULL && strcmp(type, "message") != 0)
 			continue;	/* only messages have a role */
 		if (i == 2 && type != NULL && strcmp(type, "order") == 0)
