@@ -91,6 +91,7 @@ import_spec_free(struct import_spec *sp)
 	free(sp->name);
 	free(sp->prefix);
 	ex_cache_free(&sp->cache);
+	buf_free(&sp->why);
 	memset(sp, 0, sizeof *sp);
 }
 
@@ -861,11 +862,39 @@ visit_element(void *ctx, struct ex_scope *sc, const char *where)
 		cJSON_Delete(ev);
 }
 
+/* A spec that only makes each record canonical, as it is (cs-import with
+ * no options that shape events: the common case, and the benchmark's). */
+static int
+as_it_is(const struct import_spec *sp)
+{
+	const struct import_rule *r = sp->rules;
+
+	return sp->nrules == 1 && r->explode == NULL && r->when.n == 0 &&
+	    r->ndrops == 0 && r->nfields == 0 && r->nmaps == 0 &&
+	    r->unique == NULL && r->keep == IMPORT_KEEP_ALL &&
+	    sp->prefix == NULL;
+}
+
 void
 import_record(struct import_spec *sp, cJSON *rec, const char *file,
     long line, const char *raw, size_t rawlen,
     const struct import_sink *sink, struct diag *d)
 {
+	if (as_it_is(sp)) {
+		/* What visit_element does for such a spec, without its
+		 * set-up: the same answers (the golden tests hold both). */
+		cs_time t = CS_TIME_NONE;
+		sp->records++;
+		buf_reset(&sp->why);
+		if (normalise_time(sp, rec, &t, &sp->why) == 0 &&
+		    check_role(rec, &sp->why) == 0) {
+			ids_to_strings(rec);
+			sp->events++;
+			sink->event(sink->ctx, rec, t);
+			return;
+		}
+		sp->records--;		/* counted again below */
+	}
 	struct visit vs = { 0 };
 	struct ex_scope sc = { { rec }, 1, &sp->cache };
 	int taken = 0;

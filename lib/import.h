@@ -101,6 +101,7 @@ struct import_spec {
 	char			*prefix;	/* NULL: members keep names */
 	const struct ts_parser	*ts;
 	struct ex_cache		 cache;
+	struct buf		 why;		/* a record's reason, reused */
 	/* what the run met, for import_summary */
 	unsigned long		 records, events, unmatched;
 	unsigned long		 skipped;	/* not taken, without a preset */
