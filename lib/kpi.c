@@ -164,7 +164,10 @@ static const enum metric change_of[][2] = {
 };
 
 static const char *const bucket_names[] = { NULL, "hour", "day", "week",
-	"month" };
+	"month", "hour_of_day", "weekday_hour" };
+
+static const char *const weekday_names[] = { "Mon", "Tue", "Wed", "Thu",
+	"Fri", "Sat", "Sun" };
 
 /* ---- state --------------------------------------------------------------- */
 
@@ -238,7 +241,8 @@ struct conv {
 	struct kev	*evs;
 	uint32_t	 nevs, capevs;
 	uint32_t	 seq;
-	uint32_t	 gv[];		/* group field values, string ids */
+	uint8_t		 escalated;	/* a message with `escalate: true` */
+	uint32_t	 gv[];		/* field values (kpi.fields), string ids */
 };
 
 struct group {
@@ -310,7 +314,30 @@ struct kpi {
 	size_t		 nrows;
 	int		 metric_ids[M_NMETRICS];
 	int		 nmetrics;
+	/* The fields read from events: the -g ones, then those only views
+	 * ask for (kpi_field); the first o.ngroup make this report's groups. */
+	const char	**fields;
+	int		 nfields;
+	/* Views (kpi_view_add): reports of their own fed by this one. */
+	struct kpi	*root;		/* of a view: the kpi it belongs to */
+	int		*fmap;		/* of a view: its fields in the root's */
+	struct kpi	**views;
+	int		 nviews;
+	kpi_conversation_fn visit;
+	void		*visit_ctx;
+	int		 escalate;	/* read `escalate` (views, visit) */
 };
+
+/* The views' side of the fold (the end of this file). */
+static void	set_field(struct kpi *, int f, const char *name);
+static void	views_message(struct kpi *, int role, cs_time);
+static void	views_order(struct kpi *, const char *cust,
+		    const struct order *);
+static void	views_rating(struct kpi *, const uint32_t *vals,
+		    const struct rating *);
+static void	views_start(struct kpi *);
+static void	views_conversation(struct kpi *, const struct hmap_entry *);
+static void	views_free(struct kpi *);
 
 /* ---- small helpers ------------------------------------------------------- */
 
@@ -323,7 +350,9 @@ intern(struct kpi *k, const char *s, size_t len)
 static const char *
 str_of(const struct kpi *k, uint32_t id)
 {
-	return id ? hmap_at(&k->strs, id - 1)->key : NULL;
+	const struct kpi *r = k->root ? k->root : k;	/* views share it */
+
+	return id ? hmap_at(&r->strs, id - 1)->key : NULL;
 }
 
 /* A field value as a string id: strings as they are, numbers and booleans
@@ -344,7 +373,7 @@ static uint32_t
 tuple_id(struct kpi *k, const uint32_t *vals)
 {
 	return (uint32_t)hmap_put(&k->tuples, vals,
-	    sizeof *vals * (size_t)k->o.ngroup, NULL);
+	    sizeof *vals * (size_t)k->nfields, NULL);
 }
 
 static const uint32_t *
@@ -390,6 +419,11 @@ bucket_of(const struct kpi *k, cs_time t)
 		return day;
 	case KPI_BY_WEEK:
 		return day - civil_weekday(day);
+	case KPI_BY_HOUR_OF_DAY:
+		return civil_floor_div(local - day * 86400, 3600);
+	case KPI_BY_WEEKDAY_HOUR:
+		return civil_weekday(day) * 24 +
+		    civil_floor_div(local - day * 86400, 3600);
 	default:
 		civil_from_days(day, &y, &m, &d);
 		return y * 12 + m - 1;
@@ -414,6 +448,12 @@ bucket_label(const struct kpi *k, int64_t b, struct buf *out)
 	case KPI_BY_MONTH:
 		buf_printf(out, "%04lld-%02d", (long long)civil_floor_div(b, 12),
 		    (int)(b - civil_floor_div(b, 12) * 12) + 1);
+		return;
+	case KPI_BY_HOUR_OF_DAY:
+		buf_printf(out, "%02d", (int)b);
+		return;
+	case KPI_BY_WEEKDAY_HOUR:
+		buf_printf(out, "%s %02d", weekday_names[b / 24], (int)(b % 24));
 		return;
 	case KPI_BY_NONE:
 		return;
@@ -520,7 +560,7 @@ hold(struct conv *c, cs_time t, int kind, uint32_t agent)
 static void
 capture(const struct kpi *k, struct conv *c, int rule, const uint32_t *vals)
 {
-	for (int f = 0; f < k->o.ngroup; f++)
+	for (int f = 0; f < k->nfields; f++)
 		if (k->rules[f] == (enum rule)rule &&
 		    (rule != R_FIRST || c->gv[f] == 0))
 			c->gv[f] = vals[f];
@@ -601,7 +641,7 @@ fold_reset(const struct kpi *k, struct conv *c)
 	c->last_kept = 0;
 	c->closed = 0;
 	c->npairs = 0;
-	memset(c->gv, 0, sizeof *c->gv * (size_t)k->o.ngroup);
+	memset(c->gv, 0, sizeof *c->gv * (size_t)k->nfields);
 }
 
 static struct conv *
@@ -626,7 +666,7 @@ conv_get(struct kpi *k, const char *id, size_t len)
 	struct hmap_entry *e = hmap_at(&k->convs, k->recent);
 	if (added) {
 		struct conv *c = xcalloc(1, sizeof *c + sizeof *c->gv *
-		    (size_t)k->o.ngroup);
+		    (size_t)k->nfields);
 		fold_reset(k, c);
 		c->last_ts = CS_TIME_NONE;
 		e->val.ptr = c;
@@ -650,7 +690,7 @@ list_add(struct kpi *k, struct conv *c, cs_time t, int kind,
 static const uint32_t *
 synth_vals(struct kpi *k, const struct conv *c, int rule, uint32_t agent)
 {
-	for (int f = 0; f < k->o.ngroup; f++)
+	for (int f = 0; f < k->nfields; f++)
 		k->synth[f] = k->rules[f] == (enum rule)rule ? c->gv[f] : 0;
 	if (rule == R_AGENT && k->agent_field >= 0)
 		k->synth[k->agent_field] = agent;
@@ -674,7 +714,7 @@ first_values_on_earliest(struct kpi *k, const struct conv *c, uint32_t from)
 	uint32_t at = from;
 	int any = 0;
 
-	for (int f = 0; f < k->o.ngroup; f++)
+	for (int f = 0; f < k->nfields; f++)
 		any |= k->rules[f] == R_FIRST && c->gv[f] != 0;
 	if (!any || from == c->nevs)
 		return;
@@ -682,8 +722,8 @@ first_values_on_earliest(struct kpi *k, const struct conv *c, uint32_t from)
 		if (c->evs[i].ts < c->evs[at].ts)
 			at = i;
 	memcpy(k->synth, tuple_vals(k, c->evs[at].tuple),
-	    sizeof *k->synth * (size_t)k->o.ngroup);
-	for (int f = 0; f < k->o.ngroup; f++)
+	    sizeof *k->synth * (size_t)k->nfields);
+	for (int f = 0; f < k->nfields; f++)
 		if (k->rules[f] == R_FIRST)
 			k->synth[f] = c->gv[f];
 	c->evs[at].tuple = tuple_id(k, k->synth);
@@ -1057,6 +1097,8 @@ add_rating(struct kpi *k, const char *conv_id, struct rating r)
 	if (conv_id == NULL) {
 		if (in_period(k, r.ts))
 			loose_add(k, &r, tuple_id(k, k->vals));
+		else if (k->nviews > 0)		/* for the views' periods */
+			loose_add(k, &r, tuple_id(k, k->vals));
 		return;
 	}
 	/* Its group is the conversation's, known at the end. */
@@ -1143,10 +1185,11 @@ kpi_add(struct kpi *k, const cJSON *ev)
 		return NULL;	/* after --now: not happened yet */
 	if (k->latest == CS_TIME_NONE || t > k->latest)
 		k->latest = t;
-	for (int f = 0; f < k->o.ngroup; f++) {
+	for (int f = 0; f < k->nfields; f++) {
 		k->vals[f] = value_id(k, fieldmap_get(k->o.map, ev,
-		    k->o.group[f]));
-		k->group_seen[f] |= k->vals[f] != 0;
+		    k->fields[f]));
+		if (f < k->o.ngroup)
+			k->group_seen[f] |= k->vals[f] != 0;
 	}
 	if (is_rating) {
 		rating.ts = t;
@@ -1158,11 +1201,14 @@ kpi_add(struct kpi *k, const cJSON *ev)
 			add_order(k, cust_id, &order);
 			if (in_period(k, t))
 				count_order(k, cust_id, &order);
+			views_order(k, cust_id, &order);
 		}
 		return NULL;
 	}
 	if (role >= 0 && in_period(k, t))
 		count_message(k, role, t);
+	if (role >= 0)
+		views_message(k, role, t);
 	if (conv_id == NULL)
 		return NULL;
 	struct conv *c = conv_get(k, conv_id, strlen(conv_id));
@@ -1170,6 +1216,8 @@ kpi_add(struct kpi *k, const cJSON *ev)
 		return NULL;	/* kpi_full: the run stops */
 	if (c->customer == 0 && cust_id != NULL)
 		c->customer = intern(k, cust_id, strlen(cust_id));
+	if (k->escalate && flag(k, ev, "escalate"))
+		c->escalated = 1;
 	conv_event(k, c, kind, t);
 	return NULL;
 }
@@ -1275,6 +1323,15 @@ add_time(struct kpi *k, struct group *g, enum timing which, cs_time from,
 	stats_add(&g->bh[which], k->o.business(k->o.business_ctx, from, to));
 }
 
+/* Answered later than the SLA, or unanswered and older than it at now. */
+static int
+breached(const struct kpi *k, const struct conv *c)
+{
+	cs_time to = c->first_resp != CS_TIME_NONE ? c->first_resp : k->now;
+
+	return seconds(c->start, to) > k->o.sla;
+}
+
 /* A conversation's figures into one group (or the total). */
 static void
 conv_into(struct kpi *k, const struct conv *c, struct group *g,
@@ -1283,13 +1340,13 @@ conv_into(struct kpi *k, const struct conv *c, struct group *g,
 	g->conversations++;
 	if (c->first_resp != CS_TIME_NONE) {
 		add_time(k, g, T_FRT, c->start, c->first_resp);
-		if (seconds(c->start, c->first_resp) <= k->o.sla)
+		if (!breached(k, c))
 			g->within++;
 		else
 			g->breaches++;
 	} else {
 		g->unanswered++;
-		if (seconds(c->start, k->now) > k->o.sla)
+		if (breached(k, c))
 			g->breaches++;
 	}
 	for (uint32_t i = 0; i < c->npairs; i++)
@@ -1456,6 +1513,8 @@ bucket_before(const struct kpi *k, int64_t b)
 	switch (k->o.by) {
 	case KPI_BY_HOUR: return bucket_of(k, (b - 1) * 1000);
 	case KPI_BY_WEEK: return b - 7;
+	/* Hours of the day or week come round again: nothing is before. */
+	case KPI_BY_HOUR_OF_DAY: case KPI_BY_WEEKDAY_HOUR: return INT64_MIN;
 	default: return b - 1;
 	}
 }
@@ -1572,10 +1631,24 @@ count_conversations(struct kpi *k)
 	qsort(at, n, sizeof *at, cmp_conv_at);
 	for (size_t i = 0; i < n; i++) {
 		conv_finish(k, at[i].e->val.ptr);
+		views_conversation(k, at[i].e);
 		conv_free(at[i].e->val.ptr);
 		at[i].e->val.ptr = NULL;
 	}
 	free(at);
+}
+
+/* The groups in order, and the total last. */
+static size_t
+make_rows(struct kpi *k)
+{
+	k->nrows = hmap_count(&k->groups) + 1;
+	k->rows = xmalloc(sizeof *k->rows * k->nrows);
+	for (size_t i = 0; i + 1 < k->nrows; i++)
+		k->rows[i] = hmap_at(&k->groups, i)->val.ptr;
+	qsort(k->rows, k->nrows - 1, sizeof *k->rows, cmp_group);
+	k->rows[k->nrows - 1] = &k->total;
+	return k->nrows;
 }
 
 size_t
@@ -1584,18 +1657,19 @@ kpi_finish(struct kpi *k)
 	k->now = k->o.now != CS_TIME_NONE ? k->o.now : k->latest;
 	if (k->now == CS_TIME_NONE)
 		k->now = 0;
+	views_start(k);
 	if (k->nloose > 1)
 		qsort(k->loose, k->nloose, sizeof *k->loose, cmp_loose);
-	for (uint32_t i = 0; i < k->nloose; i++)
-		count_rating(k, tuple_vals(k, k->loose[i].tuple), &k->loose[i]);
+	for (uint32_t i = 0; i < k->nloose; i++) {
+		const uint32_t *vals = tuple_vals(k, k->loose[i].tuple);
+		if (in_period(k, k->loose[i].ts))
+			count_rating(k, vals, &k->loose[i]);
+		views_rating(k, vals, &k->loose[i]);
+	}
 	count_conversations(k);
-	k->nrows = hmap_count(&k->groups) + 1;
-	k->rows = xmalloc(sizeof *k->rows * k->nrows);
-	for (size_t i = 0; i + 1 < k->nrows; i++)
-		k->rows[i] = hmap_at(&k->groups, i)->val.ptr;
-	qsort(k->rows, k->nrows - 1, sizeof *k->rows, cmp_group);
-	k->rows[k->nrows - 1] = &k->total;
-	return k->nrows;
+	for (int v = 0; v < k->nviews; v++)
+		make_rows(k->views[v]);
+	return make_rows(k);
 }
 
 /* ---- the report ---------------------------------------------------------- */
@@ -1623,17 +1697,10 @@ kpi_new(const struct kpi_opts *o)
 	k->zero = xcalloc(nv, sizeof *k->zero);
 	k->group_seen = xcalloc(nv, 1);
 	k->agent_field = -1;
-	for (int f = 0; f < o->ngroup; f++) {
-		const char *g = o->group[f];
-		if (strcmp(g, "agent") == 0) {
-			k->rules[f] = R_AGENT;
-			k->agent_field = f;
-		} else if (strcmp(g, "intent") == 0 ||
-		    strcmp(g, "variant") == 0 || strcmp(g, "template") == 0)
-			k->rules[f] = R_CLASSIFIED;
-		else
-			k->rules[f] = R_FIRST;
-	}
+	k->fields = xcalloc(nv, sizeof *k->fields);
+	for (int f = 0; f < o->ngroup; f++)
+		set_field(k, f, o->group[f]);
+	k->nfields = o->ngroup;
 	k->grouped = o->ngroup > 0 || o->by != KPI_BY_NONE;
 	group_init(&k->total);
 	k->total.k = k;
@@ -1651,6 +1718,7 @@ kpi_free(struct kpi *k)
 {
 	if (k == NULL)
 		return;
+	views_free(k);
 	for (size_t i = 0; i < hmap_count(&k->convs); i++)
 		if (hmap_at(&k->convs, i)->val.ptr != NULL)
 			conv_free(hmap_at(&k->convs, i)->val.ptr);
@@ -1680,6 +1748,8 @@ kpi_free(struct kpi *k)
 	buf_free(&k->conv_text);
 	buf_free(&k->cust_text);
 	free(k->rules);
+	free(k->fields);
+	free(k->fmap);
 	free(k->vals);
 	free(k->synth);
 	free(k->zero);
@@ -1955,8 +2025,223 @@ kpi_want(const struct kpi *k, struct ev_want *w)
 
 	for (size_t i = 0; i < sizeof reads / sizeof *reads; i++)
 		ev_want_add(w, fieldmap_source(k->o.map, reads[i]));
-	for (int f = 0; f < k->o.ngroup; f++)
-		ev_want_add(w, fieldmap_source(k->o.map, k->o.group[f]));
+	for (int f = 0; f < k->nfields; f++)
+		ev_want_add(w, fieldmap_source(k->o.map, k->fields[f]));
+	if (k->escalate)
+		ev_want_add(w, fieldmap_source(k->o.map, "escalate"));
+}
+
+/* ---- views: more reports from the same pass (cs-report) ------------------ */
+
+static enum rule
+rule_of(const char *field)
+{
+	if (strcmp(field, "agent") == 0)
+		return R_AGENT;
+	if (strcmp(field, "intent") == 0 || strcmp(field, "variant") == 0 ||
+	    strcmp(field, "template") == 0)
+		return R_CLASSIFIED;
+	return R_FIRST;
+}
+
+static void
+set_field(struct kpi *k, int f, const char *name)
+{
+	k->fields[f] = name;
+	k->rules[f] = rule_of(name);
+	if (k->rules[f] == R_AGENT && k->agent_field < 0)
+		k->agent_field = f;
+}
+
+int
+kpi_field(struct kpi *k, const char *name)
+{
+	int f;
+	size_t nv;
+
+	for (f = 0; f < k->nfields; f++)
+		if (strcmp(k->fields[f], name) == 0)
+			return f;
+	nv = (size_t)k->nfields + 2;
+	k->fields = xrealloc(k->fields, sizeof *k->fields * nv);
+	k->rules = xrealloc(k->rules, sizeof *k->rules * nv);
+	k->vals = xrealloc(k->vals, sizeof *k->vals * nv);
+	k->synth = xrealloc(k->synth, sizeof *k->synth * nv);
+	free(k->zero);
+	k->zero = xcalloc(nv, sizeof *k->zero);
+	set_field(k, f, name);
+	k->nfields++;
+	return f;
+}
+
+const char *
+kpi_field_name(const struct kpi *k, int f)
+{
+	return k->fields[f];
+}
+
+struct kpi *
+kpi_view_add(struct kpi *k, const struct kpi_view_opts *vo)
+{
+	struct kpi_opts o = k->o;
+
+	o.group = vo->group;
+	o.ngroup = vo->ngroup;
+	o.by = vo->by;
+	o.since = vo->since;
+	o.until = vo->until;
+	struct kpi *v = kpi_new(&o);
+	v->root = k;
+	v->fmap = xcalloc((size_t)vo->ngroup + 1, sizeof *v->fmap);
+	for (int f = 0; f < vo->ngroup; f++)
+		v->fmap[f] = kpi_field(k, vo->group[f]);
+	k->views = xrealloc(k->views, sizeof *k->views *
+	    (size_t)(k->nviews + 1));
+	k->views[k->nviews++] = v;
+	k->escalate = 1;
+	return v;
+}
+
+void
+kpi_on_conversation(struct kpi *k, kpi_conversation_fn fn, void *ctx)
+{
+	k->visit = fn;
+	k->visit_ctx = ctx;
+	k->escalate = 1;
+}
+
+/* A view's values of its fields, from the root's values of all fields. */
+static const uint32_t *
+view_vals(struct kpi *v, const uint32_t *root_vals)
+{
+	for (int f = 0; f < v->o.ngroup; f++)
+		v->vals[f] = root_vals[v->fmap[f]];
+	return v->vals;
+}
+
+static void
+views_message(struct kpi *k, int role, cs_time t)
+{
+	for (int i = 0; i < k->nviews; i++) {
+		struct kpi *v = k->views[i];
+		if (!in_period(v, t))
+			continue;
+		view_vals(v, k->vals);
+		count_message(v, role, t);
+	}
+}
+
+static void
+views_order(struct kpi *k, const char *cust, const struct order *ord)
+{
+	for (int i = 0; i < k->nviews; i++) {
+		struct kpi *v = k->views[i];
+		if (!in_period(v, ord->t))
+			continue;
+		view_vals(v, k->vals);
+		count_order(v, cust, ord);
+	}
+}
+
+static void
+views_rating(struct kpi *k, const uint32_t *vals, const struct rating *r)
+{
+	for (int i = 0; i < k->nviews; i++) {
+		struct kpi *v = k->views[i];
+		if (in_period(v, r->ts))
+			count_rating(v, view_vals(v, vals), r);
+	}
+}
+
+static void
+views_start(struct kpi *k)
+{
+	for (int i = 0; i < k->nviews; i++) {
+		k->views[i]->now = k->now;
+		k->views[i]->rejected = k->rejected;
+	}
+}
+
+static void
+visit(struct kpi *k, const struct hmap_entry *e, const struct conv *c)
+{
+	struct kpi_conversation kc = {
+		.id = e->key, .start = c->start,
+		.first_response = c->first_resp,
+		.waiting_since = c->run_start,
+		.breached = breached(k, c),
+		.escalated = c->escalated,
+		.closed = c->closed && c->resolved >= c->start,
+		.values = c->gv,
+	};
+
+	/* Resolved after the buyer last wrote: nobody is waiting. */
+	if (c->closed && c->run_start != CS_TIME_NONE &&
+	    c->resolved >= c->run_start)
+		kc.waiting_since = CS_TIME_NONE;
+	k->visit(k->visit_ctx, &kc);
+}
+
+/* A folded conversation (conv_finish) into every view, and to the visitor. */
+static void
+views_conversation(struct kpi *k, const struct hmap_entry *e)
+{
+	const struct conv *c = e->val.ptr;
+	const struct order *conv = NULL;
+	int conv_known = 0;
+
+	for (int i = 0; i < k->nviews; i++) {
+		struct kpi *v = k->views[i];
+		if (c->start == CS_TIME_NONE) {
+			for (uint32_t j = 0; j < c->nratings; j++)
+				if (in_period(v, c->ratings[j].ts))
+					count_rating(v, view_vals(v, tuple_vals(k,
+					    c->ratings[j].tuple)), &c->ratings[j]);
+			continue;
+		}
+		if (!in_period(v, c->start))
+			continue;
+		if (!conv_known && c->customer != 0)
+			conv = converted(k, c->customer, c->start);
+		conv_known = 1;
+		struct group *g = group_get(v, view_vals(v, c->gv),
+		    bucket_of(v, c->start));
+		if (g != NULL)
+			conv_into(v, c, g, conv);
+		conv_into(v, c, &v->total, conv);
+	}
+	if (k->visit != NULL && c->start != CS_TIME_NONE)
+		visit(k, e, c);
+}
+
+static void
+views_free(struct kpi *k)
+{
+	for (int i = 0; i < k->nviews; i++)
+		kpi_free(k->views[i]);
+	free(k->views);
+	/* The field names past the -g ones are the views' (borrowed). */
+}
+
+const char *
+kpi_conversation_value(const struct kpi *k, const struct kpi_conversation *c,
+    int field)
+{
+	return str_of(k, c->values[field]);
+}
+
+const char *
+kpi_row_key(const struct kpi *k, size_t row, int field)
+{
+	if (kpi_row_is_total(k, row))
+		return NULL;
+	return str_of(k, k->rows[row]->vals[field]);
+}
+
+int64_t
+kpi_row_bucket(const struct kpi *k, size_t row)
+{
+	return k->rows[row]->bucket;
 }
 
 /* ---- mergeable state (cs-kpi -o partial, --merge, -j) -------------------- */

@@ -51,7 +51,10 @@ struct tz_zone;
 struct kpi;
 
 enum kpi_bucket { KPI_BY_NONE, KPI_BY_HOUR, KPI_BY_DAY, KPI_BY_WEEK,
-	KPI_BY_MONTH };
+	KPI_BY_MONTH,
+	KPI_BY_HOUR_OF_DAY,	/* 0-23, whatever the day (views) */
+	KPI_BY_WEEKDAY_HOUR	/* weekday * 24 + hour, Monday 0 (views) */
+};
 
 /* Open (business) time in [from, to), seconds: cal_business_seconds. */
 typedef double (*kpi_business_fn)(const void *ctx, cs_time from, cs_time to);
@@ -176,5 +179,68 @@ int	kpi_parse_instant(const char *s, cs_time now, const struct tz_zone *tz,
 	    const struct ts_parser *p, cs_time *out);
 /* "hour" "day" "week" "month" → bucket; -1 if unknown. */
 int	kpi_bucket_parse(const char *);
+
+/*
+ * ---- Views: several reports from one pass (cs-report) ----
+ *
+ * A view is a report of its own over the same events, counted in the same
+ * pass by the same definitions: its own group fields, its own bucket (any
+ * kpi_bucket, the hours of the day and of the week included) and its own
+ * period [since, until); the rest (SLA, window, zone, business hours, now)
+ * is its kpi's.  Add views after kpi_new and before the first kpi_add.  A
+ * view is read as any kpi (kpi_nrows, kpi_value, kpi_row_key ...) after its
+ * kpi's kpi_finish; it belongs to that kpi, which frees it.  Each
+ * conversation is folded once whatever the number of views, then counted
+ * into each view whose period holds its start; messages, orders and ratings
+ * go to each view whose period holds their own time (in the same order as
+ * a kpi of their own would count them, so sums agree to the last bit).
+ * The group field names of a view are borrowed: they must outlive the kpi.
+ * Views and the fields only they read stay in the process: a kpi with
+ * views is not for kpi_absorb or partial state (cs-report needs neither).
+ */
+struct kpi_view_opts {
+	const char *const	*group;
+	int			 ngroup;
+	enum kpi_bucket		 by;
+	cs_time			 since, until;	/* NONE: open */
+};
+struct kpi *kpi_view_add(struct kpi *, const struct kpi_view_opts *);
+
+/*
+ * A field read from every event and kept with each conversation (its -g
+ * fields come first, then those views or callers ask for): its number,
+ * added when new (before the first kpi_add; name borrowed).
+ */
+int	kpi_field(struct kpi *, const char *name);
+const char *kpi_field_name(const struct kpi *, int field);
+
+/* Row r's value of its group field i (NULL: missing, or the total row);
+ * its bucket: a day number in the zone, an hour of the day 0-23, ... */
+const char *kpi_row_key(const struct kpi *, size_t row, int field);
+int64_t	kpi_row_bucket(const struct kpi *, size_t row);
+
+/*
+ * Each conversation that has a start, as kpi_finish counts it, to a
+ * function: for lists of conversations (SLA breaches, escalations).  The
+ * struct and its strings are valid during the call only.
+ */
+struct kpi_conversation {
+	const char	*id;
+	cs_time		 start;
+	cs_time		 first_response;	/* NONE: unanswered */
+	/* The first customer message not answered yet, unless the
+	 * conversation was resolved after it; NONE when nobody waits. */
+	cs_time		 waiting_since;
+	int		 breached;	/* counted in sla_breaches */
+	int		 escalated;	/* a message had `escalate: true` */
+	int		 closed;	/* its last status is `resolved` */
+	const uint32_t	*values;	/* for kpi_conversation_value */
+};
+typedef void (*kpi_conversation_fn)(void *ctx,
+	    const struct kpi_conversation *);
+void	kpi_on_conversation(struct kpi *, kpi_conversation_fn, void *ctx);
+/* The conversation's value of a field (kpi_field), or NULL. */
+const char *kpi_conversation_value(const struct kpi *,
+	    const struct kpi_conversation *, int field);
 
 #endif
