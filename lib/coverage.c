@@ -612,3 +612,11 @@ coverage_heatmap(struct coverage *c, struct buf *out)
 		buf_printf(out, " %8lu %9lu\n", dm, du);
 	}
 }
+
+void
+coverage_shift_counts(struct coverage *c, int agents[168])
+{
+	count_agents(c);
+	for (int h = 0; h < WEEK_HOURS; h++)
+		agents[h] = c->slot[h].agents;
+}

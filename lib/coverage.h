@@ -74,6 +74,9 @@ void		 coverage_report(struct coverage *, struct ev_writer *,
 void		 coverage_suggest(struct coverage *, int n, int hours,
 		    int days, const struct tz_zone *const *zones, int nzones,
 		    struct ev_writer *);
+/* Agents on shift at the middle of each hour of the reference week (0 =
+ * Monday 00:00-01:00, in the team zone), into agents[0..167]. */
+void		 coverage_shift_counts(struct coverage *, int agents[168]);
 /* The week as text: a 7 × 24 grid of message density, nobody-on-shift marks. */
 void		 coverage_heatmap(struct coverage *, struct buf *out);
 /*

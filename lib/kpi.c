@@ -3014,3 +3014,11 @@ kpi_partial_add(struct kpi *k, const cJSON *rec)
 			return kinds[i].read(k, rec);
 	return "not a line of cs-kpi's partial state";
 }
+
+/* ---- views, continued ---------------------------------------------------- */
+
+cs_time
+kpi_latest(const struct kpi *k)
+{
+	return k->latest;
+}

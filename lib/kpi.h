@@ -239,6 +239,8 @@ struct kpi_conversation {
 typedef void (*kpi_conversation_fn)(void *ctx,
 	    const struct kpi_conversation *);
 void	kpi_on_conversation(struct kpi *, kpi_conversation_fn, void *ctx);
+/* The latest ts read (events after --now left out); NONE when none. */
+cs_time	kpi_latest(const struct kpi *);
 /* The conversation's value of a field (kpi_field), or NULL. */
 const char *kpi_conversation_value(const struct kpi *,
 	    const struct kpi_conversation *, int field);
