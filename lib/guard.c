@@ -51,7 +51,8 @@ guard_empty_message(const char *what, cs_time since, cs_time until,
 	} else
 		buf_adds(out, "in the input");
 	if (latest == CS_TIME_NONE) {
-		buf_adds(out, "; there are no events");
+		if (since != CS_TIME_NONE || until != CS_TIME_NONE)
+			buf_adds(out, "; the input holds no events");
 		return;
 	}
 	buf_adds(out, "; the latest event is ");

@@ -16,6 +16,7 @@
 #include "calendar.h"
 #include "check.h"
 #include "cli.h"
+#include "guard.h"
 #include "json.h"
 #include "kpi.h"
 #include "kpirun.h"
@@ -24,7 +25,8 @@
 enum {
 	OPT_BY = CLI_OPT_TOOL, OPT_TZ, OPT_SLA, OPT_WINDOW, OPT_BOTS, OPT_NOW,
 	OPT_SINCE, OPT_UNTIL, OPT_METRICS, OPT_CHECK, OPT_HOURS, OPT_TEAM_TZ,
-	OPT_HOLIDAYS, OPT_ANY_ORDER, OPT_CSV_RAW, OPT_MERGE, OPT_PART
+	OPT_HOLIDAYS, OPT_ANY_ORDER, OPT_CSV_RAW, OPT_MERGE, OPT_PART,
+	OPT_ALLOW_EMPTY
 };
 
 static void
@@ -47,7 +49,8 @@ usage(FILE *fp)
 "      --until TIME          period end (excluded), same forms\n"
 "      --metrics M[,M...]    the metric columns to write; all; list (every\n"
 "                            metric, defined)\n"
-"      --check EXPR          e.g. 'frt_p50<=30m'; exit 1 when one fails\n"
+"      --check EXPR          e.g. 'frt_p50<=30m'; exit 1 when one fails (no\n"
+"                            data in the total fails too)\n"
 "      --hours SPEC          business hours, 'Mon-Fri 09:00-18:00'\n"
 "      --team-tz ZONE        the team's zone: of --hours, and of the periods\n"
 "      --holidays FILE       closed days, YYYY-MM-DD a line\n"
@@ -55,6 +58,8 @@ usage(FILE *fp)
 "      --csv-raw             CSV/TSV cells as they are (by default a text\n"
 "                            starting = + - @ gets a ' so no spreadsheet\n"
 "                            runs it as a formula)\n"
+"      --allow-empty         a report even when the period has no events\n"
+"                            (else none, and exit 65)\n"
 "      --max-conversations N stop (exit 65) past N conversations (default %d;\n"
 "                            0: no bound)\n"
 "  -o partial                write the run's state, to finish with --merge\n"
@@ -138,38 +143,6 @@ business_seconds(const void *cal, cs_time from, cs_time to)
 	return cal_business_seconds(cal, from, to);
 }
 
-/* Every failed check on stderr; 1 when any failed. */
-static int
-run_checks(const struct diag *d, struct kpi *k, const struct check *c,
-    int nc)
-{
-	struct buf label = BUF_INIT, val = BUF_INIT;
-	size_t rows = kpi_nrows(k);
-	int failed = 0;
-	double v;
-
-	for (int i = 0; i < nc; i++)
-		for (size_t r = 0; r < rows; r++) {
-			if (kpi_value(k, r, c[i].metric, &v) != 0 ||
-			    check_holds(&c[i], v))
-				continue;
-			buf_reset(&label);
-			buf_reset(&val);
-			kpi_row_label(k, r, &label);
-			if (c[i].is_duration)
-				dur_format(v, &val);
-			else
-				json_write_number(&val, v);
-			fprintf(stderr, "%s: check %s failed for %s: %s is %s\n",
-			    d->prog, c[i].text, buf_str(&label),
-			    kpi_metric_name(k, c[i].metric), buf_str(&val));
-			failed = 1;
-		}
-	buf_free(&label);
-	buf_free(&val);
-	return failed;
-}
-
 /* In CSV and TSV a null is an empty cell, as spreadsheets expect. */
 static void
 drop_nulls(cJSON *o)
@@ -234,6 +207,7 @@ struct args {
 	int		 csv_raw;
 	const char	*part;
 	int		 partial, keyed, merge;
+	int		 allow_empty;
 };
 
 /* --part N: a whole number, as the part's JSON. */
@@ -276,6 +250,7 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 		CLI_JOBS_LONGOPT,
 		{ "merge", no_argument, NULL, OPT_MERGE },
 		{ "part", required_argument, NULL, OPT_PART },
+		{ "allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -324,6 +299,7 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 		case OPT_CSV_RAW: a->csv_raw = 1; break;
 		case OPT_MERGE: a->merge = 1; break;
 		case OPT_PART: a->part = part_arg(d, optarg); break;
+		case OPT_ALLOW_EMPTY: a->allow_empty = 1; break;
 		default:
 			usage(stderr);
 			exit(CS_EXIT_USAGE);
@@ -457,12 +433,19 @@ parse_checks(const struct diag *d, struct kpi *k, const struct args *a)
 	return checks;
 }
 
-/* End of input: the rows, the checks, the exit status. */
+/*
+ * End of input: the rows, the checks, the exit status, with the rules that
+ * keep a cron job from passing on no data (lib/guard.h): an input that
+ * could not be opened gives no report; nothing in the period neither,
+ * unless --allow-empty; a newest event older than the period is warned of.
+ */
 static int
 report(struct cli_common *cli, struct diag *d, struct kpi *k,
-    int status, const struct args *a, const int *metrics, int nm,
-    struct check *checks)
+    int status, const struct args *a, const struct kpi_opts *o,
+    const int *metrics, int nm, struct check *checks)
 {
+	if (status == CS_EXIT_NOINPUT)
+		return status;		/* said by the reader: no report */
 	kpi_finish(k);
 	for (int f = 0; f < a->ngroup; f++) {
 		const char *near = fieldmap_suggest(a->group[f]);
@@ -480,8 +463,22 @@ report(struct cli_common *cli, struct diag *d, struct kpi *k,
 		    "after later ones were folded; reply times may be "
 		    "approximate (use --any-order, or sort the input)",
 		    kpi_reordered(k), kpi_reordered(k) == 1 ? "" : "s");
+	guard_stale(d, o->since, kpi_latest(k), o->tz);
+	if (guard_kpi_empty(k)) {
+		struct buf msg = BUF_INIT;
+		guard_empty_message("events", o->since, o->until,
+		    kpi_latest(k), o->tz, &msg);
+		if (!a->allow_empty) {
+			diag_warn(d, "%s: no report (--allow-empty writes one)",
+			    buf_str(&msg));
+			buf_free(&msg);
+			return CS_EXIT_DATAERR;
+		}
+		diag_warn(d, "%s", buf_str(&msg));
+		buf_free(&msg);
+	}
 	write_report(cli, d, k, metrics, nm, a->csv_raw);
-	int failed = run_checks(d, k, checks, a->nchecks);
+	int failed = guard_checks(d, k, checks, a->nchecks, 1);
 	if (status == CS_EXIT_OK && failed)
 		status = CS_EXIT_CHECK;
 	return status;
@@ -547,7 +544,7 @@ main(int argc, char *argv[])
 	if (k != NULL && a.partial)
 		kpirun_write_partial(&run, k, a.part);
 	else if (k != NULL)
-		status = report(&cli, &diag, k, status, &a, metrics, nm,
+		status = report(&cli, &diag, k, status, &a, &o, metrics, nm,
 		    checks);
 
 	kpi_free(k);

@@ -81,6 +81,7 @@ struct args {
 	const char	*holidays, *roster, *lang;
 	enum form	 form;
 	int		 allow_empty;
+	int		 holidays_by_hand;	/* not from the settings */
 };
 
 static int
@@ -139,7 +140,7 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 	struct kpi_opts *o = &ro->kpi;
 	int c, f;
 
-	while ((c = getopt_long(argc, argv, "i:o:", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(cli, d, argc, argv, "i:o:", longopts)) != -1) {
 		if (c == 'o') {		/* ours, not the event formats */
 			if ((f = parse_form(optarg)) < 0)
 				diag_usage(d, "-o %s: not html, markdown or "
@@ -166,7 +167,10 @@ parse_args(int argc, char *argv[], struct cli_common *cli, struct diag *d,
 			break;
 		case OPT_HOURS: a->hours = optarg; break;
 		case OPT_TEAM_TZ: a->team_tz = optarg; break;
-		case OPT_HOLIDAYS: a->holidays = optarg; break;
+		case OPT_HOLIDAYS:
+			a->holidays = optarg;
+			a->holidays_by_hand = cli->from_setting == NULL;
+			break;
 		case OPT_ANY_ORDER: o->any_order = 1; break;
 		case OPT_LANG: a->lang = optarg; break;
 		case OPT_DAYS:
@@ -203,18 +207,6 @@ business_seconds(const void *cal, cs_time from, cs_time to)
 	return cal_business_seconds(cal, from, to);
 }
 
-static const struct tz_zone *
-zone(struct cli_common *cli, const struct diag *d, const char *opt,
-    const char *name)
-{
-	const struct tz_zone *z = tzdb_zone(cli_tzdb(cli, (struct diag *)d),
-	    name);
-
-	if (z == NULL)
-		diag_usage(d, "%s %s: unknown time zone", opt, name);
-	return z;
-}
-
 static cs_time
 instant(struct cli_common *cli, const struct diag *d, const char *opt,
     const char *s, cs_time ref, const struct tz_zone *tz)
@@ -244,7 +236,7 @@ resolve_args(struct cli_common *cli, struct diag *d, const struct args *a,
 	}
 	ro->zone_name = a->tz ? a->tz : a->team_tz;
 	if (ro->zone_name != NULL)
-		o->tz = zone(cli, d, a->tz ? "--tz" : "--team-tz",
+		o->tz = cli_zone(cli, d, a->tz ? "--tz" : "--team-tz",
 		    ro->zone_name);
 	if (a->now != NULL && strcmp(a->now, "now") == 0)
 		o->now = wall;
@@ -259,7 +251,7 @@ resolve_args(struct cli_common *cli, struct diag *d, const struct args *a,
 		diag_usage(d, "--since %s is not before --until %s",
 		    a->since ? a->since : "yesterday",
 		    a->until ? a->until : "today");
-	if (a->hours == NULL && a->holidays != NULL)
+	if (a->hours == NULL && a->holidays_by_hand)
 		diag_usage(d, "--holidays goes with --hours");
 	if (a->hours != NULL) {
 		if (a->team_tz == NULL)
@@ -274,7 +266,7 @@ resolve_args(struct cli_common *cli, struct diag *d, const struct args *a,
 		ro->hours_text = a->hours;
 	}
 	if (a->roster != NULL) {
-		const struct tz_zone *team = a->team_tz ? zone(cli, d,
+		const struct tz_zone *team = a->team_tz ? cli_zone(cli, d,
 		    "--team-tz", a->team_tz) : o->tz;
 		if (team == NULL)
 			diag_usage(d, "--roster needs --team-tz or --tz");
@@ -406,6 +398,11 @@ finish(struct diag *d, struct report *rep, const struct args *a,
 	return -1;
 }
 
+static const char examples[] =
+"  cs-report --team-tz Asia/Shanghai --check 'frt_p50<=30m' all.jsonl > report.html\n"
+"  cs-report -o markdown --lang zh --since 7d --until today all.jsonl\n"
+"  cs-report -o text --link 'https://desk.example/c/{{conversation}}' all.jsonl\n";
+
 int
 main(int argc, char *argv[])
 {
@@ -420,6 +417,7 @@ main(int argc, char *argv[])
 
 	diag_init(&diag, "cs-report");
 	cli_common_init(&cli, usage);
+	cli.examples = examples;
 	cli.max_conversations = KPI_MAX_CONVERSATIONS;
 	parse_args(argc, argv, &cli, &diag, &a, &ro);
 	ro.kpi.max_conversations = cli.max_conversations;
