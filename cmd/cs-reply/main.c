@@ -387,8 +387,11 @@ main(int argc, char *argv[])
 	diag_init(&diag, "cs-reply");
 	cli_common_init(&cli, usage);
 	cli.examples = examples;
-	if (argc > 1 && strcmp(argv[1], "render") == 0)
-		return cmd_render(argc - 1, argv + 1, &diag, &cli);
+	if (argc > 1 && strcmp(argv[1], "render") == 0) {
+		status = cmd_render(argc - 1, argv + 1, &diag, &cli);
+		cli_common_free(&cli);	/* the settings cli_getopt read */
+		return status;
+	}
 	if (argc > 1 && strcmp(argv[1], "lint") == 0)
 		return cmd_lint(argc - 1, argv + 1, &diag);
 
