@@ -125,6 +125,15 @@ static const char *const words[RW_N][2] = {
 	    "when no one was on shift.",
 	    "{1} 的客户消息（{2}）在无人值班时到达。" },
 	[RW_OF] = { "{1} of {2}", "{2} 条中的 {1} 条" },
+	[RW_COL_FRT] = { "First response (median)", "首次响应（中位数）" },
+	[RW_COL_SLA] = { "Within SLA ({1})", "SLA（{1}）内占比" },
+	[RW_COL_CSAT] = { "CSAT", "满意度" },
+	/* punctuation: Chinese takes full-width marks, no space after 。 */
+	[RW_COLON] = { ": ", "：" },
+	[RW_LPAREN] = { " (", "（" },
+	[RW_RPAREN] = { ")", "）" },
+	[RW_SENTENCE] = { " ", "" },
+	[RW_SEMICOLON] = { "; ", "；" },
 };
 
 const char *
@@ -339,7 +348,8 @@ visit(void *ctx, const struct kpi_conversation *c)
 		r->escalations[1] += in(c->start, r->prev_since, r->since);
 		r->escalations[2] += in(c->start, r->week_since, r->since);
 		if (in_period)
-			keep(r, 0, c, frt, answered ? RW_STATE_ANSWERED :
+			keep(r, 0, c, answered ? frt : (double)(now -
+			    c->start) / 1000, answered ? RW_STATE_ANSWERED :
 			    c->waiting_since != CS_TIME_NONE ?
 			    RW_STATE_WAITING : RW_STATE_LATE);
 	}
@@ -868,11 +878,12 @@ report_change(const struct report *r, enum kpi_kind kind, double is,
 		break;
 	}
 	if (kind != KPI_SCORE && was > 0) {
-		buf_adds(out, " (");
+		buf_adds(out, report_word(r, RW_LPAREN));
 		if (d > 0)
 			buf_addc(out, '+');
 		l10n_decimal(r->o.lang, d / was * 100, 0, out);
-		buf_adds(out, "%)");
+		buf_addc(out, '%');
+		buf_adds(out, report_word(r, RW_RPAREN));
 	}
 }
 

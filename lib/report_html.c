@@ -47,10 +47,13 @@ static const char style[] =
 "figure{margin:0 0 14px}"
 "figcaption{font-weight:600;font-size:.95em;margin:0 0 2px}"
 "svg{display:block;max-width:100%;height:auto}"
+".chart{overflow-x:auto;-webkit-overflow-scrolling:touch}"
+".chg{display:block;font-size:.85em}"
 "footer{margin-top:2em;font-size:.85em;color:#555}"
 "a{color:#0b5cad}"
 "@media (max-width:600px){body{padding:10px;font-size:14px}"
-".cards{grid-template-columns:1fr 1fr}.card .value{font-size:1.3em}}"
+".cards{grid-template-columns:1fr 1fr}.card .value{font-size:1.3em}"
+".chart svg{min-width:560px;max-width:none}}"
 "@page{size:A4;margin:14mm}"
 "@media print{body{max-width:none;padding:0;font-size:10pt}"
 "h2{break-after:avoid}figure,.card,tr{break-inside:avoid}"
@@ -193,7 +196,9 @@ targets(struct page *p)
 		buf_reset(&s);
 		report_check_text(p->r, i, &s);
 		esc(p, buf_str(&s));
-		buf_adds(p->out, "</code>: <strong>");
+		buf_adds(p->out, "</code>");
+		word(p, RW_COLON);
+		buf_adds(p->out, "<strong>");
 		buf_reset(&s);
 		report_check_value(p->r, i, &s);
 		esc(p, buf_str(&s));
@@ -230,9 +235,11 @@ card(struct page *p, const struct report_figure *f)
 		buf_reset(&s);
 		snprintf(n, sizeof n, "%.0f", f->extra);
 		report_say(p->r, RW_RATINGS, n, NULL, &s);
-		buf_adds(p->out, " <small class=\"muted\">(");
+		buf_adds(p->out, " <small class=\"muted\">");
+		word(p, RW_LPAREN);
 		esc(p, buf_str(&s));
-		buf_adds(p->out, ")</small>");
+		word(p, RW_RPAREN);
+		buf_adds(p->out, "</small>");
 	}
 	buf_adds(p->out, "</div>");
 	if (!isnan(f->prev)) {
@@ -298,9 +305,9 @@ figure(struct page *p, enum rw caption, struct svg_chart *c)
 {
 	buf_adds(p->out, "<figure><figcaption>");
 	word(p, caption);
-	buf_adds(p->out, "</figcaption>");
+	buf_adds(p->out, "</figcaption><div class=\"chart\">");
 	svg_chart(p->out, c);
-	buf_adds(p->out, "</figure>");
+	buf_adds(p->out, "</div></figure>");
 }
 
 static void
@@ -315,7 +322,7 @@ trend(struct page *p)
 	struct buf *labels = xcalloc((size_t)n, sizeof *labels);
 	const char **lp = xcalloc((size_t)n, sizeof *lp);
 	struct fmt_ctx fc = { p->r, KPI_COUNT }, fd = { p->r, KPI_DURATION },
-	    fs = { p->r, KPI_SCORE };
+	    fs = { p->r, KPI_COUNT };	/* a score's axis: 1 2 3, 3.5 */
 	struct buf sla = BUF_INIT, sla_label = BUF_INIT;
 
 	for (int i = 0; i < n; i++) {
@@ -357,6 +364,7 @@ trend(struct page *p)
 	c.duration = 0;
 	c.fmt_ctx = &fs;
 	c.target = NAN;
+	c.y_max = 5;
 	figure(p, RW_TREND_CSAT, &c);
 	buf_adds(p->out, "</section>");
 	for (int i = 0; i < n; i++)
@@ -376,7 +384,7 @@ hours(struct page *p)
 {
 	double p50[24], p90[24], conv, msgs[168];
 	unsigned char marked[24], wmarked[168];
-	char names[24][4], days[16];
+	char names[24][16], days[16];
 	const char *labels[24], *rows[7];
 	struct buf wd[7], s = BUF_INIT;
 	struct fmt_ctx fd = { p->r, KPI_DURATION }, fc = { p->r, KPI_COUNT };
@@ -404,13 +412,12 @@ hours(struct page *p)
 	report_say(p->r, RW_HOURS_NOTE, report_options(p->r)->zone_name ?
 	    report_options(p->r)->zone_name : "UTC", days, &s);
 	esc(p, buf_str(&s));
-	if (!cover) {
-		buf_adds(p->out, " ");
+	word(p, RW_SENTENCE);
+	if (!cover)
 		word(p, RW_NO_ROSTER);
-	} else {
+	else {
 		buf_reset(&s);
 		report_uncovered_text(p->r, &s);
-		buf_adds(p->out, " ");
 		esc(p, buf_str(&s));
 	}
 	buf_adds(p->out, "</p>");
@@ -422,10 +429,11 @@ hours(struct page *p)
 		.series = ser, .nseries = 2, .duration = 1, .fmt = fmt,
 		.fmt_ctx = &fd, .marked = cover ? marked : NULL,
 		.mark_label = report_word(p->r, RW_NO_COVER), .target = NAN };
+	buf_adds(p->out, "<div class=\"chart\">");
 	svg_chart(p->out, &c);
-	buf_adds(p->out, "<figure><figcaption>");
+	buf_adds(p->out, "</div><figure><figcaption>");
 	word(p, RW_HEATMAP);
-	buf_adds(p->out, "</figcaption>");
+	buf_adds(p->out, "</figcaption><div class=\"chart\">");
 	struct svg_heatmap hm = { .id = "week-hours",
 		.title = report_word(p->r, RW_HEATMAP), .rows = 7, .cols = 24,
 		.row_labels = rows, .col_labels = labels, .v = msgs,
@@ -435,7 +443,7 @@ hours(struct page *p)
 		.high_label = report_word(p->r, RW_HEAT_MANY), .fmt = fmt,
 		.fmt_ctx = &fc };
 	svg_heatmap(p->out, &hm);
-	buf_adds(p->out, "</figure></section>");
+	buf_adds(p->out, "</div></figure></section>");
 	for (int d = 0; d < 7; d++)
 		buf_free(&wd[d]);
 	buf_free(&s);
@@ -459,12 +467,18 @@ td_value(struct page *p, enum kpi_kind kind, double v)
 	buf_adds(p->out, "</td>");
 }
 
+/* A value with its change from the period before under it. */
 static void
-td_change(struct page *p, enum kpi_kind kind, double is, double was,
+td_both(struct page *p, enum kpi_kind kind, double is, double was,
     int better)
 {
 	buf_adds(p->out, "<td class=\"n\">");
-	change(p, kind, is, was, better);
+	value(p, kind, is);
+	if (!isnan(was) || !isnan(is)) {
+		buf_adds(p->out, "<span class=\"chg\">");
+		change(p, kind, is, was, better);
+		buf_adds(p->out, "</span>");
+	}
 	buf_adds(p->out, "</td>");
 }
 
@@ -479,32 +493,24 @@ table(struct page *p, int t)
 	buf_adds(p->out, "</h2><div class=\"scroll\"><table><thead><tr><th>"
 	    "</th>");
 	th(p, RW_CONVERSATIONS, 1);
-	th(p, RW_CHANGE, 1);
-	th(p, RW_FRT_P50, 1);
-	th(p, RW_CHANGE, 1);
+	th(p, RW_COL_FRT, 1);
 	buf_adds(p->out, "<th class=\"n\">");
 	report_sla_text(p->r, &s);
 	buf_reset(&p->t);
-	report_say(p->r, RW_SLA_SHARE, buf_str(&s), NULL, &p->t);
+	report_say(p->r, RW_COL_SLA, buf_str(&s), NULL, &p->t);
 	esc(p, buf_str(&p->t));
 	buf_adds(p->out, "</th>");
-	th(p, RW_CHANGE, 1);
-	th(p, RW_CSAT, 1);
-	th(p, RW_CHANGE, 1);
+	th(p, RW_COL_CSAT, 1);
 	buf_adds(p->out, "</tr></thead><tbody>");
 	for (int i = 0; i < n; i++) {
 		const struct report_row *r = report_table_row(p->r, t, i);
 		buf_adds(p->out, "<tr><td>");
 		esc(p, report_row_label(p->r, t, r));
 		buf_adds(p->out, "</td>");
-		td_value(p, KPI_COUNT, r->conv);
-		td_change(p, KPI_COUNT, r->conv, r->conv_prev, 0);
-		td_value(p, KPI_DURATION, r->frt_p50);
-		td_change(p, KPI_DURATION, r->frt_p50, r->frt_p50_prev, -1);
-		td_value(p, KPI_SHARE, r->sla);
-		td_change(p, KPI_SHARE, r->sla, r->sla_prev, 1);
-		td_value(p, KPI_SCORE, r->csat);
-		td_change(p, KPI_SCORE, r->csat, r->csat_prev, 1);
+		td_both(p, KPI_COUNT, r->conv, r->conv_prev, 0);
+		td_both(p, KPI_DURATION, r->frt_p50, r->frt_p50_prev, -1);
+		td_both(p, KPI_SHARE, r->sla, r->sla_prev, 1);
+		td_both(p, KPI_SCORE, r->csat, r->csat_prev, 1);
 		buf_adds(p->out, "</tr>");
 	}
 	buf_adds(p->out, "</tbody></table></div>");
@@ -570,7 +576,11 @@ list(struct page *p, int which)
 	buf_printf(p->out, "<section id=\"%s\"><h2>", which == 0 ?
 	    "escalations" : "waiting");
 	word(p, which == 0 ? RW_ESCALATIONS : RW_LIST);
-	buf_printf(p->out, " <small class=\"muted\">(%d)</small></h2>", total);
+	buf_adds(p->out, " <small class=\"muted\">");
+	word(p, RW_LPAREN);
+	buf_printf(p->out, "%d", total);
+	word(p, RW_RPAREN);
+	buf_adds(p->out, "</small></h2>");
 	if (n == 0) {
 		buf_adds(p->out, "<p class=\"muted\">");
 		word(p, which == 0 ? RW_NO_ESCALATIONS : RW_LIST_NONE);

@@ -51,7 +51,7 @@ heading(struct doc *d, int level, const char *s)
 
 	if (d->md) {
 		buf_adds(d->out, level == 1 ? "# " : "## ");
-		put(d, d->out, s);
+		buf_adds(d->out, s);
 		buf_adds(d->out, "\n\n");
 		return;
 	}
@@ -62,10 +62,12 @@ heading(struct doc *d, int level, const char *s)
 	buf_adds(d->out, "\n\n");
 }
 
+/* Our own words (and the user's options): one line, not escaped. */
 static void
 para(struct doc *d, const char *s)
 {
-	put(d, d->out, s);
+	for (; *s; s++)
+		buf_addc(d->out, (unsigned char)*s < 0x20 ? ' ' : *s);
 	buf_adds(d->out, "\n\n");
 }
 
@@ -242,7 +244,9 @@ targets(struct doc *d)
 		buf_reset(&s);
 		report_check_text(d->r, i, &s);
 		buf_adds(d->out, buf_str(&s));	/* ours: the option as given */
-		buf_adds(d->out, d->md ? "`: " : ": ");
+		if (d->md)
+			buf_addc(d->out, '`');
+		buf_adds(d->out, w(d, RW_COLON));
 		buf_reset(&s);
 		report_check_value(d->r, i, &s);
 		buf_adds(d->out, buf_str(&s));
@@ -267,7 +271,8 @@ figure_label(struct doc *d, const struct report_figure *f, struct buf *out)
 		buf_reset(&s);
 		snprintf(n, sizeof n, "%.0f", f->extra);
 		report_say(d->r, RW_RATINGS, n, NULL, &s);
-		buf_printf(out, " (%s)", buf_str(&s));
+		buf_printf(out, "%s%s%s", w(d, RW_LPAREN), buf_str(&s),
+		    w(d, RW_RPAREN));
 	}
 	buf_free(&s);
 }
@@ -349,7 +354,8 @@ trend(struct doc *d)
 	snprintf(days, sizeof days, "%d", n);
 	buf_reset(&s);
 	report_say(d->r, RW_TREND, days, NULL, &s);
-	buf_printf(&s, " (%s – %s)", buf_str(&first), buf_str(&last));
+	buf_printf(&s, "%s%s – %s%s", w(d, RW_LPAREN), buf_str(&first),
+	    buf_str(&last), w(d, RW_RPAREN));
 	heading(d, 2, buf_str(&s));
 	for (int k = 0; k < 3; k++) {
 		double lo = NAN, hi = NAN;
@@ -358,7 +364,8 @@ trend(struct doc *d)
 				lo = isnan(lo) || v[k][i] < lo ? v[k][i] : lo;
 				hi = isnan(hi) || v[k][i] > hi ? v[k][i] : hi;
 			}
-		buf_printf(d->out, "- %s: %s", w(d, names[k]), d->md ? "`" : "");
+		buf_printf(d->out, "- %s%s%s", w(d, names[k]), w(d, RW_COLON),
+		    d->md ? "`" : "");
 		spark(d->out, v[k], n);
 		buf_adds(d->out, d->md ? "` " : " ");
 		buf_reset(&s);
@@ -381,7 +388,7 @@ hours(struct doc *d)
 {
 	struct tbl t = { .ncols = 5, .right = { 0, 1, 1, 1, 0 } };
 	struct buf s = BUF_INIT;
-	char days[16], hh[8];
+	char days[16], hh[16];
 	int cover = report_has_cover(d->r), unc;
 	double p50, p90, conv;
 
@@ -389,7 +396,7 @@ hours(struct doc *d)
 	snprintf(days, sizeof days, "%d", report_trend_days(d->r));
 	report_say(d->r, RW_HOURS_NOTE, report_options(d->r)->zone_name ?
 	    report_options(d->r)->zone_name : "UTC", days, &s);
-	buf_addc(&s, ' ');
+	buf_adds(&s, w(d, RW_SENTENCE));
 	if (cover)
 		report_uncovered_text(d->r, &s);
 	else
@@ -465,7 +472,8 @@ week_grid(struct doc *d)
 	buf_printf(d->out, "· ░▒▓█ %s → %s", w(d, RW_HEAT_FEW),
 	    w(d, RW_HEAT_MANY));
 	if (report_has_cover(d->r))
-		buf_printf(d->out, "; x, -: %s", w(d, RW_NO_COVER));
+		buf_printf(d->out, "%sx, -%s%s", w(d, RW_SEMICOLON),
+		    w(d, RW_COLON), w(d, RW_NO_COVER));
 	buf_adds(d->out, "\n\n");
 }
 
@@ -480,14 +488,14 @@ table(struct doc *d, int tn)
 	tbl_cell(&t, "");
 	tbl_cell(&t, w(d, RW_CONVERSATIONS));
 	tbl_cell(&t, w(d, RW_CHANGE));
-	tbl_cell(&t, w(d, RW_FRT_P50));
+	tbl_cell(&t, w(d, RW_COL_FRT));
 	tbl_cell(&t, w(d, RW_CHANGE));
 	report_sla_text(d->r, &s);
 	buf_reset(&d->t);
-	report_say(d->r, RW_SLA_SHARE, buf_str(&s), NULL, &d->t);
+	report_say(d->r, RW_COL_SLA, buf_str(&s), NULL, &d->t);
 	tbl_cell(&t, buf_str(&d->t));
 	tbl_cell(&t, w(d, RW_CHANGE));
-	tbl_cell(&t, w(d, RW_CSAT));
+	tbl_cell(&t, w(d, RW_COL_CSAT));
 	tbl_cell(&t, w(d, RW_CHANGE));
 	for (int i = 0; i < n; i++) {
 		const struct report_row *r = report_table_row(d->r, tn, i);
@@ -541,8 +549,8 @@ list(struct doc *d, int which)
 		.right = { 0, 0, 1, 0, 0, 0, 0, 0, 0 } };
 	struct buf s = BUF_INIT, id = BUF_INIT;
 
-	buf_printf(&s, "%s (%d)", w(d, which == 0 ? RW_ESCALATIONS : RW_LIST),
-	    total);
+	buf_printf(&s, "%s%s%d%s", w(d, which == 0 ? RW_ESCALATIONS : RW_LIST),
+	    w(d, RW_LPAREN), total, w(d, RW_RPAREN));
 	heading(d, 2, buf_str(&s));
 	if (n == 0) {
 		para(d, w(d, which == 0 ? RW_NO_ESCALATIONS : RW_LIST_NONE));

@@ -212,6 +212,8 @@ series_max(const struct svg_chart *c)
 				max = c->series[s].v[i];
 	if (!isnan(c->target) && c->target > max)
 		max = c->target;
+	if (c->y_max > 0 && c->y_max > max)
+		max = c->y_max;
 	return max;
 }
 

@@ -70,6 +70,8 @@ struct svg_chart {
 	const unsigned char *strong;
 	double		 target;	/* a dashed line at it; NAN: none */
 	const char	*target_label;
+	double		 y_max;		/* the axis' top when > 0 (a score's
+					 * 5), else from the data */
 };
 void	svg_chart(struct buf *out, const struct svg_chart *);
 
