@@ -2,6 +2,8 @@
 #
 #   make              build every tool (build/bin) against build/libcskit.a
 #   make demo         install missing packages, build, run the main pipeline
+#                     and write the sample report (build/demo/report.html)
+#   make screenshot   doc/report.png, the sample report as Chromium shows it
 #   make check        every test, then again under ASan+UBSan
 #   make install      PREFIX=/usr/local DESTDIR=
 #   make uninstall    the same PREFIX and DESTDIR: removes what install put
@@ -46,7 +48,8 @@ UNITS    := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 HELPERS_SRC := $(wildcard scripts/*.c)
 HELPERS  := $(HELPERS_SRC:scripts/%.c=$(O)/bin/%)
 
-.PHONY: all demo check check-run unit golden bad install uninstall clean bench fuzz fuzz-smoke
+.PHONY: all demo check check-run unit golden bad install uninstall clean bench fuzz \
+	fuzz-smoke screenshot
 all: $(BINS) $(HELPERS)
 
 $(O)/lib/%.o: lib/%.c $(wildcard lib/*.h)
@@ -76,6 +79,14 @@ demo:
 	@scripts/install-deps
 	@$(MAKE) --no-print-directory all
 	@scripts/demo $(O)
+
+# The README's picture: the sample report's first screen in headless
+# Chromium (scripts/page-check), regenerated when the report changes.
+screenshot: all
+	@scripts/sample-report $(O) $(O)/demo/report.html
+	@$(O)/bin/page-check -w 1000 -H 1500 -s doc/report.png \
+	    $(O)/demo/report.html
+	@echo "doc/report.png: the sample report as a browser shows it"
 
 # check: the plain build, then the same suite built with the sanitizers.
 check:

@@ -266,11 +266,16 @@ x_labels(struct buf *out, const struct svg_chart *c, const struct frame *f)
 	every = (int)ceil((widest + 6) / (f->band > 0 ? f->band : 1));
 	if (every < 1)
 		every = 1;
-	for (int i = 0; i < c->n; i++)
-		if ((c->n - 1 - i) % every == 0)
-			text_at(out, f->left + (i + 0.5) * f->band,
-			    f->bottom + 14, "middle", AXIS_COLOUR,
-			    c->labels[i]);
+	for (int i = 0; i < c->n; i++) {
+		double x = f->left + (i + 0.5) * f->band;
+		double half = label_width(c->labels[i], FONT) / 2;
+		if ((c->n - 1 - i) % every != 0)
+			continue;
+		if (x + half > c->width - 1)	/* kept inside the picture */
+			x = c->width - 1 - half;
+		text_at(out, x, f->bottom + 14, "middle", AXIS_COLOUR,
+		    c->labels[i]);
+	}
 }
 
 /* "label: value (series)" for a bar's or a point's <title>. */
