@@ -744,7 +744,8 @@ cmp_items(const void *a, const void *b)
 static void
 cut_list(struct report *r, struct list *l)
 {
-	qsort(l->items, (size_t)l->n, sizeof *l->items, cmp_items);
+	if (l->n > 1)
+		qsort(l->items, (size_t)l->n, sizeof *l->items, cmp_items);
 	if (l->n <= r->o.max_list)
 		return;
 	for (int i = r->o.max_list; i < l->n; i++) {

@@ -426,6 +426,7 @@ parse_checks(const struct diag *d, struct kpi *k, const struct args *a)
 	for (int i = 0; i < a->nchecks; i++)
 		if (check_parse(&checks[i], a->checks[i], metric_lookup, k,
 		    &why) != 0) {
+			free(checks);	/* exit follows: nothing left behind */
 			check_requires(d, a->checks[i]);
 			diag_usage(d, "%s", buf_str(&why));
 		}

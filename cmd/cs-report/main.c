@@ -306,13 +306,14 @@ parse_checks(const struct diag *d, struct kpi *k, const struct args *a)
 	for (int i = 0; i < a->nchecks; i++)
 		if (check_parse(&checks[i], a->checks[i], metric_lookup, k,
 		    &why) != 0) {
+			free(checks);	/* exit follows: nothing left behind */
 			const char *p = a->checks[i] + strspn(a->checks[i], " ");
 			char *name = xstrndup(p, strcspn(p, "<>=! \t"));
-			if (kpi_metric_requires(name) != NULL)
-				diag_usage(d, "check '%s': %s needs %s",
-				    a->checks[i], name,
-				    kpi_metric_requires(name));
+			const char *opt = kpi_metric_requires(name);
 			free(name);
+			if (opt != NULL)
+				diag_usage(d, "check '%s' needs %s",
+				    a->checks[i], opt);
 			diag_usage(d, "%s", buf_str(&why));
 		}
 	buf_free(&why);
