@@ -27,7 +27,7 @@ cls_init(struct classifier *c)
 	tok_init(&c->tt);
 	c->h_topic = c->h_sentiment = -1;
 	c->s_neg = c->s_neu = c->s_pos = -1;
-	c->ack_label = c->other_label = -1;
+	c->ack_label = c->other_label = c->ack_topic = -1;
 	c->fallback = "other";
 	c->ntpl_langs = -1;
 	c->topic_min = CLS_TOPIC_MIN;
@@ -78,6 +78,12 @@ cls_load_lexicons(struct classifier *c, char *const *extra, int n,
 	buf_free(&dir);
 	for (int i = 0; rc == 0 && i < n; i++)
 		rc = lex_load(&c->lex, extra[i], err);
+	lex_mark_shared(&c->lex);
+	lex_pack(&c->lex);
+	c->ack_topic = lex_topic_index(&c->lex, "ack");
+	c->nmask = 0;
+	c->ja_mask = lex_lang_index(&c->lex, "ja") < 0 ? 0 :
+	    1ull << lex_lang_index(&c->lex, "ja");
 	free(c->intent_sum);
 	free(c->topic_sum);
 	c->intent_sum = xcalloc((size_t)c->lex.nintents + 1, sizeof(float));
@@ -257,7 +263,7 @@ struct cues {
 static int
 only_ack(const struct classifier *c)
 {
-	int ack = lex_topic_index(&c->lex, "ack");
+	int ack = c->ack_topic;
 	uint32_t covered = 0, n = (uint32_t)c->tt.n;
 
 	if (ack < 0 || n == 0 || n > ONLY_ACK_TOKENS)
@@ -382,12 +388,51 @@ fill_inputs(struct classifier *c, const struct cues *q)
 	}
 }
 
+/* The lexicon's languages for text of language tag, remembered for the
+ * few tags a stream repeats. */
+static uint64_t
+lang_mask(struct classifier *c, const char *tag)
+{
+	size_t n = tag ? strlen(tag) : 0;
+	unsigned k = c->nmask < 32 ? c->nmask : 32;
+
+	for (unsigned i = 0; i < k; i++)
+		if (strcmp(c->masks[i].tag, tag ? tag : "") == 0)
+			return c->masks[i].mask;
+	uint64_t m = lex_lang_mask(&c->lex, tag);
+	if (n < sizeof c->masks[0].tag) {
+		struct cls_mask *e = &c->masks[c->nmask++ % 32];
+		memcpy(e->tag, tag ? tag : "", n + 1);
+		e->mask = m;
+	}
+	return m;
+}
+
 /* The lexicon hits of the tokenised message in language lang, their sums
  * and the model's lexicon inputs. */
 static void
 read_cues(struct classifier *c, const char *lang, struct cues *q)
 {
-	lex_match(&c->lex, &c->tt, lex_lang_mask(&c->lex, lang), &c->hits);
+	lex_match(&c->lex, &c->tt, lang_mask(c, lang), &c->hits);
+	sum_cues(c, q);
+	if (c->have_model)
+		fill_inputs(c, q);
+}
+
+/* Keep only the hits of language lang's cues (and those of every
+ * language), as if matched for lang alone; their sums and inputs. */
+static void
+keep_cues_of(struct classifier *c, const char *lang, struct cues *q)
+{
+	uint64_t m = lang_mask(c, lang);
+	size_t k = 0;
+
+	for (size_t i = 0; i < c->hits.n; i++) {
+		int l = c->lex.e[c->hits.h[i].entry].lang;
+		if (l < 0 || ((m >> l) & 1))
+			c->hits.h[k++] = c->hits.h[i];
+	}
+	c->hits.n = k;
 	sum_cues(c, q);
 	if (c->have_model)
 		fill_inputs(c, q);
@@ -412,6 +457,49 @@ cls_prepare(struct classifier *c, const char *text, size_t len,
 	read_cues(c, lang, &q);
 	message_features(c);
 	return lang;
+}
+
+/*
+ * The language the lexicon's cues say, when the detector could not: the
+ * one whose own cues (phrases no other language's file has) cover
+ * CUE_LANG_MIN words or more while no other language's own cues fire.
+ * Only for text of unknown language ("und"), or for Han text that may be
+ * Japanese written without kana ("返品希望"): never against the detector.
+ */
+#define CUE_LANG_MIN	2
+
+static const char *
+lang_of_cues(const struct classifier *c, const char *detected)
+{
+	uint32_t words[LEX_LANGS_MAX] = { 0 };
+	int best = -1, others = 0;
+	int han = strncmp(detected, "zh", 2) == 0;
+	int ja = lex_lang_index(&c->lex, "ja");
+
+	if (strcmp(detected, "und") != 0 && !(han && ja >= 0))
+		return NULL;
+	for (size_t i = 0; i < c->hits.n; i++) {
+		const struct lex_hit *h = &c->hits.h[i];
+		const struct lex_entry *e = &c->lex.e[h->entry];
+		if (!e->shared && e->lang >= 0 &&
+		    (e->kind == LEX_INTENT || e->kind == LEX_TOPIC ||
+		    e->kind == LEX_SENTIMENT))
+			words[e->lang] += h->ntok;
+	}
+	for (int l = 0; l < c->lex.nlangs; l++) {
+		if (words[l] == 0)
+			continue;
+		if (best < 0 || words[l] > words[best]) {
+			others += best >= 0;
+			best = l;
+		} else
+			others++;
+	}
+	if (best < 0 || others > 0 || words[best] < CUE_LANG_MIN)
+		return NULL;
+	if (han && best != ja)
+		return NULL;
+	return c->lex.langs[best];
 }
 
 /* Shouting and exclamation marks, from the text as written. */
@@ -807,7 +895,25 @@ cls_classify(struct classifier *c, const char *text, size_t len,
 		    remembered_lang(c, mem) };
 		r->lang = langid_detect(&c->langid, text, len, &c->tt, &hints);
 	}
-	read_cues(c, r->lang, &q);
+	if (in->lang == NULL && strcmp(r->lang, "und") == 0) {
+		/* every lexicon: the cues may tell the language */
+		read_cues(c, "und", &q);
+		const char *cl = lang_of_cues(c, r->lang);
+		if (cl != NULL) {
+			r->lang = cl;
+			keep_cues_of(c, cl, &q);
+		}
+	} else if (in->lang == NULL && strncmp(r->lang, "zh", 2) == 0 &&
+	    c->ja_mask) {
+		/* Chinese, or Japanese written without kana? */
+		lex_match(&c->lex, &c->tt, lang_mask(c, r->lang) | c->ja_mask,
+		    &c->hits);
+		const char *cl = lang_of_cues(c, r->lang);
+		if (cl != NULL)
+			r->lang = cl;
+		keep_cues_of(c, r->lang, &q);
+	} else
+		read_cues(c, r->lang, &q);
 	lm_predict_tokens(&c->model, &c->tt, &c->feats, c->lexv, c->prob);
 	win = decide(c, r);
 	if (id != HMAP_NONE)

@@ -114,6 +114,7 @@ struct classifier {
 	int		 h_sentiment;
 	int		 s_neg, s_neu, s_pos;	/* their labels, or -1 */
 	int		 ack_label;	/* the topic "ack", or -1 */
+	int		 ack_topic;	/* the lexicon's topic "ack", or -1 */
 	int		 other_label;	/* the intent "other", or -1 */
 	struct langid	 langid;
 	struct tok_text	 tt;
@@ -134,6 +135,12 @@ struct classifier {
 	char		**tpl_langs;	/* languages with reply templates */
 	int		 ntpl_langs;	/* -1: not known */
 	struct buf	 scratch;
+	struct cls_mask {		/* languages' lexicon masks, recent */
+		char	 tag[16];
+		uint64_t mask;
+	}		 masks[32];
+	unsigned	 nmask;
+	uint64_t	 ja_mask;	/* Japanese's lexicon bit, or 0 */
 	struct hmap	 convs;		/* conversation → last sure intent + 1
 					   | its language's number + 1 << 16 */
 	struct hmap	 langs;		/* languages met, numbered */

@@ -13,6 +13,8 @@ static const char *const kind_names[LEX_NKINDS] = {
 	"topic", "contrast"
 };
 
+static void	unpack(struct lexicon *);
+
 void
 lex_init(struct lexicon *lx)
 {
@@ -35,6 +37,7 @@ lex_free(struct lexicon *lx)
 	free(lx->e);
 	free(lx->toks);
 	u64map_free(&lx->index);
+	unpack(lx);
 	buf_free(&lx->pool);
 	tok_free(&lx->scratch);
 	memset(lx, 0, sizeof(*lx));
@@ -135,8 +138,9 @@ same_tokens(const struct lexicon *lx, const struct lex_entry *a,
 }
 
 /*
- * An entry is indexed under one of three keys, each from what a message's
- * tokens give at the entry's first position: a single word by its hash, a
+ * An entry is indexed under one of three keys (mixed with its language:
+ * lang_key), each from what a message's tokens give at the entry's first
+ * position: a single word by its hash, a
  * single prefix (`refund*`) by the lookup key of its first code points,
  * and a phrase by its first word's hash with the second word's key (that
  * key, not its hash, as the second word may be the prefix).  A message
@@ -168,7 +172,7 @@ phrase_key(uint64_t first_hash, uint64_t second_key)
 static size_t
 filter_bit(uint64_t key)
 {
-	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 48) &
+	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) &
 	    (LEX_FILTER_BITS - 1);
 }
 
@@ -221,11 +225,56 @@ entry_key(const struct tok_text *tt, int prefix)
 	return prefix ? prefix_key(tt->toks[0].key) : word_key(tt->toks[0].hash);
 }
 
+/* The key under which an entry of a language is indexed: chains hold one
+ * language's entries (or those of every language, lang -1), so that a
+ * message walks only its own language's. */
+static uint64_t
+lang_key(uint64_t key, int lang)
+{
+	if (lang < 0)
+		return key;
+	return (key ^ ((uint64_t)(lang + 1) * 0xD6E8FEB86659FD93ULL)) *
+	    0x9E3779B97F4A7C15ULL;
+}
+
+/* Set the weight of the entries of the chain at key like (k, cat, tt,
+ * prefix); whether there was one. */
+static int
+reweigh(struct lexicon *lx, uint64_t key, int k, int cat,
+    const struct tok_text *tt, int prefix, float w)
+{
+	int found = 0;
+
+	for (int i = u64map_get(&lx->index, key); i >= 0; i = lx->e[i].next) {
+		struct lex_entry *e = &lx->e[i];
+		if (e->kind == k && e->cat == cat &&
+		    same_tokens(lx, e, tt, prefix)) {
+			e->weight = w;
+			found = 1;
+		}
+	}
+	return found;
+}
+
+static void
+unpack(struct lexicon *lx)
+{
+	for (int i = 0; i < lx->npacked; i++)
+		free(lx->packed[i].slot);
+	free(lx->packed);
+	free(lx->cand);
+	lx->packed = NULL;
+	lx->npacked = 0;
+	lx->cand = NULL;
+	lx->ncand = 0;
+}
+
 int
 lex_add(struct lexicon *lx, const char *kind, const char *label,
     const char *weight, const char *phrase, const char *lang,
     struct buf *err)
 {
+	unpack(lx);
 	struct tok_text *tt = &lx->scratch;
 	struct lex_entry *e;
 	size_t plen = strlen(phrase);
@@ -315,19 +364,15 @@ lex_add(struct lexicon *lx, const char *kind, const char *label,
 			li = name_add(&lx->langs, &lx->nlangs, lang);
 	}
 
-	uint64_t key = entry_key(tt, prefix);
-	int head = u64map_get(&lx->index, key), found = 0;
-	for (int i = head; i >= 0; i = lx->e[i].next) {
-		e = &lx->e[i];
-		if (e->kind == k && e->cat == cat &&
-		    (li < 0 || e->lang == li) &&
-		    same_tokens(lx, e, tt, prefix)) {
-			e->weight = (float)w;
-			found = 1;
-		}
-	}
+	uint64_t base = entry_key(tt, prefix), key = lang_key(base, li);
+	int found = reweigh(lx, key, k, cat, tt, prefix, (float)w);
+	/* one of every language overrides all of its kind */
+	for (int l = 0; li < 0 && l < lx->nlangs; l++)
+		found |= reweigh(lx, lang_key(base, l), k, cat, tt, prefix,
+		    (float)w);
 	if (found)
 		return 0;
+	int head = u64map_get(&lx->index, key);
 	if (lx->n == lx->cap) {
 		lx->cap = lx->cap ? lx->cap * 2 : 512;
 		lx->e = xrealloc(lx->e, lx->cap * sizeof(*lx->e));
@@ -336,6 +381,8 @@ lex_add(struct lexicon *lx, const char *kind, const char *label,
 	e->kind = k;
 	e->cat = cat;
 	e->lang = li;
+	e->shared = 1;
+	lx->nall += li < 0;
 	e->weight = (float)w;
 	e->prefix = prefix;
 	e->tok0 = (uint32_t)lx->ntoks;
@@ -367,6 +414,117 @@ lex_add(struct lexicon *lx, const char *kind, const char *label,
 		i = lx->e[i].next;
 	lx->e[i].next = (int)lx->n++;
 	return 0;
+}
+
+/* The identity of an entry's phrase: its tokens and whether it is a
+ * prefix. */
+static uint64_t
+phrase_id(const struct lexicon *lx, const struct lex_entry *e)
+{
+	uint64_t h = (uint64_t)e->prefix + 0x51;
+
+	for (uint32_t i = 0; i < e->ntok; i++)
+		h = (h ^ lx->toks[e->tok0 + i].hash) * 0x100000001B3ULL;
+	return h;
+}
+
+void
+lex_mark_shared(struct lexicon *lx)
+{
+	struct u64map seen = U64MAP_INIT;
+
+	for (size_t i = 0; i < lx->n; i++) {
+		const struct lex_entry *e = &lx->e[i];
+		if (e->lang < 0 || e->weight <= 0)
+			continue;
+		int *v = u64map_ref(&seen, phrase_id(lx, e));
+		if (*v < 0)
+			*v = e->lang;
+		else if (*v != e->lang)
+			*v = LEX_LANGS_MAX;	/* two languages */
+	}
+	for (size_t i = 0; i < lx->n; i++) {
+		struct lex_entry *e = &lx->e[i];
+		e->shared = e->lang < 0 ||
+		    u64map_get(&seen, phrase_id(lx, e)) != e->lang;
+	}
+	u64map_free(&seen);
+}
+
+static size_t
+slot_of(const struct lex_packed *p, uint64_t key)
+{
+	size_t mask = p->nslots - 1, i = (size_t)(key ^ (key >> 29)) & mask;
+
+	while (p->slot[i].count && p->slot[i].key != key)
+		i = (i + 1) & mask;
+	return i;
+}
+
+static size_t
+pack_bit(uint64_t key)
+{
+	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) &
+	    (LEX_PACK_FILTER - 1);
+}
+
+/* The table of language lang (-1: every language's entries). */
+static struct lex_packed *
+packed_of(const struct lexicon *lx, int lang)
+{
+	return &lx->packed[lang < 0 ? lx->nlangs : lang];
+}
+
+void
+lex_pack(struct lexicon *lx)
+{
+	const struct u64map *ix = &lx->index;
+	size_t *keys;
+
+	unpack(lx);
+	if (ix->used == 0 || ix->key == NULL)
+		return;
+	lx->npacked = lx->nlangs + 1;
+	lx->packed = xcalloc((size_t)lx->npacked, sizeof(*lx->packed));
+	lx->cand = xmalloc((lx->n + 1) * sizeof(*lx->cand));
+	/* every chain holds one language's entries (lang_key): count the
+	 * keys of each language, then fill its table */
+	keys = xcalloc((size_t)lx->npacked, sizeof(*keys));
+	for (size_t i = 0; i <= ix->mask; i++)
+		if (ix->val[i] >= 0)
+			keys[lx->e[ix->val[i]].lang < 0 ? lx->nlangs :
+			    lx->e[ix->val[i]].lang]++;
+	for (int l = 0; l < lx->npacked; l++) {
+		struct lex_packed *p = &lx->packed[l];
+		p->nslots = 16;
+		while (p->nslots < keys[l] * 2)
+			p->nslots *= 2;
+		p->slot = xcalloc(p->nslots, sizeof(*p->slot));
+	}
+	free(keys);
+	for (size_t i = 0; i <= ix->mask; i++) {
+		if (ix->val[i] < 0)
+			continue;
+		struct lex_packed *p = packed_of(lx, lx->e[ix->val[i]].lang);
+		struct lex_slot *sl = &p->slot[slot_of(p, ix->key[i])];
+		sl->first = (uint32_t)lx->ncand;
+		for (int e = ix->val[i]; e >= 0; e = lx->e[e].next) {
+			const struct lex_entry *en = &lx->e[e];
+			if (en->weight <= 0)
+				continue;
+			lx->cand[lx->ncand].entry = (uint32_t)e;
+			lx->cand[lx->ncand].ntok = (uint16_t)en->ntok;
+			lx->cand[lx->ncand].simple = en->ntok == 1 &&
+			    !en->prefix;
+			lx->ncand++;
+		}
+		sl->count = (uint32_t)lx->ncand - sl->first;
+		if (sl->count == 0)	/* all switched off: still free */
+			continue;
+		sl->key = ix->key[i];
+		size_t b = pack_bit(ix->key[i]);
+		p->filter[b / 64] |= 1ull << (b % 64);
+	}
 }
 
 /* Split line at tabs into at most n fields; the count found. */
@@ -520,50 +678,92 @@ entry_at(const struct lexicon *lx, const struct lex_entry *e,
 
 /* Add the entries of the chain at key that match at pos, unless found
  * before. */
+static void	add_hit(uint32_t entry, size_t pos, uint32_t ntok,
+		    struct lex_hits *);
+
+/* The same from the packed table of language lang. */
 static void
-match_chain(const struct lexicon *lx, uint64_t key, const struct tok_text *tt,
-    size_t pos, uint64_t langs, struct lex_hits *hits)
+match_packed(const struct lexicon *lx, int lang, uint64_t key,
+    const struct tok_text *tt, size_t pos, struct lex_hits *hits)
 {
+	const struct lex_packed *p = packed_of(lx, lang);
+	size_t b = pack_bit(key);
+
+	if (!((p->filter[b / 64] >> (b % 64)) & 1))
+		return;
+	const struct lex_slot *sl = &p->slot[slot_of(p, key)];
+	for (uint32_t k = sl->first; k < sl->first + sl->count; k++) {
+		const struct lex_cand *c = &lx->cand[k];
+		if (c->simple || entry_at(lx, &lx->e[c->entry], tt, pos))
+			add_hit(c->entry, pos, c->ntok, hits);
+	}
+}
+
+static void
+match_chain(const struct lexicon *lx, int lang, uint64_t key,
+    const struct tok_text *tt, size_t pos, struct lex_hits *hits)
+{
+	key = lang_key(key, lang);
+	if (lx->packed) {
+		match_packed(lx, lang, key, tt, pos, hits);
+		return;
+	}
 	if (!may_have(lx, key))
 		return;
 	for (int i = u64map_get(&lx->index, key); i >= 0; i = lx->e[i].next) {
 		const struct lex_entry *e = &lx->e[i];
-		if (e->weight <= 0 || (e->lang >= 0 &&
-		    !((langs >> e->lang) & 1)) || !entry_at(lx, e, tt, pos))
+		if (e->weight <= 0 || !entry_at(lx, e, tt, pos))
 			continue;
-		size_t j;
-		for (j = 0; j < hits->n; j++)
-			if (hits->h[j].entry == (uint32_t)i)
-				break;
-		if (j < hits->n)
-			continue;
-		if (hits->n == hits->cap) {
-			hits->cap = hits->cap ? hits->cap * 2 : 32;
-			hits->h = xrealloc(hits->h, hits->cap * sizeof(*hits->h));
-		}
-		hits->h[hits->n].entry = (uint32_t)i;
-		hits->h[hits->n].pos = (uint32_t)pos;
-		hits->h[hits->n].ntok = e->ntok;
-		hits->n++;
+		add_hit((uint32_t)i, pos, e->ntok, hits);
 	}
+}
+
+/* Add entry's hit at pos (ntok words), unless found before. */
+static void
+add_hit(uint32_t entry, size_t pos, uint32_t ntok, struct lex_hits *hits)
+{
+	for (size_t j = 0; j < hits->n; j++)
+		if (hits->h[j].entry == entry)
+			return;
+	if (hits->n == hits->cap) {
+		hits->cap = hits->cap ? hits->cap * 2 : 32;
+		hits->h = xrealloc(hits->h, hits->cap * sizeof(*hits->h));
+	}
+	hits->h[hits->n].entry = entry;
+	hits->h[hits->n].pos = (uint32_t)pos;
+	hits->h[hits->n].ntok = ntok;
+	hits->n++;
 }
 
 void
 lex_match(const struct lexicon *lx, const struct tok_text *tt,
     uint64_t langs, struct lex_hits *hits)
 {
+	int lang[LEX_LANGS_MAX + 1], nl = 0;
+
 	hits->n = 0;
 	if (lx->index.used == 0)
 		return;
+	if (lx->nall > 0)
+		lang[nl++] = -1;	/* every language's entries */
+	for (int l = 0; l < lx->nlangs; l++)
+		if ((langs >> l) & 1)
+			lang[nl++] = l;
 	for (size_t pos = 0; pos < tt->n; pos++) {
 		const struct tok *t = &tt->toks[pos];
 		size_t first = hits->n;
-		match_chain(lx, word_key(t->hash), tt, pos, langs, hits);
-		/* a prefix's (a word of 3 code points is its own key) */
-		match_chain(lx, prefix_key(t->key), tt, pos, langs, hits);
-		if (pos + 1 < tt->n)
-			match_chain(lx, phrase_key(t->hash, tt->toks[pos + 1].key),
-			    tt, pos, langs, hits);
+		uint64_t word = word_key(t->hash), pre = prefix_key(t->key);
+		uint64_t phrase = pos + 1 < tt->n ? phrase_key(t->hash,
+		    tt->toks[pos + 1].key) : 0;
+		for (int k = 0; k < nl; k++) {
+			match_chain(lx, lang[k], word, tt, pos, hits);
+			/* a prefix's (a word of 3 code points is its own
+			 * key; one shorter than 3 bytes can be no prefix's) */
+			if (t->len >= 3)
+				match_chain(lx, lang[k], pre, tt, pos, hits);
+			if (pos + 1 < tt->n)
+				match_chain(lx, lang[k], phrase, tt, pos, hits);
+		}
 		/* The entries found here in the order they were read, as
 		 * from one chain: sums and explanations come out alike. */
 		for (size_t i = first + 1; i < hits->n; i++) {

@@ -53,6 +53,7 @@ enum lex_kind {
 };
 
 #define LEX_LANGS_MAX	64	/* languages of the lexicon (a bit each) */
+#define LEX_PACK_FILTER	(1 << 14)	/* bits of a language's filter */
 #define LEX_ALL_LANGS	(~(uint64_t)0)
 
 #define LEX_FILTER_BITS	65536	/* a power of two; 8 KB */
@@ -68,6 +69,9 @@ struct lex_entry {
 					   topics; sentiment: -1/+1;
 					   negation: -1 before, +1 after */
 	int		 lang;		/* index in langs; -1: every language */
+	int		 shared;	/* another language has the same phrase
+					   (or this is of every language):
+					   lex_mark_shared */
 	float		 weight;
 	uint32_t	 tok0, ntok;	/* tokens in lexicon.toks */
 	int		 prefix;	/* the last token is a prefix */
@@ -87,12 +91,37 @@ struct lexicon {
 	int		 ntopics;
 	char		**langs;	/* languages of entries, likewise */
 	int		 nlangs;
+	size_t		 nall;		/* entries of every language */
 	struct u64map	 index;		/* key → first entry of its chain */
 	/* A bit for each index key (LEX_FILTER_BITS, by the key's top
 	 * bits): most words of a message are no cue, and this answers
 	 * for them from the cache, where the index is a miss. */
 	uint64_t	 filter[LEX_FILTER_BITS / 64];
 	struct tok_text	 scratch;
+	/*
+	 * The index packed for matching (lex_pack): per language (and one
+	 * for the entries of every language, the last), a filter and a slot
+	 * per key with its chain's entries side by side, so that a message
+	 * touches only its own language's few kilobytes and a probe costs a
+	 * cache miss or two, not one per entry and token.  Empty until
+	 * packed; lex_add unpacks.
+	 */
+	struct lex_packed {
+		uint64_t filter[LEX_PACK_FILTER / 64];
+		struct lex_slot {
+			uint64_t key;
+			uint32_t first, count;	/* in cand */
+		}	*slot;
+		size_t	 nslots;	/* a power of two, or 0 */
+	}		*packed;	/* [nlangs + 1] */
+	int		 npacked;
+	struct lex_cand {
+		uint32_t entry;
+		uint16_t ntok;
+		uint16_t simple;	/* one word, no prefix: the key
+					   alone says it matches */
+	}		*cand;
+	size_t		 ncand;
 };
 
 struct lex_hit {
@@ -124,6 +153,12 @@ int	lex_load_dir(struct lexicon *, const char *dir, struct buf *err);
 int	lex_add(struct lexicon *, const char *kind, const char *label,
 	    const char *weight, const char *phrase, const char *lang,
 	    struct buf *err);
+/* Mark the entries whose phrase (as folded tokens) another language's
+ * file has too: what is left says its language.  Call after loading. */
+void	lex_mark_shared(struct lexicon *);
+/* Pack the index for fast matching (the same matches, found sooner).
+ * Call after loading; a later lex_add undoes it. */
+void	lex_pack(struct lexicon *);
 /* Index of an intent label, -1 when the lexicon has no cue for it. */
 int	lex_intent_index(const struct lexicon *, const char *label);
 /* Index of a topic label, likewise. */

@@ -935,6 +935,22 @@ get_f32(struct rd *r)
 	return f;
 }
 
+/* n floats into dst: one copy where the host is little-endian too (the
+ * sizes were checked, the bytes are there). */
+static void
+get_f32s(struct rd *r, float *dst, uint32_t n)
+{
+	static const union { uint32_t u; unsigned char b[4]; } one = { 1 };
+
+	if (one.b[0] == 1 && r->len - r->at >= (size_t)n * 4) {
+		memcpy(dst, r->p + r->at, (size_t)n * 4);
+		r->at += (size_t)n * 4;
+		return;
+	}
+	for (uint32_t c = 0; c < n; c++)
+		dst[c] = get_f32(r);
+}
+
 static char *
 get_name(struct rd *r)
 {
@@ -1071,8 +1087,7 @@ lm_decode(struct lm_model *m, const unsigned char *p, size_t len,
 		if (b >= buckets || (i > 0 && b <= prev))
 			return fail(m, err, "model file has a bad row index");
 		prev = b;
-		for (uint32_t c = 0; c < nlabels; c++)
-			m->w[(size_t)b * nlabels + c] = get_f32(&r);
+		get_f32s(&r, m->w + (size_t)b * nlabels, nlabels);
 	}
 	for (size_t i = 0; i < (size_t)nlex * nlabels; i++)
 		if (!isfinite(m->lexw[i]))

@@ -200,6 +200,7 @@ struct tally {
 	size_t		 topic_n, topic_ok, topic_said, topic_said_ok;
 	size_t		 ack_n, ack_found, nonack_n, false_ack;
 	size_t		 lang_ok, lang_und, short_n, short_ok;
+	size_t		 lsaid, lsaid_ok;	/* detected as this language */
 };
 
 #define MAXT	64
@@ -299,22 +300,23 @@ count(struct tally *t, const struct row *r, const struct cls_result *res,
 static void
 print_header(const char *what)
 {
-	printf("%-13s %5s %6s %6s %6s %6s %6s %6s %6s %6s %6s %6s\n", what,
-	    "n", "intent", "cue%", "w/cue", "no-cue", "topic", "t-prec",
-	    "sent", "polar", "lang", "<30ch");
+	printf("%-13s %5s %6s %6s %6s %6s %6s %6s %6s %6s %6s %6s %6s\n",
+	    what, "n", "intent", "cue%", "w/cue", "no-cue", "topic", "t-prec",
+	    "sent", "polar", "lang", "<30ch", "l-prec");
 }
 
 static void
 print_row(const struct tally *t)
 {
 	printf("%-13s %5zu %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f "
-	    "%6.3f %6.3f\n", t->name, t->n, share(t->ok, t->n),
+	    "%6.3f %6.3f %6.3f\n", t->name, t->n, share(t->ok, t->n),
 	    share(t->cue_n, t->n), share(t->cue_ok, t->cue_n),
 	    share(t->ok - t->cue_ok, t->n - t->cue_n),
 	    share(t->topic_ok, t->topic_n),
 	    share(t->topic_said_ok, t->topic_said),
 	    share(t->sent_ok, t->n), share(t->pol_ok, t->pol_n),
-	    share(t->lang_ok, t->n), share(t->short_ok, t->short_n));
+	    share(t->lang_ok, t->n), share(t->short_ok, t->short_n),
+	    share(t->lsaid_ok, t->lsaid));
 }
 
 static int
@@ -435,6 +437,14 @@ main(int argc, char **argv)
 		count(&all, r, &res, truth_cue);
 		count(tally(&langs, r->lang), r, &res, truth_cue);
 		count(tally(&intents, r->intent), r, &res, truth_cue);
+		if (strcmp(res.lang, "und") != 0) {
+			struct tally *sl = tally(&langs, strcmp(res.lang,
+			    "zh-Hans") == 0 ? "zh" : res.lang);
+			sl->lsaid++;
+			sl->lsaid_ok += same_lang(r->lang, res.lang);
+			all.lsaid++;
+			all.lsaid_ok += same_lang(r->lang, res.lang);
+		}
 		struct tally *si = tally(&intents, res.intent);
 		si->said++;
 		si->said_ok += strcmp(res.intent, r->intent) == 0;
