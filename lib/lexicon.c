@@ -643,34 +643,55 @@ lex_load_dir(struct lexicon *lx, const char *dir, struct buf *err)
 	return rc;
 }
 
+/* A message word as a lexicon word is compared with it: its bytes (past
+ * a clitic stripped off, see clitics) and their hash. */
+struct lex_word {
+	const char	*b;
+	uint32_t	 len;
+	uint64_t	 hash, key;
+};
+
 static int
 tok_matches(const struct lexicon *lx, const struct lex_tok *lt, int prefix,
-    const struct tok_text *tt, size_t i)
+    const struct lex_word *w)
 {
-	const struct tok *t = &tt->toks[i];
-
 	if (!prefix)
-		return lt->hash == t->hash;
-	if (t->len < lt->len)
+		return lt->hash == w->hash;
+	if (w->len < lt->len)
 		return 0;
 	/* A few bytes, usually differing early: cheaper than a memcmp call. */
-	const char *a = tok_bytes(tt, i), *b = lx->pool.data + lt->off;
+	const char *a = w->b, *b = lx->pool.data + lt->off;
 	for (uint32_t k = 0; k < lt->len; k++)
 		if (a[k] != b[k])
 			return 0;
 	return 1;
 }
 
+static void
+word_of(const struct tok_text *tt, size_t i, struct lex_word *w)
+{
+	w->b = tok_bytes(tt, i);
+	w->len = tt->toks[i].len;
+	w->hash = tt->toks[i].hash;
+	w->key = tt->toks[i].key;
+}
+
+/* Does entry e match at pos, its first word being first (the token at
+ * pos, or what is left of it past a clitic)? */
 static int
 entry_at(const struct lexicon *lx, const struct lex_entry *e,
-    const struct tok_text *tt, size_t pos)
+    const struct tok_text *tt, size_t pos, const struct lex_word *first)
 {
+	struct lex_word w;
+
 	if (pos + e->ntok > tt->n)
 		return 0;
 	for (uint32_t j = 0; j < e->ntok; j++) {
 		int prefix = e->prefix && j + 1 == e->ntok;
-		if (!tok_matches(lx, &lx->toks[e->tok0 + j], prefix, tt,
-		    pos + j))
+		if (j > 0)
+			word_of(tt, pos + j, &w);
+		if (!tok_matches(lx, &lx->toks[e->tok0 + j], prefix,
+		    j == 0 ? first : &w))
 			return 0;
 	}
 	return 1;
@@ -684,7 +705,8 @@ static void	add_hit(uint32_t entry, size_t pos, uint32_t ntok,
 /* The same from the packed table of language lang. */
 static void
 match_packed(const struct lexicon *lx, int lang, uint64_t key,
-    const struct tok_text *tt, size_t pos, struct lex_hits *hits)
+    const struct tok_text *tt, size_t pos, const struct lex_word *first,
+    struct lex_hits *hits)
 {
 	const struct lex_packed *p = packed_of(lx, lang);
 	size_t b = pack_bit(key);
@@ -694,25 +716,26 @@ match_packed(const struct lexicon *lx, int lang, uint64_t key,
 	const struct lex_slot *sl = &p->slot[slot_of(p, key)];
 	for (uint32_t k = sl->first; k < sl->first + sl->count; k++) {
 		const struct lex_cand *c = &lx->cand[k];
-		if (c->simple || entry_at(lx, &lx->e[c->entry], tt, pos))
+		if (c->simple || entry_at(lx, &lx->e[c->entry], tt, pos, first))
 			add_hit(c->entry, pos, c->ntok, hits);
 	}
 }
 
 static void
 match_chain(const struct lexicon *lx, int lang, uint64_t key,
-    const struct tok_text *tt, size_t pos, struct lex_hits *hits)
+    const struct tok_text *tt, size_t pos, const struct lex_word *first,
+    struct lex_hits *hits)
 {
 	key = lang_key(key, lang);
 	if (lx->packed) {
-		match_packed(lx, lang, key, tt, pos, hits);
+		match_packed(lx, lang, key, tt, pos, first, hits);
 		return;
 	}
 	if (!may_have(lx, key))
 		return;
 	for (int i = u64map_get(&lx->index, key); i >= 0; i = lx->e[i].next) {
 		const struct lex_entry *e = &lx->e[i];
-		if (e->weight <= 0 || !entry_at(lx, e, tt, pos))
+		if (e->weight <= 0 || !entry_at(lx, e, tt, pos, first))
 			continue;
 		add_hit((uint32_t)i, pos, e->ntok, hits);
 	}
@@ -735,11 +758,67 @@ add_hit(uint32_t entry, size_t pos, uint32_t ntok, struct lex_hits *hits)
 	hits->n++;
 }
 
+/*
+ * Hebrew and Arabic write "the", "and", "in", "to", "from"... as letters
+ * in front of the word: "הקופון" is "the coupon", "والطلب" "and the
+ * order".  Such a word is looked up as written and without them, so that
+ * the cue "קופון" or "طلب" finds it.  The forms of w without its clitics
+ * into alt (the longest first, at least two letters left); their number.
+ */
+#define CLITIC_FORMS	3
+
+static int
+clitics(const struct lex_word *w, struct lex_word *alt)
+{
+	static const char *const he[] = {	/* longest first */
+		"\u05D5\u05D4", "\u05E9\u05D4", "\u05D1\u05D4",
+		"\u05DC\u05D4", "\u05DE\u05D4", "\u05DB\u05E9",
+		"\u05D4", "\u05D5", "\u05D1", "\u05DC", "\u05DE",
+		"\u05E9", "\u05DB"
+	};
+	static const char *const ar[] = {
+		"\u0648\u0627\u0644", "\u0628\u0627\u0644",
+		"\u0641\u0627\u0644", "\u0643\u0627\u0644",
+		"\u0644\u0644", "\u0627\u0644", "\u0648", "\u0628",
+		"\u0644", "\u0641"
+	};
+	const char *const *set;
+	size_t nset;
+	int n = 0;
+	unsigned char c0 = (unsigned char)w->b[0];
+
+	if (w->len < 6)		/* two letters of two bytes and more */
+		return 0;
+	if (c0 == 0xD7) {	/* U+05C0..U+05FF: Hebrew letters */
+		set = he;
+		nset = sizeof he / sizeof *he;
+	} else if (c0 == 0xD8 || c0 == 0xD9) {	/* Arabic */
+		set = ar;
+		nset = sizeof ar / sizeof *ar;
+	} else
+		return 0;
+	for (size_t i = 0; i < nset && n < CLITIC_FORMS; i++) {
+		size_t k = strlen(set[i]);
+		if (w->len < k + 4 || memcmp(w->b, set[i], k) != 0)
+			continue;
+		/* one form per length: "ה" after "וה" is the same cut */
+		if (n > 0 && alt[n - 1].b == w->b + k)
+			continue;
+		alt[n].b = w->b + k;
+		alt[n].len = w->len - (uint32_t)k;
+		alt[n].hash = tok_hash(alt[n].b, alt[n].len);
+		alt[n].key = tok_key(alt[n].b, alt[n].len);
+		n++;
+	}
+	return n;
+}
+
 void
 lex_match(const struct lexicon *lx, const struct tok_text *tt,
     uint64_t langs, struct lex_hits *hits)
 {
 	int lang[LEX_LANGS_MAX + 1], nl = 0;
+	struct lex_word form[1 + CLITIC_FORMS];
 
 	hits->n = 0;
 	if (lx->index.used == 0)
@@ -750,19 +829,27 @@ lex_match(const struct lexicon *lx, const struct tok_text *tt,
 		if ((langs >> l) & 1)
 			lang[nl++] = l;
 	for (size_t pos = 0; pos < tt->n; pos++) {
-		const struct tok *t = &tt->toks[pos];
 		size_t first = hits->n;
-		uint64_t word = word_key(t->hash), pre = prefix_key(t->key);
-		uint64_t phrase = pos + 1 < tt->n ? phrase_key(t->hash,
-		    tt->toks[pos + 1].key) : 0;
-		for (int k = 0; k < nl; k++) {
-			match_chain(lx, lang[k], word, tt, pos, hits);
-			/* a prefix's (a word of 3 code points is its own
-			 * key; one shorter than 3 bytes can be no prefix's) */
-			if (t->len >= 3)
-				match_chain(lx, lang[k], pre, tt, pos, hits);
-			if (pos + 1 < tt->n)
-				match_chain(lx, lang[k], phrase, tt, pos, hits);
+		uint64_t next = pos + 1 < tt->n ? tt->toks[pos + 1].key : 0;
+		word_of(tt, pos, &form[0]);
+		int nf = 1 + clitics(&form[0], form + 1);
+		for (int f = 0; f < nf; f++) {
+			const struct lex_word *w = &form[f];
+			uint64_t word = word_key(w->hash);
+			uint64_t pre = prefix_key(w->key);
+			uint64_t phrase = phrase_key(w->hash, next);
+			for (int k = 0; k < nl; k++) {
+				match_chain(lx, lang[k], word, tt, pos, w, hits);
+				/* a prefix's (a word of 3 code points is its
+				 * own key; one shorter than 3 bytes can be
+				 * no prefix's) */
+				if (w->len >= 3)
+					match_chain(lx, lang[k], pre, tt, pos,
+					    w, hits);
+				if (pos + 1 < tt->n)
+					match_chain(lx, lang[k], phrase, tt,
+					    pos, w, hits);
+			}
 		}
 		/* The entries found here in the order they were read, as
 		 * from one chain: sums and explanations come out alike. */

@@ -113,13 +113,35 @@ new_tok(struct tok_text *tt)
 	return &tt->toks[tt->n++];
 }
 
+/* The bytes of a token's lookup key: its first 3 code points, or its
+ * first one when that is a Hangul syllable (a whole stem or more). */
+static size_t
+key_length(const unsigned char *b, size_t len)
+{
+	size_t keylen = 0;
+	int cps = 0, keycps = 3;
+
+	if (len >= 3 && b[0] >= 0xEA && b[0] <= 0xED) {
+		int32_t cp;
+		if (text_decode((const char *)b, len, &cp) == 3 &&
+		    cp >= 0xAC00 && cp <= 0xD7A3)
+			keycps = 1;
+	}
+	while (keylen < len && cps < keycps) {
+		keylen++;
+		while (keylen < len && (b[keylen] & 0xC0) == 0x80)
+			keylen++;
+		cps++;
+	}
+	return keylen;
+}
+
 /* Hash and key of the token just written to the end of tt->bytes. */
 static void
 close_tok(struct tok_text *tt, struct tok *t, uint32_t srcend)
 {
 	const unsigned char *b = (const unsigned char *)tt->bytes.data + t->off;
-	size_t keylen = 0;
-	int cps = 0;
+	size_t keylen;
 
 	t->len = (uint32_t)(tt->bytes.len - t->off);
 	/* Order numbers, amounts, years: any run of 3 or more digits is "0". */
@@ -134,24 +156,18 @@ close_tok(struct tok_text *tt, struct tok *t, uint32_t srcend)
 		}
 	}
 	t->srclen = srcend - t->src;
-	/* A Hangul syllable is a whole stem or more: its key is one. */
-	int keycps = 3;
-	if (t->len >= 3 && b[0] >= 0xEA && b[0] <= 0xED) {
-		int32_t cp;
-		if (text_decode((const char *)b, t->len, &cp) == 3 &&
-		    cp >= 0xAC00 && cp <= 0xD7A3)
-			keycps = 1;
-	}
-	while (keylen < t->len && cps < keycps) {
-		keylen++;
-		while (keylen < t->len && (b[keylen] & 0xC0) == 0x80)
-			keylen++;
-		cps++;
-	}
+	keylen = key_length(b, t->len);
 	/* The key's hash (the first 3 code points) is on the way to the
 	 * whole token's. */
 	t->key = hash_fnv1a64_more(HASH_FNV1A64_BASIS, b, keylen);
 	t->hash = hash_fnv1a64_more(t->key, b + keylen, t->len - keylen);
+}
+
+uint64_t
+tok_key(const char *s, size_t len)
+{
+	return hash_fnv1a64_more(HASH_FNV1A64_BASIS, s,
+	    key_length((const unsigned char *)s, len));
 }
 
 void

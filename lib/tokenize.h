@@ -72,6 +72,8 @@ tok_bytes(const struct tok_text *tt, size_t i)
 
 /* FNV-1a 64 of a byte string: the hash every cskit classifier part uses. */
 uint64_t tok_hash(const void *, size_t);
+/* The lookup key of a token's normalised bytes (as struct tok's key). */
+uint64_t tok_key(const char *, size_t);
 /* Han, Hiragana or Katakana: written without spaces. */
 int	tok_is_cjk(int32_t cp);
 /* Thai: written without spaces too. */

@@ -11,6 +11,8 @@
  *	            market, one in five from another, and its zone)
  *	-e N -r X -D X -b N   epochs, rate, lexicon dropout, buckets
  *	-p FILE     write each development row's answers there (TSV)
+ *	-M FILE     write the training rows no cue of their intent fired
+ *	            for there (what the lexicons miss)
  *	-T X -A X -N X  the topic and acknowledgement minimums and the
  *	            neutral band of sentiment (default: classify.h's)
  *	-o FILE     also write the model trained on the nine tenths
@@ -245,6 +247,16 @@ same_lang(const char *truth, const char *said)
 	return strcmp(truth, said) == 0;
 }
 
+/* Not a wrong language: the same, or plain "zh" (Han common to both
+ * scripts) for either Chinese. */
+static int
+not_wrong(const char *truth, const char *said)
+{
+	if (strcmp(said, "zh") == 0)
+		return strncmp(truth, "zh", 2) == 0;
+	return same_lang(truth, said);
+}
+
 static size_t
 code_points(const char *s)
 {
@@ -353,7 +365,9 @@ main(int argc, char **argv)
 	float topic_min = CLS_TOPIC_MIN, ack_min = CLS_ACK_MIN;
 	float band = CLS_NEUTRAL_BAND;
 
-	while ((c = getopt(argc, argv, "x:gHe:r:D:b:p:o:T:A:N:")) != -1) {
+	const char *misses = NULL;
+
+	while ((c = getopt(argc, argv, "x:gHe:r:D:b:p:o:T:A:N:M:")) != -1) {
 		switch (c) {
 		case 'x': read_rows(optarg, &rs, 1); break;
 		case 'g': gold_lang = 1; break;
@@ -365,6 +379,7 @@ main(int argc, char **argv)
 		case 'p': pred = optarg; break;
 		case 'o': save = optarg; break;
 		case 'T': topic_min = (float)atof(optarg); break;
+		case 'M': misses = optarg; break;
 		case 'A': ack_min = (float)atof(optarg); break;
 		case 'N': band = (float)atof(optarg); break;
 		default: usage();
@@ -441,9 +456,9 @@ main(int argc, char **argv)
 			struct tally *sl = tally(&langs, strcmp(res.lang,
 			    "zh-Hans") == 0 ? "zh" : res.lang);
 			sl->lsaid++;
-			sl->lsaid_ok += same_lang(r->lang, res.lang);
+			sl->lsaid_ok += not_wrong(r->lang, res.lang);
 			all.lsaid++;
-			all.lsaid_ok += same_lang(r->lang, res.lang);
+			all.lsaid_ok += not_wrong(r->lang, res.lang);
 		}
 		struct tally *si = tally(&intents, res.intent);
 		si->said++;
@@ -470,6 +485,29 @@ main(int argc, char **argv)
 	(void)said_by;
 	if (pf)
 		fclose(pf);
+	if (misses) {
+		/* training rows (their own language given) where no cue of
+		 * their intent fired: what the lexicons miss */
+		FILE *mf = fopen(misses, "w");
+		for (size_t i = 0; mf && i < rs.n; i++) {
+			const struct row *r = &rs.v[i];
+			struct cls_input in = { 0 };
+			if (r->dev || r->train_only)
+				continue;
+			in.lang = r->lang;
+			cls_classify(&cls, r->text, strlen(r->text), &in, &res);
+			int li = lex_intent_index(&cls.lex, r->intent);
+			if (li >= 0 && cls.intent_sum[li] > 0)
+				continue;
+			fprintf(mf, "%s\t%s\t%s\t", r->lang, r->intent,
+			    res.intent);
+			for (const char *p = r->text; *p; p++)
+				fputc(*p == '\t' || *p == '\n' ? ' ' : *p, mf);
+			fputc('\n', mf);
+		}
+		if (mf)
+			fclose(mf);
+	}
 
 	qsort(langs.t, (size_t)langs.n, sizeof(langs.t[0]), by_name);
 	qsort(intents.t, (size_t)intents.n, sizeof(intents.t[0]), by_name);

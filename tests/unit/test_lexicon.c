@@ -278,6 +278,20 @@ test_kinds(void **state)
 	assert_string_equal(found(&lx, "pay", out), "pay");
 	assert_string_equal(found(&lx, "payments", out), "pay");
 	assert_string_equal(found(&lx, "pa", out), "");
+	/* Hebrew and Arabic words are read without "the", "and"... too */
+	assert_int_equal(lex_add(&lx, "intent", "discount", "1", "קופון", NULL,
+	    &err), 0);
+	assert_int_equal(lex_add(&lx, "intent", "shipping", "1", "طلب*", NULL,
+	    &err), 0);
+	assert_int_equal(lex_add(&lx, "intent", "refund", "1", "כסף בחזרה",
+	    NULL, &err), 0);
+	assert_string_equal(found(&lx, "הקופון לא עובד", out), "קופון");
+	assert_string_equal(found(&lx, "והקופון", out), "קופון");
+	assert_string_equal(found(&lx, "وين والطلبية", out), "طلب");
+	assert_string_equal(found(&lx, "רוצה את הכסף בחזרה", out),
+	    "כסף בחזרה");
+	/* but not a word that only starts like one: two letters must stay */
+	assert_string_equal(found(&lx, "בקו", out), "");
 	/* a Hangul prefix of one syllable */
 	assert_string_equal(found(&lx, "배송이 늦어요", out), "배송");
 	assert_int_equal(lex_add(&lx, "negation", "sideways", "1", "x", NULL,
