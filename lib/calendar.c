@@ -33,6 +33,12 @@ struct cal_holiday {
 	int64_t	 first, last;	/* local day numbers, inclusive */
 };
 
+/* A holiday as its line names it ("National Day (Golden Week)"). */
+struct cal_named {
+	int64_t	 first, last;
+	char	*name;
+};
+
 /* A span of open local time in the reference week, in ms from Monday. */
 struct cal_span {
 	cs_time	 start, end;
@@ -45,6 +51,8 @@ struct cal {
 	int			 nwin[7];
 	struct cal_holiday	*hol;		/* sorted, disjoint */
 	size_t			 nhol;
+	struct cal_named	*named;		/* as the file gave them */
+	size_t			 nnamed;
 	struct cal_span		*week;	/* open time of a week */
 	size_t			 nweek;
 	cs_time			 week_ms;	/* sum of week */
@@ -84,6 +92,9 @@ cal_free(struct cal *c)
 	for (d = 0; d < 7; d++)
 		free(c->win[d]);
 	free(c->hol);
+	for (size_t i = 0; i < c->nnamed; i++)
+		free(c->named[i].name);
+	free(c->named);
 	free(c->week);
 	memo_clear(c);
 	free(c->memo);
@@ -413,6 +424,43 @@ is_holiday(const struct cal *c, int64_t day)
 	return 0;
 }
 
+static int64_t local_day(const struct cal *, cs_time);
+
+/* The text after a holiday's dates, up to a comment, as its name. */
+static void
+add_name(struct cal *c, int64_t first, int64_t last, const char *text)
+{
+	size_t n;
+
+	while (isspace((unsigned char)*text))
+		text++;
+	n = strcspn(text, "#\r\n");
+	while (n > 0 && isspace((unsigned char)text[n - 1]))
+		n--;
+	if (n == 0)
+		return;
+	c->named = xrealloc(c->named, (c->nnamed + 1) * sizeof *c->named);
+	c->named[c->nnamed].first = first;
+	c->named[c->nnamed].last = last;
+	c->named[c->nnamed].name = xstrndup(text, n);
+	c->nnamed++;
+}
+
+const char *
+cal_holiday_name(const struct cal *c, cs_time from, cs_time to)
+{
+	int64_t first, last;
+
+	if (c->nnamed == 0 || from == CS_TIME_NONE || to == CS_TIME_NONE)
+		return NULL;
+	first = local_day(c, from);
+	last = local_day(c, to);
+	for (size_t i = 0; i < c->nnamed; i++)
+		if (c->named[i].first <= last && c->named[i].last >= first)
+			return c->named[i].name;
+	return NULL;
+}
+
 /* YYYY-MM-DD → day number; the end of the text in *end. */
 static int
 date_parse(const char *s, const char **end, int64_t *day)
@@ -472,6 +520,7 @@ cal_load_holidays(struct cal *c, const char *path, struct buf *why)
 		if (*q != '\0' && !isspace((unsigned char)*q) && *q != '#')
 			goto bad;
 		cal_add_holidays(c, first, last);
+		add_name(c, first, last, q);
 		continue;
 bad:
 		line[strcspn(line, "\r\n")] = '\0';

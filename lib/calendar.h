@@ -62,6 +62,12 @@ int		 cal_add_hours(struct cal *, const char *spec, struct buf *why);
 /* Close the days first..last (day numbers as civil_days_from). */
 void		 cal_add_holidays(struct cal *, int64_t first_day,
 		    int64_t last_day);
+/*
+ * The name of the first holiday (the text after its dates in the holidays
+ * file) that closes a day from the one of instant `from` to the one of
+ * `to` (team zone); NULL when none does or none is named.
+ */
+const char	*cal_holiday_name(const struct cal *, cs_time from, cs_time to);
 /* Read a holidays file; -1 and "FILE:LINE: reason" (or errno text) in *why. */
 int		 cal_load_holidays(struct cal *, const char *path,
 		    struct buf *why);

@@ -44,6 +44,7 @@ struct ev_writer {
 	size_t		 nrows, rows_cap;
 	struct buf	 line;
 	struct buf	 cell;
+	struct buf	*capture;	/* jsonl lines go here instead */
 	int		 finished;	/* the end-only output is written */
 	size_t		 max_width;	/* a table's line; 0: no limit */
 	int		 neutralise;	/* formula-like CSV cells as text */
@@ -306,6 +307,10 @@ ev_writer_write(struct ev_writer *w, const cJSON *obj)
 {
 	switch (w->fmt) {
 	case OUT_JSONL:
+		if (w->capture != NULL) {
+			json_write(w->capture, obj);
+			return;
+		}
 		json_write(&w->line, obj);
 		buf_addc(&w->line, '\n');
 		out_buf(&w->out, &w->line);
@@ -345,14 +350,28 @@ ev_writer_write(struct ev_writer *w, const cJSON *obj)
 void
 ev_writer_raw_part(struct ev_writer *w, const char *p, size_t len)
 {
+	if (w->capture != NULL) {
+		buf_add(w->capture, p, len);
+		return;
+	}
 	out_write(&w->out, p, len);
 }
 
 void
 ev_writer_raw(struct ev_writer *w, const char *line, size_t len)
 {
+	if (w->capture != NULL) {
+		buf_add(w->capture, line, len);
+		return;
+	}
 	out_write(&w->out, line, len);
 	out_write(&w->out, "\n", 1);
+}
+
+void
+ev_writer_capture(struct ev_writer *w, struct buf *b)
+{
+	w->capture = w->fmt == OUT_JSONL ? b : NULL;
 }
 
 static void

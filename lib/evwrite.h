@@ -53,6 +53,12 @@ void	ev_writer_raw(struct ev_writer *, const char *line, size_t len);
 void	ev_writer_raw_part(struct ev_writer *, const char *p, size_t len);
 /* A writer opened on OUT_MEMORY (out.h): append what it wrote to `to`. */
 void	ev_writer_take(struct ev_writer *, struct buf *to);
+/*
+ * jsonl only: until called again with NULL, each line goes onto the end
+ * of b instead of out, without its newline (a filter holding events
+ * writes them later, in order); no effect in the other formats.
+ */
+void	ev_writer_capture(struct ev_writer *, struct buf *b);
 /* Write out what is buffered (jsonl, and csv/tsv with fixed columns;
  * spooled and aligned formats wait for close). */
 void	ev_writer_flush(struct ev_writer *);

@@ -32,6 +32,7 @@
 #ifndef CSKIT_FILTER_H
 #define CSKIT_FILTER_H
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,10 +46,15 @@
  * filter_run and emptied before each event; the keys are borrowed (a
  * tool's literals) and must need no escaping.
  */
+struct filter_queue;
+
 struct filter_add {
 	struct buf	 text;
 	const char	*key[FILTER_ADD_MAX];
 	int		 n;
+	struct filter_queue *queue;	/* filter_run_held's, or NULL */
+	uint64_t	 hold;		/* the ticket of this event, held */
+	void		*owner;		/* ... and its owner */
 };
 
 /* Start a member: writes ,"key": (the value follows, in JSON).  Inline:
@@ -91,5 +97,36 @@ int	filter_run(struct cli_common *, struct diag *, char *const *files,
 int	filter_run_lines(struct cli_common *, struct diag *,
 	    const struct ev_lines *, struct ev_writer *, filter_fn fn,
 	    void *ctx);
+
+/*
+ * Holding, for a filter that can finish an event only when a later one
+ * comes (cs-reply drafts a buyer's turn on its last message).  fn holds
+ * the event it is given with filter_hold(), which returns the event's
+ * ticket; that event and every later one are then kept, in input order,
+ * until the held event is released with filter_release(): its members
+ * text (",\"key\":value…", possibly empty) goes on as if fn had added it,
+ * and the kept events are written up to the next one still held.  Keys a
+ * release adds must not be in the event already.
+ *
+ * At most max_held events are kept (0: 10,000): past that, overflow(ctx,
+ * ticket, owner) is called for the oldest held event and must release it;
+ * at the
+ * end of the input end(ctx) must release the rest.  What is still held
+ * then, or when --strict ends the run, is written without a release.
+ * Memory: the kept events' lines (JSON Lines out) or objects.
+ */
+struct filter_hooks {
+	void	(*overflow)(void *ctx, uint64_t ticket, void *owner);
+	void	(*end)(void *ctx);
+	size_t	 max_held;
+};
+
+/* owner: the tool's, handed back to overflow with the ticket. */
+uint64_t filter_hold(struct filter_add *, void *owner);
+void	filter_release(struct filter_add *, uint64_t ticket,
+	    const char *members, size_t len);
+int	filter_run_held(struct cli_common *, struct diag *,
+	    char *const *files, int nfiles, filter_fn fn, void *ctx,
+	    const struct filter_hooks *);
 
 #endif

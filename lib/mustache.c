@@ -168,6 +168,8 @@ struct parser {
 	struct node	*open[MST_MAX_SECTION_DEPTH + 1];	/* open sections */
 	int		 depth;
 	struct buf	*err;
+	size_t		 woff;		/* where() was last asked: offset, */
+	int		 wline, wcol;	/* line and column there */
 };
 
 static int
@@ -183,13 +185,20 @@ is_space(char c)
 	    c == '\v';
 }
 
-/* Line and column (in characters) of a byte offset. */
+/* Line and column (in characters) of a byte offset; counted on from the
+ * last offset asked (the parser asks in order), else from the start. */
 static void
-where(const struct parser *p, size_t off, int *line, int *col)
+where(struct parser *p, size_t off, int *line, int *col)
 {
 	int l = 1, c = 1;
+	size_t i = 0;
 
-	for (size_t i = 0; i < off && i < p->len; i++) {
+	if (p->wline > 0 && off >= p->woff) {
+		i = p->woff;
+		l = p->wline;
+		c = p->wcol;
+	}
+	for (; i < off && i < p->len; i++) {
 		unsigned char ch = (unsigned char)p->src[i];
 		if (ch == '\n') {
 			l++;
@@ -199,6 +208,9 @@ where(const struct parser *p, size_t off, int *line, int *col)
 	}
 	*line = l;
 	*col = c;
+	p->woff = i;
+	p->wline = l;
+	p->wcol = c;
 }
 
 static int
@@ -236,6 +248,7 @@ add_text(struct parser *p, size_t from, size_t to)
 	n->kind = N_TEXT;
 	n->text = xstrndup(p->src + from, to - from);
 	n->len = to - from;
+	where(p, from, &n->line, &n->col);
 }
 
 static const void *
@@ -599,7 +612,8 @@ emit_text(struct render *r, const char *s, size_t len)
 	}
 }
 
-/* A value: indented only where the template line starts, never inside. */
+/* A value: indented only where the template line starts, never inside;
+ * between the caller's isolates when it gave some. */
 static void
 emit_value(struct render *r, const char *s, size_t len, int escape)
 {
@@ -609,10 +623,14 @@ emit_value(struct render *r, const char *s, size_t len, int escape)
 		buf_add(r->out, r->indent, r->indent_len);
 		r->line_start = 0;
 	}
+	if (r->o->value_open != NULL)
+		buf_adds(r->out, r->o->value_open);
 	if (escape)
 		mst_escape_html(r->out, s, len);
 	else
 		buf_add(r->out, s, len);
+	if (r->o->value_close != NULL)
+		buf_adds(r->out, r->o->value_close);
 }
 
 void
@@ -844,6 +862,32 @@ mst_foreach_partial(const struct mst_template *t,
     void (*fn)(void *, const char *, int, int), void *arg)
 {
 	walk_partials(&t->root, fn, arg);
+}
+
+static void
+walk_names(const struct block *b, const struct mst_walk *w)
+{
+	for (int i = 0; i < b->n; i++) {
+		const struct node *n = &b->v[i];
+		if (n->kind == N_TEXT) {
+			if (w->text != NULL)
+				w->text(w->arg, n->text, n->len, n->line);
+			continue;
+		}
+		if (n->kind == N_PARTIAL)
+			continue;
+		if (w->name != NULL)
+			w->name(w->arg, n->name.full, n->kind == N_SECTION ||
+			    n->kind == N_INVERTED, n->line, n->col);
+		if (n->kind == N_SECTION || n->kind == N_INVERTED)
+			walk_names(&n->body, w);
+	}
+}
+
+void
+mst_walk(const struct mst_template *t, const struct mst_walk *w)
+{
+	walk_names(&t->root, w);
 }
 
 static void

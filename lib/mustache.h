@@ -97,6 +97,13 @@ struct mst_render_opts {
 	int		 nslots;
 	const cJSON	*(*self)(void *ctx);
 	void		*self_ctx;
+	/*
+	 * Optional: written before and after every interpolated value that
+	 * is not empty (Unicode isolates, so that a Latin name keeps the
+	 * order of a right-to-left line).
+	 */
+	const char	*value_open;
+	const char	*value_close;
 };
 
 /*
@@ -122,6 +129,21 @@ void	mst_bind(struct mst_template *,
  * just the names it binds)?
  */
 int	mst_root_self(const struct mst_template *);
+
+/*
+ * A walk over a template (not its partials), for checks: text gets every
+ * literal piece with the line it starts on; name every interpolation and
+ * section name as written ("order.id"), section true for a section or an
+ * inverted one.  Either may be NULL.
+ */
+struct mst_walk {
+	void	(*text)(void *arg, const char *s, size_t len, int line);
+	void	(*name)(void *arg, const char *name, int section, int line,
+		    int col);
+	void	*arg;
+};
+
+void	mst_walk(const struct mst_template *, const struct mst_walk *);
 
 /* Call fn for every partial tag of the template, in order. */
 void	mst_foreach_partial(const struct mst_template *,

@@ -9,12 +9,15 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cldr.h"
 #include "event.h"
 #include "hmap.h"
 #include "json.h"
 #include "nametab.h"
 #include "hash.h"
+#include "locfmt.h"
 #include "reply.h"
+#include "replyconv.h"
 #include "replyctx.h"
 
 const char *const reply_intents[] = {
@@ -40,6 +43,19 @@ struct partial {
 	struct mst_template	*t;
 };
 
+const char *const reply_setting_names[RS_N] = {
+	"locale", "script", "name", "given", "honorifics", "time",
+	"time_hour", "date", "lower", "replace"
+};
+
+/* A language directory (of any library directory): its settings. */
+struct langdir {
+	char		*tag;		/* as spelled: "zh-Hant" */
+	char		*parent;	/* its CLDR parent, lower case, or NULL */
+	char		*set[RS_N];
+	char		*conf;		/* the last locale.conf read */
+};
+
 struct reply_lib {
 	struct hmap	 sindex;	/* "lang/name" → entry number = set */
 	struct tpl_set	*sets;
@@ -47,9 +63,20 @@ struct reply_lib {
 	struct hmap	 broken;	/* partial keys whose file did not
 					 * compile */
 	struct partial	*parts;
+	struct hmap	 langs;		/* lower tag → entry number = langdir */
+	struct langdir	*ldirs;
+	size_t		 nparents;	/* langdirs whose parent is known */
+	struct cldr	*cldr;		/* opened on the first plan */
+	struct locfmt_cache *fmt;
+	struct hmap	 plans;		/* "lang\0country" → plan */
+	struct reply_plan *fallback;	/* the default language's, flagged */
 	int		 ndirs;
 	int		 ntpl;
 };
+
+/* Plans kept; past this, plans are made per event (a stream of made-up
+ * tags must not grow the library). */
+#define PLANS_MAX	4096
 
 struct reply_lib *
 reply_lib_new(void)
@@ -60,6 +87,8 @@ reply_lib_new(void)
 	lib->sindex = empty;
 	lib->pindex = empty;
 	lib->broken = empty;
+	lib->langs = empty;
+	lib->plans = empty;
 	return lib;
 }
 
@@ -97,11 +126,27 @@ reply_lib_free(struct reply_lib *lib)
 		free(lib->parts[i].path);
 		mst_free(lib->parts[i].t);
 	}
+	for (size_t i = 0; i < hmap_count(&lib->langs); i++) {
+		struct langdir *ld = &lib->ldirs[i];
+		free(ld->tag);
+		free(ld->parent);
+		free(ld->conf);
+		for (int k = 0; k < RS_N; k++)
+			free(ld->set[k]);
+	}
+	for (size_t i = 0; i < hmap_count(&lib->plans); i++)
+		free(hmap_at(&lib->plans, i)->val.ptr);
 	free(lib->sets);
 	free(lib->parts);
+	free(lib->ldirs);
 	hmap_free(&lib->sindex);
 	hmap_free(&lib->pindex);
 	hmap_free(&lib->broken);
+	hmap_free(&lib->langs);
+	hmap_free(&lib->plans);
+	free(lib->fallback);
+	locfmt_cache_free(lib->fmt);
+	cldr_free(lib->cldr);
 	free(lib);
 }
 
@@ -292,6 +337,77 @@ free_list(char **v, int n)
 	free(v);
 }
 
+/* The language directory `tag`, registered on first sight. */
+static struct langdir *
+lang_register(struct reply_lib *lib, const char *tag)
+{
+	char *key = lower(tag, strlen(tag));
+	int added;
+	size_t i = hmap_put(&lib->langs, key, strlen(key), &added);
+
+	free(key);
+	if (added) {
+		lib->ldirs = xrealloc(lib->ldirs,
+		    hmap_count(&lib->langs) * sizeof(*lib->ldirs));
+		memset(&lib->ldirs[i], 0, sizeof(lib->ldirs[i]));
+		lib->ldirs[i].tag = xstrdup(tag);
+	}
+	return &lib->ldirs[i];
+}
+
+/* One "key value" line of a locale.conf; -1 for an unknown key. */
+static int
+conf_line(struct langdir *ld, char *line)
+{
+	char *key = line + strspn(line, " \t"), *val;
+	size_t klen = strcspn(key, " \t");
+
+	if (*key == '\0' || *key == '#')
+		return 0;
+	val = key + klen;
+	if (*val != '\0')
+		*val++ = '\0';
+	val += strspn(val, " \t");
+	for (size_t n = strlen(val); n > 0 && (val[n - 1] == ' ' ||
+	    val[n - 1] == '\t'); n--)
+		val[n - 1] = '\0';
+	for (int k = 0; k < RS_N; k++)
+		if (strcmp(key, reply_setting_names[k]) == 0) {
+			free(ld->set[k]);
+			ld->set[k] = xstrdup(val);
+			return 0;
+		}
+	return -1;
+}
+
+/* Read LANGDIR/locale.conf over the settings read before. */
+static void
+load_conf(struct langdir *ld, const char *path, struct buf *errs, int *nerr)
+{
+	FILE *fp = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int lineno = 0;
+
+	if (fp == NULL)
+		return;
+	free(ld->conf);
+	ld->conf = xstrdup(path);
+	while ((n = getline(&line, &cap, fp)) > 0) {
+		lineno++;
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (conf_line(ld, line) != 0) {
+			buf_printf(errs, "%s:%d: unknown setting '%s'\n", path,
+			    lineno, line + strspn(line, " \t"));
+			(*nerr)++;
+		}
+	}
+	free(line);
+	fclose(fp);
+}
+
 static void
 load_lang(struct reply_lib *lib, const char *dir, const char *langdir,
     struct buf *errs, int *nerr)
@@ -304,6 +420,13 @@ load_lang(struct reply_lib *lib, const char *dir, const char *langdir,
 	buf_printf(&sub, "%s/%s", dir, langdir);
 	files = list_dir(sub.data, &n);
 	for (int i = 0; i < n; i++) {
+		if (strcmp(files[i], "locale.conf") == 0) {
+			buf_reset(&path);
+			buf_printf(&path, "%s/%s", sub.data, files[i]);
+			load_conf(lang_register(lib, langdir), path.data, errs,
+			    nerr);
+			continue;
+		}
 		if (!ends_with_ext(files[i]))
 			continue;
 		buf_reset(&path);
@@ -336,8 +459,10 @@ reply_lib_add_dir(struct reply_lib *lib, const char *dir, struct buf *errs)
 		buf_reset(&path);
 		buf_printf(&path, "%s/%s", dir, ents[i]);
 		if (is_dir(path.data)) {
-			if (word_ok(ents[i], strlen(ents[i])))
+			if (word_ok(ents[i], strlen(ents[i]))) {
+				lang_register(lib, ents[i]);
 				load_lang(lib, dir, ents[i], errs, &nerr);
+			}
 		} else if (ents[i][0] == '_' && ends_with_ext(ents[i]))
 			add_partial(lib, "", ents[i] + 1,
 			    strlen(ents[i]) - 1 - EXTLEN, path.data, errs, &nerr);
@@ -370,6 +495,19 @@ reply_lib_add_partials(struct reply_lib *lib, const char *dir,
 	free_list(ents, n);
 	buf_free(&path);
 	return nerr;
+}
+
+/* s into a tag buffer (cut at its size): the per-event copies, without
+ * snprintf's cost. */
+static void
+copy_tag(char out[LANGTAG_MAX], const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n >= LANGTAG_MAX)
+		n = LANGTAG_MAX - 1;
+	memcpy(out, s, n);
+	out[n] = '\0';
 }
 
 /* Selection -------------------------------------------------------------- */
@@ -433,54 +571,296 @@ parent_tag(const char *tag, size_t len)
 	return len > 0 ? len - 1 : 0;
 }
 
-/*
- * Chinese of Taiwan, Hong Kong and Macao is written in traditional
- * characters: zh-TW tries zh-Hant before zh.
- */
+/* Plans ------------------------------------------------------------------ */
+
+/* The library's caches behind a const pointer: the CLDR tables, the
+ * locales and the plans are made on first need. */
+static struct reply_lib *
+cache_of(const struct reply_lib *lib)
+{
+	return (struct reply_lib *)lib;
+}
+
+static struct cldr *
+lib_cldr(const struct reply_lib *clib)
+{
+	struct reply_lib *lib = cache_of(clib);
+
+	if (lib->cldr == NULL) {
+		lib->cldr = cldr_open(NULL);
+		lib->fmt = locfmt_cache_new(lib->cldr);
+	}
+	return lib->cldr;
+}
+
+struct locfmt_cache *
+reply_lib_fmt(const struct reply_lib *lib)
+{
+	lib_cldr(lib);
+	return lib->fmt;
+}
+
+/* "en_001" or "en-001" as "en-001" in lower case, into out. */
+static void
+tag_key(const char *s, char *out, size_t size)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0' && i + 1 < size; i++)
+		out[i] = s[i] == '_' ? '-' : (char)tolower((unsigned char)s[i]);
+	out[i] = '\0';
+}
+
+/* Each language directory's CLDR parent (en-GB: en-001), once. */
+static void
+note_parents(const struct reply_lib *clib)
+{
+	struct reply_lib *lib = cache_of(clib);
+	struct cldr *c = lib_cldr(lib);
+
+	for (; lib->nparents < hmap_count(&lib->langs); lib->nparents++) {
+		struct langdir *ld = &lib->ldirs[lib->nparents];
+		struct langtag t;
+		char key[LANGTAG_MAX], out[LANGTAG_MAX];
+		const char *p;
+		if (langtag_parse(ld->tag, &t) != 0)
+			continue;
+		langtag_format(&t, key);
+		for (char *q = key; *q; q++)
+			if (*q == '-')
+				*q = '_';
+		if ((p = cldr_parent(c, key)) != NULL &&
+		    strcmp(p, "root") != 0) {
+			tag_key(p, out, sizeof(out));
+			ld->parent = xstrdup(out);
+		}
+	}
+}
+
 static int
-traditional_chinese(const char *lang)
+lang_number(const struct reply_lib *lib, const char *tag)
 {
-	return reply_tag_prefix(lang, "zh-tw") || reply_tag_prefix(lang, "zh-hk") ||
-	    reply_tag_prefix(lang, "zh-mo");
+	char key[LANGTAG_MAX];
+	size_t i;
+
+	tag_key(tag, key, sizeof(key));
+	i = hmap_find(&lib->langs, key, strlen(key));
+	return i == HMAP_NONE ? -1 : (int)i;
 }
 
-static const struct tpl_set *
-try_lang(const struct reply_lib *lib, const char *lang, size_t len,
-    const char *const *names)
+static void
+chain_add(struct reply_plan *p, int num)
 {
-	for (int i = 0; names[i] != NULL; i++) {
-		const struct tpl_set *g = find_set(lib, lang, len, names[i]);
-		if (g != NULL)
-			return g;
+	for (int i = 0; i < p->n; i++)
+		if (p->chain[i] == num)
+			return;
+	if (p->n < REPLY_CHAIN_MAX)
+		p->chain[p->n++] = num;
+}
+
+/* Does language number num have a template (of any name)? */
+static int
+lang_has_templates(const struct reply_lib *lib, int num)
+{
+	const char *key = hmap_at(&lib->langs, (size_t)num)->key;
+	size_t klen = strlen(key);
+
+	for (int k = 0; reply_intents[k] != NULL; k++)
+		if (find_set(lib, key, klen, reply_intents[k]) != NULL)
+			return 1;
+	return find_set(lib, key, klen, "auto_reply") != NULL ||
+	    find_set(lib, key, klen, "video_call") != NULL;
+}
+
+/* The directories serving a maximised tag, most specific first. */
+static void
+make_chain(const struct reply_lib *lib, const struct langtag *t,
+    struct reply_plan *p)
+{
+	char cand[LANGTAG_CANDIDATES][LANGTAG_MAX], key[LANGTAG_MAX];
+	int n = langtag_candidates(lib_cldr(lib), t, cand, LANGTAG_CANDIDATES);
+	int any = 0;
+
+	note_parents(lib);
+	p->n = 0;
+	for (int i = 0; i < n; i++) {
+		int num = lang_number(lib, cand[i]);
+		if (num >= 0)
+			chain_add(p, num);
+		/* A library's en-GB serves en-AU: both are en-001's. */
+		tag_key(cand[i], key, sizeof(key));
+		for (size_t k = 0; k < hmap_count(&lib->langs); k++)
+			if (lib->ldirs[k].parent != NULL &&
+			    strcmp(lib->ldirs[k].parent, key) == 0)
+				chain_add(p, (int)k);
 	}
-	return NULL;
+	for (int i = 0; i < p->n; i++)
+		any |= lang_has_templates(lib, p->chain[i]);
+	if (!any)
+		p->n = 0;
 }
 
-static const struct tpl_set *
-select_in(const struct reply_lib *lib, const char *tag,
-    const char *const *names)
+/* Settings along the chain; the defaults from CLDR's likely subtags. */
+static void
+resolve_settings(const struct reply_lib *lib, struct reply_plan *p,
+    const struct langtag *buyer, char *deflocale, size_t size)
 {
-	char *lang = lower(tag, strlen(tag));
-	const struct tpl_set *g = NULL;
+	struct langtag r;
+	char name[64];
 
-	for (size_t len = strlen(lang); len > 0 && g == NULL;
-	    len = parent_tag(lang, len)) {
-		if (len == 2 && traditional_chinese(lang))
-			g = try_lang(lib, "zh-hant", 7, names);
-		if (g == NULL)
-			g = try_lang(lib, lang, len, names);
+	for (int k = 0; k < RS_N; k++) {
+		p->set[k] = NULL;
+		for (int i = 0; i < p->n && p->set[k] == NULL; i++)
+			p->set[k] = lib->ldirs[p->chain[i]].set[k];
 	}
-	free(lang);
-	return g;
+	if (langtag_parse(p->reply, &r) == 0)
+		langtag_maximize(lib_cldr(lib), &r, NULL);
+	else
+		memset(&r, 0, sizeof(r));
+	snprintf(deflocale, size, "%s_%s", r.lang, r.region);
+	if (p->set[RS_LOCALE] == NULL)
+		p->set[RS_LOCALE] = deflocale;
+	snprintf(p->defscript, sizeof(p->defscript), "%s", r.script);
+	if (p->set[RS_SCRIPT] == NULL && p->defscript[0] != '\0')
+		p->set[RS_SCRIPT] = p->defscript;
+	p->isolate = p->set[RS_SCRIPT] != NULL &&
+	    (strcmp(p->set[RS_SCRIPT], "Arab") == 0 ||
+	    strcmp(p->set[RS_SCRIPT], "Hebr") == 0);
+	/* The buyer's own region's formats, in her language: es_AR. */
+	p->loc = NULL;
+	if (!p->fallback && buyer != NULL && buyer->region[0] &&
+	    strcmp(buyer->lang, r.lang) == 0) {
+		snprintf(name, sizeof(name), "%s_%s", buyer->lang,
+		    buyer->region);
+		p->loc = locfmt_open(lib->fmt, name);
+	}
+	if (p->loc == NULL)
+		p->loc = locfmt_open(lib->fmt, p->set[RS_LOCALE]);
 }
 
-/* The versions of the template for an event (before the variant pick). */
+/* The plan of a buyer; with lang NULL and country "\1", the default
+ * language's plan for a buyer whose language lacks a template. */
+static void
+make_plan(const struct reply_lib *lib, const struct reply_opts *o,
+    const char *lang, const char *country, struct reply_plan *p)
+{
+	struct langtag t, d;
+	int known;
+
+	memset(p, 0, sizeof(*p));
+	known = lang != NULL && langtag_parse(lang, &t) == 0 &&
+	    strcmp(t.lang, "und") != 0;
+	if (lang == NULL && country != NULL && strcmp(country, "\1") == 0)
+		country = NULL;		/* the fallback plan */
+	else if (!known && country != NULL && *country != '\0' &&
+	    langtag_parse("und", &t) == 0) {
+		langtag_maximize(lib_cldr(lib), &t, country);
+		known = strcmp(t.lang, "und") != 0;
+	} else if (known) {
+		/* The region only as the buyer (or her country) states it:
+		 * "es" is the library's es, not CLDR's likely es-ES. */
+		int stated = t.region[0] != '\0' ||
+		    (country != NULL && *country != '\0');
+		langtag_maximize(lib_cldr(lib), &t, country);
+		if (!stated)
+			t.region[0] = '\0';
+	}
+	if (known) {
+		langtag_minimize(lib_cldr(lib), &t, p->buyer);
+		/* A region the buyer stated stays: es-ES is not our es. */
+		if (t.region[0] && strchr(p->buyer, '-') == NULL) {
+			size_t n = strlen(p->buyer);
+			snprintf(p->buyer + n, sizeof(p->buyer) - n, "-%s",
+			    t.region);
+		}
+		make_chain(lib, &t, p);
+	}
+	if (p->n == 0) {
+		p->fallback = 1;
+		if (o->default_lang != NULL &&
+		    langtag_parse(o->default_lang, &d) == 0) {
+			langtag_maximize(lib_cldr(lib), &d, NULL);
+			make_chain(lib, &d, p);
+		}
+	}
+	p->fmt = lib->fmt;
+	if (p->n > 0) {
+		struct langtag dir;
+		if (langtag_parse(lib->ldirs[p->chain[0]].tag, &dir) == 0)
+			langtag_format(&dir, p->reply);
+	}
+	resolve_settings(lib, p, known ? &t : NULL, p->deflocale,
+	    sizeof(p->deflocale));
+}
+
+/* The plan for (lang, country), kept; scratch past PLANS_MAX. */
+static const struct reply_plan *
+plan_cached(const struct reply_lib *clib, const struct reply_opts *o,
+    const char *lang, const char *country, struct reply_plan *scratch)
+{
+	struct reply_lib *lib = cache_of(clib);
+	char key[128];
+	size_t i, len;
+	int added;
+
+	size_t ll = lang ? strlen(lang) : 0, cl = country ? strlen(country) : 0;
+	len = ll + 1 + cl;
+	if (len < sizeof(key)) {
+		memcpy(key, lang ? lang : "", ll);
+		key[ll] = '\0';
+		memcpy(key + ll + 1, country ? country : "", cl);
+	} else {
+		make_plan(lib, o, lang, country, scratch);
+		return scratch;
+	}
+	i = hmap_find(&lib->plans, key, len);
+	if (i != HMAP_NONE)
+		return hmap_at(&lib->plans, i)->val.ptr;
+	if (hmap_count(&lib->plans) >= PLANS_MAX) {
+		make_plan(lib, o, lang, country, scratch);
+		return scratch;
+	}
+	i = hmap_put(&lib->plans, key, len, &added);
+	hmap_at(&lib->plans, i)->val.ptr = xmalloc(sizeof(struct reply_plan));
+	make_plan(lib, o, lang, country, hmap_at(&lib->plans, i)->val.ptr);
+	return hmap_at(&lib->plans, i)->val.ptr;
+}
+
+const struct reply_plan *
+reply_plan_for(const struct reply_lib *lib, const struct reply_opts *o,
+    const char *lang, const char *country, struct reply_plan *scratch)
+{
+	return plan_cached(lib, o, lang, country, scratch);
+}
+
+/* The default language's plan, flagged: for a name the buyer's chain
+ * lacks (and has no `other` for). */
+static const struct reply_plan *
+fallback_plan(const struct reply_lib *clib, const struct reply_opts *o)
+{
+	struct reply_lib *lib = cache_of(clib);
+
+	if (lib->fallback == NULL) {
+		lib->fallback = xmalloc(sizeof(*lib->fallback));
+		make_plan(lib, o, NULL, "\1", lib->fallback);
+	}
+	return lib->fallback;
+}
+
+const char *
+reply_plan_lang(const struct reply_lib *lib, const struct reply_plan *p,
+    int i)
+{
+	return i < p->n ? lib->ldirs[p->chain[i]].tag : NULL;
+}
+
+/* Selection along a plan's chain: each name in every directory before
+ * the next name. */
 static const struct tpl_set *
-select_set(const struct reply_lib *lib, const struct reply_opts *o,
-    const char *lang, const char *intent, const char *special)
+select_chain(const struct reply_lib *lib, const struct reply_plan *p,
+    const char *intent, const char *special)
 {
 	const char *names[4];
-	const struct tpl_set *g = NULL;
 	int n = 0;
 
 	if (special != NULL)
@@ -488,12 +868,43 @@ select_set(const struct reply_lib *lib, const struct reply_opts *o,
 	if (intent != NULL && *intent != '\0')
 		names[n++] = intent;
 	names[n++] = "other";
-	names[n] = NULL;
-	if (lang != NULL && *lang != '\0' && strcmp(lang, "und") != 0)
-		g = select_in(lib, lang, names);
-	if (g == NULL && o->default_lang != NULL)
-		g = select_in(lib, o->default_lang, names);
+	for (int k = 0; k < n; k++)
+		for (int i = 0; i < p->n; i++) {
+			const char *key = hmap_at(&lib->langs,
+			    (size_t)p->chain[i])->key;
+			const struct tpl_set *g = find_set(lib, key,
+			    strlen(key), names[k]);
+			if (g != NULL)
+				return g;
+		}
+	return NULL;
+}
+
+/*
+ * The versions for a plan; when its chain has neither the name nor
+ * `other`, the default language's, and *used becomes that plan.
+ */
+static const struct tpl_set *
+select_or_fall(const struct reply_lib *lib, const struct reply_opts *o,
+    const struct reply_plan **used, const char *intent, const char *special)
+{
+	const struct tpl_set *g = select_chain(lib, *used, intent, special);
+
+	if (g == NULL && !(*used)->fallback) {
+		*used = fallback_plan(lib, o);
+		g = select_chain(lib, *used, intent, special);
+	}
 	return g;
+}
+
+const struct reply_tpl *
+reply_select_plan(const struct reply_lib *lib, const struct reply_opts *o,
+    const struct reply_plan *p, const char *intent, const char *special,
+    const char *key)
+{
+	const struct tpl_set *g = select_or_fall(lib, o, &p, intent, special);
+
+	return g != NULL ? pick_version(g, o, key) : NULL;
 }
 
 const struct reply_tpl *
@@ -501,15 +912,29 @@ reply_select(const struct reply_lib *lib, const struct reply_opts *o,
     const char *lang, const char *intent, const char *special,
     const char *key)
 {
-	const struct tpl_set *g = select_set(lib, o, lang, intent, special);
+	struct reply_plan scratch;
+	const struct reply_plan *p = plan_cached(lib, o, lang, NULL, &scratch);
 
-	return g != NULL ? pick_version(g, o, key) : NULL;
+	return reply_select_plan(lib, o, p, intent, special, key);
 }
 
 /* Partials: the template's language, its parents, then the library root. */
+/* A run's memory of partials found: (plan, name as the template holds
+ * it) → the partial, direct-mapped by the two pointers. */
+#define PARTIAL_MEMO	1024
+
+struct partial_memo {
+	const struct reply_plan		*plan;
+	const char			*name;
+	const struct mst_template	*t;
+};
+
 struct partial_ctx {
 	const struct reply_lib	*lib;
-	const char		*lang;
+	const char		*lang;		/* without a plan */
+	const struct reply_plan	*plan;		/* may be NULL */
+	const char		*topic;		/* for {{> topic}} */
+	struct partial_memo	*cache;		/* a run's, or NULL */
 };
 
 /*
@@ -544,11 +969,63 @@ lookup_partial(const struct reply_lib *lib, const char *lang,
 	}
 }
 
+/* The partial NAME along a plan's chain, then the library root's. */
+static const struct mst_template *
+chain_partial(const struct reply_lib *lib, const struct reply_plan *p,
+    const char *name)
+{
+	char key[256];
+	size_t i;
+
+	size_t nlen = strlen(name);
+
+	for (int k = 0; k < p->n; k++) {
+		const struct hmap_entry *e = hmap_at(&lib->langs,
+		    (size_t)p->chain[k]);
+		if (e->len + 1 + nlen >= sizeof(key))
+			return NULL;
+		memcpy(key, e->key, e->len);
+		key[e->len] = '/';
+		memcpy(key + e->len + 1, name, nlen + 1);
+		i = hmap_find(&lib->pindex, key, e->len + 1 + nlen);
+		if (i != HMAP_NONE)
+			return lib->parts[i].t;
+	}
+	return lookup_partial(lib, "", name, NULL);
+}
+
+int
+reply_plan_has_partial(const struct reply_lib *lib, const struct reply_plan *p,
+    const char *name)
+{
+	return chain_partial(lib, p, name) != NULL;
+}
+
 static const struct mst_template *
 find_partial(void *arg, const char *name)
 {
 	const struct partial_ctx *pc = arg;
 
+	if (pc->plan != NULL) {
+		struct partial_memo *m;
+		/* {{> topic}}: the partial named after the turn's topic. */
+		if (strcmp(name, "topic") == 0)
+			return pc->topic != NULL ? chain_partial(pc->lib,
+			    pc->plan, pc->topic) : NULL;
+		if (pc->cache == NULL)
+			return chain_partial(pc->lib, pc->plan, name);
+		/* A template's names live as long as the library, a kept
+		 * plan as long as the run: the two pointers are a key. */
+		m = &pc->cache[(((uint64_t)(uintptr_t)pc->plan ^
+		    (uint64_t)(uintptr_t)name * 0x9e3779b97f4a7c15ULL) *
+		    0xff51afd7ed558ccdULL) >> 54];
+		if (m->plan != pc->plan || m->name != name) {
+			m->plan = pc->plan;
+			m->name = name;
+			m->t = chain_partial(pc->lib, pc->plan, name);
+		}
+		return m->t;
+	}
 	return lookup_partial(pc->lib, pc->lang, name, NULL);
 }
 
@@ -633,17 +1110,29 @@ reply_result_free(struct reply_result *r)
 	mst_names_free(&r->missing);
 }
 
+void
+reply_result_swap(struct reply_result *a, struct reply_result *b)
+{
+	struct reply_result t = *a;
+
+	*a = *b;
+	*b = t;
+}
+
 int
 reply_render(const struct reply_lib *lib, const struct reply_tpl *t,
     const cJSON *const *ctx, int nctx, int escape_html,
     struct reply_result *res, struct buf *err)
 {
-	struct partial_ctx pc = { lib, t->lang };
+	struct partial_ctx pc = { lib, t->lang, NULL, NULL, NULL };
 	struct mst_render_opts ro = { 0 };
 
 	buf_reset(&res->text);
 	mst_names_clear(&res->missing);
 	res->tpl = t;
+	res->plan = NULL;
+	res->fallback = 0;
+	res->reply_lang[0] = res->buyer_lang[0] = '\0';
 	ro.escape_html = escape_html;
 	ro.partial = find_partial;
 	ro.partial_ctx = &pc;
@@ -653,36 +1142,46 @@ reply_render(const struct reply_lib *lib, const struct reply_tpl *t,
 
 /* What selection reads of an event. */
 struct choice {
+	const struct reply_plan *plan;	/* known already, or NULL */
 	const char	*lang;
+	const char	*country;
 	const char	*intent;
 	const char	*special;	/* NULL, auto_reply, video_call */
 	const char	*key;		/* for variants; may be NULL */
 };
 
+/* The conversation's key (its id, else the customer's), into num when
+ * the export numbers its conversations; NULL when there is none. */
+static const char *
+conv_key(const struct reply_fields *f, struct buf *num)
+{
+	const cJSON *conv = f->v[RF_CONVERSATION];
+
+	if (cJSON_IsString(conv) && conv->valuestring[0] != '\0')
+		return conv->valuestring;
+	if (cJSON_IsNumber(conv)) {
+		/* Some exports number their conversations. */
+		buf_reset(num);
+		json_write_number(num, conv->valuedouble);
+		return buf_str(num);
+	}
+	return reply_fields_str(f, RF_CUSTOMER);
+}
+
 /* The choice for an event's fields; key may point into num. */
 static void
 choice_of(const struct reply_fields *f, struct choice *c, struct buf *num)
 {
-	const cJSON *conv = f->v[RF_CONVERSATION];
-
-	c->lang = cJSON_IsString(f->v[RF_LANG]) ?
-	    f->v[RF_LANG]->valuestring : NULL;
-	c->intent = cJSON_IsString(f->v[RF_INTENT]) ?
-	    f->v[RF_INTENT]->valuestring : NULL;
+	c->plan = NULL;
+	c->lang = reply_fields_str(f, RF_LANG);
+	c->country = reply_fields_str(f, RF_COUNTRY);
+	c->intent = reply_fields_str(f, RF_INTENT);
 	c->special = NULL;
 	if (reply_fields_flag(f, RF_AUTO_REPLY))
 		c->special = "auto_reply";
 	else if (reply_fields_flag(f, RF_NEEDS_VIDEO))
 		c->special = "video_call";
-	c->key = cJSON_IsString(conv) ? conv->valuestring : NULL;
-	if (c->key == NULL && cJSON_IsString(f->v[RF_CUSTOMER]))
-		c->key = f->v[RF_CUSTOMER]->valuestring;
-	if (c->key == NULL && cJSON_IsNumber(conv)) {
-		/* Some exports number their conversations. */
-		buf_reset(num);
-		json_write_number(num, conv->valuedouble);
-		c->key = buf_str(num);
-	}
+	c->key = conv_key(f, num);
 }
 
 static void
@@ -694,6 +1193,78 @@ no_template(const struct reply_opts *o, const struct choice *c,
 	    o->default_lang ? o->default_lang : "");
 }
 
+/* Unicode's first strong isolate and pop directional isolate. */
+#define FSI	"\xe2\x81\xa8"
+#define PDI	"\xe2\x81\xa9"
+
+/* The plan's `replace FROM TO` over the whole draft (de-CH: ß ss). */
+static void
+apply_replace(const struct reply_plan *p, struct buf *text)
+{
+	const char *rule = p != NULL ? p->set[RS_REPLACE] : NULL;
+	struct buf out = BUF_INIT, from = BUF_INIT;
+	const char *s, *at, *to;
+	size_t flen;
+
+	if (rule == NULL || (flen = strcspn(rule, " \t")) == 0 ||
+	    text->len == 0)
+		return;
+	buf_add(&from, rule, flen);
+	to = rule + flen + strspn(rule + flen, " \t");
+	for (s = buf_str(text); (at = strstr(s, from.data)) != NULL;
+	    s = at + flen) {
+		buf_add(&out, s, (size_t)(at - s));
+		buf_adds(&out, to);
+	}
+	if (s != buf_str(text)) {
+		buf_adds(&out, s);
+		buf_reset(text);
+		buf_add(text, out.data, out.len);
+	}
+	buf_free(&out);
+	buf_free(&from);
+}
+
+/* Has the plan the partial of the topic?  ({{> topic}} is not one.) */
+static int
+topic_answer(const struct reply_lib *lib, const struct reply_plan *p,
+    const char *topic)
+{
+	return topic != NULL && strcmp(topic, "topic") != 0 &&
+	    reply_plan_has_partial(lib, p, topic);
+}
+
+/* Render t with the plan's partials, topic and isolates. */
+static int
+render_plan(const struct reply_lib *lib, const struct reply_tpl *t,
+    const struct reply_plan *p, const char *topic, int escape_html,
+    struct mst_render_opts *ro, const cJSON *const *ctx, int nctx,
+    struct partial_memo *cache, struct reply_result *res, struct buf *err)
+{
+	struct partial_ctx pc = { lib, t->lang, p, topic, cache };
+	int rc;
+
+	buf_reset(&res->text);
+	mst_names_clear(&res->missing);
+	res->tpl = t;
+	res->plan = p;
+	res->fallback = p != NULL && p->fallback;
+	copy_tag(res->reply_lang, p != NULL && p->reply[0] ? p->reply :
+	    t->lang);
+	ro->escape_html = escape_html;
+	ro->partial = find_partial;
+	ro->partial_ctx = &pc;
+	ro->missing = &res->missing;
+	if (p != NULL && p->isolate) {
+		ro->value_open = FSI;
+		ro->value_close = PDI;
+	}
+	rc = mst_render(t->t, ctx, nctx, ro, &res->text, err);
+	if (rc == 0)
+		apply_replace(p, &res->text);
+	return rc;
+}
+
 int
 reply_event(const struct reply_lib *lib, const struct reply_opts *o,
     const cJSON *ev, struct reply_result *res, struct buf *err)
@@ -701,6 +1272,11 @@ reply_event(const struct reply_lib *lib, const struct reply_opts *o,
 	struct reply_fields f;
 	struct choice c;
 	struct buf num = BUF_INIT;
+	struct reply_plan scratch;
+	struct reply_turn turn;
+	struct mst_render_opts ro = { 0 };
+	const struct reply_plan *p;
+	const struct tpl_set *g;
 	const struct reply_tpl *t;
 	const cJSON *ctx[2];
 	cJSON *derived;
@@ -708,25 +1284,79 @@ reply_event(const struct reply_lib *lib, const struct reply_opts *o,
 
 	reply_fields_get(o, ev, &f);
 	choice_of(&f, &c, &num);
-	t = reply_select(lib, o, c.lang, c.intent, c.special, c.key);
+	p = reply_plan_for(lib, o, c.lang, c.country, &scratch);
+	copy_tag(res->buyer_lang, p->buyer);
+	g = select_or_fall(lib, o, &p, c.intent, c.special);
 	buf_free(&num);
-	if (t == NULL) {
+	if (g == NULL) {
 		no_template(o, &c, err);
 		return -1;
 	}
-	derived = reply_context(o, ev, t->lang);
+	t = pick_version(g, o, c.key);
+	memset(&turn, 0, sizeof(turn));
+	turn.topic_answer = topic_answer(lib, p,
+	    reply_fields_str(&f, RF_TOPIC));
+	derived = reply_context(o, p, &turn, ev);
 	ctx[0] = ev;
 	ctx[1] = derived;
-	rc = reply_render(lib, t, ctx, 2, o->escape_html, res, err);
+	rc = render_plan(lib, t, p, reply_fields_str(&f, RF_TOPIC),
+	    o->escape_html, &ro, ctx, 2, NULL, res, err);
+	if (p == &scratch)
+		res->plan = NULL;
 	cJSON_Delete(derived);
 	return rc;
 }
 
 void
+reply_draft_of(const struct reply_result *r, struct reply_draft *d)
+{
+	d->text = buf_str(&r->text);
+	d->len = r->text.len;
+	d->tpl_id = r->tpl->id;
+	d->variant = r->tpl->variant;
+	d->missing = &r->missing;
+	d->reply_lang = r->reply_lang[0] ? r->reply_lang : r->tpl->lang;
+	d->buyer_lang = r->buyer_lang;
+	d->needs_human = r->fallback;
+}
+
+void
+reply_draft_members(const struct reply_draft *d, struct buf *out)
+{
+	buf_adds(out, ",\"reply\":");
+	json_write_string(out, d->text, d->len);
+	buf_adds(out, ",\"template\":");
+	json_write_string(out, d->tpl_id, strlen(d->tpl_id));
+	buf_adds(out, ",\"variant\":");
+	if (d->variant != NULL)
+		json_write_string(out, d->variant, strlen(d->variant));
+	else
+		buf_adds(out, "null");
+	buf_adds(out, ",\"reply_missing\":[");
+	for (int i = 0; i < d->missing->n; i++) {
+		if (i > 0)
+			buf_addc(out, ',');
+		json_write_string(out, d->missing->v[i],
+		    strlen(d->missing->v[i]));
+	}
+	buf_adds(out, "],\"reply_lang\":");
+	json_write_string(out, d->reply_lang, strlen(d->reply_lang));
+	buf_adds(out, ",\"buyer_lang\":");
+	if (d->buyer_lang[0] != '\0')
+		json_write_string(out, d->buyer_lang, strlen(d->buyer_lang));
+	else
+		buf_adds(out, "null");
+	if (d->needs_human)
+		buf_adds(out, ",\"needs_human\":true");
+}
+
+void
 reply_annotate(cJSON *ev, const struct reply_result *r)
 {
+	struct reply_draft d;
 	cJSON *miss = cJSON_CreateArray();
 
+	reply_draft_of(r, &d);
 	json_put(ev, "reply", cJSON_CreateString(buf_str(&r->text)));
 	json_put(ev, "template", cJSON_CreateString(r->tpl->id));
 	if (r->tpl->variant != NULL)
@@ -736,17 +1366,27 @@ reply_annotate(cJSON *ev, const struct reply_result *r)
 	for (int i = 0; i < r->missing.n; i++)
 		cJSON_AddItemToArray(miss, cJSON_CreateString(r->missing.v[i]));
 	json_put(ev, "reply_missing", miss);
+	json_put(ev, "reply_lang", cJSON_CreateString(d.reply_lang));
+	json_put(ev, "buyer_lang", d.buyer_lang[0] ?
+	    cJSON_CreateString(d.buyer_lang) : cJSON_CreateNull());
+	if (d.needs_human)
+		json_put(ev, "needs_human", cJSON_CreateTrue());
 }
 
 /* Runs: many events, names resolved once ---------------------------------- */
 
 /* The fields cs-reply adds, by slot in a run. */
-enum { OUT_REPLY, OUT_TEMPLATE, OUT_VARIANT, OUT_MISSING, OUT_N };
+enum {
+	OUT_REPLY, OUT_TEMPLATE, OUT_VARIANT, OUT_MISSING, OUT_REPLY_LANG,
+	OUT_BUYER_LANG, OUT_NEEDS_HUMAN, OUT_AUTO_DRAFT, OUT_AUTO_TEMPLATE,
+	OUT_N
+};
 static const char *const out_names[OUT_N] = {
-	"reply", "template", "variant", "reply_missing"
+	"reply", "template", "variant", "reply_missing", "reply_lang",
+	"buyer_lang", "needs_human", "auto_reply_draft", "auto_reply_template"
 };
 
-#define SELECT_CACHE_MAX 4096	/* (lang, intent, special) kept */
+#define SELECT_CACHE_MAX 4096	/* (plan, intent, special) kept */
 
 struct reply_run {
 	struct reply_lib	*lib;
@@ -770,11 +1410,21 @@ struct reply_run {
 	struct reply_derived	 derived;
 	struct hmap		 chosen;	/* selection cache: key → set
 						 * number + 1, 0 for none */
+	struct partial_memo	 partials[PARTIAL_MEMO];
 	struct buf		 key;
 	struct buf		 num;
 	const cJSON		*ev;		/* for `.` outside sections */
-	const char		*lang;
+	const struct reply_plan	*plan;
+	const struct reply_turn	*turn;
 	cJSON			*self;
+	struct reply_plan	 scratch;	/* a plan past the cache */
+	/* Turns. */
+	struct reply_convs	*convs;
+	struct reply_result	 tres;		/* the turn's draft, made */
+	struct reply_conv	*awaiting;	/* whose draft wants a ticket */
+	struct buf		 text_order;	/* an order number in a text */
+	reply_release_fn	 release;
+	void			*release_arg;
 };
 
 static int
@@ -825,6 +1475,15 @@ reply_run_want(const struct reply_run *run, struct ev_want *w)
 	return 0;
 }
 
+/* The conversation being forgotten ends its turn first. */
+static void close_turn(struct reply_run *, struct reply_conv *);
+
+static void
+forget_conv(void *arg, struct reply_conv *c)
+{
+	close_turn(arg, c);
+}
+
 struct reply_run *
 reply_run_new(struct reply_lib *lib, const struct reply_opts *o)
 {
@@ -872,7 +1531,15 @@ reply_run_new(struct reply_lib *lib, const struct reply_opts *o)
 	}
 	run->ev_slot = xcalloc((size_t)run->nslots, sizeof(*run->ev_slot));
 	run->slot = xcalloc((size_t)run->nslots, sizeof(*run->slot));
+	run->convs = reply_convs_new(o->max_convs, forget_conv, run);
 	return run;
+}
+
+void
+reply_run_on_release(struct reply_run *run, reply_release_fn fn, void *arg)
+{
+	run->release = fn;
+	run->release_arg = arg;
 }
 
 void
@@ -889,8 +1556,11 @@ reply_run_free(struct reply_run *run)
 	free(run->map_canonical);
 	free(run->set_slot);
 	reply_derived_free(&run->derived);
+	reply_result_free(&run->tres);
+	reply_convs_free(run->convs);
 	buf_free(&run->key);
 	buf_free(&run->num);
+	buf_free(&run->text_order);
 	cJSON_Delete(run->self);
 	free(run);
 }
@@ -917,30 +1587,39 @@ index_event(struct reply_run *run, const cJSON *ev)
 		run->fields.v[k] = run->ev_slot[run->field_slot[k]];
 }
 
-/* The versions for a choice, remembered for the next event like it. */
+/* The versions for a plan, intent and special case, remembered; *p
+ * becomes the default language's plan when the buyer's chain has none. */
+#define FELL	((uint64_t)1 << 62)
+
 static const struct tpl_set *
-run_select(struct reply_run *run, const struct choice *c)
+run_select(struct reply_run *run, const struct reply_plan **pp,
+    const char *intent, const char *special)
 {
+	const struct reply_plan *p = *pp;
 	const struct tpl_set *g;
 	size_t i;
 
+	if (p == &run->scratch)
+		return select_or_fall(run->lib, run->o, pp, intent, special);
 	buf_reset(&run->key);
-	buf_addc(&run->key, c->special == NULL ? '-' : c->special[0]);
-	if (c->lang != NULL)
-		buf_adds(&run->key, c->lang);
-	buf_addc(&run->key, '\0');
-	if (c->intent != NULL)
-		buf_adds(&run->key, c->intent);
+	buf_add(&run->key, &p, sizeof(p));
+	buf_addc(&run->key, special == NULL ? '-' : special[0]);
+	if (intent != NULL)
+		buf_adds(&run->key, intent);
 	i = hmap_find(&run->chosen, run->key.data, run->key.len);
 	if (i != HMAP_NONE) {
 		uint64_t n = hmap_at(&run->chosen, i)->val.num;
+		if (n & FELL)
+			*pp = fallback_plan(run->lib, run->o);
+		n &= ~FELL;
 		return n == 0 ? NULL : &run->lib->sets[n - 1];
 	}
-	g = select_set(run->lib, run->o, c->lang, c->intent, c->special);
+	g = select_or_fall(run->lib, run->o, pp, intent, special);
 	if (hmap_count(&run->chosen) < SELECT_CACHE_MAX) {
 		i = hmap_put(&run->chosen, run->key.data, run->key.len, NULL);
-		hmap_at(&run->chosen, i)->val.num = g == NULL ? 0 :
-		    (uint64_t)(g - run->lib->sets) + 1;
+		hmap_at(&run->chosen, i)->val.num = (g == NULL ? 0 :
+		    (uint64_t)(g - run->lib->sets) + 1) |
+		    (*pp != p ? FELL : 0);
 	}
 	return g;
 }
@@ -952,17 +1631,19 @@ run_self(void *arg)
 	struct reply_run *run = arg;
 
 	if (run->self == NULL)
-		run->self = reply_context(run->o, run->ev, run->lang);
+		run->self = reply_context(run->o, run->plan, run->turn, run->ev);
 	return run->self;
 }
 
 /*
  * What the templates see: the event's fields, under them the canonical
  * names of mapped fields, the derived values and the --set values, in the
- * order reply_context() lists them (a later one shadows an earlier one).
+ * order reply_context() lists them (a later one shadows an earlier one; a
+ * --set value only fills a name nothing else gave).
  */
 static void
-fill_slots(struct reply_run *run, const char *lang)
+fill_slots(struct reply_run *run, const struct reply_plan *p,
+    const struct reply_turn *t)
 {
 	const struct fieldmap *map = reply_map(run->o);
 	const cJSON *v;
@@ -973,7 +1654,7 @@ fill_slots(struct reply_run *run, const char *lang)
 	for (k = 0; k < map->n; k++)
 		if ((v = run->ev_slot[run->map_source[k]]) != NULL)
 			run->slot[run->map_canonical[k]] = v;
-	reply_derive(&run->fields, lang, run->need, &run->derived);
+	reply_derive(p, &run->fields, t, run->need, &run->derived);
 	for (k = 0; k < RD_N; k++)
 		if (run->derived_slot[k] >= 0 &&
 		    run->derived.item[k].type != cJSON_Invalid)
@@ -982,52 +1663,483 @@ fill_slots(struct reply_run *run, const char *lang)
 	k = 0;
 	if (run->o->set != NULL)
 		cJSON_ArrayForEach(v, run->o->set) {
-			if (run->ev_slot[run->set_slot[k]] == NULL)
+			if (run->slot[run->set_slot[k]] == NULL)
 				run->slot[run->set_slot[k]] = v;
 			k++;
 		}
+}
+
+/*
+ * Render the draft for the current event (indexed) in res: the plan of
+ * (lang, country), the template for intent and special, the turn's facts.
+ * 0, or -1 with the reason in err.
+ */
+static int
+run_render(struct reply_run *run, const struct choice *c,
+    const struct reply_turn *t, struct reply_result *res, struct buf *err)
+{
+	const struct reply_plan *p;
+	const struct tpl_set *g;
+	const struct reply_tpl *tpl;
+	struct mst_render_opts ro = { 0 };
+	struct reply_turn turn = *t;
+	int rc;
+
+	p = c->plan != NULL ? c->plan : reply_plan_for(run->lib, run->o,
+	    c->lang, c->country, &run->scratch);
+	copy_tag(res->buyer_lang, p->buyer);
+	if ((g = run_select(run, &p, c->intent, c->special)) == NULL) {
+		no_template(run->o, c, err);
+		return -1;
+	}
+	tpl = pick_version(g, run->o, c->key);
+	if (turn.topic == NULL)
+		turn.topic = reply_fields_str(&run->fields, RF_TOPIC);
+	turn.topic_answer = topic_answer(run->lib, p, turn.topic);
+	fill_slots(run, p, &turn);
+	run->plan = p;
+	run->turn = &turn;
+	ro.slots = run->slot;
+	ro.nslots = run->nslots;
+	ro.self = run_self;
+	ro.self_ctx = run;
+	rc = render_plan(run->lib, tpl, p, turn.topic, run->o->escape_html,
+	    &ro, NULL, 0, p == &run->scratch ? NULL : run->partials, res,
+	    err);
+	run->turn = NULL;
+	cJSON_Delete(run->self);
+	run->self = NULL;
+	if (p == &run->scratch)
+		res->plan = NULL;	/* the scratch plan does not live on */
+	return rc;
+}
+
+/* The order facts of an order event, for the join. */
+static void
+note_order(struct reply_run *run)
+{
+	const struct reply_fields *f = &run->fields;
+	struct reply_order o;
+
+	memset(&o, 0, sizeof(o));
+	o.id = reply_fields_str(f, RF_ORDER_ID);
+	o.product = reply_fields_str(f, RF_PRODUCT);
+	o.currency = reply_fields_str(f, RF_CURRENCY);
+	o.status = reply_fields_str(f, RF_STATUS);
+	if (o.status == NULL)
+		o.status = reply_fields_str(f, RF_ORDER_STATUS);
+	o.tracking_url = reply_fields_str(f, RF_TRACKING_URL);
+	o.coupon = reply_fields_str(f, RF_COUPON);
+	if (cJSON_IsNumber(f->v[RF_AMOUNT])) {
+		o.amount = f->v[RF_AMOUNT]->valuedouble;
+		o.has_amount = 1;
+	}
+	if (cJSON_IsNumber(f->v[RF_REFUND_AMOUNT])) {
+		o.refund_amount = f->v[RF_REFUND_AMOUNT]->valuedouble;
+		o.has_refund = 1;
+	}
+	reply_convs_order(run->convs, reply_fields_str(f, RF_CUSTOMER), &o);
+}
+
+/* The event's own order number, or one in its text (in run->text_order). */
+static const char *
+message_order(struct reply_run *run)
+{
+	const char *id = reply_fields_str(&run->fields, RF_ORDER_ID);
+
+	if (id != NULL)
+		return id;
+	buf_reset(&run->text_order);
+	return reply_order_in_text(&run->fields, &run->text_order) == 0 ?
+	    run->text_order.data : NULL;
+}
+
+/* A turn of one message: only the order join (--each-message). */
+static void
+join_only(struct reply_run *run, struct reply_turn *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->order_id = message_order(run);
+	t->order = reply_convs_join(run->convs,
+	    reply_fields_str(&run->fields, RF_CUSTOMER), t->order_id,
+	    &t->orders_count);
+}
+
+/* The message's facts added to its conversation's open turn. */
+static void
+turn_add(struct reply_run *run, struct reply_conv *c)
+{
+	const struct reply_fields *f = &run->fields;
+	const char *intent = reply_fields_str(f, RF_INTENT);
+	const char *topic = reply_fields_str(f, RF_TOPIC);
+	const char *order = message_order(run);
+
+	c->nmsg++;
+	/* "hello??" after a question keeps the question's intent. */
+	if (intent != NULL && (strcmp(intent, "other") != 0 ||
+	    c->intent[0] == '\0')) {
+		if (reply_conv_put(c->intent, intent))
+			c->topic[0] = '\0';
+	}
+	if (topic != NULL && strcmp(topic, "ack") != 0)
+		reply_conv_put(c->topic, topic);
+	if (order != NULL)
+		reply_conv_put(c->order_id, order);
+	c->angry |= reply_fields_angry(f);
+	c->urgent |= reply_fields_urgent(f);
+	c->needs_video |= reply_fields_flag(f, RF_NEEDS_VIDEO);
+}
+
+static void
+turn_of(struct reply_run *run, const struct reply_conv *c,
+    struct reply_turn *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->intent = reply_conv_get(c->intent);
+	t->topic = reply_conv_get(c->topic);
+	t->order_id = reply_conv_get(c->order_id);
+	t->angry = c->angry;
+	t->urgent = c->urgent;
+	t->needs_video = c->needs_video;
+	t->followup = c->nmsg >= 2;
+	t->order = reply_convs_join(run->convs,
+	    reply_fields_str(&run->fields, RF_CUSTOMER), t->order_id,
+	    &t->orders_count);
+}
+
+/* A draft's hash, eight bytes a step (drafts are a few hundred bytes,
+ * hashed once each). */
+static uint64_t
+text_hash(const struct buf *b)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ b->len, w;
+	size_t i = 0;
+
+	for (; i + 8 <= b->len; i += 8) {
+		memcpy(&w, b->data + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 29;
+	}
+	w = 0;
+	memcpy(&w, b->data + i, b->len - i);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+	return h ^ h >> 32;
+}
+
+/*
+ * End a conversation's turn: its pending draft is released, or released
+ * without a draft when it repeats the last one written.
+ */
+static void
+close_turn(struct reply_run *run, struct reply_conv *c)
+{
+	if (c->has_pending) {
+		struct reply_pending *pd = &c->pending;
+		struct reply_draft d;
+		uint64_t h = text_hash(&pd->text);
+		int repeat = h == c->last_draft;
+
+		d.text = buf_str(&pd->text);
+		d.len = pd->text.len;
+		d.tpl_id = pd->tpl_id;
+		d.variant = pd->variant;
+		d.missing = &pd->missing;
+		d.reply_lang = pd->reply_lang;
+		d.buyer_lang = pd->buyer_lang;
+		d.needs_human = pd->needs_human;
+		if (!repeat)
+			c->last_draft = h;
+		if (run->release != NULL)
+			run->release(run->release_arg, pd->ticket,
+			    repeat ? NULL : &d);
+		pd->ticket = 0;
+	}
+	reply_conv_end_turn(c);
+}
+
+/* A newer message of the turn takes the draft: the older goes without. */
+static void
+supersede(struct reply_run *run, struct reply_conv *c)
+{
+	if (!c->has_pending)
+		return;
+	if (run->release != NULL)
+		run->release(run->release_arg, c->pending.ticket, NULL);
+	c->pending.ticket = 0;
+	c->has_pending = 0;
+}
+
+/* Keep the turn's draft (in run->tres) with its conversation. */
+static void
+keep_pending(struct reply_run *run, struct reply_conv *c)
+{
+	struct reply_pending *pd = &c->pending;
+	struct reply_draft d;
+
+	reply_draft_of(&run->tres, &d);
+	buf_reset(&pd->text);
+	buf_add(&pd->text, d.text, d.len);
+	pd->tpl_id = d.tpl_id;
+	pd->variant = d.variant;
+	mst_names_clear(&pd->missing);
+	for (int i = 0; i < d.missing->n; i++)
+		mst_names_add(&pd->missing, d.missing->v[i]);
+	copy_tag(pd->reply_lang, d.reply_lang);
+	copy_tag(pd->buyer_lang, d.buyer_lang);
+	pd->needs_human = d.needs_human;
+	pd->ticket = 0;
+	c->has_pending = 1;
+	run->awaiting = c;
+}
+
+static cs_time
+event_time(const struct reply_run *run)
+{
+	const cJSON *ts = run->fields.v[RF_TS];
+	struct ts_parser plain = { NULL, { NULL } };
+	const char *why;
+	cs_time t;
+
+	if (cJSON_IsString(ts) && ts_parse(run->o->ts != NULL ? run->o->ts :
+	    &plain, ts->valuestring, &t, &why) == 0)
+		return t;
+	if (cJSON_IsNumber(ts) && ts_from_number(ts->valuedouble, &t,
+	    &why) == 0)
+		return t;
+	return CS_TIME_NONE;
+}
+
+/*
+ * May this message get an auto-reply?  Not within --quiet-after of an
+ * agent's message, and once per closed period (cs-tzsched's next_open).
+ */
+static int
+auto_allowed(struct reply_run *run, struct reply_conv *c)
+{
+	const char *period = reply_fields_str(&run->fields, RF_NEXT_OPEN);
+	cs_time now = event_time(run);
+
+	if (period == NULL)
+		period = reply_fields_str(&run->fields, RF_REPLY_DUE);
+	if (period == NULL)
+		period = "";
+	if (c->last_agent != CS_TIME_NONE && now != CS_TIME_NONE &&
+	    now - c->last_agent < (cs_time)(run->o->quiet_after * 1000))
+		return 0;
+	return reply_conv_put(c->period, period);
+}
+
+/* Does the event already have a field the draft would add? */
+static int
+has_out_fields(const struct reply_run *run)
+{
+	for (int k = 0; k < OUT_N; k++)
+		if (run->ev_slot[run->out_slot[k]] != NULL)
+			return 1;
+	return 0;
+}
+
+static int
+is_closing_status(const char *s)
+{
+	return s != NULL && (strcmp(s, "resolved") == 0 ||
+	    strcmp(s, "closed") == 0 || strcmp(s, "solved") == 0);
+}
+
+/* Does the message say it needs no reply (cs-classify's ack)? */
+static int
+needs_no_reply(const struct reply_fields *f)
+{
+	const cJSON *nr = f->v[RF_NEEDS_REPLY];
+
+	return cJSON_IsFalse(nr) || (cJSON_IsString(nr) &&
+	    strcmp(nr->valuestring, "false") == 0) ||
+	    reply_fields_flag(f, RF_ACK);
+}
+
+/* A customer message in a conversation, with turns. */
+static int
+step_buyer(struct reply_run *run, struct reply_conv *c,
+    struct reply_step *step, struct reply_result *res, struct buf *err)
+{
+	const struct reply_fields *f = &run->fields;
+	struct reply_turn t;
+	struct choice ch;
+	int rc;
+
+	choice_of(f, &ch, &run->num);
+	if (ch.lang != NULL && strcmp(ch.lang, "und") != 0 &&
+	    reply_conv_put(c->lang, ch.lang))
+		c->plan = NULL;
+	if (ch.country != NULL && reply_conv_put(c->country, ch.country))
+		c->plan = NULL;
+	if (needs_no_reply(f))
+		return 1;
+	/* The conversation's earlier language when this one has none; its
+	 * plan kept with it (a kept plan lives as long as the library). */
+	ch.lang = reply_conv_get(c->lang);
+	ch.country = reply_conv_get(c->country);
+	if (c->plan == NULL) {
+		const struct reply_plan *p = reply_plan_for(run->lib, run->o,
+		    ch.lang, ch.country, &run->scratch);
+		c->plan = p != &run->scratch ? p : NULL;
+	}
+	ch.plan = c->plan;
+	turn_add(run, c);
+	turn_of(run, c, &t);
+	if (ch.special != NULL && strcmp(ch.special, "auto_reply") == 0 &&
+	    auto_allowed(run, c)) {
+		if ((rc = run_render(run, &ch, &t, res, err)) != 0)
+			return rc;
+		if (text_hash(&res->text) != c->last_auto) {
+			c->last_auto = text_hash(&res->text);
+			step->draft = 1;
+			step->auto_reply = 1;
+		}
+	}
+	/* The turn's draft, for the agent: the turn's intent, never the
+	 * auto-reply. */
+	ch.special = t.needs_video ? "video_call" : NULL;
+	ch.intent = t.intent;
+	supersede(run, c);
+	if ((rc = run_render(run, &ch, &t, &run->tres, err)) != 0)
+		return rc;
+	if (has_out_fields(run)) {
+		/* Its own fields would be added twice at release: the draft
+		 * goes on now, and the turn ends here. */
+		if (!step->draft) {
+			reply_result_swap(res, &run->tres);
+			step->draft = 1;
+		}
+		reply_conv_end_turn(c);
+		return 0;
+	}
+	keep_pending(run, c);
+	step->hold = 1;
+	return 0;
+}
+
+static int draft_indexed(struct reply_run *, const cJSON *,
+    struct reply_result *, struct buf *);
+
+int
+reply_run_step(struct reply_run *run, const cJSON *ev,
+    struct reply_step *step, struct reply_result *res, struct buf *err)
+{
+	const struct reply_fields *f = &run->fields;
+	const char *type, *role, *key;
+	struct reply_conv *c;
+
+	memset(step, 0, sizeof(*step));
+	run->awaiting = NULL;
+	index_event(run, ev);
+	run->ev = ev;
+	type = reply_fields_str(f, RF_TYPE);
+	role = reply_fields_str(f, RF_ROLE);
+	if (type != NULL && strcmp(type, "order") == 0) {
+		note_order(run);
+		return 1;
+	}
+	if (run->o->each_message) {
+		int rc = draft_indexed(run, ev, res, err);
+		step->draft = rc == 0;
+		return rc;
+	}
+	key = conv_key(f, &run->num);
+	if (type != NULL && strcmp(type, "status") == 0) {
+		if (key != NULL && is_closing_status(reply_fields_str(f,
+		    RF_STATUS)) && (c = reply_convs_find(run->convs, key)))
+			close_turn(run, c);
+		return 1;
+	}
+	if (type != NULL && strcmp(type, "message") != 0)
+		return 1;
+	if (role != NULL && strcmp(role, "agent") == 0) {
+		if (key != NULL) {
+			c = reply_convs_get(run->convs, key);
+			close_turn(run, c);
+			c->last_agent = event_time(run);
+		}
+		return 1;
+	}
+	if (role != NULL && strcmp(role, "customer") != 0)
+		return 1;
+	if (key == NULL) {
+		/* No conversation to follow: a draft for the message. */
+		int rc;
+		if (needs_no_reply(f))
+			return 1;
+		rc = draft_indexed(run, ev, res, err);
+		step->draft = rc == 0;
+		return rc;
+	}
+	return step_buyer(run, reply_convs_get(run->convs, key), step, res,
+	    err);
+}
+
+const struct reply_result *
+reply_run_turn_draft(const struct reply_run *run)
+{
+	return &run->tres;
+}
+
+void *
+reply_run_awaiting(const struct reply_run *run)
+{
+	return run->awaiting;
+}
+
+void
+reply_run_held(struct reply_run *run, uint64_t ticket)
+{
+	if (run->awaiting != NULL)
+		run->awaiting->pending.ticket = ticket;
+	run->awaiting = NULL;
+}
+
+static void
+close_each(void *arg, struct reply_conv *c)
+{
+	close_turn(arg, c);
+}
+
+void
+reply_run_flush(struct reply_run *run, uint64_t ticket, void *owner)
+{
+	struct reply_conv *c = owner;
+
+	if (ticket == 0) {
+		reply_convs_each(run->convs, close_each, run);
+		return;
+	}
+	/* A held event's owner is live: forgetting a conversation releases
+	 * its event first. */
+	if (c != NULL && c->has_pending && c->pending.ticket == ticket)
+		close_turn(run, c);
+}
+
+/* The draft of the event just indexed, as a message of its own. */
+static int
+draft_indexed(struct reply_run *run, const cJSON *ev,
+    struct reply_result *res, struct buf *err)
+{
+	struct reply_turn t;
+	struct choice c;
+
+	if (!reply_wanted_fields(&run->fields))
+		return 1;
+	choice_of(&run->fields, &c, &run->num);
+	join_only(run, &t);
+	run->ev = ev;
+	return run_render(run, &c, &t, res, err);
 }
 
 int
 reply_run_event(struct reply_run *run, const cJSON *ev,
     struct reply_result *res, struct buf *err)
 {
-	const struct tpl_set *g;
-	const struct reply_tpl *t;
-	struct choice c;
-	struct partial_ctx pc;
-	struct mst_render_opts ro = { 0 };
-	int rc;
-
 	index_event(run, ev);
-	if (!reply_wanted_fields(&run->fields))
-		return 1;
-	choice_of(&run->fields, &c, &run->num);
-	if ((g = run_select(run, &c)) == NULL) {
-		no_template(run->o, &c, err);
-		return -1;
-	}
-	t = pick_version(g, run->o, c.key);
-	fill_slots(run, t->lang);
-	run->ev = ev;
-	run->lang = t->lang;
-	buf_reset(&res->text);
-	mst_names_clear(&res->missing);
-	res->tpl = t;
-	pc.lib = run->lib;
-	pc.lang = t->lang;
-	ro.escape_html = run->o->escape_html;
-	ro.partial = find_partial;
-	ro.partial_ctx = &pc;
-	ro.missing = &res->missing;
-	ro.slots = run->slot;
-	ro.nslots = run->nslots;
-	ro.self = run_self;
-	ro.self_ctx = run;
-	rc = mst_render(t->t, NULL, 0, &ro, &res->text, err);
-	cJSON_Delete(run->self);
-	run->self = NULL;
-	return rc;
+	return draft_indexed(run, ev, res, err);
 }
 
 /* Set field k of ev: appended when the event has none (the usual case). */
@@ -1044,22 +2156,135 @@ void
 reply_run_annotate(struct reply_run *run, cJSON *ev,
     const struct reply_result *r)
 {
+	struct reply_draft d;
 	cJSON *miss = cJSON_CreateArray();
 
 	/* The strings stay the result's and the library's: the event is
 	 * written before the next one is replied to. */
-	run_set(run, ev, OUT_REPLY, cJSON_CreateStringReference(
-	    buf_str(&r->text)));
-	run_set(run, ev, OUT_TEMPLATE, cJSON_CreateStringReference(r->tpl->id));
-	run_set(run, ev, OUT_VARIANT, r->tpl->variant != NULL ?
-	    cJSON_CreateStringReference(r->tpl->variant) : cJSON_CreateNull());
+	reply_draft_of(r, &d);
+	run_set(run, ev, OUT_REPLY, cJSON_CreateStringReference(d.text));
+	run_set(run, ev, OUT_TEMPLATE, cJSON_CreateStringReference(d.tpl_id));
+	run_set(run, ev, OUT_VARIANT, d.variant != NULL ?
+	    cJSON_CreateStringReference(d.variant) : cJSON_CreateNull());
 	for (int i = 0; i < r->missing.n; i++)
 		cJSON_AddItemToArray(miss,
 		    cJSON_CreateStringReference(r->missing.v[i]));
 	run_set(run, ev, OUT_MISSING, miss);
+	run_set(run, ev, OUT_REPLY_LANG,
+	    cJSON_CreateStringReference(d.reply_lang));
+	run_set(run, ev, OUT_BUYER_LANG, d.buyer_lang[0] ?
+	    cJSON_CreateStringReference(d.buyer_lang) : cJSON_CreateNull());
+	if (d.needs_human)
+		run_set(run, ev, OUT_NEEDS_HUMAN, cJSON_CreateTrue());
+}
+
+void
+reply_run_annotate_auto(struct reply_run *run, cJSON *ev,
+    const struct reply_result *r)
+{
+	run_set(run, ev, OUT_AUTO_DRAFT,
+	    cJSON_CreateStringReference(buf_str(&r->text)));
+	run_set(run, ev, OUT_AUTO_TEMPLATE,
+	    cJSON_CreateStringReference(r->tpl->id));
 }
 
 /* Lint ------------------------------------------------------------------- */
+
+int
+reply_lib_nlangs(const struct reply_lib *lib)
+{
+	return (int)hmap_count(&lib->langs);
+}
+
+const char *
+reply_lib_lang(const struct reply_lib *lib, int i)
+{
+	return lib->ldirs[i].tag;
+}
+
+const char *
+reply_lib_lang_conf(const struct reply_lib *lib, int i)
+{
+	return lib->ldirs[i].conf;
+}
+
+int
+reply_lib_is_override(const struct reply_lib *lib, int i)
+{
+	struct reply_opts o = { 0 };
+	struct reply_plan scratch;
+	const struct reply_plan *p = reply_plan_for(lib, &o, lib->ldirs[i].tag,
+	    NULL, &scratch);
+
+	for (int k = 0; k < p->n; k++)
+		if (p->chain[k] != i)
+			return 1;
+	return 0;
+}
+
+const char *
+reply_lib_setting(const struct reply_lib *lib, int i, enum reply_setting k)
+{
+	struct reply_opts o = { 0 };
+	struct reply_plan scratch;
+
+	return reply_plan_for(lib, &o, lib->ldirs[i].tag, NULL,
+	    &scratch)->set[k];
+}
+
+int
+reply_lib_has_file(const struct reply_lib *lib, int i, const char *name,
+    int partial)
+{
+	const char *key = hmap_at(&lib->langs, (size_t)i)->key;
+	char k[256];
+
+	if (!partial)
+		return find_set(lib, key, strlen(key), name) != NULL;
+	if ((size_t)snprintf(k, sizeof(k), "%s/%s", key, name) >= sizeof(k))
+		return 0;
+	return hmap_find(&lib->pindex, k, strlen(k)) != HMAP_NONE;
+}
+
+void
+reply_lib_each_file(const struct reply_lib *lib,
+    void (*fn)(void *arg, const struct reply_file *), void *arg)
+{
+	struct reply_file f;
+
+	for (size_t i = 0; i < hmap_count(&lib->sindex); i++) {
+		const struct tpl_set *g = &lib->sets[i];
+		for (int k = 0; k < g->n; k++) {
+			f.lang = g->v[k]->lang;
+			f.name = g->v[k]->name;
+			f.path = g->v[k]->path;
+			f.t = g->v[k]->t;
+			f.tpl = g->v[k];
+			f.partial = 0;
+			fn(arg, &f);
+		}
+	}
+	for (size_t i = 0; i < hmap_count(&lib->pindex); i++) {
+		const struct partial *pt = &lib->parts[i];
+		char lang[LANGTAG_MAX * 2];
+		size_t n = strcspn(pt->key, "/");
+		snprintf(lang, sizeof(lang), "%.*s", (int)n, pt->key);
+		f.lang = lang;
+		f.name = pt->key + n + 1;
+		f.path = pt->path;
+		f.t = pt->t;
+		f.tpl = NULL;
+		f.partial = 1;
+		fn(arg, &f);
+	}
+}
+
+/* The language number of a lower-case directory key, or -1. */
+int
+reply_lib_lang_number(const struct reply_lib *lib, const char *key)
+{
+	return lang_number(lib, key);
+}
 
 struct lint_walk {
 	const struct reply_lib	*lib;
@@ -1067,15 +2292,17 @@ struct lint_walk {
 	const char		*path;
 	struct buf		*report;
 	int			 problems;
+	const char *const	*only;	/* languages checked; NULL: all */
 };
 
 static void
 lint_partial(void *arg, const char *name, int line, int col)
 {
 	struct lint_walk *lw = arg;
-	struct partial_ctx pc = { lw->lib, lw->lang };
+	struct partial_ctx pc = { lw->lib, lw->lang, NULL, NULL, NULL };
 
-	if (find_partial(&pc, name) != NULL)
+	/* {{> topic}} is the turn's topic's partial, found per message. */
+	if (strcmp(name, "topic") == 0 || find_partial(&pc, name) != NULL)
 		return;
 	buf_printf(lw->report, "%s:%d:%d: unknown partial '%s'\n", lw->path,
 	    line, col, name);
@@ -1104,32 +2331,67 @@ lint_render(const struct reply_lib *lib, const struct reply_tpl *t,
 	buf_free(&err);
 }
 
+/* Is the language (lower key) one of those checked, or an override of
+ * one of them? */
 int
-reply_lint(const struct reply_lib *lib, struct buf *report)
+reply_lint_wanted(const struct reply_lib *lib, const char *const *only,
+    const char *key)
 {
-	struct lint_walk lw = { lib, NULL, NULL, report, 0 };
-	struct hmap langs = HMAP_INIT;
+	struct reply_opts o = { 0 };
+	struct reply_plan scratch;
+	const struct reply_plan *p;
+	char want[LANGTAG_MAX];
+
+	if (only == NULL)
+		return 1;
+	if (*key == '\0')
+		return 1;	/* the library root's partials */
+	p = reply_plan_for(lib, &o, key, NULL, &scratch);
+	for (int i = 0; only[i] != NULL; i++) {
+		tag_key(only[i], want, sizeof(want));
+		for (int k = 0; k < p->n; k++)
+			if (strcmp(hmap_at(&lib->langs,
+			    (size_t)p->chain[k])->key, want) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+int
+reply_lint(const struct reply_lib *lib, const char *const *only,
+    struct buf *report)
+{
+	struct lint_walk lw = { lib, NULL, NULL, report, 0, only };
 
 	for (size_t i = 0; i < hmap_count(&lib->sindex); i++) {
 		const struct tpl_set *g = &lib->sets[i];
 		for (int k = 0; k < g->n; k++) {
+			if (!reply_lint_wanted(lib, only, g->v[k]->lang))
+				continue;
 			lw.lang = g->v[k]->lang;
 			lw.path = g->v[k]->path;
 			mst_foreach_partial(g->v[k]->t, lint_partial, &lw);
 			lint_render(lib, g->v[k], &lw);
-			hmap_put(&langs, lw.lang, strlen(lw.lang), NULL);
 		}
 	}
 	for (size_t i = 0; i < hmap_count(&lib->pindex); i++) {
 		const struct partial *p = &lib->parts[i];
 		char *lang = xstrndup(p->key, strcspn(p->key, "/"));
-		lw.lang = lang;
-		lw.path = p->path;
-		mst_foreach_partial(p->t, lint_partial, &lw);
+		if (reply_lint_wanted(lib, only, lang)) {
+			lw.lang = lang;
+			lw.path = p->path;
+			mst_foreach_partial(p->t, lint_partial, &lw);
+		}
 		free(lang);
 	}
-	for (size_t i = 0; i < hmap_count(&langs); i++) {
-		const char *lang = hmap_at(&langs, i)->key;
+	/* Every intent in each language that is not a regional override
+	 * (those take what they lack from their base). */
+	for (size_t i = 0; i < hmap_count(&lib->langs); i++) {
+		const char *lang = hmap_at(&lib->langs, i)->key;
+		if (!reply_lint_wanted(lib, only, lang) ||
+		    !lang_has_templates(lib, (int)i) ||
+		    reply_lib_is_override(lib, (int)i))
+			continue;
 		for (int k = 0; reply_intents[k] != NULL; k++) {
 			if (find_set(lib, lang, strlen(lang),
 			    reply_intents[k]) != NULL)
@@ -1139,6 +2401,5 @@ reply_lint(const struct reply_lib *lib, struct buf *report)
 			lw.problems++;
 		}
 	}
-	hmap_free(&langs);
 	return lw.problems;
 }

@@ -2,12 +2,17 @@
  * replyctx — the fields a reply template sees besides the event's own.
  */
 #include <ctype.h>
+#include <stdint.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "buyername.h"
 #include "civil.h"
 #include "json.h"
+#include "locfmt.h"
 #include "replyctx.h"
 #include "ts.h"
 
@@ -22,28 +27,27 @@ reply_map(const struct reply_opts *o)
 
 #define MAP(o) reply_map(o)
 
-size_t
-reply_tag_prefix(const char *tag, const char *code)
-{
-	size_t n = strlen(code);
-
-	return strncmp(tag, code, n) == 0 && (tag[n] == '\0' || tag[n] == '-') ?
-	    n : 0;
-}
-
-
 const char *const reply_field_names[RF_N] = {
 	"type", "role", "lang", "intent", "conversation", "customer",
 	"auto_reply", "needs_video", "first_time", "returning", "orders_count",
 	"order_count", "orders", "urgency", "urgent", "sentiment",
 	"sentiment_score", "escalate", "reply_due_local", "reply_due",
-	"next_open", "local_time", "text", "order_id", "currency", "amount"
+	"next_open", "local_time", "text", "order_id", "currency", "amount",
+	"ts", "country", "topic", "needs_reply", "ack", "status",
+	"order_status", "product", "tracking_url", "coupon", "refund_amount",
+	"customer_name", "needs_human", "holiday"
 };
 
 const char *const reply_derived_names[RD_N] = {
 	"first_time", "returning", "urgent", "angry", "needs_video",
 	"reply_lang", "reply_due_local", "reply_due_text", "reply_due_time",
-	"reply_due_date", "amount_text", "order_id"
+	"reply_due_date", "amount_text", "order_id", "name", "first_name",
+	"followup", "intent", "topic", "topic_answer", "product",
+	"orders_count", "paid", "shipped", "delivered", "refunded",
+	"partially_refunded", "refund_amount_text", "on_hold", "cancelled",
+	"tracking_url", "coupon", "promise_date", "promise_weekday",
+	"promise_time", "promise_morning", "promise_today",
+	"promise_tomorrow", "holiday", "lang_fallback"
 };
 
 void
@@ -54,12 +58,14 @@ reply_fields_get(const struct reply_opts *o, const cJSON *ev,
 		f->v[k] = fieldmap_get(MAP(o), ev, reply_field_names[k]);
 }
 
-/* The string value of field k, NULL when absent or not a string. */
-static const char *
-fstr(const struct reply_fields *f, enum reply_field k)
+const char *
+reply_fields_str(const struct reply_fields *f, enum reply_field k)
 {
-	return cJSON_IsString(f->v[k]) ? f->v[k]->valuestring : NULL;
+	return cJSON_IsString(f->v[k]) && f->v[k]->valuestring[0] != '\0' ?
+	    f->v[k]->valuestring : NULL;
 }
+
+#define fstr reply_fields_str
 
 int
 reply_wanted_fields(const struct reply_fields *f)
@@ -116,6 +122,14 @@ set_bool(struct reply_derived *d, enum reply_derived_name k, int v)
 	d->item[k].type = v ? cJSON_True : cJSON_False;
 }
 
+static void
+set_number(struct reply_derived *d, enum reply_derived_name k, double v)
+{
+	d->item[k].type = cJSON_Number;
+	d->item[k].valuedouble = v;
+	d->item[k].valueint = (int)v;
+}
+
 /* The string of derived value k is what text[k] holds now. */
 static void
 set_text(struct reply_derived *d, enum reply_derived_name k)
@@ -127,41 +141,57 @@ set_text(struct reply_derived *d, enum reply_derived_name k)
 static void
 set_str(struct reply_derived *d, enum reply_derived_name k, const char *s)
 {
+	if (s == NULL || *s == '\0')
+		return;
 	buf_reset(&d->text[k]);
 	buf_adds(&d->text[k], s);
 	set_text(d, k);
 }
 
-/* first_time / returning: stated by the event, or from its orders count. */
+/* The buffer of value k, emptied, to write its text into. */
+static struct buf *
+text_of(struct reply_derived *d, enum reply_derived_name k)
+{
+	buf_reset(&d->text[k]);
+	return &d->text[k];
+}
+
+/* first_time / returning: stated by the event, else its orders count,
+ * else the orders of hers the stream has shown. */
 static void
-buyer_history(const struct reply_fields *f, struct reply_derived *d)
+buyer_history(const struct reply_fields *f, const struct reply_turn *t,
+    struct reply_derived *d)
 {
 	static const enum reply_field counts[] = {
 		RF_ORDERS_COUNT, RF_ORDER_COUNT, RF_ORDERS
 	};
 	const cJSON *ft = f->v[RF_FIRST_TIME];
 	const cJSON *ret = f->v[RF_RETURNING];
-	double n;
+	double n = -1;
 	int first = 0, back = 0;
 
 	if (cJSON_IsBool(ret) || cJSON_IsBool(ft)) {
 		back = cJSON_IsBool(ret) ? cJSON_IsTrue(ret) : !cJSON_IsTrue(ft);
 		first = !back;
 	} else {
-		for (size_t i = 0; i < sizeof(counts) / sizeof(counts[0]); i++) {
-			if (get_number(f, counts[i], &n) == 0) {
-				back = n >= 2;
-				first = !back;
+		for (size_t i = 0; i < sizeof(counts) / sizeof(counts[0]); i++)
+			if (get_number(f, counts[i], &n) == 0)
 				break;
-			}
+		if (n < 0 && t != NULL && t->orders_count > 0)
+			n = t->orders_count;
+		if (n >= 0) {
+			back = n >= 2;
+			first = !back;
 		}
 	}
 	set_bool(d, RD_FIRST_TIME, first);
 	set_bool(d, RD_RETURNING, back);
+	if (n >= 0)
+		set_number(d, RD_ORDERS_COUNT, n);
 }
 
-static int
-is_urgent(const struct reply_fields *f)
+int
+reply_fields_urgent(const struct reply_fields *f)
 {
 	const cJSON *u = f->v[RF_URGENCY];
 
@@ -173,8 +203,8 @@ is_urgent(const struct reply_fields *f)
 	return is_true(f->v[RF_URGENT]);
 }
 
-static int
-is_angry(const struct reply_fields *f)
+int
+reply_fields_angry(const struct reply_fields *f)
 {
 	const cJSON *s = f->v[RF_SENTIMENT];
 	double score;
@@ -246,120 +276,175 @@ stamp_offset(const char *s, int *off)
 	return 0;
 }
 
-struct date_words {
-	const char	*lang;
-	const char	*weekday[7];	/* Monday first */
-	const char	*month[12];
-	const char	*layout;	/* W weekday, D day, M month, N month
-					 * number, T hh:mm */
-};
-
-static const struct date_words date_words[] = {
-	{ "en", { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-	    "Saturday", "Sunday" }, { "January", "February", "March",
-	    "April", "May", "June", "July", "August", "September", "October",
-	    "November", "December" }, "W, M D, T" },
-	{ "de", { "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag",
-	    "Samstag", "Sonntag" }, { "Januar", "Februar", "März", "April",
-	    "Mai", "Juni", "Juli", "August", "September", "Oktober",
-	    "November", "Dezember" }, "W, D. M, T Uhr" },
-	{ "fr", { "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-	    "dimanche" }, { "janvier", "février", "mars", "avril", "mai",
-	    "juin", "juillet", "août", "septembre", "octobre", "novembre",
-	    "décembre" }, "W D M à T" },
-	{ "es", { "lunes", "martes", "miércoles", "jueves", "viernes",
-	    "sábado", "domingo" }, { "enero", "febrero", "marzo", "abril",
-	    "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-	    "noviembre", "diciembre" }, "W D de M a las T" },
-	{ "pt", { "segunda-feira", "terça-feira", "quarta-feira",
-	    "quinta-feira", "sexta-feira", "sábado", "domingo" }, { "janeiro",
-	    "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
-	    "setembro", "outubro", "novembro", "dezembro" },
-	    "W, D de M, às T" },
-	{ "id", { "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu",
-	    "Minggu" }, { "Januari", "Februari", "Maret", "April", "Mei",
-	    "Juni", "Juli", "Agustus", "September", "Oktober", "November",
-	    "Desember" }, "W, D M, pukul T" },
-	{ "ja", { "月", "火", "水", "木", "金", "土", "日" }, { NULL },
-	    "N月D日(W) T" },
-	{ "zh", { "周一", "周二", "周三", "周四", "周五", "周六", "周日" },
-	    { NULL }, "N月D日（W）T" },
-	{ "zh-hant", { "週一", "週二", "週三", "週四", "週五", "週六", "週日" },
-	    { NULL }, "N月D日（W）T" },
-};
-
-/* The local time in the words of the buyer's language. */
-static void
-wall_words(const struct wall *w, const char *lang, struct buf *out)
+/* The day number of a wall time (civil_days_from). */
+static int64_t
+wall_day(const struct wall *w)
 {
-	const struct date_words *dw = NULL;
-	int wd = civil_weekday(civil_days_from(w->y, w->mon, w->d));
-	size_t best = 0, n;
+	return civil_days_from(w->y, w->mon, w->d);
+}
 
-	/* The longest code that matches: zh-hant before zh. */
-	for (size_t i = 0; i < sizeof(date_words) / sizeof(date_words[0]); i++)
-		if ((n = reply_tag_prefix(lang, date_words[i].lang)) > best) {
-			best = n;
-			dw = &date_words[i];
-		}
-	if (dw == NULL) {
-		buf_printf(out, "%04d-%02d-%02d %02d:%02d", w->y, w->mon, w->d,
-		    w->h, w->min);
+static void
+wall_tm(const struct wall *w, struct tm *tm)
+{
+	int64_t day = wall_day(w);
+
+	memset(tm, 0, sizeof(*tm));
+	tm->tm_year = w->y - 1900;
+	tm->tm_mon = w->mon - 1;
+	tm->tm_mday = w->d;
+	tm->tm_hour = w->h;
+	tm->tm_min = w->min;
+	tm->tm_wday = (civil_weekday(day) + 1) % 7;	/* Sunday 0 */
+	tm->tm_yday = (int)(day - civil_days_from(w->y, 1, 1));
+	tm->tm_isdst = -1;
+}
+
+static void
+wall_from_days_min(int64_t day, int minutes, struct wall *w)
+{
+	int64_t y;
+
+	civil_from_days(day, &y, &w->mon, &w->d);
+	w->y = (int)y;
+	w->h = minutes / 60;
+	w->min = minutes % 60;
+}
+
+/* A wall time by a strftime pattern in the plan's locale. */
+static void
+format_pattern(const struct reply_plan *p, const char *pat,
+    const struct wall *w, struct buf *out)
+{
+	struct tm tm;
+
+	wall_tm(w, &tm);
+	locfmt_time(p->loc, pat, p->set[RS_LOWER], &tm, out);
+}
+
+/* A wall time in the plan's pattern for setting k (ISO without a locale). */
+static void
+format_wall(const struct reply_plan *p, enum reply_setting k,
+    const char *dflt, const struct wall *w, struct buf *out)
+{
+	if (p == NULL || p->loc == NULL) {
+		if (k == RS_DATE)
+			buf_printf(out, "%04d-%02d-%02d", w->y, w->mon, w->d);
+		else
+			buf_printf(out, "%02d:%02d", w->h, w->min);
 		return;
 	}
-	for (const char *p = dw->layout; *p; p++) {
-		switch (*p) {
-		case 'W': buf_adds(out, dw->weekday[wd]); break;
-		case 'D': buf_printf(out, "%d", w->d); break;
-		case 'M': buf_adds(out, dw->month[w->mon - 1]); break;
-		case 'N': buf_printf(out, "%d", w->mon); break;
-		case 'T': buf_printf(out, "%02d:%02d", w->h, w->min); break;
-		default: buf_addc(out, *p); break;
-		}
-	}
+	format_pattern(p, p->set[k] != NULL ? p->set[k] : dflt, w, out);
+}
+
+static void
+format_time(const struct reply_plan *p, const struct wall *w, struct buf *out)
+{
+	if (w->min == 0 && p != NULL && p->set[RS_TIME_HOUR] != NULL)
+		format_wall(p, RS_TIME_HOUR, "%H:%M", w, out);
+	else
+		format_wall(p, RS_TIME, "%H:%M", w, out);
 }
 
 /*
  * reply_due_local from cs-tzsched, else reply_due (or next_open) shown at
- * the offset of the buyer's local_time; then its words.
+ * the offset of the buyer's local_time; then its words (the older names).
  */
-static void
-due_time(const struct reply_fields *f, const char *lang,
-    struct reply_derived *d)
+static int
+due_time(const struct reply_fields *f, const struct reply_plan *p,
+    struct reply_derived *d, struct wall *due, int *off)
 {
 	const char *local = fstr(f, RF_REPLY_DUE_LOCAL);
 	const char *utc = fstr(f, RF_REPLY_DUE);
 	struct buf *b;
-	struct wall w;
+
 	cs_time t;
-	int off;
 	const char *why;
 	struct ts_parser tp = { NULL, { NULL } };
 
 	if (utc == NULL)
 		utc = fstr(f, RF_NEXT_OPEN);
 	if (local == NULL && utc != NULL &&
-	    stamp_offset(fstr(f, RF_LOCAL_TIME), &off) == 0 &&
+	    stamp_offset(fstr(f, RF_LOCAL_TIME), off) == 0 &&
 	    ts_parse(&tp, utc, &t, &why) == 0) {
-		b = &d->text[RD_REPLY_DUE_LOCAL];
-		buf_reset(b);
-		ts_format_offset(t, off, b);
+		b = text_of(d, RD_REPLY_DUE_LOCAL);
+		ts_format_offset(t, *off, b);
 		set_text(d, RD_REPLY_DUE_LOCAL);
 		local = b->data;
 	}
-	if (parse_wall(local, &w) == 0) {
-		b = &d->text[RD_REPLY_DUE_TEXT];
-		buf_reset(b);
-		wall_words(&w, lang, b);
-		set_text(d, RD_REPLY_DUE_TEXT);
-		b = &d->text[RD_REPLY_DUE_TIME];
-		buf_reset(b);
-		buf_printf(b, "%02d:%02d", w.h, w.min);
-		set_text(d, RD_REPLY_DUE_TIME);
-		b = &d->text[RD_REPLY_DUE_DATE];
-		buf_reset(b);
-		buf_printf(b, "%04d-%02d-%02d", w.y, w.mon, w.d);
-		set_text(d, RD_REPLY_DUE_DATE);
+	(void)p;
+	if (parse_wall(local, due) != 0 || stamp_offset(local, off) != 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * The older names, kept for teams' own templates: the promise's day and
+ * time (08:00 for a promise of the morning), never a night time.
+ */
+static void
+older_words(const struct reply_plan *p, const struct wall *w,
+    struct reply_derived *d)
+{
+	struct buf *b = text_of(d, RD_REPLY_DUE_TEXT);
+	int cjk = p != NULL && p->set[RS_SCRIPT] != NULL &&
+	    (strcmp(p->set[RS_SCRIPT], "Jpan") == 0 ||
+	    strcmp(p->set[RS_SCRIPT], "Hans") == 0 ||
+	    strcmp(p->set[RS_SCRIPT], "Hant") == 0);
+
+	format_wall(p, RS_DATE, "%Y-%m-%d", w, b);
+	buf_adds(b, cjk ? " " : ", ");
+	format_time(p, w, b);
+	set_text(d, RD_REPLY_DUE_TEXT);
+	b = text_of(d, RD_REPLY_DUE_TIME);
+	buf_printf(b, "%02d:%02d", w->h, w->min);
+	set_text(d, RD_REPLY_DUE_TIME);
+	b = text_of(d, RD_REPLY_DUE_DATE);
+	buf_printf(b, "%04d-%02d-%02d", w->y, w->mon, w->d);
+	set_text(d, RD_REPLY_DUE_DATE);
+}
+
+/* The buyer's daytime: a promise never falls from 22:00 to 08:00. */
+#define DAY_FROM	(8 * 60)
+#define DAY_TO		(22 * 60)
+
+/*
+ * The promise of an auto-reply: the due time rounded up to the half hour,
+ * moved to the morning when it falls in her night; today and tomorrow are
+ * counted from the message's local date (local_time).
+ */
+static void
+promise(const struct reply_fields *f, const struct reply_plan *p,
+    const struct wall *due, struct reply_derived *d)
+{
+	int64_t day = wall_day(due);
+	int minutes = due->h * 60 + due->min, morning = 0;
+	struct wall w, now;
+
+	minutes = (minutes + 29) / 30 * 30;
+	if (minutes >= DAY_TO) {
+		day++;
+		minutes = DAY_FROM;
+		morning = 1;
+	} else if (minutes < DAY_FROM) {
+		minutes = DAY_FROM;
+		morning = 1;
+	}
+	wall_from_days_min(day, minutes, &w);
+	older_words(p, &w, d);
+	format_wall(p, RS_DATE, "%Y-%m-%d", &w, text_of(d, RD_PROMISE_DATE));
+	set_text(d, RD_PROMISE_DATE);
+	if (p != NULL && p->loc != NULL) {
+		format_pattern(p, "%A", &w, text_of(d, RD_PROMISE_WEEKDAY));
+		set_text(d, RD_PROMISE_WEEKDAY);
+	}
+	if (!morning) {
+		format_time(p, &w, text_of(d, RD_PROMISE_TIME));
+		set_text(d, RD_PROMISE_TIME);
+	}
+	set_bool(d, RD_PROMISE_MORNING, morning);
+	if (parse_wall(fstr(f, RF_LOCAL_TIME), &now) == 0) {
+		set_bool(d, RD_PROMISE_TODAY, day == wall_day(&now));
+		set_bool(d, RD_PROMISE_TOMORROW, day == wall_day(&now) + 1);
 	}
 }
 
@@ -408,84 +493,228 @@ order_ref_at(const char *s, size_t i, size_t n)
 	return 0;
 }
 
-/*
- * order_id from the message text when the event has none: buyers write
- * their order number more often than exports carry it, and a draft that
- * asks for a number the buyer already gave reads badly.
- */
-static void
-order_from_text(const struct reply_fields *f, struct reply_derived *d)
+int
+reply_order_in_text(const struct reply_fields *f, struct buf *out)
 {
 	const char *text = fstr(f, RF_TEXT);
-	const cJSON *have = f->v[RF_ORDER_ID];
 	size_t n, len;
 
-	if (text == NULL || (have != NULL && !cJSON_IsNull(have) &&
-	    !(cJSON_IsString(have) && have->valuestring[0] == '\0')))
-		return;
+	if (text == NULL)
+		return -1;
 	n = strlen(text);
 	for (size_t i = 0; i < n; i++) {
 		/* Every form starts with '#' or a digit: skip the rest fast. */
 		if (text[i] != '#' && !isdigit((unsigned char)text[i]))
 			continue;
 		if ((len = order_ref_at(text, i, n)) > 0) {
-			buf_reset(&d->text[RD_ORDER_ID]);
-			buf_add(&d->text[RD_ORDER_ID], text + i, len);
-			set_text(d, RD_ORDER_ID);
-			return;
+			buf_add(out, text + i, len);
+			return 0;
 		}
 	}
+	return -1;
 }
 
-/* The amount as buyers write it: 59,90 EUR in de fr es pt, 59.90 EUR else. */
+/*
+ * order_id: the event's, else the turn's (any of its messages, or her only
+ * order), else one written in the text: buyers write their order number
+ * more often than exports carry it, and a draft that asks for a number the
+ * buyer already gave reads badly.
+ */
 static void
-amount_words(const struct reply_fields *f, const char *lang,
+order_number(const struct reply_fields *f, const struct reply_turn *t,
     struct reply_derived *d)
 {
-	static const char *const comma[] = { "de", "fr", "es", "pt", "it", "nl",
-	    "ru", "id", NULL };
-	const char *cur = fstr(f, RF_CURRENCY);
-	struct buf *b = &d->text[RD_AMOUNT_TEXT];
-	double a;
-	int decimals = 2;
+	const char *id = NULL;
 
-	if (get_number(f, RF_AMOUNT, &a) != 0)
+	if (fstr(f, RF_ORDER_ID) != NULL)
+		return;		/* the event's own shows */
+	if (t != NULL)
+		id = t->order_id;
+	if (id == NULL && t != NULL && t->order != NULL)
+		id = t->order->id;
+	if (id != NULL) {
+		set_str(d, RD_ORDER_ID, id);
 		return;
-	/* Currencies whose prices are written without cents. */
-	if (cur != NULL && (strcmp(cur, "JPY") == 0 || strcmp(cur, "KRW") == 0 ||
-	    strcmp(cur, "IDR") == 0 || strcmp(cur, "VND") == 0))
-		decimals = 0;
-	buf_reset(b);
-	buf_printf(b, "%.*f", decimals, a);
-	for (int i = 0; comma[i] != NULL; i++)
-		if (strncmp(lang, comma[i], 2) == 0 &&
-		    (lang[2] == '\0' || lang[2] == '-') && decimals > 0)
-			b->data[b->len - 3] = ',';
-	if (cur != NULL && *cur != '\0')
-		buf_printf(b, " %s", cur);
-	set_text(d, RD_AMOUNT_TEXT);
+	}
+	if (reply_order_in_text(f, text_of(d, RD_ORDER_ID)) == 0)
+		set_text(d, RD_ORDER_ID);
+}
+
+/* An amount in the plan's locale (plain without one). */
+static void
+money(const struct reply_plan *p, double a, const char *cur,
+    struct buf *out)
+{
+	if (p == NULL || p->loc == NULL) {
+		buf_printf(out, "%.2f", a);
+		if (cur != NULL && *cur != '\0')
+			buf_printf(out, " %s", cur);
+		return;
+	}
+	locfmt_money(p->fmt, p->loc, a, cur, out);
+}
+
+/* The order's state words, by the status an export gives. */
+static int
+status_in(const char *status, const char *const *words)
+{
+	if (status == NULL)
+		return 0;
+	for (int i = 0; words[i] != NULL; i++)
+		if (strcmp(status, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *const st_paid[] = { "paid", "processing", "packed",
+	"shipped", "in_transit", "out_for_delivery", "delivered", "completed",
+	NULL };
+static const char *const st_shipped[] = { "shipped", "in_transit",
+	"out_for_delivery", "delivered", "completed", NULL };
+static const char *const st_delivered[] = { "delivered", "completed", NULL };
+static const char *const st_refunded[] = { "refunded", NULL };
+static const char *const st_partial[] = { "partially_refunded",
+	"partial_refund", NULL };
+static const char *const st_hold[] = { "on_hold", "hold", NULL };
+static const char *const st_cancelled[] = { "cancelled", "canceled", NULL };
+
+/*
+ * The joined and grounded order: amount, product, state flags, tracking,
+ * coupon and refund, each from the event first, then the joined order.
+ */
+static void
+order_facts(const struct reply_plan *p,
+    const struct reply_fields *f, const struct reply_turn *t,
+    const unsigned char *need, struct reply_derived *d)
+{
+	const struct reply_order *o = t != NULL ? t->order : NULL;
+	const char *cur = fstr(f, RF_CURRENCY), *status;
+	double amount = 0, refund = 0;
+	int has_amount, has_refund;
+
+	has_amount = get_number(f, RF_AMOUNT, &amount) == 0;
+	if (!has_amount && o != NULL && o->has_amount) {
+		amount = o->amount;
+		cur = o->currency;
+		has_amount = 1;
+	}
+	has_refund = get_number(f, RF_REFUND_AMOUNT, &refund) == 0;
+	if (!has_refund && o != NULL && o->has_refund) {
+		refund = o->refund_amount;
+		has_refund = 1;
+	}
+	if (cur == NULL && o != NULL)
+		cur = o->currency;
+	if (has_amount && (need == NULL || need[RD_AMOUNT_TEXT])) {
+		money(p, amount, cur, text_of(d, RD_AMOUNT_TEXT));
+		set_text(d, RD_AMOUNT_TEXT);
+	}
+	if (has_refund && (need == NULL || need[RD_REFUND_AMOUNT_TEXT])) {
+		money(p, refund, cur, text_of(d, RD_REFUND_AMOUNT_TEXT));
+		set_text(d, RD_REFUND_AMOUNT_TEXT);
+	}
+	status = fstr(f, RF_ORDER_STATUS);
+	if (status == NULL && o != NULL)
+		status = o->status;
+	set_bool(d, RD_PAID, status_in(status, st_paid));
+	set_bool(d, RD_SHIPPED, status_in(status, st_shipped));
+	set_bool(d, RD_DELIVERED, status_in(status, st_delivered));
+	set_bool(d, RD_ON_HOLD, status_in(status, st_hold));
+	set_bool(d, RD_CANCELLED, status_in(status, st_cancelled));
+	set_bool(d, RD_REFUNDED, status_in(status, st_refunded) ||
+	    (has_refund && has_amount && refund >= amount - 0.005));
+	set_bool(d, RD_PARTIALLY_REFUNDED, status_in(status, st_partial) ||
+	    (has_refund && has_amount && refund > 0 &&
+	    refund < amount - 0.005));
+	if (fstr(f, RF_PRODUCT) == NULL && o != NULL)
+		set_str(d, RD_PRODUCT, o->product);
+	if (fstr(f, RF_TRACKING_URL) == NULL && o != NULL)
+		set_str(d, RD_TRACKING_URL, o->tracking_url);
+	if (fstr(f, RF_COUPON) == NULL && o != NULL)
+		set_str(d, RD_COUPON, o->coupon);
+}
+
+/* The buyer's name as the plan's language addresses her. */
+static void
+buyer_name(const struct reply_plan *p, const struct reply_fields *f,
+    struct reply_derived *d)
+{
+	const char *raw = fstr(f, RF_CUSTOMER_NAME);
+	const char *rule = p != NULL ? p->set[RS_NAME] : NULL;
+	const char *given = p != NULL ? p->set[RS_GIVEN] : NULL;
+	struct reply_name_memo *m;
+	size_t n;
+
+	if (raw == NULL)
+		return;
+	n = strlen(raw);
+	m = &d->memo[(n * 31 + (unsigned char)raw[0] * 7 +
+	    (unsigned char)raw[n - 1] + ((uintptr_t)p >> 4)) %
+	    REPLY_NAME_MEMO];
+	if (m->plan != p || m->raw.len != n ||
+	    memcmp(m->raw.data, raw, n) != 0) {
+		m->plan = p;
+		buf_reset(&m->raw);
+		buf_add(&m->raw, raw, n);
+		m->ok = buyername_address(raw, rule != NULL ? rule : "{full}",
+		    p != NULL ? p->set[RS_HONORIFICS] : NULL, given != NULL &&
+		    strcmp(given, "last") == 0, &m->name, &m->given) == 0;
+	}
+	if (!m->ok)
+		return;
+	buf_reset(&d->text[RD_NAME]);
+	buf_add(&d->text[RD_NAME], m->name.data, m->name.len);
+	set_text(d, RD_NAME);
+	buf_reset(&d->text[RD_FIRST_NAME]);
+	buf_add(&d->text[RD_FIRST_NAME], m->given.data, m->given.len);
+	set_text(d, RD_FIRST_NAME);
+}
+
+/* The turn: its intent and topic, and whether the topic has an answer. */
+static void
+turn_facts(const struct reply_turn *t, struct reply_derived *d)
+{
+	if (t != NULL) {
+		set_str(d, RD_INTENT, t->intent);
+		set_str(d, RD_TOPIC, t->topic);
+	}
+	set_bool(d, RD_TOPIC_ANSWER, t != NULL && t->topic_answer);
+	set_bool(d, RD_FOLLOWUP, t != NULL && t->followup);
 }
 
 void
-reply_derive(const struct reply_fields *f, const char *lang,
-    const unsigned char *need, struct reply_derived *d)
+reply_derive(const struct reply_plan *p, const struct reply_fields *f,
+    const struct reply_turn *t, const unsigned char *need,
+    struct reply_derived *d)
 {
+	struct wall due;
+	int off;
+
 	for (int k = 0; k < RD_N; k++)
 		d->item[k].type = cJSON_Invalid;
-	buyer_history(f, d);
-	set_bool(d, RD_URGENT, is_urgent(f));
-	set_bool(d, RD_ANGRY, is_angry(f));
-	set_bool(d, RD_NEEDS_VIDEO, is_true(f->v[RF_NEEDS_VIDEO]));
-	set_str(d, RD_REPLY_LANG, lang);
+	buyer_history(f, t, d);
+	set_bool(d, RD_URGENT, reply_fields_urgent(f) || (t && t->urgent));
+	set_bool(d, RD_ANGRY, reply_fields_angry(f) || (t && t->angry));
+	set_bool(d, RD_NEEDS_VIDEO, is_true(f->v[RF_NEEDS_VIDEO]) ||
+	    (t && t->needs_video));
+	if (p != NULL) {
+		set_str(d, RD_REPLY_LANG, p->reply);
+		set_bool(d, RD_LANG_FALLBACK, p->fallback && p->buyer[0]);
+	}
+	turn_facts(t, d);
+	if (need == NULL || need[RD_NAME] || need[RD_FIRST_NAME])
+		buyer_name(p, f, d);
 	/* The costlier ones only when a template can show them. */
-	if (need == NULL || need[RD_REPLY_DUE_LOCAL] ||
+	if ((need == NULL || need[RD_REPLY_DUE_LOCAL] ||
 	    need[RD_REPLY_DUE_TEXT] || need[RD_REPLY_DUE_TIME] ||
-	    need[RD_REPLY_DUE_DATE])
-		due_time(f, lang, d);
-	if (need == NULL || need[RD_AMOUNT_TEXT])
-		amount_words(f, lang, d);
+	    need[RD_REPLY_DUE_DATE] || need[RD_PROMISE_DATE] ||
+	    need[RD_PROMISE_TIME] || need[RD_PROMISE_WEEKDAY] ||
+	    need[RD_PROMISE_MORNING]) && due_time(f, p, d, &due, &off) == 0)
+		promise(f, p, &due, d);
+	set_str(d, RD_HOLIDAY, fstr(f, RF_HOLIDAY));
+	order_facts(p, f, t, need, d);
 	if (need == NULL || need[RD_ORDER_ID])
-		order_from_text(f, d);
+		order_number(f, t, d);
 }
 
 void
@@ -493,10 +722,16 @@ reply_derived_free(struct reply_derived *d)
 {
 	for (int k = 0; k < RD_N; k++)
 		buf_free(&d->text[k]);
+	for (int k = 0; k < REPLY_NAME_MEMO; k++) {
+		buf_free(&d->memo[k].raw);
+		buf_free(&d->memo[k].name);
+		buf_free(&d->memo[k].given);
+	}
 }
 
 cJSON *
-reply_context(const struct reply_opts *o, const cJSON *ev, const char *lang)
+reply_context(const struct reply_opts *o, const struct reply_plan *p,
+    const struct reply_turn *t, const cJSON *ev)
 {
 	cJSON *c = cJSON_CreateObject();
 	struct reply_fields f;
@@ -512,13 +747,16 @@ reply_context(const struct reply_opts *o, const cJSON *ev, const char *lang)
 	}
 	memset(&d, 0, sizeof(d));
 	reply_fields_get(o, ev, &f);
-	reply_derive(&f, lang, NULL, &d);
+	reply_derive(p, &f, t, NULL, &d);
 	for (int k = 0; k < RD_N; k++) {
 		if (d.item[k].type == cJSON_Invalid)
 			continue;
 		if (cJSON_IsBool(&d.item[k]))
 			json_set_bool(c, reply_derived_names[k],
 			    cJSON_IsTrue(&d.item[k]));
+		else if (cJSON_IsNumber(&d.item[k]))
+			json_set(c, reply_derived_names[k],
+			    cJSON_CreateNumber(d.item[k].valuedouble));
 		else
 			json_set_str(c, reply_derived_names[k],
 			    d.item[k].valuestring);
@@ -526,7 +764,8 @@ reply_context(const struct reply_opts *o, const cJSON *ev, const char *lang)
 	reply_derived_free(&d);
 	if (o->set != NULL)
 		cJSON_ArrayForEach(v, o->set)
-			if (json_get(ev, v->string) == NULL)
+			if (json_get(ev, v->string) == NULL &&
+			    json_get(c, v->string) == NULL)
 				json_set(c, v->string, cJSON_Duplicate(v, 1));
 	return c;
 }

@@ -301,8 +301,15 @@ tzsched_annotate(struct tzsched *s, cJSON *ev)
 	set_time(ev, "reply_due", due, &s->tmp);
 	if (z != NULL)
 		set_local(ev, "reply_due_local", due, z, &s->tmp);
-	if (s->o.team != NULL)
+	if (s->o.team != NULL) {
+		const char *hol = open ? NULL :
+		    cal_holiday_name(s->o.team, t, next);
 		json_put(ev, "auto_reply", cJSON_CreateBool(!open));
+		/* The team is closed for a holiday: its name, for the
+		 * auto-reply (cskit-templates(5)). */
+		if (hol != NULL)
+			json_put(ev, "holiday", cJSON_CreateString(hol));
+	}
 	return NULL;
 }
 
@@ -342,8 +349,8 @@ tzsched_want(const struct tzsched *s, struct ev_want *w)
 	    "type", "ts", "role" };
 	static const char *const sets[] = { "customer_tz", "local_time",
 	    "local_hour", "customer_daytime", "team_open", "next_open",
-	    "reply_due", "reply_due_local", "auto_reply", "followup_at",
-	    "followup_local" };
+	    "reply_due", "reply_due_local", "auto_reply", "holiday",
+	    "followup_at", "followup_local" };
 
 	for (size_t i = 0; i < sizeof reads / sizeof *reads; i++)
 		ev_want_add(w, fieldmap_source(s->o.map, reads[i]));

@@ -2,6 +2,7 @@
  * cs-reply — a reply draft in the buyer's language for each classified
  * customer message; `render` tries one template, `lint` checks a library.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "out.h"
 #include "reply.h"
 #include "replyctx.h"
+#include "replylint.h"
 #include "share.h"
 
 enum {
@@ -23,7 +25,11 @@ enum {
 	OPT_ESCAPE,
 	OPT_TEXT,
 	OPT_SET,
-	OPT_PARTIALS
+	OPT_PARTIALS,
+	OPT_EACH_MESSAGE,
+	OPT_QUIET_AFTER,
+	OPT_HOLD,
+	OPT_LANG
 };
 
 static void
@@ -32,9 +38,10 @@ usage(FILE *fp)
 	fprintf(fp,
 "usage: cs-reply [options] [file ...]\n"
 "       cs-reply render [--partials DIR] [--escape html] [--text] TEMPLATE [file ...]\n"
-"       cs-reply lint DIR ...\n"
-"Add a reply draft (reply, template, variant, reply_missing) to each\n"
-"classified customer message, in the buyer's language.\n\n"
+"       cs-reply lint [--lang TAG,...] DIR ...\n"
+"Add a reply draft (reply, template, variant, reply_missing, reply_lang,\n"
+"buyer_lang) to the last message of each buyer turn, in the buyer's\n"
+"language, and auto-replies while the team is closed.\n\n"
 "  -t, --templates DIR       a template library over the built-in one\n"
 "                            (repeatable; later ones win; also $CSKIT_TEMPLATES)\n"
 "      --default-lang TAG    language when the buyer's has no template (en)\n"
@@ -42,6 +49,10 @@ usage(FILE *fp)
 "      --escape html|none    HTML-escape {{values}} (default none: plain text)\n"
 "      --set KEY=VALUE       a value for templates, e.g. agent_name=Lena\n"
 "      --text                print the bare drafts, not the events\n"
+"      --each-message        a draft for every customer message (no turns)\n"
+"      --quiet-after DUR     no auto-reply this soon after an agent (3h)\n"
+"      --max-conversations N conversations and customers kept (10000)\n"
+"      --hold N              events kept waiting for a turn's end (10000)\n"
 "%s", cli_common_usage);
 }
 
@@ -51,33 +62,90 @@ struct state {
 	struct reply_opts	 o;
 	struct reply_result	 res;
 	struct buf		 err;
+	struct buf		 members;	/* a release's fields */
+	struct filter_add	*add;		/* the filter's, for releases */
+	struct out		*text_out;	/* --text: drafts go here */
+	int			 text_first;
 	int			 strict;
 };
 
+/* Under --strict, a draft with a name that had no value is a bad line. */
+static const char *
+check_missing(struct state *s, const struct reply_result *r)
+{
+	if (!s->strict || r->missing.n == 0)
+		return NULL;
+	buf_printf(&s->err, "template %s: no value for", r->tpl->id);
+	for (int i = 0; i < r->missing.n; i++)
+		buf_printf(&s->err, "%s %s", i ? "," : "", r->missing.v[i]);
+	return buf_str(&s->err);
+}
+
 /*
- * The reply for one event: NULL, or why it is a bad line; *none when the
- * event gets no reply.
+ * One event through the run: NULL, or why it is a bad line.  *step says
+ * what the event got.
  */
 static const char *
-reply_one(struct state *s, const cJSON *ev, int *none)
+step_one(struct state *s, const cJSON *ev, struct reply_step *step)
 {
+	const char *why;
 	int rc;
 
 	buf_reset(&s->err);
-	rc = reply_run_event(s->run, ev, &s->res, &s->err);
-	*none = rc == 1;
+	rc = reply_run_step(s->run, ev, step, &s->res, &s->err);
 	if (rc < 0)
 		return buf_str(&s->err);
-	if (rc == 1)
-		return NULL;
-	if (s->strict && s->res.missing.n > 0) {
-		buf_printf(&s->err, "template %s: no value for", s->res.tpl->id);
-		for (int i = 0; i < s->res.missing.n; i++)
-			buf_printf(&s->err, "%s %s", i ? "," : "",
-			    s->res.missing.v[i]);
-		return buf_str(&s->err);
-	}
+	if (step->draft && (why = check_missing(s, &s->res)) != NULL)
+		return why;
+	if (step->hold &&
+	    (why = check_missing(s, reply_run_turn_draft(s->run))) != NULL)
+		return why;
 	return NULL;
+}
+
+/* A draft printed by --text, a blank line before all but the first. */
+static void
+print_draft(struct state *s, const char *text, size_t len)
+{
+	if (!s->text_first)
+		out_puts(s->text_out, "\n");
+	s->text_first = 0;
+	out_write(s->text_out, text, len);
+	if (len == 0 || text[len - 1] != '\n')
+		out_puts(s->text_out, "\n");
+}
+
+/* A turn ended: its held event goes out with the draft's fields. */
+static void
+release(void *arg, uint64_t ticket, const struct reply_draft *d)
+{
+	struct state *s = arg;
+
+	if (s->text_out != NULL) {
+		if (d != NULL)
+			print_draft(s, d->text, d->len);
+		return;
+	}
+	buf_reset(&s->members);
+	if (d != NULL)
+		reply_draft_members(d, &s->members);
+	filter_release(s->add, ticket, s->members.data, s->members.len);
+}
+
+static void
+overflow(void *arg, uint64_t ticket, void *owner)
+{
+	struct state *s = arg;
+
+	reply_run_flush(s->run, ticket, owner);
+}
+
+static void
+end_of_input(void *arg)
+{
+	struct state *s = arg;
+
+	reply_run_flush(s->run, 0, NULL);
 }
 
 static const char *
@@ -85,49 +153,55 @@ annotate(void *arg, cJSON *ev, const struct ev_record *rec,
     struct filter_add *add)
 {
 	struct state *s = arg;
+	struct reply_step step;
 	const char *why;
-	int none;
 
 	(void)rec;
-	(void)add;
-	if ((why = reply_one(s, ev, &none)) != NULL || none)
+	s->add = add;
+	if ((why = step_one(s, ev, &step)) != NULL)
 		return why;
-	reply_run_annotate(s->run, ev, &s->res);
+	if (step.draft && step.auto_reply)
+		reply_run_annotate_auto(s->run, ev, &s->res);
+	else if (step.draft)
+		reply_run_annotate(s->run, ev, &s->res);
+	if (step.hold)
+		reply_run_held(s->run, filter_hold(add,
+		    reply_run_awaiting(s->run)));
 	return NULL;
 }
 
-/* --text: the drafts alone, a blank line between two. */
+/* --text: the drafts alone, a blank line between two, as they are made. */
 static int
 run_text(struct state *s, struct cli_common *cli, struct diag *d,
     char *const *files, int nfiles)
 {
 	struct ev_reader *r = ev_open(&cli->in, files, nfiles, d);
 	struct ev_record rec;
+	struct reply_step step;
 	struct out out;
 	const char *why;
-	int status, first = 1, none;
+	int status;
 
 	out_open(&out, STDOUT_FILENO, d);
+	s->text_out = &out;
+	s->text_first = 1;
 	while (ev_read(r, &rec) > 0) {
 		if (rec.status != EV_OK)
 			continue;
-		if ((why = reply_one(s, rec.obj, &none)) != NULL) {
+		if ((why = step_one(s, rec.obj, &step)) != NULL) {
 			diag_bad_line(d, rec.file, rec.line, "%s", why);
 			continue;
 		}
-		if (none)
-			continue;
-		if (!first)
-			out_puts(&out, "\n");
-		first = 0;
-		out_write(&out, s->res.text.data, s->res.text.len);
-		if (s->res.text.len == 0 ||
-		    s->res.text.data[s->res.text.len - 1] != '\n')
-			out_puts(&out, "\n");
+		if (step.draft)
+			print_draft(s, s->res.text.data, s->res.text.len);
+		if (step.hold)
+			reply_run_held(s->run, 1);
 	}
+	reply_run_flush(s->run, 0, NULL);
 	status = ev_open_failed(r) ? CS_EXIT_NOINPUT : diag_exit_status(d);
 	ev_close(r);
 	out_close(&out);
+	s->text_out = NULL;
 	return status;
 }
 
@@ -314,27 +388,57 @@ cmd_render(int argc, char *argv[], struct diag *d, struct cli_common *cli)
 	reply_lib_free(lib);
 	buf_free(&err);
 	buf_free(&line);
+	cli_common_free(cli);
 	return status;
 }
 
-/* cs-reply lint DIR...: exit 1 when a problem was found. */
+/* "en,de-CH" as a NULL-ended list (the string is cut up). */
+static char **
+split_langs(char *arg)
+{
+	char **v = NULL;
+	int n = 0;
+
+	for (char *tok = strtok(arg, ", "); tok != NULL;
+	    tok = strtok(NULL, ", ")) {
+		v = xrealloc(v, (size_t)(n + 2) * sizeof(*v));
+		v[n++] = tok;
+	}
+	if (v == NULL)
+		v = xcalloc(1, sizeof(*v));
+	v[n] = NULL;
+	return v;
+}
+
+/*
+ * cs-reply lint [--lang TAG,...] DIR...: exit 1 when a problem was found.
+ * --lang checks those languages (and their regional overrides) only.
+ */
 static int
 cmd_lint(int argc, char *argv[], struct diag *d)
 {
 	struct reply_lib *lib = reply_lib_new();
 	struct buf report = BUF_INIT;
 	struct out out;
-	int problems = 0, n;
+	char **only = NULL;
+	int problems = 0, n, i = 1;
 
-	if (argc < 2)
+	if (i + 1 < argc && strcmp(argv[i], "--lang") == 0) {
+		only = split_langs(argv[i + 1]);
+		i += 2;
+	} else if (i < argc && strncmp(argv[i], "--lang=", 7) == 0)
+		only = split_langs(argv[i++] + 7);
+	if (i >= argc)
 		diag_usage(d, "lint: which template directory?");
-	for (int i = 1; i < argc; i++) {
+	for (; i < argc; i++) {
 		if ((n = reply_lib_add_dir(lib, argv[i], &report)) < 0)
 			diag_fatal(d, CS_EXIT_NOINPUT, "cannot read template "
 			    "directory %s", argv[i]);
 		problems += n;
 	}
-	problems += reply_lint(lib, &report);
+	problems += reply_lint(lib, (const char *const *)only, &report);
+	problems += reply_lint_content(lib, (const char *const *)only,
+	    &report);
 	buf_printf(&report, "%d template%s, %d problem%s\n",
 	    reply_lib_count(lib), reply_lib_count(lib) == 1 ? "" : "s",
 	    problems, problems == 1 ? "" : "s");
@@ -342,8 +446,25 @@ cmd_lint(int argc, char *argv[], struct diag *d)
 	out_buf(&out, &report);
 	out_close(&out);
 	buf_free(&report);
+	free(only);
 	reply_lib_free(lib);
 	return problems > 0 ? CS_EXIT_CHECK : CS_EXIT_OK;
+}
+
+/* --hold N: 1 or more events. */
+static size_t
+parse_hold(const struct diag *d, const char *arg)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(arg, &end, 10);
+	if (errno || end == arg || *end || arg[0] == '-' || v == 0 ||
+	    v > 100000000)
+		diag_usage(d, "--hold %s: not a number from 1 to 100000000",
+		    arg);
+	return (size_t)v;
 }
 
 static void
@@ -375,8 +496,13 @@ main(int argc, char *argv[])
 		{ "escape", required_argument, NULL, OPT_ESCAPE },
 		{ "set", required_argument, NULL, OPT_SET },
 		{ "text", no_argument, NULL, OPT_TEXT },
+		{ "each-message", no_argument, NULL, OPT_EACH_MESSAGE },
+		{ "quiet-after", required_argument, NULL, OPT_QUIET_AFTER },
+		{ "hold", required_argument, NULL, OPT_HOLD },
+		CLI_MAX_CONVERSATIONS_LONGOPT,
 		{ NULL, 0, NULL, 0 }
 	};
+	struct filter_hooks hooks = { overflow, end_of_input, 0 };
 	struct diag diag;
 	struct cli_common cli;
 	struct state s;
@@ -397,6 +523,8 @@ main(int argc, char *argv[])
 
 	memset(&s, 0, sizeof(s));
 	s.o.default_lang = "en";
+	s.o.quiet_after = 3 * 3600;
+	cli.max_conversations = CLI_FILTER_MAX_CONVERSATIONS;
 	set = cJSON_CreateObject();
 	while ((c = cli_getopt(&cli, &diag, argc, argv, "i:o:t:", longopts))
 	    != -1) {
@@ -422,25 +550,38 @@ main(int argc, char *argv[])
 		case OPT_TEXT:
 			text = 1;
 			break;
+		case OPT_EACH_MESSAGE:
+			s.o.each_message = 1;
+			break;
+		case OPT_QUIET_AFTER:
+			s.o.quiet_after = cli_duration_arg(&diag,
+			    "--quiet-after", optarg);
+			break;
+		case OPT_HOLD:
+			hooks.max_held = parse_hold(&diag, optarg);
+			break;
 		default:
 			usage(stderr);
 			return CS_EXIT_USAGE;
 		}
 	}
 	cli_common_finish(&cli, &diag);
+	s.o.max_convs = cli.max_conversations;
+	s.o.ts = &cli.ts;
 	s.lib = load_library(dirs, ndirs, &diag, &broken);
 	s.o.map = &cli.map;
 	s.o.set = set;
 	s.strict = diag.strict;
 	s.run = reply_run_new(s.lib, &s.o);
+	reply_run_on_release(s.run, release, &s);
 	if (text)
 		status = run_text(&s, &cli, &diag, argv + optind, argc - optind);
 	else {
 		struct ev_want want = EV_WANT_INIT;
 		if (reply_run_want(s.run, &want) == 0)
 			cli.in.want = &want;
-		status = filter_run(&cli, &diag, argv + optind, argc - optind,
-		    annotate, &s);
+		status = filter_run_held(&cli, &diag, argv + optind,
+		    argc - optind, annotate, &s, &hooks);
 		ev_want_free(&want);
 	}
 	/* Broken templates end the run as bad input does, once all the
@@ -452,6 +593,7 @@ main(int argc, char *argv[])
 			status = CS_EXIT_DATAERR;
 	}
 	reply_result_free(&s.res);
+	buf_free(&s.members);
 	reply_run_free(s.run);
 	reply_lib_free(s.lib);
 	buf_free(&s.err);

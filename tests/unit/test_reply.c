@@ -56,6 +56,28 @@ setup(void **state)
 	put("b/en/refund.mustache", "en refund override");
 	put("a/zh/other.mustache", "zh other");
 	put("a/zh-Hant/refund.mustache", "zh-Hant refund");
+	/* A library for the context: formats from locale.conf. */
+	put("c/en/other.mustache", "x");
+	put("c/en/locale.conf", "locale en_US\nname {first}\n"
+	    "time %-I:%M %p\ntime_hour %-I %p\ndate %A, %B %-d\n");
+	put("c/de/other.mustache", "x");
+	put("c/de/locale.conf", "# Germany\nlocale de_DE\nname {full}\n"
+	    "time %-H:%M Uhr\ntime_hour %-H Uhr\ndate %A, %-d. %B\n");
+	put("c/ja/other.mustache", "x");
+	put("c/ja/locale.conf", "locale ja_JP\nname {family}様\n"
+	    "honorifics 様 さん\ntime %-H時%M分\ntime_hour %-H時\n"
+	    "date %-m月%-d日(%a)\n");
+	put("c/id/other.mustache", "x");
+	put("c/id/locale.conf", "locale id_ID\nname Kak {first}\n"
+	    "honorifics Kak Bapak Ibu\ntime pukul %H.%M\ndate %A, %-d %B\n");
+	put("c/pt/other.mustache", "x");
+	put("c/pt/locale.conf", "locale pt_BR\ndate %A, %-d de %B\n"
+	    "time %Hh%M\n");
+	put("c/ru/other.mustache", "x");
+	put("c/ru/locale.conf", "locale ru_RU\nlower %A\ndate %A, %-d %B\n"
+	    "time %-H:%M\n");
+	put("c/ar/other.mustache", "x {{name}}");
+	put("c/ar/locale.conf", "locale ar_SA\nscript Arab\n");
 	return 0;
 }
 
@@ -128,8 +150,11 @@ test_selection(void **state)
 	/* Taiwan, Hong Kong, Macao: traditional characters before zh. */
 	assert_string_equal(pick(lib, &o, "zh-TW", "refund", NULL, NULL),
 	    "zh-Hant/refund");
+	/* Never Simplified for them: the default language, flagged. */
 	assert_string_equal(pick(lib, &o, "zh-HK", "account", NULL, NULL),
-	    "zh/other");
+	    "en/other");
+	assert_string_equal(pick(lib, &o, "zh_TW", "refund", NULL, NULL),
+	    "zh-Hant/refund");
 	assert_string_equal(pick(lib, &o, "zh-CN", "refund", NULL, NULL),
 	    "zh/other");
 	assert_string_equal(pick(lib, &o, "zh-twx", "refund", NULL, NULL),
@@ -209,15 +234,28 @@ test_partials_by_language(void **state)
 	reply_lib_free(lib);
 }
 
+/* The derived context of an event in a language of library c. */
 static cJSON *
 context_of(const char *json, const char *lang)
 {
+	static struct reply_lib *lib;
 	struct reply_opts o = { 0 };
+	struct reply_plan sp;
+	const struct reply_plan *p;
 	cJSON *ev = cJSON_Parse(json), *c;
 
+	if (lib == NULL) {
+		struct buf errs = BUF_INIT, dir = BUF_INIT;
+		lib = reply_lib_new();
+		buf_printf(&dir, "%s/c", scratch);
+		assert_int_equal(reply_lib_add_dir(lib, dir.data, &errs), 0);
+		buf_free(&errs);
+		buf_free(&dir);
+	}
 	assert_non_null(ev);
 	o.default_lang = "en";
-	c = reply_context(&o, ev, lang);
+	p = reply_plan_for(lib, &o, lang, NULL, &sp);
+	c = reply_context(&o, p, NULL, ev);
 	cJSON_Delete(ev);
 	return c;
 }
@@ -276,49 +314,130 @@ test_context_times_and_amounts(void **state)
 	cJSON *c;
 
 	(void)state;
-	/* 2026-11-23 is a Monday. */
-	c = context_of("{\"reply_due_local\":\"2026-11-23T09:30:00+01:00\","
-	    "\"amount\":59.9,\"currency\":\"EUR\"}", "de");
+	/* 2026-11-23 is a Monday; the buyer wrote on the Sunday evening. */
+	c = context_of("{\"reply_due_local\":\"2026-11-23T09:10:00+01:00\","
+	    "\"local_time\":\"2026-11-22T20:15:00+01:00\","
+	    "\"amount\":1234.5,\"currency\":\"EUR\"}", "de");
+	/* The older names give the promise too. */
 	assert_string_equal(str(c, "reply_due_text"),
-	    "Montag, 23. November, 09:30 Uhr");
+	    "Montag, 23. November, 9:30 Uhr");
 	assert_string_equal(str(c, "reply_due_time"), "09:30");
 	assert_string_equal(str(c, "reply_due_date"), "2026-11-23");
-	assert_string_equal(str(c, "amount_text"), "59,90 EUR");
+	/* Rounded up to the half hour. */
+	assert_string_equal(str(c, "promise_time"), "9:30 Uhr");
+	assert_string_equal(str(c, "promise_date"), "Montag, 23. November");
+	assert_string_equal(str(c, "promise_weekday"), "Montag");
+	assert_false(flag(c, "promise_morning"));
+	assert_false(flag(c, "promise_today"));
+	assert_true(flag(c, "promise_tomorrow"));
+	assert_string_equal(str(c, "amount_text"), "1.234,50 \u20ac");
 	cJSON_Delete(c);
-	/* No local form: reply_due at local_time's offset (-03:00). */
+	/* Due at 23:00 her time: the morning after, without a time. */
 	c = context_of("{\"reply_due\":\"2026-11-21T02:00:00Z\","
-	    "\"local_time\":\"2026-11-20T20:15:00-03:00\",\"amount\":1200,"
+	    "\"local_time\":\"2026-11-20T20:15:00-03:00\",\"amount\":1980,"
 	    "\"currency\":\"JPY\"}", "ja");
 	assert_string_equal(str(c, "reply_due_local"),
 	    "2026-11-20T23:00:00-03:00");
-	assert_string_equal(str(c, "reply_due_text"), "11月20日(金) 23:00");
-	assert_string_equal(str(c, "amount_text"), "1200 JPY");
-	cJSON_Delete(c);
-	c = context_of("{\"reply_due_local\":\"2026-11-29T18:05:00+08:00\"}",
-	    "zh-Hans");
-	assert_string_equal(str(c, "reply_due_text"), "11月29日（周日）18:05");
-	cJSON_Delete(c);
-	c = context_of("{\"reply_due_local\":\"2026-11-29T18:05:00+08:00\"}",
-	    "zh-hant");
-	assert_string_equal(str(c, "reply_due_text"), "11月29日（週日）18:05");
-	cJSON_Delete(c);
-	c = context_of("{\"reply_due_local\":\"2026-11-24T08:00:00-03:00\"}",
-	    "pt-BR");
+	assert_string_equal(str(c, "promise_date"), "11\u670821\u65e5(\u571f)");
+	assert_string_equal(str(c, "promise_time"), "(absent)");
+	assert_true(flag(c, "promise_morning"));
+	assert_true(flag(c, "promise_tomorrow"));
 	assert_string_equal(str(c, "reply_due_text"),
-	    "terça-feira, 24 de novembro, às 08:00");
+	    "11\u670821\u65e5(\u571f) 8\u6642");
+	assert_string_equal(str(c, "amount_text"), "\uffe51,980");
 	cJSON_Delete(c);
-	c = context_of("{\"reply_due_local\":\"2026-11-24T08:00:00+07:00\","
+	/* Due at 05:00: that same morning; on the hour. */
+	c = context_of("{\"reply_due_local\":\"2026-11-24T05:00:00+07:00\","
+	    "\"local_time\":\"2026-11-24T01:00:00+07:00\","
 	    "\"amount\":150000,\"currency\":\"IDR\"}", "id");
-	assert_string_equal(str(c, "reply_due_text"),
-	    "Selasa, 24 November, pukul 08:00");
-	assert_string_equal(str(c, "amount_text"), "150000 IDR");
+	assert_string_equal(str(c, "promise_date"), "Selasa, 24 November");
+	assert_true(flag(c, "promise_morning"));
+	assert_true(flag(c, "promise_today"));
+	assert_string_equal(str(c, "amount_text"), "Rp150.000");
 	cJSON_Delete(c);
-		c = context_of("{\"reply_due_local\":\"2026-11-24T08:00:00+03:00\"}",
+	c = context_of("{\"reply_due_local\":\"2026-11-24T14:00:00-05:00\","
+	    "\"amount\":44.99,\"currency\":\"USD\"}", "en");
+	assert_string_equal(str(c, "promise_time"), "2 PM");
+	assert_string_equal(str(c, "promise_date"), "Tuesday, November 24");
+	assert_string_equal(str(c, "amount_text"), "$44.99");
+	cJSON_Delete(c);
+	c = context_of("{\"reply_due_local\":\"2026-11-24T08:00:00-03:00\","
+	    "\"amount\":1234.5,\"currency\":\"BRL\"}", "pt-BR");
+	assert_string_equal(str(c, "promise_date"),
+	    "ter\u00e7a, 24 de novembro");
+	assert_string_equal(str(c, "promise_time"), "08h00");
+	assert_string_equal(str(c, "amount_text"), "R$ 1.234,50");
+	cJSON_Delete(c);
+	/* Russian: the genitive month of glibc, the weekday in lower case. */
+	c = context_of("{\"reply_due_local\":\"2026-11-24T10:00:00+03:00\"}",
 	    "ru");
-	assert_string_equal(str(c, "reply_due_text"), "2026-11-24 08:00");
+	assert_string_equal(str(c, "promise_date"),
+	    "\u0432\u0442\u043e\u0440\u043d\u0438\u043a, 24 "
+	    "\u043d\u043e\u044f\u0431\u0440\u044f");
 	cJSON_Delete(c);
 	c = context_of("{\"reply_due_local\":\"soon\"}", "en");
 	assert_string_equal(str(c, "reply_due_text"), "(absent)");
+	assert_string_equal(str(c, "promise_date"), "(absent)");
+	cJSON_Delete(c);
+}
+
+/* The name as each language addresses the buyer. */
+static void
+test_context_names(void **state)
+{
+	static const char *const cases[][3] = {
+		{ "en", "Anna Schmidt", "Anna" },
+		{ "en", "anna schmidt", "Anna" },
+		{ "de", "Anna Schmidt", "Anna Schmidt" },
+		{ "id", "Dewi Santoso", "Kak Dewi" },
+		{ "id", "Kak Dewi", "Kak Dewi" },
+		{ "ja", "\u7530\u4e2d \u592a\u90ce", "\u7530\u4e2d\u69d8" },
+		{ "ja", "\u7530\u4e2d\u69d8", "\u7530\u4e2d\u69d8" },
+		{ "ja", "Felix Meyer", "Felix Meyer\u69d8" },
+		{ "en", "mike_88", "(absent)" },
+		{ "en", "buyer1234", "(absent)" },
+		{ "en", "a***n", "(absent)" },
+		{ "en", "  ", "(absent)" },
+	};
+	char json[256];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		cJSON *c;
+		snprintf(json, sizeof(json), "{\"customer_name\":\"%s\"}",
+		    cases[i][1]);
+		c = context_of(json, cases[i][0]);
+		assert_string_equal(str(c, "name"), cases[i][2]);
+		cJSON_Delete(c);
+	}
+}
+
+/* Grounded facts: the order's state only from its fields. */
+static void
+test_context_order_state(void **state)
+{
+	cJSON *c;
+
+	(void)state;
+	c = context_of("{\"order_id\":\"A-1\"}", "en");
+	assert_false(flag(c, "shipped"));
+	assert_false(flag(c, "refunded"));
+	assert_false(flag(c, "on_hold"));
+	cJSON_Delete(c);
+	c = context_of("{\"order_status\":\"delivered\"}", "en");
+	assert_true(flag(c, "paid"));
+	assert_true(flag(c, "shipped"));
+	assert_true(flag(c, "delivered"));
+	cJSON_Delete(c);
+	c = context_of("{\"amount\":50,\"refund_amount\":20,"
+	    "\"currency\":\"USD\"}", "en");
+	assert_true(flag(c, "partially_refunded"));
+	assert_false(flag(c, "refunded"));
+	assert_string_equal(str(c, "refund_amount_text"), "$20.00");
+	cJSON_Delete(c);
+	c = context_of("{\"amount\":50,\"refund_amount\":50}", "en");
+	assert_true(flag(c, "refunded"));
+	assert_false(flag(c, "partially_refunded"));
 	cJSON_Delete(c);
 }
 
@@ -440,18 +559,29 @@ test_run_matches_event(void **state)
 		assert_string_equal(buf_str(&j1), buf_str(&j2));
 		if (i == 0)
 			assert_string_equal(buf_str(&r2.text), "fast #12345 "
-			    "59.90 EUR en cup/en lid/inner Mug Nordlicht Mei  "
+			    "\u20ac59.90 en cup/en lid/inner Mug Nordlicht Mei  "
 			    "false");
 		if (i == 1)
+			/* No locale.conf: ISO dates, de_DE's digits and
+			 * weekday names. */
 			assert_string_equal(buf_str(&r2.text), "de 5,00 Own "
-			    "Montag, 23. November, 09:30 Uhr {\"lang\":\"de\","
+			    "2026-11-23, 09:30 {\"lang\":\"de\","
 			    "\"first_time\":false,\"returning\":false,"
 			    "\"urgent\":false,\"angry\":false,"
 			    "\"needs_video\":false,\"reply_lang\":\"de\","
-			    "\"reply_due_text\":\"Montag, 23. November, 09:30 Uhr\","
+			    "\"reply_due_text\":\"2026-11-23, 09:30\","
 			    "\"reply_due_time\":\"09:30\","
 			    "\"reply_due_date\":\"2026-11-23\","
-			    "\"amount_text\":\"5,00\",\"agent\":\"Mei\"}");
+			    "\"amount_text\":\"5,00\",\"followup\":false,"
+			    "\"topic_answer\":false,\"paid\":false,"
+			    "\"shipped\":false,\"delivered\":false,"
+			    "\"refunded\":false,\"partially_refunded\":false,"
+			    "\"on_hold\":false,\"cancelled\":false,"
+			    "\"promise_date\":\"2026-11-23\","
+			    "\"promise_weekday\":\"Montag\","
+			    "\"promise_time\":\"09:30\","
+			    "\"promise_morning\":false,"
+			    "\"lang_fallback\":false,\"agent\":\"Mei\"}");
 		cJSON_Delete(e1);
 		cJSON_Delete(e2);
 	}
@@ -524,6 +654,8 @@ main(void)
 		cmocka_unit_test(test_partials_by_language),
 		cmocka_unit_test(test_context_buyer),
 		cmocka_unit_test(test_context_times_and_amounts),
+		cmocka_unit_test(test_context_names),
+		cmocka_unit_test(test_context_order_state),
 		cmocka_unit_test(test_order_from_text),
 		cmocka_unit_test(test_wanted),
 		cmocka_unit_test(test_run_matches_event),

@@ -1,0 +1,56 @@
+/*
+ * locfmt — dates, times and money as a buyer's locale writes them, from
+ * the system's locale data: glibc's locales (Debian locales-all), opened
+ * with newlocale(), names by strftime_l(), money conventions by
+ * localeconv() under uselocale(); the decimals of a currency from CLDR
+ * (cldr.h).  No table of month names or currency symbols of our own.
+ *
+ * Owns: struct locfmt_cache, every locale opened (by name, opened once,
+ * a name the system lacks remembered as missing) with its money
+ * conventions copied out.  A struct locfmt lives as long as the cache.
+ *
+ * Money: an amount in the locale's own currency is written with its symbol,
+ * position, separators and grouping (de_DE: 1.234,50 €; pt_BR:
+ * R$ 1.234,50).  In another currency, the buyer's separators and symbol
+ * position with that currency's symbol from its own country's locale (the
+ * first two letters of the code: USD → US; EUR → CLDR's und_EU), or the
+ * code itself when that symbol is the buyer's own for another currency
+ * ($ for USD in Mexico) or no locale has it.  Decimals: CLDR's digits for
+ * the currency, none for a whole amount in a currency without coins for
+ * them (IDR: Rp150.000).
+ */
+#ifndef CSKIT_LOCFMT_H
+#define CSKIT_LOCFMT_H
+
+#include <time.h>
+#include "buf.h"
+
+struct cldr;
+struct locfmt;
+struct locfmt_cache;
+
+struct locfmt_cache *locfmt_cache_new(const struct cldr *);
+void	locfmt_cache_free(struct locfmt_cache *);
+
+/*
+ * The locale "de_DE.UTF-8" (".UTF-8" is added to a bare "de_DE"), opened
+ * on first use; NULL when the system has none.
+ */
+const struct locfmt *locfmt_open(struct locfmt_cache *, const char *name);
+const char *locfmt_name(const struct locfmt *);
+/* Its script class, for symbols: 1 when it writes CJK (ja, zh, ko). */
+int	locfmt_cjk(const struct locfmt *);
+
+/*
+ * strftime_l(pattern) of tm into out.  Directives listed in `lower` (such
+ * as "%A%B", may be NULL) are written with their first letter in lower
+ * case (Russian weekday names are capitalised in glibc, not in a sentence).
+ */
+void	locfmt_time(const struct locfmt *, const char *pattern,
+	    const char *lower, const struct tm *, struct buf *out);
+
+/* The amount in currency (ISO 4217; NULL or "": the number alone). */
+void	locfmt_money(struct locfmt_cache *, const struct locfmt *,
+	    double amount, const char *currency, struct buf *out);
+
+#endif
