@@ -295,6 +295,7 @@ struct kpi {
 	uint32_t	 nloose, caploose;
 	uint32_t	*tmap;		/* kpi_partial_add: a part's tuple
 					 * numbers → ours */
+	struct pline	*pl;		/* and its line, read */
 	uint32_t	 ntmap, captmap;
 	struct group	 total;
 	uint64_t	 rejected;
@@ -338,6 +339,7 @@ static void	views_rating(struct kpi *, const uint32_t *vals,
 static void	views_start(struct kpi *);
 static void	views_conversation(struct kpi *, const struct hmap_entry *);
 static void	views_free(struct kpi *);
+static void	pline_free(struct pline *);	/* mergeable state, below */
 
 /* ---- small helpers ------------------------------------------------------- */
 
@@ -1738,6 +1740,7 @@ kpi_free(struct kpi *k)
 	group_free(&k->total);
 	free(k->loose);
 	free(k->tmap);
+	pline_free(k->pl);
 	hmap_free(&k->strs);
 	hmap_free(&k->tuples);
 	hmap_free(&k->convs);
@@ -2721,59 +2724,381 @@ kpi_partial_write(struct kpi *k, kpi_emit_fn emit, void *ctx)
 
 /* ---- reading it back ------------------------------------------------------ */
 
-static int
-int_item(const cJSON *v, int64_t lo, int64_t hi, int64_t *out)
+/*
+ * A line of partial state is read without building a tree (a merge reads
+ * one a conversation): its members, each a scalar or a flat array of
+ * scalars, in the order they are written.  Strings are copied out,
+ * unescaped and NUL-ended, into one buffer.
+ */
+enum pv_type { PV_NULL, PV_FALSE, PV_TRUE, PV_NUM, PV_STR };
+
+struct pval {
+	enum pv_type	 type;
+	double		 num;
+	size_t		 str;		/* offset in strs */
+};
+
+struct pmember {
+	const char	*key;		/* into the line: no escapes */
+	size_t		 keylen;
+	int		 array;
+	size_t		 first, n;	/* its values */
+};
+
+#define PLINE_MEMBERS	8
+
+struct pline {
+	const char	*p, *e;		/* the text being read */
+	struct pval	*v;
+	size_t		 nv, capv;
+	struct pmember	 m[PLINE_MEMBERS];
+	int		 nm;
+	struct buf	 strs;
+};
+
+static void
+pline_free(struct pline *pl)
 {
-	if (!cJSON_IsNumber(v) || !(v->valuedouble >= (double)lo &&
-	    v->valuedouble <= (double)hi) || v->valuedouble !=
-	    trunc(v->valuedouble))
-		return -1;
-	*out = (int64_t)v->valuedouble;
+	if (pl == NULL)
+		return;
+	free(pl->v);
+	buf_free(&pl->strs);
+	free(pl);
+}
+
+static void
+pl_blanks(struct pline *pl)
+{
+	while (pl->p < pl->e && (*pl->p == ' ' || *pl->p == '\t' ||
+	    *pl->p == '\r' || *pl->p == '\n'))
+		pl->p++;
+}
+
+static int
+pl_char(struct pline *pl, char c)
+{
+	pl_blanks(pl);
+	if (pl->p < pl->e && *pl->p == c) {
+		pl->p++;
+		return 1;
+	}
 	return 0;
+}
+
+static int
+hex4(const char *p, unsigned *out)
+{
+	*out = 0;
+	for (int i = 0; i < 4; i++) {
+		int c = p[i], d = c >= '0' && c <= '9' ? c - '0' :
+		    c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+		    c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+		if (d < 0)
+			return -1;
+		*out = *out * 16 + (unsigned)d;
+	}
+	return 0;
+}
+
+static void
+put_utf8(struct buf *b, unsigned c)
+{
+	char u[4];
+	size_t n;
+
+	if (c < 0x80) {
+		u[0] = (char)c;
+		n = 1;
+	} else if (c < 0x800) {
+		u[0] = (char)(0xC0 | c >> 6);
+		u[1] = (char)(0x80 | (c & 0x3F));
+		n = 2;
+	} else if (c < 0x10000) {
+		u[0] = (char)(0xE0 | c >> 12);
+		u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (c & 0x3F));
+		n = 3;
+	} else {
+		u[0] = (char)(0xF0 | c >> 18);
+		u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+		u[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+		u[3] = (char)(0x80 | (c & 0x3F));
+		n = 4;
+	}
+	buf_add(b, u, n);
+}
+
+/* A string at p (its quote), unescaped into strs: 0, or -1. */
+static int
+pl_string(struct pline *pl, size_t *off)
+{
+	const char *p = pl->p + 1;
+	unsigned c, lo;
+
+	*off = pl->strs.len;
+	for (;;) {
+		const char *q = p;
+		while (q < pl->e && *q != '"' && *q != '\\' &&
+		    (unsigned char)*q >= 0x20)
+			q++;
+		buf_add(&pl->strs, p, (size_t)(q - p));
+		if (q >= pl->e || (unsigned char)*q < 0x20)
+			return -1;
+		if (*q == '"') {
+			buf_addc(&pl->strs, '\0');
+			pl->p = q + 1;
+			return 0;
+		}
+		if (q + 1 >= pl->e)
+			return -1;
+		p = q + 2;
+		switch (q[1]) {
+		case '"': case '\\': case '/': buf_addc(&pl->strs, q[1]); break;
+		case 'b': buf_addc(&pl->strs, '\b'); break;
+		case 'f': buf_addc(&pl->strs, '\f'); break;
+		case 'n': buf_addc(&pl->strs, '\n'); break;
+		case 'r': buf_addc(&pl->strs, '\r'); break;
+		case 't': buf_addc(&pl->strs, '\t'); break;
+		case 'u':
+			if (pl->e - p < 4 || hex4(p, &c) != 0)
+				return -1;
+			p += 4;
+			if (c >= 0xD800 && c < 0xDC00) {
+				if (pl->e - p < 6 || p[0] != '\\' || p[1] != 'u' ||
+				    hex4(p + 2, &lo) != 0 || lo < 0xDC00 ||
+				    lo > 0xDFFF)
+					return -1;
+				c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
+				p += 6;
+			} else if ((c >= 0xDC00 && c < 0xE000) || c == 0)
+				return -1;
+			put_utf8(&pl->strs, c);
+			break;
+		default:
+			return -1;
+		}
+	}
+}
+
+/* A number: whole ones of up to 15 digits exactly, others by strtod. */
+static int
+pl_number(struct pline *pl, double *v)
+{
+	const char *p = pl->p, *s = p;
+	char tmp[64];
+	int whole = 1;
+	int64_t n = 0;
+
+	if (p < pl->e && *p == '-')
+		p++;
+	while (p < pl->e && *p >= '0' && *p <= '9')
+		n = n * 10 + (*p++ - '0');
+	if (p == s || (p - s) - (*s == '-') > 15)
+		whole = 0;
+	while (p < pl->e && (*p == '.' || *p == 'e' || *p == 'E' ||
+	    *p == '+' || *p == '-' || (*p >= '0' && *p <= '9'))) {
+		whole = 0;
+		p++;
+	}
+	if (p == s)
+		return -1;
+	pl->p = p;
+	if (whole) {
+		*v = (double)(*s == '-' ? -n : n);
+		return 0;
+	}
+	if ((size_t)(p - s) >= sizeof tmp)
+		return -1;
+	memcpy(tmp, s, (size_t)(p - s));
+	tmp[p - s] = '\0';
+	char *end;
+	*v = strtod(tmp, &end);
+	return *end == '\0' && isfinite(*v) ? 0 : -1;
+}
+
+static int
+pl_word(struct pline *pl, const char *w, size_t n)
+{
+	if ((size_t)(pl->e - pl->p) < n || memcmp(pl->p, w, n) != 0)
+		return -1;
+	pl->p += n;
+	return 0;
+}
+
+static int
+pl_scalar(struct pline *pl)
+{
+	struct pval v = { PV_NULL, 0, 0 };
+
+	pl_blanks(pl);
+	if (pl->p >= pl->e)
+		return -1;
+	switch (*pl->p) {
+	case '"':
+		v.type = PV_STR;
+		if (pl_string(pl, &v.str) != 0)
+			return -1;
+		break;
+	case 'n':
+		if (pl_word(pl, "null", 4) != 0)
+			return -1;
+		break;
+	case 't':
+		v.type = PV_TRUE;
+		if (pl_word(pl, "true", 4) != 0)
+			return -1;
+		break;
+	case 'f':
+		v.type = PV_FALSE;
+		if (pl_word(pl, "false", 5) != 0)
+			return -1;
+		break;
+	default:
+		v.type = PV_NUM;
+		if (pl_number(pl, &v.num) != 0)
+			return -1;
+	}
+	if (pl->nv == pl->capv) {
+		pl->capv = pl->capv ? pl->capv * 2 : 64;
+		pl->v = xrealloc(pl->v, sizeof *pl->v * pl->capv);
+	}
+	pl->v[pl->nv++] = v;
+	return 0;
+}
+
+/* The line as members: 0, or -1 when it is not one of ours. */
+static int
+pl_parse(struct pline *pl, const char *text, size_t len)
+{
+	pl->p = text;
+	pl->e = text + len;
+	pl->nv = 0;
+	pl->nm = 0;
+	buf_reset(&pl->strs);
+	if (!pl_char(pl, '{'))
+		return -1;
+	if (pl_char(pl, '}'))
+		return -1;
+	do {
+		struct pmember *m;
+		pl_blanks(pl);
+		if (pl->nm == PLINE_MEMBERS || pl->p >= pl->e || *pl->p != '"')
+			return -1;
+		m = &pl->m[pl->nm++];
+		m->key = pl->p + 1;
+		while (pl->p + 1 < pl->e && pl->p[1] != '"' && pl->p[1] != '\\')
+			pl->p++;
+		if (pl->p + 1 >= pl->e || pl->p[1] != '"')
+			return -1;
+		m->keylen = (size_t)(pl->p + 1 - m->key);
+		pl->p += 2;
+		if (!pl_char(pl, ':'))
+			return -1;
+		m->first = pl->nv;
+		m->array = pl_char(pl, '[');
+		if (m->array && !pl_char(pl, ']')) {
+			do {
+				if (pl_scalar(pl) != 0)
+					return -1;
+			} while (pl_char(pl, ','));
+			if (!pl_char(pl, ']'))
+				return -1;
+		} else if (!m->array && pl_scalar(pl) != 0)
+			return -1;
+		m->n = pl->nv - m->first;
+	} while (pl_char(pl, ','));
+	if (!pl_char(pl, '}'))
+		return -1;
+	pl_blanks(pl);
+	return pl->p == pl->e ? 0 : -1;
+}
+
+static const struct pmember *
+pl_get(const struct pline *pl, const char *key)
+{
+	size_t n = strlen(key);
+
+	for (int i = 0; i < pl->nm; i++)
+		if (pl->m[i].keylen == n && memcmp(pl->m[i].key, key, n) == 0)
+			return &pl->m[i];
+	return NULL;
+}
+
+/* An array member of rows of `width` values: its rows, or -1. */
+static long
+pl_rows(const struct pline *pl, const char *key, size_t width,
+    const struct pval **v)
+{
+	const struct pmember *m = pl_get(pl, key);
+
+	*v = NULL;
+	if (m == NULL || !m->array || m->n % width != 0)
+		return -1;
+	*v = pl->v + m->first;
+	return (long)(m->n / width);
+}
+
+static const struct pval *
+pl_one(const struct pline *pl, const char *key)
+{
+	const struct pmember *m = pl_get(pl, key);
+
+	return m != NULL && !m->array ? &pl->v[m->first] : NULL;
+}
+
+static const char *
+pv_str(const struct pline *pl, const struct pval *v)
+{
+	return v != NULL && v->type == PV_STR ? pl->strs.data + v->str : NULL;
 }
 
 #define TS_LIMIT	((int64_t)1 << 53)
 
-/* A string (interned) or null (0). */
 static int
-str_item(struct kpi *k, const cJSON *v, uint32_t *out)
+pv_int(const struct pval *v, int64_t lo, int64_t hi, int64_t *out)
 {
-	if (cJSON_IsNull(v)) {
-		*out = 0;
-		return 0;
-	}
-	if (!cJSON_IsString(v))
+	if (v == NULL || v->type != PV_NUM || !(v->num >= (double)lo &&
+	    v->num <= (double)hi) || v->num != trunc(v->num))
 		return -1;
-	*out = intern(k, v->valuestring, strlen(v->valuestring));
+	*out = (int64_t)v->num;
 	return 0;
 }
 
-/* The members of array a, n at a time: the number of rows, or -1. */
+/* A string (interned) or null (0). */
 static int
-rows_of(const cJSON *a, int n)
+pv_id(struct kpi *k, const struct pline *pl, const struct pval *v,
+    uint32_t *out)
 {
-	int len = cJSON_IsArray(a) ? cJSON_GetArraySize(a) : -1;
+	const char *s = pv_str(pl, v);
 
-	return len < 0 || len % n != 0 ? -1 : len / n;
+	if (v != NULL && v->type == PV_NULL) {
+		*out = 0;
+		return 0;
+	}
+	if (s == NULL)
+		return -1;
+	*out = intern(k, s, strlen(s));
+	return 0;
 }
 
 static const char *
-read_vals(struct kpi *k, const cJSON *a, uint32_t *vals)
+read_vals(struct kpi *k, const struct pline *pl, const char *key,
+    uint32_t *vals)
 {
-	const cJSON *v = cJSON_IsArray(a) ? a->child : NULL;
+	const struct pval *v = NULL;
 
-	if (!cJSON_IsArray(a) || cJSON_GetArraySize(a) != k->o.ngroup)
+	if (pl_rows(pl, key, 1, &v) != k->o.ngroup)
 		return "group values of another grouping (-g)";
-	for (int f = 0; f < k->o.ngroup; f++, v = v->next)
-		if (str_item(k, v, &vals[f]) != 0)
+	for (int f = 0; f < k->o.ngroup; f++)
+		if (pv_id(k, pl, &v[f], &vals[f]) != 0)
 			return "a group value is not a string or null";
 	return NULL;
 }
 
 static const char *
-read_tuple(struct kpi *k, const cJSON *rec)
+read_tuple(struct kpi *k, const struct pline *pl)
 {
-	const char *why = read_vals(k, json_get(rec, "t"), k->synth);
+	const char *why = read_vals(k, pl, "t", k->synth);
 
 	if (why != NULL)
 		return why;
@@ -2786,57 +3111,57 @@ read_tuple(struct kpi *k, const cJSON *rec)
 }
 
 static int
-tuple_item(const struct kpi *k, const cJSON *v, uint32_t *out)
+pv_tuple(const struct kpi *k, const struct pval *v, uint32_t *out)
 {
 	int64_t t;
 
-	if (int_item(v, 0, (int64_t)k->ntmap - 1, &t) != 0)
+	if (pv_int(v, 0, (int64_t)k->ntmap - 1, &t) != 0)
 		return -1;
 	*out = k->tmap[t];
 	return 0;
 }
 
 static const char *
-read_group(struct kpi *k, const cJSON *rec)
+read_group(struct kpi *k, const struct pline *pl)
 {
-	const cJSON *m = json_get(rec, "m"), *bu = json_get(rec, "bu"),
-	    *oi = json_get(rec, "oi"), *v;
+	const struct pval *m = NULL, *bu = NULL, *oi = NULL;
+	long nbu = pl_rows(pl, "bu", 2, &bu), noi = pl_rows(pl, "oi", 2, &oi);
 	struct group *g = &k->total;
 	const char *why;
 	int64_t n, bucket;
 
-	if (json_get(rec, "total") == NULL) {
-		if ((why = read_vals(k, json_get(rec, "g"), k->synth)) != NULL)
+	if (pl_get(pl, "total") == NULL) {
+		if ((why = read_vals(k, pl, "g", k->synth)) != NULL)
 			return why;
-		if (int_item(json_get(rec, "b"), -TS_LIMIT, TS_LIMIT, &bucket))
+		if (pv_int(pl_one(pl, "b"), -TS_LIMIT, TS_LIMIT, &bucket))
 			return "a group without its bucket";
 		if ((g = group_get(k, k->synth, bucket)) == NULL)
 			return "a group in a report without groups";
 	}
-	if (rows_of(m, 6) != 1 || rows_of(bu, 2) < 0 || rows_of(oi, 2) < 0)
+	if (pl_rows(pl, "m", 6, &m) != 1 || nbu < 0 || noi < 0)
 		return "a group without its counts";
-	v = m->child;
-	for (int i = 0; i < 6; i++, v = v->next) {
-		if (int_item(v, 0, TS_LIMIT, &n) != 0)
+	for (int i = 0; i < 6; i++) {
+		if (pv_int(&m[i], 0, TS_LIMIT, &n) != 0)
 			return "a count that is not a whole number";
 		if (i == 0)
 			g->messages += (uint64_t)n;
 		else
 			g->by_role[i - 1] += (uint64_t)n;
 	}
-	for (v = bu->child; v != NULL; v = v->next->next) {
-		if (!cJSON_IsString(v) || int_item(v->next, 1, TS_LIMIT, &n))
+	for (long i = 0; i < nbu; i++) {
+		const char *cust = pv_str(pl, &bu[2 * i]);
+		if (cust == NULL || pv_int(&bu[2 * i + 1], 1, TS_LIMIT, &n))
 			return "a buyer without a count of orders";
-		buyer_add(g, v->valuestring, strlen(v->valuestring),
-		    (uint64_t)n);
+		buyer_add(g, cust, strlen(cust), (uint64_t)n);
 	}
-	for (v = oi->child; v != NULL; v = v->next->next) {
-		if (!cJSON_IsString(v) || !cJSON_IsString(v->next))
+	for (long i = 0; i < noi; i++) {
+		const char *cust = pv_str(pl, &oi[2 * i]),
+		    *oid = pv_str(pl, &oi[2 * i + 1]);
+		if (cust == NULL || oid == NULL)
 			return "an order id without its buyer";
 		buf_reset(&k->scratch);
-		buf_add(&k->scratch, v->valuestring,
-		    strlen(v->valuestring) + 1);
-		buf_adds(&k->scratch, v->next->valuestring);
+		buf_add(&k->scratch, cust, strlen(cust) + 1);
+		buf_adds(&k->scratch, oid);
 		/* the buyers' counts already hold it */
 		hmap_put(&g->order_ids, k->scratch.data, k->scratch.len, NULL);
 	}
@@ -2844,18 +3169,18 @@ read_group(struct kpi *k, const cJSON *rec)
 }
 
 static const char *
-read_rating(const struct kpi *k, const cJSON *v, struct rating *r)
+read_rating(const struct kpi *k, const struct pval *v, struct rating *r)
 {
 	int64_t good, ts;
 
 	r->score = NAN;
-	if (cJSON_IsNumber(v) && v->valuedouble >= 1 && v->valuedouble <= 5)
-		r->score = v->valuedouble;
-	else if (!cJSON_IsNull(v))
+	if (v[0].type == PV_NUM && v[0].num >= 1 && v[0].num <= 5)
+		r->score = v[0].num;
+	else if (v[0].type != PV_NULL)
 		return "a rating's score is not 1 to 5";
-	if (int_item(v->next, 0, 1, &good) != 0 ||
-	    int_item(v->next->next, -TS_LIMIT, TS_LIMIT, &ts) != 0 ||
-	    tuple_item(k, v->next->next->next, &r->tuple) != 0)
+	if (pv_int(&v[1], 0, 1, &good) != 0 ||
+	    pv_int(&v[2], -TS_LIMIT, TS_LIMIT, &ts) != 0 ||
+	    pv_tuple(k, &v[3], &r->tuple) != 0)
 		return "a rating without its time or values";
 	r->good = (int)good;
 	r->ts = ts;
@@ -2863,39 +3188,42 @@ read_rating(const struct kpi *k, const cJSON *v, struct rating *r)
 }
 
 static const char *
-read_loose(struct kpi *k, const cJSON *rec)
+read_loose(struct kpi *k, const struct pline *pl)
 {
-	const cJSON *a = json_get(rec, "lr");
+	const struct pval *v = NULL;
 	struct rating r;
 	const char *why;
 
-	if (rows_of(a, 4) != 1)
+	if (pl_rows(pl, "lr", 4, &v) != 1)
 		return "a rating without its fields";
-	if ((why = read_rating(k, a->child, &r)) != NULL)
+	if ((why = read_rating(k, v, &r)) != NULL)
 		return why;
 	loose_add(k, &r, r.tuple);
 	return NULL;
 }
 
 static const char *
-read_orders(struct kpi *k, const cJSON *rec)
+read_orders(struct kpi *k, const struct pline *pl)
 {
-	const cJSON *cust = json_get(rec, "o"), *l = json_get(rec, "l"), *v;
+	const char *cust = pv_str(pl, pl_one(pl, "o"));
+	const struct pval *v = NULL;
+	long n = pl_rows(pl, "l", 4, &v);
+	struct orders *o;
 	struct order ord;
 	int64_t t;
 
-	if (!cJSON_IsString(cust) || rows_of(l, 4) < 0)
+	if (cust == NULL || n < 0)
 		return "orders without their buyer or list";
-	for (v = l->child; v != NULL; v = v->next->next->next->next) {
-		if (int_item(v, -TS_LIMIT, TS_LIMIT, &t) != 0 ||
-		    (!cJSON_IsNumber(v->next) && !cJSON_IsNull(v->next)) ||
-		    str_item(k, v->next->next, &ord.currency) != 0 ||
-		    str_item(k, v->next->next->next, &ord.id) != 0)
+	o = orders_of(k, cust, strlen(cust));
+	for (long i = 0; i < n; i++, v += 4) {
+		if (pv_int(&v[0], -TS_LIMIT, TS_LIMIT, &t) != 0 ||
+		    (v[1].type != PV_NUM && v[1].type != PV_NULL) ||
+		    pv_id(k, pl, &v[2], &ord.currency) != 0 ||
+		    pv_id(k, pl, &v[3], &ord.id) != 0)
 			return "an order without its time, amount or ids";
 		ord.t = t;
-		ord.amount = cJSON_IsNumber(v->next) ? v->next->valuedouble :
-		    NAN;
-		add_order(k, cust->valuestring, &ord);
+		ord.amount = v[1].type == PV_NUM ? v[1].num : NAN;
+		order_keep(o, &ord);
 	}
 	return NULL;
 }
@@ -2913,21 +3241,21 @@ list_push(struct conv *c, cs_time t, int kind, uint32_t tuple)
 }
 
 static const char *
-read_events(struct kpi *k, struct conv *c, const cJSON *e)
+read_events(const struct kpi *k, struct conv *c, const struct pval *v,
+    long n)
 {
 	cs_time t = 0;
 	int64_t dt, kind;
 	uint32_t tuple;
 
-	if (rows_of(e, 3) < 0)
-		return "a conversation without its events";
 	if (c->evs == NULL)
-		c->evs = xmalloc(sizeof *c->evs * (c->capevs = 4));
-	for (const cJSON *v = e->child; v != NULL; v = v->next->next->next) {
-		if (int_item(v, -2 * TS_LIMIT, 2 * TS_LIMIT, &dt) != 0 ||
-		    int_item(v->next, 0, K_REOPENED | K_CLASSIFIED, &kind) ||
+		c->evs = xmalloc(sizeof *c->evs * (c->capevs = n > 4 ?
+		    (uint32_t)n : 4));
+	for (long i = 0; i < n; i++, v += 3) {
+		if (pv_int(&v[0], -2 * TS_LIMIT, 2 * TS_LIMIT, &dt) != 0 ||
+		    pv_int(&v[1], 0, K_REOPENED | K_CLASSIFIED, &kind) ||
 		    (kind & ~K_CLASSIFIED) > K_REOPENED ||
-		    tuple_item(k, v->next->next, &tuple) != 0)
+		    pv_tuple(k, &v[2], &tuple) != 0)
 			return "an event without its time, kind or values";
 		t += dt;
 		if (t < -TS_LIMIT || t > TS_LIMIT)
@@ -2938,33 +3266,32 @@ read_events(struct kpi *k, struct conv *c, const cJSON *e)
 }
 
 static const char *
-read_conv(struct kpi *k, const cJSON *rec)
+read_conv(struct kpi *k, const struct pline *pl)
 {
-	const cJSON *id = json_get(rec, "c"), *cu = json_get(rec, "cu"),
-	    *r = json_get(rec, "r"), *d = json_get(rec, "d");
+	const char *id = pv_str(pl, pl_one(pl, "c"));
+	const struct pval *cu = pl_one(pl, "cu"), *d = pl_one(pl, "d"),
+	    *e = NULL, *r = NULL;
+	long ne = pl_rows(pl, "e", 3, &e), nr = pl_get(pl, "r") ?
+	    pl_rows(pl, "r", 4, &r) : 0;
 	struct conv *c;
 	struct rating rating;
 	uint32_t cust = 0;
 	int64_t dropped = CS_TIME_NONE;
 	const char *why;
 
-	if (!cJSON_IsString(id) || (cu != NULL && !cJSON_IsString(cu)) ||
-	    (r != NULL && rows_of(r, 4) < 0) ||
-	    (d != NULL && int_item(d, -TS_LIMIT, TS_LIMIT, &dropped) != 0))
-		return "a conversation without its id";
-	if (cu != NULL)
-		str_item(k, cu, &cust);
-	if ((c = conv_get(k, id->valuestring, strlen(id->valuestring))) ==
-	    NULL)
+	if (id == NULL || (cu != NULL && pv_id(k, pl, cu, &cust) != 0) ||
+	    ne < 0 || nr < 0 ||
+	    (d != NULL && pv_int(d, -TS_LIMIT, TS_LIMIT, &dropped) != 0))
+		return "a conversation without its id and events";
+	if ((c = conv_get(k, id, strlen(id))) == NULL)
 		return NULL;	/* kpi_full: the caller stops */
 	if (c->customer == 0)
 		c->customer = cust;
-	if ((why = read_events(k, c, json_get(rec, "e"))) != NULL)
+	if ((why = read_events(k, c, e, ne)) != NULL)
 		return why;
-	conv_carry(k, c, dropped, json_get(rec, "a") != NULL);
-	for (const cJSON *v = r ? r->child : NULL; v != NULL;
-	    v = v->next->next->next->next) {
-		if ((why = read_rating(k, v, &rating)) != NULL)
+	conv_carry(k, c, dropped, pl_get(pl, "a") != NULL);
+	for (long i = 0; i < nr; i++, r += 4) {
+		if ((why = read_rating(k, r, &rating)) != NULL)
 			return why;
 		rating_push(c, &rating);
 	}
@@ -2972,46 +3299,47 @@ read_conv(struct kpi *k, const cJSON *rec)
 }
 
 static const char *
-read_end(struct kpi *k, const cJSON *rec)
+read_end(struct kpi *k, const struct pline *pl)
 {
-	const cJSON *latest = json_get(rec, "latest");
+	const struct pval *latest = pl_one(pl, "latest"), *seen = NULL;
 	int64_t t = 0, n;
 
-	if (int_item(json_get(rec, "rejected"), 0, TS_LIMIT, &n) != 0 ||
-	    (!cJSON_IsNull(latest) &&
-	    int_item(latest, -TS_LIMIT, TS_LIMIT, &t) != 0))
+	if (pv_int(pl_one(pl, "rejected"), 0, TS_LIMIT, &n) != 0 ||
+	    latest == NULL || (latest->type != PV_NULL &&
+	    pv_int(latest, -TS_LIMIT, TS_LIMIT, &t) != 0) ||
+	    pl_rows(pl, "seen", 1, &seen) != k->o.ngroup)
 		return "an end without its counts";
-	if (!cJSON_IsNull(latest) && (k->latest == CS_TIME_NONE ||
+	if (latest->type != PV_NULL && (k->latest == CS_TIME_NONE ||
 	    t > k->latest))
 		k->latest = t;
 	k->rejected += (uint64_t)n;
 	/* the -g fields some event had */
-	const cJSON *seen = json_get(rec, "seen");
-	if (!cJSON_IsArray(seen) || cJSON_GetArraySize(seen) != k->o.ngroup)
-		return "an end without its counts";
-	const cJSON *v = seen->child;
-	for (int f = 0; f < k->o.ngroup; f++, v = v->next)
-		k->group_seen[f] |= cJSON_IsTrue(v);
+	for (int f = 0; f < k->o.ngroup; f++)
+		k->group_seen[f] |= seen[f].type == PV_TRUE;
 	return NULL;
 }
 
 const char *
-kpi_partial_add(struct kpi *k, const cJSON *rec)
+kpi_partial_add(struct kpi *k, const char *line, size_t len)
 {
 	static const struct {
 		const char *key;
-		const char *(*read)(struct kpi *, const cJSON *);
+		const char *(*read)(struct kpi *, const struct pline *);
 	} kinds[] = {
 		{ "c", read_conv }, { "t", read_tuple }, { "g", read_group },
 		{ "total", read_group }, { "o", read_orders },
 		{ "lr", read_loose }, { "end", read_end },
 	};
-	const char *first = cJSON_IsObject(rec) && rec->child ?
-	    rec->child->string : "";
 
+	if (k->pl == NULL)
+		k->pl = xcalloc(1, sizeof *k->pl);
+	if (pl_parse(k->pl, line, len) != 0)
+		return "not a line of cs-kpi's partial state";
 	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
-		if (strcmp(first, kinds[i].key) == 0)
-			return kinds[i].read(k, rec);
+		if (k->pl->m[0].keylen == strlen(kinds[i].key) &&
+		    memcmp(k->pl->m[0].key, kinds[i].key,
+		    k->pl->m[0].keylen) == 0)
+			return kinds[i].read(k, k->pl);
 	return "not a line of cs-kpi's partial state";
 }
 

@@ -162,13 +162,14 @@ void	kpi_row_label(const struct kpi *, size_t row, struct buf *);
  *
  * kpi_partial_write writes the state as JSON lines (cs-kpi(1), PARTIAL
  * STATE), each passed to emit without its newline; the report is spent.
- * kpi_partial_add reads one such line back into a report made for that
- * part with kpi_new: NULL, or why the line is not one (nothing counted).
+ * kpi_partial_add reads one such line (its text, without the newline)
+ * back into a report made for that part with kpi_new: NULL, or why the
+ * line is not one.
  */
 typedef void (*kpi_emit_fn)(void *ctx, const char *line, size_t len);
 void	kpi_absorb(struct kpi *dst, struct kpi *src);
 void	kpi_partial_write(struct kpi *, kpi_emit_fn emit, void *ctx);
-const char *kpi_partial_add(struct kpi *, const cJSON *line);
+const char *kpi_partial_add(struct kpi *, const char *line, size_t len);
 
 /*
  * --since / --until values: RFC 3339 (or what ts_parse reads), `today` and

@@ -541,17 +541,37 @@ part_begin(struct merge *m, const cJSON *obj, const struct ev_record *rec,
  * after its part's end), the lines up to the next header are passed over:
  * one diagnostic says it.
  */
+/* The first member's key of a line of state: where its text starts. */
+static int
+starts_with_key(const char *p, size_t n, const char *key)
+{
+	size_t k = strlen(key), i = 0;
+
+	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < n && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	if (i < n && p[i] == '{')
+		i++;
+	while (i < n && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	return n - i > k + 1 && p[i] == '"' && memcmp(p + i + 1, key, k) == 0 &&
+	    p[i + 1 + k] == '"';
+}
+
 static const char *
 merge_record(struct merge *m, const struct ev_record *rec, struct buf *why)
 {
-	const cJSON *obj = rec->obj;
 	struct part *p = m->n ? &m->parts[m->n - 1] : NULL;
 	const char *bad;
 
 	buf_reset(why);
-	if (rec->status != EV_PASSED && obj->child != NULL &&
-	    strcmp(obj->child->string, PARTIAL_KEY) == 0) {
-		bad = part_begin(m, obj, rec, why);
+	if (rec->status != EV_PASSED && starts_with_key(rec->raw, rec->rawlen,
+	    PARTIAL_KEY)) {
+		cJSON *obj = cJSON_ParseWithLength(rec->raw, rec->rawlen);
+		bad = obj ? part_begin(m, obj, rec, why) : "a header that is "
+		    "not JSON";
+		cJSON_Delete(obj);
 		m->skip = bad != NULL;
 		return bad;
 	}
@@ -568,9 +588,8 @@ merge_record(struct merge *m, const struct ev_record *rec, struct buf *why)
 		return "partial state after its part's end line, passed "
 		    "over up to the next header";
 	m->skip = 0;
-	bad = kpi_partial_add(p->k, obj);
-	if (bad == NULL && obj->child != NULL &&
-	    strcmp(obj->child->string, "end") == 0)
+	bad = kpi_partial_add(p->k, rec->raw, rec->rawlen);
+	if (bad == NULL && starts_with_key(rec->raw, rec->rawlen, "end"))
 		p->ended = 1;
 	if (bad == NULL && kpi_full(p->k))
 		m->full = 1;
@@ -597,8 +616,11 @@ kpirun_merge(const struct kpirun *run, char *const *files, int nfiles,
 	struct buf why = BUF_INIT;
 	struct kpi *k = NULL;
 
+	/* The reader checks each line is JSON and builds none of it: the
+	 * state is read from the line's text (kpi_partial_add). */
+	struct ev_want none = EV_WANT_INIT;
 	in.format = EV_JSONL;
-	in.want = NULL;
+	in.want = &none;
 	struct ev_reader *r = ev_open(&in, files, nfiles, run->diag);
 	while (!m.full && ev_read(r, &rec) > 0) {
 		const char *bad = rec.status == EV_BAD ? NULL :
@@ -613,9 +635,12 @@ kpirun_merge(const struct kpirun *run, char *const *files, int nfiles,
 			    "cut short?");
 	if (m.n > 1)
 		qsort(m.parts, m.n, sizeof *m.parts, cmp_part);
+	/* The first part is the report the others are absorbed into. */
 	if (!m.full) {
-		k = kpi_new(run->opts);
-		for (size_t i = 0; i < m.n && !kpi_full(k); i++)
+		k = m.n > 0 ? m.parts[0].k : kpi_new(run->opts);
+		if (m.n > 0)
+			m.parts[0].k = NULL;
+		for (size_t i = 1; i < m.n && !kpi_full(k); i++)
 			kpi_absorb(k, m.parts[i].k);
 		m.full = kpi_full(k);
 	}
@@ -629,6 +654,7 @@ kpirun_merge(const struct kpirun *run, char *const *files, int nfiles,
 	*status = m.full ? CS_EXIT_DATAERR : ev_open_failed(r) ?
 	    CS_EXIT_NOINPUT : diag_exit_status(run->diag);
 	ev_close(r);
+	ev_want_free(&none);
 	free(m.parts);
 	cJSON_Delete(m.settings);
 	buf_free(&why);

@@ -261,12 +261,9 @@ through_text(const struct kpi_opts *o, struct kpi *part)
 	for (char *p = text.data, *nl; (nl = strchr(p, '\n')) != NULL;
 	    p = nl + 1) {
 		*nl = '\0';
-		cJSON *rec = cJSON_Parse(p);
-		assert_non_null(rec);
-		const char *why = kpi_partial_add(k, rec);
+		const char *why = kpi_partial_add(k, p, (size_t)(nl - p));
 		if (why != NULL)
 			fail_msg("%s: %s", why, p);
-		cJSON_Delete(rec);
 	}
 	buf_free(&text);
 	return k;
