@@ -2891,10 +2891,13 @@ pl_number(struct pline *pl, double *v)
 
 	if (p < pl->e && *p == '-')
 		p++;
-	while (p < pl->e && *p >= '0' && *p <= '9')
-		n = n * 10 + (*p++ - '0');
-	if (p == s || (p - s) - (*s == '-') > 15)
-		whole = 0;
+	for (int digits = 0; p < pl->e && *p >= '0' && *p <= '9'; p++)
+		if (++digits <= 15)
+			n = n * 10 + (*p - '0');
+		else
+			whole = 0;
+	if (p == s || (p == s + 1 && *s == '-'))
+		return -1;
 	while (p < pl->e && (*p == '.' || *p == 'e' || *p == 'E' ||
 	    *p == '+' || *p == '-' || (*p >= '0' && *p <= '9'))) {
 		whole = 0;
