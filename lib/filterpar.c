@@ -13,7 +13,7 @@
 
 /* A batch is read until it holds this much; a longer line makes it
  * longer (up to --max-line). */
-#define BATCH_BYTES	(1u << 20)
+#define BATCH_BYTES	(256u << 10)
 
 /* ---- batches ------------------------------------------------------------------ */
 
