@@ -296,6 +296,8 @@ struct kpi {
 	uint32_t	*tmap;		/* kpi_partial_add: a part's tuple
 					 * numbers → ours */
 	struct pline	*pl;		/* and its line, read */
+	struct conv_at	*fin;		/* kpi_finish: the conversations */
+	size_t		 nfin;
 	uint32_t	 ntmap, captmap;
 	struct group	 total;
 	uint64_t	 rejected;
@@ -1265,7 +1267,7 @@ sort_orders(struct order *o, uint32_t n, struct order *tmp)
 
 /* The customer's first order within [from, from + window], or NULL. */
 static const struct order *
-converted(struct kpi *k, uint32_t cust, cs_time from)
+converted(const struct kpi *k, uint32_t cust, cs_time from)
 {
 	const char *s = str_of(k, cust);
 	size_t i = hmap_find(&k->orders, s, strlen(s));
@@ -1273,13 +1275,7 @@ converted(struct kpi *k, uint32_t cust, cs_time from)
 
 	if (i == HMAP_NONE)
 		return NULL;
-	struct orders *o = hmap_at(&k->orders, i)->val.ptr;
-	if (o->unsorted) {
-		struct order *tmp = xmalloc(sizeof *tmp * o->n);
-		sort_orders(o->o, o->n, tmp);
-		free(tmp);
-		o->unsorted = 0;
-	}
+	const struct orders *o = hmap_at(&k->orders, i)->val.ptr;
 	size_t lo = 0, hi = o->n;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -1384,8 +1380,66 @@ conv_settle(struct kpi *k, struct conv *c)
 	c->nevs = c->capevs = 0;
 }
 
+/* Every customer's orders in time order (converted() only reads them). */
 static void
-conv_finish(struct kpi *k, struct conv *c)
+sort_all_orders(struct kpi *k)
+{
+	for (size_t i = 0; i < hmap_count(&k->orders); i++) {
+		struct orders *o = hmap_at(&k->orders, i)->val.ptr;
+		if (o == NULL || !o->unsorted)
+			continue;
+		struct order *tmp = xmalloc(sizeof *tmp * o->n);
+		sort_orders(o->o, o->n, tmp);
+		free(tmp);
+		o->unsorted = 0;
+	}
+}
+
+/* A conversation at the end: where it goes, found before it is counted. */
+struct conv_at {
+	cs_time			 start;
+	struct hmap_entry	*e;
+	struct group		*g;		/* NULL: made when counted */
+	const struct order	*conv;		/* the order it converted */
+};
+
+/*
+ * The group of values and bucket if there is one yet, only looked up (so
+ * that threads may look at once): NULL when new, or when ungrouped.
+ */
+static struct group *
+group_find(const struct kpi *k, const uint32_t *vals, int64_t bucket,
+    struct buf *key)
+{
+	size_t i;
+
+	if (!k->grouped)
+		return NULL;
+	buf_reset(key);
+	buf_add(key, vals, sizeof *vals * (size_t)k->o.ngroup);
+	buf_add(key, &bucket, sizeof bucket);
+	i = hmap_find(&k->groups, key->data, key->len);
+	return i == HMAP_NONE ? NULL : hmap_at(&k->groups, i)->val.ptr;
+}
+
+/* What a conversation needs found before it is counted (it reads k only). */
+static void
+conv_prepare(const struct kpi *k, struct conv_at *at, struct buf *key)
+{
+	const struct conv *c = at->e->val.ptr;
+
+	at->start = c->start;
+	at->g = NULL;
+	at->conv = NULL;
+	if (c->start == CS_TIME_NONE || !in_period(k, c->start))
+		return;
+	if (c->customer != 0)
+		at->conv = converted(k, c->customer, c->start);
+	at->g = group_find(k, c->gv, bucket_of(k, c->start), key);
+}
+
+static void
+conv_finish(struct kpi *k, struct conv *c, const struct conv_at *at)
 {
 	if (c->start == CS_TIME_NONE) {
 		/* Not a conversation (no customer message, no open): its
@@ -1398,12 +1452,11 @@ conv_finish(struct kpi *k, struct conv *c)
 	}
 	if (!in_period(k, c->start))
 		return;
-	const struct order *conv = c->customer != 0 ?
-	    converted(k, c->customer, c->start) : NULL;
-	struct group *g = group_get(k, c->gv, bucket_of(k, c->start));
+	struct group *g = at->g != NULL ? at->g :
+	    group_get(k, c->gv, bucket_of(k, c->start));
 	if (g != NULL)
-		conv_into(k, c, g, conv);
-	conv_into(k, c, &k->total, conv);
+		conv_into(k, c, g, at->conv);
+	conv_into(k, c, &k->total, at->conv);
 }
 
 static void
@@ -1593,11 +1646,6 @@ cmp_loose(const void *a, const void *b)
 }
 
 /* A conversation by its start (none first), then its id. */
-struct conv_at {
-	cs_time			 start;
-	struct hmap_entry	*e;
-};
-
 static int
 cmp_conv_at(const void *a, const void *b)
 {
@@ -1610,34 +1658,6 @@ cmp_conv_at(const void *a, const void *b)
 	if ((c = memcmp(x->e->key, y->e->key, n)) != 0)
 		return c;
 	return (x->e->len > y->e->len) - (x->e->len < y->e->len);
-}
-
-/*
- * The conversations are counted in the order of their starts, then ids:
- * sums of times and amounts, and the order of currencies, are then the
- * same however the input was ordered or split (kpi_absorb).  Each is let
- * go once counted, so the groups grow as the conversations shrink.
- */
-static void
-count_conversations(struct kpi *k)
-{
-	size_t n = hmap_count(&k->convs);
-	struct conv_at *at = xmalloc(sizeof *at * (n ? n : 1));
-
-	for (size_t i = 0; i < n; i++) {
-		struct hmap_entry *e = hmap_at(&k->convs, i);
-		struct conv *c = e->val.ptr;
-		conv_settle(k, c);
-		at[i] = (struct conv_at){ c->start, e };
-	}
-	qsort(at, n, sizeof *at, cmp_conv_at);
-	for (size_t i = 0; i < n; i++) {
-		conv_finish(k, at[i].e->val.ptr);
-		views_conversation(k, at[i].e);
-		conv_free(at[i].e->val.ptr);
-		at[i].e->val.ptr = NULL;
-	}
-	free(at);
 }
 
 /* The groups in order, and the total last. */
@@ -1653,9 +1673,17 @@ make_rows(struct kpi *k)
 	return k->nrows;
 }
 
-size_t
-kpi_finish(struct kpi *k)
+/*
+ * The end of input, in steps (kpi.h).  The conversations are counted in
+ * the order of their starts, then ids: sums of times and amounts, and the
+ * order of currencies, are then the same however the input was ordered or
+ * split (kpi_absorb).
+ */
+void
+kpi_finish_begin(struct kpi *k)
 {
+	size_t n = hmap_count(&k->convs);
+
 	k->now = k->o.now != CS_TIME_NONE ? k->o.now : k->latest;
 	if (k->now == CS_TIME_NONE)
 		k->now = 0;
@@ -1668,10 +1696,80 @@ kpi_finish(struct kpi *k)
 			count_rating(k, vals, &k->loose[i]);
 		views_rating(k, vals, &k->loose[i]);
 	}
-	count_conversations(k);
+	sort_all_orders(k);
+	k->fin = xmalloc(sizeof *k->fin * (n ? n : 1));
+	k->nfin = n;
+	for (size_t i = 0; i < n; i++)
+		k->fin[i].e = hmap_at(&k->convs, i);
+}
+
+void
+kpi_finish_prepare(struct kpi *k, size_t part, size_t nparts)
+{
+	size_t from = k->nfin * part / nparts, to = k->nfin * (part + 1) /
+	    nparts;
+	struct buf key = BUF_INIT;
+
+	for (size_t i = from; i < to; i++) {
+		/* settling touches its conversation only */
+		conv_settle(k, k->fin[i].e->val.ptr);
+		conv_prepare(k, &k->fin[i], &key);
+	}
+	buf_free(&key);
+}
+
+/* Each counted in turn, into the views too; let go at once when
+ * `release` (one thread: the groups grow as the conversations shrink). */
+static void
+count_conversations(struct kpi *k, int release)
+{
+	qsort(k->fin, k->nfin, sizeof *k->fin, cmp_conv_at);
+	for (size_t i = 0; i < k->nfin; i++) {
+		conv_finish(k, k->fin[i].e->val.ptr, &k->fin[i]);
+		views_conversation(k, k->fin[i].e);
+		if (release) {
+			conv_free(k->fin[i].e->val.ptr);
+			k->fin[i].e->val.ptr = NULL;
+		}
+	}
+}
+
+void
+kpi_finish_count(struct kpi *k)
+{
+	count_conversations(k, 0);
+}
+
+void
+kpi_finish_release(struct kpi *k, size_t part, size_t nparts)
+{
+	size_t from = k->nfin * part / nparts, to = k->nfin * (part + 1) /
+	    nparts;
+
+	for (size_t i = from; i < to; i++) {
+		conv_free(k->fin[i].e->val.ptr);
+		k->fin[i].e->val.ptr = NULL;
+	}
+}
+
+size_t
+kpi_finish_end(struct kpi *k)
+{
+	free(k->fin);
+	k->fin = NULL;
+	k->nfin = 0;
 	for (int v = 0; v < k->nviews; v++)
 		make_rows(k->views[v]);
 	return make_rows(k);
+}
+
+size_t
+kpi_finish(struct kpi *k)
+{
+	kpi_finish_begin(k);
+	kpi_finish_prepare(k, 0, 1);
+	count_conversations(k, 1);
+	return kpi_finish_end(k);
 }
 
 /* ---- the report ---------------------------------------------------------- */
@@ -1741,6 +1839,7 @@ kpi_free(struct kpi *k)
 	free(k->loose);
 	free(k->tmap);
 	pline_free(k->pl);
+	free(k->fin);
 	hmap_free(&k->strs);
 	hmap_free(&k->tuples);
 	hmap_free(&k->convs);
@@ -2434,32 +2533,6 @@ conv_join(struct idmap *m, struct conv *c, struct conv *s)
 	}
 }
 
-static void
-conv_absorb(struct idmap *m, struct hmap_entry *e)
-{
-	struct kpi *dst = m->dst;
-	struct conv *s = e->val.ptr;
-	int added;
-
-	if (s == NULL)
-		return;
-	if (dst->o.max_conversations > 0 &&
-	    hmap_count(&dst->convs) >= dst->o.max_conversations &&
-	    hmap_find(&dst->convs, e->key, e->len) == HMAP_NONE) {
-		dst->full = 1;
-		return;
-	}
-	struct hmap_entry *d = hmap_at(&dst->convs, hmap_put(&dst->convs,
-	    e->key, e->len, &added));
-	if (!added) {
-		conv_join(m, d->val.ptr, s);
-		return;
-	}
-	conv_move(m, s);
-	d->val.ptr = s;
-	e->val.ptr = NULL;
-}
-
 /* A customer's orders: moved over when dst has none of theirs. */
 static void
 orders_absorb(struct idmap *m, struct hmap_entry *e)
@@ -2481,38 +2554,136 @@ orders_absorb(struct idmap *m, struct hmap_entry *e)
 	}
 }
 
-void
-kpi_absorb(struct kpi *dst, struct kpi *src)
-{
-	struct idmap m;
+/* An absorption under way (kpi_absorb_begin .. _end). */
+struct kpi_absorb {
+	struct idmap	 m;
+	struct group	**groups;	/* dst's group of each of src's */
+	size_t		*joins;		/* src's conversations dst has too */
+	size_t		 njoins, capjoins;
+};
 
-	idmap_init(&m, dst, src);
-	for (size_t i = 0; i < hmap_count(&src->groups); i++) {
+struct kpi_absorb *
+kpi_absorb_begin(struct kpi *dst, struct kpi *src)
+{
+	struct kpi_absorb *a = xcalloc(1, sizeof *a);
+	size_t ng = hmap_count(&src->groups);
+
+	idmap_init(&a->m, dst, src);
+	/* Every string and tuple of src is looked up now: the parts then
+	 * read the map and touch no map of dst's but their own. */
+	for (size_t id = 1; id <= a->m.nstr; id++)
+		map_str(&a->m, (uint32_t)id);
+	for (size_t t = 0; t < hmap_count(&src->tuples); t++)
+		map_tuple(&a->m, (uint32_t)t);
+	a->groups = xcalloc(ng + 1, sizeof *a->groups);
+	for (size_t i = 0; i < ng; i++) {
 		const struct group *s = hmap_at(&src->groups, i)->val.ptr;
-		uint32_t *vals = xmalloc(sizeof *vals *
-		    ((size_t)src->o.ngroup + 1));
 		for (int f = 0; f < src->o.ngroup; f++)
-			vals[f] = map_str(&m, s->vals[f]);
-		struct group *g = group_get(dst, vals, s->bucket);
-		if (g != NULL)
-			group_absorb(g, s);
-		free(vals);
+			a->m.vals[f] = map_str(&a->m, s->vals[f]);
+		a->groups[i] = group_get(dst, a->m.vals, s->bucket);
 	}
+	return a;
+}
+
+static void
+absorb_groups(struct kpi_absorb *a)
+{
+	struct kpi *dst = a->m.dst, *src = a->m.src;
+
+	for (size_t i = 0; i < hmap_count(&src->groups); i++)
+		if (a->groups[i] != NULL)
+			group_absorb(a->groups[i],
+			    hmap_at(&src->groups, i)->val.ptr);
 	group_absorb(&dst->total, &src->total);
 	for (uint32_t i = 0; i < src->nloose; i++)
-		loose_add(dst, &src->loose[i], map_tuple(&m,
+		loose_add(dst, &src->loose[i], map_tuple(&a->m,
 		    src->loose[i].tuple));
-	for (size_t i = 0; i < hmap_count(&src->orders); i++)
-		orders_absorb(&m, hmap_at(&src->orders, i));
-	for (size_t i = 0; i < hmap_count(&src->convs) && !dst->full; i++)
-		conv_absorb(&m, hmap_at(&src->convs, i));
+}
+
+/* A conversation only src has is moved; one both have is joined at the
+ * end, where dst's tuples may grow. */
+static void
+absorb_conversations(struct kpi_absorb *a)
+{
+	struct kpi *dst = a->m.dst, *src = a->m.src;
+	int added;
+
+	for (size_t i = 0; i < hmap_count(&src->convs) && !dst->full; i++) {
+		struct hmap_entry *e = hmap_at(&src->convs, i);
+		struct conv *s = e->val.ptr;
+		if (s == NULL)
+			continue;
+		if (dst->o.max_conversations > 0 &&
+		    hmap_count(&dst->convs) >= dst->o.max_conversations &&
+		    hmap_find(&dst->convs, e->key, e->len) == HMAP_NONE) {
+			dst->full = 1;
+			break;
+		}
+		struct hmap_entry *d = hmap_at(&dst->convs, hmap_put(
+		    &dst->convs, e->key, e->len, &added));
+		if (!added) {
+			if (a->njoins == a->capjoins) {
+				a->capjoins = a->capjoins ? a->capjoins * 2 : 64;
+				a->joins = xrealloc(a->joins, sizeof *a->joins *
+				    a->capjoins);
+			}
+			a->joins[a->njoins++] = i;
+			continue;
+		}
+		conv_move(&a->m, s);
+		d->val.ptr = s;
+		e->val.ptr = NULL;
+	}
+}
+
+void
+kpi_absorb_part(struct kpi_absorb *a, enum kpi_absorb_part part)
+{
+	switch (part) {
+	case KPI_ABSORB_GROUPS:
+		absorb_groups(a);
+		break;
+	case KPI_ABSORB_ORDERS:
+		for (size_t i = 0; i < hmap_count(&a->m.src->orders); i++)
+			orders_absorb(&a->m, hmap_at(&a->m.src->orders, i));
+		break;
+	case KPI_ABSORB_CONVERSATIONS:
+		absorb_conversations(a);
+		break;
+	}
+}
+
+void
+kpi_absorb_end(struct kpi_absorb *a)
+{
+	struct kpi *dst = a->m.dst, *src = a->m.src;
+
+	for (size_t i = 0; i < a->njoins; i++) {
+		const struct hmap_entry *e = hmap_at(&src->convs, a->joins[i]);
+		conv_join(&a->m, hmap_at(&dst->convs, hmap_find(&dst->convs,
+		    e->key, e->len))->val.ptr, e->val.ptr);
+	}
 	if (src->latest > dst->latest)		/* CS_TIME_NONE is the least */
 		dst->latest = src->latest;
 	dst->rejected += src->rejected;
 	dst->full |= src->full;
 	for (int f = 0; f < dst->o.ngroup; f++)
 		dst->group_seen[f] |= src->group_seen[f];
-	idmap_free(&m);
+	idmap_free(&a->m);
+	free(a->groups);
+	free(a->joins);
+	free(a);
+}
+
+void
+kpi_absorb(struct kpi *dst, struct kpi *src)
+{
+	struct kpi_absorb *a = kpi_absorb_begin(dst, src);
+
+	kpi_absorb_part(a, KPI_ABSORB_GROUPS);
+	kpi_absorb_part(a, KPI_ABSORB_ORDERS);
+	kpi_absorb_part(a, KPI_ABSORB_CONVERSATIONS);
+	kpi_absorb_end(a);
 }
 
 /* ---- the state as JSON lines ---------------------------------------------- */

@@ -100,6 +100,17 @@ void	kpi_reject(struct kpi *);
  * and the rows are put in order.  Returns the number of rows.
  */
 size_t	kpi_finish(struct kpi *);
+/*
+ * The same in steps, for a caller with threads: begin; prepare each of
+ * nparts parts of the conversations (settled, their group and conversion
+ * looked up: the parts may run at once); count them, on one thread; let
+ * each part go (at once again); end, which returns the number of rows.
+ */
+void	kpi_finish_begin(struct kpi *);
+void	kpi_finish_prepare(struct kpi *, size_t part, size_t nparts);
+void	kpi_finish_count(struct kpi *);
+void	kpi_finish_release(struct kpi *, size_t part, size_t nparts);
+size_t	kpi_finish_end(struct kpi *);
 size_t	kpi_nrows(const struct kpi *);
 /* Did any event have -g field f (0 .. ngroup-1)?  None: likely a typo. */
 int	kpi_group_seen(const struct kpi *, int f);
@@ -168,6 +179,18 @@ void	kpi_row_label(const struct kpi *, size_t row, struct buf *);
  */
 typedef void (*kpi_emit_fn)(void *ctx, const char *line, size_t len);
 void	kpi_absorb(struct kpi *dst, struct kpi *src);
+/*
+ * The same in steps, for a caller with threads: begin looks every string
+ * and tuple of src up in dst and makes dst's groups; the three parts touch
+ * disjoint state of dst's, so they may run at once on three threads; end
+ * joins the conversations both have and frees the absorption.
+ */
+struct kpi_absorb;
+enum kpi_absorb_part { KPI_ABSORB_GROUPS, KPI_ABSORB_ORDERS,
+	KPI_ABSORB_CONVERSATIONS };
+struct kpi_absorb *kpi_absorb_begin(struct kpi *dst, struct kpi *src);
+void	kpi_absorb_part(struct kpi_absorb *, enum kpi_absorb_part);
+void	kpi_absorb_end(struct kpi_absorb *);
 void	kpi_partial_write(struct kpi *, kpi_emit_fn emit, void *ctx);
 const char *kpi_partial_add(struct kpi *, const char *line, size_t len);
 

@@ -351,6 +351,42 @@ piece_free(struct piece *p)
 	kpi_free(p->k);
 }
 
+struct absorb_task {
+	struct kpi_absorb	*a;
+	enum kpi_absorb_part	 part;
+};
+
+static void *
+absorb_part(void *arg)
+{
+	struct absorb_task *t = arg;
+
+	kpi_absorb_part(t->a, t->part);
+	return NULL;
+}
+
+/* src into dst, its groups and orders on threads of their own while this
+ * one moves the conversations. */
+static void
+absorb_threads(struct kpi *dst, struct kpi *src)
+{
+	struct kpi_absorb *a = kpi_absorb_begin(dst, src);
+	struct absorb_task t[2] = { { a, KPI_ABSORB_GROUPS },
+	    { a, KPI_ABSORB_ORDERS } };
+	pthread_t tid[2];
+	int started[2];
+
+	for (int i = 0; i < 2; i++)
+		if (!(started[i] = pthread_create(&tid[i], NULL, absorb_part,
+		    &t[i]) == 0))
+			absorb_part(&t[i]);
+	kpi_absorb_part(a, KPI_ABSORB_CONVERSATIONS);
+	for (int i = 0; i < 2; i++)
+		if (started[i])
+			pthread_join(tid[i], NULL);
+	kpi_absorb_end(a);
+}
+
 static struct kpi *
 events_threads(const struct kpirun *run, const struct ev_reader_opts *in,
     struct piece *pieces, size_t n, int *status)
@@ -380,7 +416,7 @@ events_threads(const struct kpirun *run, const struct ev_reader_opts *in,
 		k = pieces[0].k;
 		pieces[0].k = NULL;
 		for (size_t i = 1; i < n; i++) {
-			kpi_absorb(k, pieces[i].k);
+			absorb_threads(k, pieces[i].k);
 			kpi_free(pieces[i].k);
 			pieces[i].k = NULL;
 		}
@@ -419,6 +455,63 @@ kpirun_events(const struct kpirun *run, char *const *files, int nfiles,
 	free(pieces);
 	ev_want_free(&want);
 	return k;
+}
+
+/* ---- the end of the report ------------------------------------------------------ */
+
+struct finish_task {
+	struct kpi	*k;
+	size_t		 part, nparts;
+	int		 release;
+};
+
+static void *
+finish_part(void *arg)
+{
+	struct finish_task *t = arg;
+
+	if (t->release)
+		kpi_finish_release(t->k, t->part, t->nparts);
+	else
+		kpi_finish_prepare(t->k, t->part, t->nparts);
+	return NULL;
+}
+
+/* One step of the end on every thread, this one's part last. */
+static void
+finish_step(const struct kpirun *run, struct kpi *k, int release)
+{
+	size_t n = (size_t)run->jobs;
+	struct finish_task *t = xcalloc(n, sizeof *t);
+	pthread_t *tid = xcalloc(n, sizeof *tid);
+	int *started = xcalloc(n, sizeof *started);
+
+	for (size_t i = 0; i < n; i++) {
+		t[i] = (struct finish_task){ k, i, n, release };
+		if (i + 1 < n)
+			started[i] = pthread_create(&tid[i], NULL, finish_part,
+			    &t[i]) == 0;
+		if (!started[i])
+			finish_part(&t[i]);
+	}
+	for (size_t i = 0; i + 1 < n; i++)
+		if (started[i])
+			pthread_join(tid[i], NULL);
+	free(t);
+	free(tid);
+	free(started);
+}
+
+size_t
+kpirun_finish(const struct kpirun *run, struct kpi *k)
+{
+	if (run->jobs <= 1)
+		return kpi_finish(k);
+	kpi_finish_begin(k);
+	finish_step(run, k, 0);
+	kpi_finish_count(k);
+	finish_step(run, k, 1);
+	return kpi_finish_end(k);
 }
 
 /* ---- partial state ------------------------------------------------------------ */

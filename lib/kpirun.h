@@ -52,6 +52,8 @@ struct kpi *kpirun_events(const struct kpirun *, char *const *files,
 /* The state of a report over the partial states in files. */
 struct kpi *kpirun_merge(const struct kpirun *, char *const *files,
 	    int nfiles, int *status);
+/* kpi_finish, its steps on run->jobs threads: the number of rows. */
+size_t	kpirun_finish(const struct kpirun *, struct kpi *);
 /* Write k as partial state to stdout (k is spent); part is a JSON number,
  * or NULL when the run was given none. */
 void	kpirun_write_partial(const struct kpirun *, struct kpi *k,

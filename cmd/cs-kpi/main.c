@@ -441,13 +441,16 @@ parse_checks(const struct diag *d, struct kpi *k, const struct args *a)
  * unless --allow-empty; a newest event older than the period is warned of.
  */
 static int
-report(struct cli_common *cli, struct diag *d, struct kpi *k,
-    int status, const struct args *a, const struct kpi_opts *o,
-    const int *metrics, int nm, struct check *checks)
+report(const struct kpirun *run, struct kpi *k, int status,
+    const struct args *a, const struct kpi_opts *o, const int *metrics,
+    int nm, struct check *checks)
 {
+	struct cli_common *cli = run->cli;
+	struct diag *d = run->diag;
+
 	if (status == CS_EXIT_NOINPUT)
 		return status;		/* said by the reader: no report */
-	kpi_finish(k);
+	kpirun_finish(run, k);
 	for (int f = 0; f < a->ngroup; f++) {
 		const char *near = fieldmap_suggest(a->group[f]);
 		if (kpi_group_seen(k, f) || kpi_nrows(k) <= 1)
@@ -545,8 +548,7 @@ main(int argc, char *argv[])
 	if (k != NULL && a.partial)
 		kpirun_write_partial(&run, k, a.part);
 	else if (k != NULL)
-		status = report(&cli, &diag, k, status, &a, &o, metrics, nm,
-		    checks);
+		status = report(&run, k, status, &a, &o, metrics, nm, checks);
 
 	kpi_free(k);
 	free(settings);
