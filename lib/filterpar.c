@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "filterpar.h"
@@ -546,9 +547,21 @@ stop_for_exit(void *ctx)
 
 /* Batch b, once every thread is done with it: its records in input
  * order, each line's diagnostics first. */
+/* Has line i a diagnostic to tell (so what comes before goes out first)? */
+static int
+told_next(const struct batch *b, size_t i, const size_t *next_note)
+{
+	int w = b->l[i].owner;
+
+	return w >= 0 && next_note[w] < b->share[w].nnotes &&
+	    b->share[w].notes[next_note[w]].at == i;
+}
+
 static void
 write_batch(struct par *par, struct batch *b, struct out *o)
 {
+	struct iovec iov[OUT_IOV_MAX];
+	int niov = 0;
 	size_t *next_rec = xcalloc((size_t)par->jobs, sizeof *next_rec),
 	    *next_note = xcalloc((size_t)par->jobs, sizeof *next_note),
 	    *off = xcalloc((size_t)par->jobs, sizeof *off);
@@ -575,9 +588,29 @@ write_batch(struct par *par, struct batch *b, struct out *o)
 			diag_fatal(par->d, CS_EXIT_SOFTWARE, "internal error: "
 			    "no record for %s:%ld", b->l[i].file,
 			    b->l[i].lineno);
-		out_write(o, sh->out.data + off[w], sh->lens[next_rec[w]]);
-		off[w] += sh->lens[next_rec[w]++];
+		/* the thread's bytes go out as they are: a record that
+		 * follows the last one of the same thread extends it */
+		size_t len = sh->lens[next_rec[w]++];
+		const char *p = sh->out.data + off[w];
+		off[w] += len;
+		if (niov > 0 && (const char *)iov[niov - 1].iov_base +
+		    iov[niov - 1].iov_len == p)
+			iov[niov - 1].iov_len += len;
+		else if (len > 0) {
+			if (niov == OUT_IOV_MAX) {
+				out_writev(o, iov, niov);
+				niov = 0;
+			}
+			iov[niov++] = (struct iovec){ (void *)p, len };
+		}
+		/* told before a later line's diagnostics, as one thread */
+		if (i + 1 < b->n && told_next(b, i + 1, next_note) && niov > 0) {
+			out_writev(o, iov, niov);
+			niov = 0;
+		}
 	}
+	if (niov > 0)
+		out_writev(o, iov, niov);
 	for (int w = 0; w < par->jobs; w++) {
 		buf_reset(&b->share[w].out);
 		b->share[w].nlens = 0;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/uio.h>
 
 #include "out.h"
 
@@ -73,6 +74,33 @@ out_buf(struct out *o, struct buf *b)
 {
 	out_write(o, b->data, b->len);
 	buf_reset(b);
+}
+
+void
+out_writev(struct out *o, struct iovec *iov, int n)
+{
+	out_flush(o);
+	while (n > 0) {
+		ssize_t w = writev(o->fd, iov, n > OUT_IOV_MAX ? OUT_IOV_MAX : n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EPIPE)
+				exit(CS_EXIT_OK);
+			diag_fatal(o->diag, CS_EXIT_IOERR, "write error: %s",
+			    strerror(errno));
+		}
+		/* past what was written, into the first iovec not all out */
+		while (n > 0 && (size_t)w >= iov->iov_len) {
+			w -= (ssize_t)iov->iov_len;
+			iov++;
+			n--;
+		}
+		if (n > 0) {
+			iov->iov_base = (char *)iov->iov_base + w;
+			iov->iov_len -= (size_t)w;
+		}
+	}
 }
 
 void

@@ -27,6 +27,11 @@ void	out_puts(struct out *, const char *);
 /* Move a whole buf's content to the output (the buf is reset). */
 void	out_buf(struct out *, struct buf *);
 void	out_flush(struct out *);
+/* Write what is buffered, then the iovecs' bytes as they are (no copy);
+ * iov is changed. */
+struct iovec;
+#define OUT_IOV_MAX	1024	/* iovecs a writev takes (Linux's IOV_MAX) */
+void	out_writev(struct out *, struct iovec *, int n);
 /* Append what is buffered to `to` (an OUT_MEMORY output's bytes). */
 void	out_take(struct out *, struct buf *to);
 /* Flush and release; the fd is left open. */
