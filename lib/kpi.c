@@ -2386,7 +2386,7 @@ idmap_init(struct idmap *m, struct kpi *dst, struct kpi *src)
 	memset(m->str, 0xff, sizeof *m->str * (m->nstr + 1));
 	m->tuple = NULL;
 	m->ntuple = 0;
-	m->vals = xcalloc((size_t)src->o.ngroup + 1, sizeof *m->vals);
+	m->vals = xcalloc((size_t)src->nfields + 1, sizeof *m->vals);
 }
 
 static void
@@ -2419,7 +2419,7 @@ map_tuple(struct idmap *m, uint32_t t)
 	}
 	if (m->tuple[t] == UINT32_MAX) {
 		const uint32_t *v = tuple_vals(m->src, t);
-		for (int f = 0; f < m->src->o.ngroup; f++)
+		for (int f = 0; f < m->src->nfields; f++)
 			m->vals[f] = map_str(m, v[f]);
 		m->tuple[t] = tuple_id(m->dst, m->vals);
 	}
@@ -2491,7 +2491,7 @@ conv_carry(struct kpi *k, struct conv *c, cs_time dropped, int approx)
 static void
 conv_move(struct idmap *m, struct conv *s)
 {
-	for (int f = 0; f < m->src->o.ngroup; f++)
+	for (int f = 0; f < m->src->nfields; f++)
 		s->gv[f] = map_str(m, s->gv[f]);
 	s->customer = map_str(m, s->customer);
 	for (uint32_t i = 0; i < s->nout; i++)
@@ -2522,7 +2522,7 @@ conv_join(struct idmap *m, struct conv *c, struct conv *s)
 	for (uint32_t i = 0; i < s->nevs; i++) {
 		memcpy(dst->vals, tuple_vals(dst, map_tuple(m,
 		    s->evs[i].tuple)), sizeof *dst->vals *
-		    (size_t)dst->o.ngroup);
+		    (size_t)dst->nfields);
 		conv_event_from(dst, c, s->evs[i].kind, s->evs[i].ts, 1);
 	}
 	conv_carry(dst, c, s->dropped, s->approx);
@@ -2706,10 +2706,10 @@ put_str(struct buf *b, const struct kpi *k, uint32_t id)
 }
 
 static void
-put_vals(struct buf *b, const struct kpi *k, const uint32_t *vals)
+put_vals(struct buf *b, const struct kpi *k, const uint32_t *vals, int n)
 {
 	buf_addc(b, '[');
-	for (int f = 0; f < k->o.ngroup; f++) {
+	for (int f = 0; f < n; f++) {
 		if (f)
 			buf_addc(b, ',');
 		put_str(b, k, vals[f]);
@@ -2743,7 +2743,7 @@ write_group(struct buf *b, const struct kpi *k, const struct group *g)
 		buf_adds(b, "{\"total\":true");
 	else {
 		buf_adds(b, "{\"g\":");
-		put_vals(b, k, g->vals);
+		put_vals(b, k, g->vals, k->o.ngroup);
 		buf_adds(b, ",\"b\":");
 		put_num(b, (double)g->bucket);
 	}
@@ -2856,7 +2856,7 @@ kpi_partial_write(struct kpi *k, kpi_emit_fn emit, void *ctx)
 	}
 	for (size_t i = 0; i < hmap_count(&k->tuples); i++) {
 		buf_adds(&b, "{\"t\":");
-		put_vals(&b, k, tuple_vals(k, (uint32_t)i));
+		put_vals(&b, k, tuple_vals(k, (uint32_t)i), k->nfields);
 		buf_addc(&b, '}');
 		emit_line(&b, emit, ctx);
 	}
@@ -3257,13 +3257,13 @@ pv_id(struct kpi *k, const struct pline *pl, const struct pval *v,
 
 static const char *
 read_vals(struct kpi *k, const struct pline *pl, const char *key,
-    uint32_t *vals)
+    uint32_t *vals, int n)
 {
 	const struct pval *v = NULL;
 
-	if (pl_rows(pl, key, 1, &v) != k->o.ngroup)
+	if (pl_rows(pl, key, 1, &v) != n)
 		return "group values of another grouping (-g)";
-	for (int f = 0; f < k->o.ngroup; f++)
+	for (int f = 0; f < n; f++)
 		if (pv_id(k, pl, &v[f], &vals[f]) != 0)
 			return "a group value is not a string or null";
 	return NULL;
@@ -3272,7 +3272,7 @@ read_vals(struct kpi *k, const struct pline *pl, const char *key,
 static const char *
 read_tuple(struct kpi *k, const struct pline *pl)
 {
-	const char *why = read_vals(k, pl, "t", k->synth);
+	const char *why = read_vals(k, pl, "t", k->synth, k->nfields);
 
 	if (why != NULL)
 		return why;
@@ -3305,7 +3305,8 @@ read_group(struct kpi *k, const struct pline *pl)
 	int64_t n, bucket;
 
 	if (pl_get(pl, "total") == NULL) {
-		if ((why = read_vals(k, pl, "g", k->synth)) != NULL)
+		if ((why = read_vals(k, pl, "g", k->synth, k->o.ngroup)) !=
+		    NULL)
 			return why;
 		if (pv_int(pl_one(pl, "b"), -TS_LIMIT, TS_LIMIT, &bucket))
 			return "a group without its bucket";

@@ -171,6 +171,8 @@ void	kpi_row_label(const struct kpi *, size_t row, struct buf *);
  * let go is folded from the parts' summaries and counted by
  * kpi_reordered().
  *
+ * A report's views (kpi_view_add) are not carried: merge reports without.
+ *
  * kpi_partial_write writes the state as JSON lines (cs-kpi(1), PARTIAL
  * STATE), each passed to emit without its newline; the report is spent.
  * kpi_partial_add reads one such line (its text, without the newline)
