@@ -1929,12 +1929,14 @@ auto_allowed(struct reply_run *run, struct reply_conv *c)
 	return reply_conv_put(c->period, period);
 }
 
-/* Does the event already have a field the draft would add? */
+/* Does the event already have a field the draft would add?  (Not
+ * needs_human: cs-classify sets it on every message; it is set now.) */
 static int
 has_out_fields(const struct reply_run *run)
 {
 	for (int k = 0; k < OUT_N; k++)
-		if (run->ev_slot[run->out_slot[k]] != NULL)
+		if (k != OUT_NEEDS_HUMAN &&
+		    run->ev_slot[run->out_slot[k]] != NULL)
 			return 1;
 	return 0;
 }
@@ -2006,8 +2008,11 @@ step_buyer(struct reply_run *run, struct reply_conv *c,
 		return rc;
 	if (has_out_fields(run)) {
 		/* Its own fields would be added twice at release: the draft
-		 * goes on now, and the turn ends here. */
-		if (!step->draft) {
+		 * goes on now, beside an auto-reply if it got one, and the
+		 * turn ends here. */
+		if (step->draft)
+			step->turn_now = 1;
+		else {
 			reply_result_swap(res, &run->tres);
 			step->draft = 1;
 		}
@@ -2015,6 +2020,13 @@ step_buyer(struct reply_run *run, struct reply_conv *c,
 		return 0;
 	}
 	keep_pending(run, c);
+	if (c->pending.needs_human &&
+	    run->ev_slot[run->out_slot[OUT_NEEDS_HUMAN]] != NULL) {
+		/* The event has its own needs_human (cs-classify's): set it
+		 * now, not added again at the release. */
+		step->needs_human = 1;
+		c->pending.needs_human = 0;
+	}
 	step->hold = 1;
 	return 0;
 }
@@ -2176,6 +2188,12 @@ reply_run_annotate(struct reply_run *run, cJSON *ev,
 	    cJSON_CreateStringReference(d.buyer_lang) : cJSON_CreateNull());
 	if (d.needs_human)
 		run_set(run, ev, OUT_NEEDS_HUMAN, cJSON_CreateTrue());
+}
+
+void
+reply_run_annotate_human(struct reply_run *run, cJSON *ev)
+{
+	run_set(run, ev, OUT_NEEDS_HUMAN, cJSON_CreateTrue());
 }
 
 void

@@ -209,7 +209,12 @@ int	reply_run_event(struct reply_run *, const cJSON *ev,
 struct reply_step {
 	int	draft;		/* res holds a draft for this event now */
 	int	auto_reply;	/* ... which is an auto-reply (turns) */
+	int	turn_now;	/* beside the auto-reply in res, the turn's
+				 * draft (reply_run_turn_draft) goes on this
+				 * event now */
 	int	hold;		/* hold the event: call reply_run_held() */
+	int	needs_human;	/* set the event's own needs_human to true
+				 * now (reply_run_annotate_human) */
 };
 
 /*
@@ -245,6 +250,8 @@ void	reply_run_flush(struct reply_run *, uint64_t ticket, void *owner);
  */
 void	reply_run_annotate(struct reply_run *, cJSON *ev,
 	    const struct reply_result *res);
+/* needs_human: true, for step's needs_human. */
+void	reply_run_annotate_human(struct reply_run *, cJSON *ev);
 /* auto_reply_draft and auto_reply_template, the same way. */
 void	reply_run_annotate_auto(struct reply_run *, cJSON *ev,
 	    const struct reply_result *res);

@@ -97,7 +97,7 @@ step_one(struct state *s, const cJSON *ev, struct reply_step *step)
 		return buf_str(&s->err);
 	if (step->draft && (why = check_missing(s, &s->res)) != NULL)
 		return why;
-	if (step->hold &&
+	if ((step->hold || step->turn_now) &&
 	    (why = check_missing(s, reply_run_turn_draft(s->run))) != NULL)
 		return why;
 	return NULL;
@@ -164,6 +164,10 @@ annotate(void *arg, cJSON *ev, const struct ev_record *rec,
 		reply_run_annotate_auto(s->run, ev, &s->res);
 	else if (step.draft)
 		reply_run_annotate(s->run, ev, &s->res);
+	if (step.turn_now)
+		reply_run_annotate(s->run, ev, reply_run_turn_draft(s->run));
+	if (step.needs_human)
+		reply_run_annotate_human(s->run, ev);
 	if (step.hold)
 		reply_run_held(s->run, filter_hold(add,
 		    reply_run_awaiting(s->run)));
@@ -194,6 +198,11 @@ run_text(struct state *s, struct cli_common *cli, struct diag *d,
 		}
 		if (step.draft)
 			print_draft(s, s->res.text.data, s->res.text.len);
+		if (step.turn_now) {
+			const struct reply_result *t =
+			    reply_run_turn_draft(s->run);
+			print_draft(s, t->text.data, t->text.len);
+		}
 		if (step.hold)
 			reply_run_held(s->run, 1);
 	}
