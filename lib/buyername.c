@@ -141,6 +141,85 @@ honoured(const char *name, const char *honorifics)
 	return 0;
 }
 
+/*
+ * The writing system of a letter, as far as spacing goes: SCRIPT_NONE for
+ * what is not a letter (a space, punctuation, a digit), SCRIPT_UNSPACED
+ * for the scripts written without spaces between words (Han, kana), where
+ * an honorific sits on any name (Maria様).
+ */
+enum script {
+	SCRIPT_NONE, SCRIPT_UNSPACED, SCRIPT_LATIN, SCRIPT_CYRILLIC,
+	SCRIPT_GREEK, SCRIPT_ARABIC, SCRIPT_HEBREW, SCRIPT_THAI,
+	SCRIPT_HANGUL, SCRIPT_OTHER
+};
+
+static enum script
+script_of(int32_t cp)
+{
+	if (cp < 0x80)
+		return isalpha((int)cp) ? SCRIPT_LATIN : SCRIPT_NONE;
+	if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	    (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x20000 && cp <= 0x2FFFF))
+		return SCRIPT_UNSPACED;
+	if ((cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF))
+		return cp == 0xD7 || cp == 0xF7 ? SCRIPT_NONE : SCRIPT_LATIN;
+	if (cp >= 0x370 && cp <= 0x3FF)
+		return SCRIPT_GREEK;
+	if (cp >= 0x400 && cp <= 0x52F)
+		return SCRIPT_CYRILLIC;
+	if (cp >= 0x590 && cp <= 0x5FF)
+		return SCRIPT_HEBREW;
+	if ((cp >= 0x600 && cp <= 0x6FF) || (cp >= 0x750 && cp <= 0x77F) ||
+	    (cp >= 0x8A0 && cp <= 0x8FF))
+		return SCRIPT_ARABIC;
+	if (cp >= 0xE00 && cp <= 0xE7F)
+		return SCRIPT_THAI;
+	if ((cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF))
+		return SCRIPT_HANGUL;
+	return utf8proc_category(cp) >= UTF8PROC_CATEGORY_LU &&
+	    utf8proc_category(cp) <= UTF8PROC_CATEGORY_LO ?
+	    SCRIPT_OTHER : SCRIPT_NONE;
+}
+
+/* The script of the last character of b, of the first of s. */
+static enum script
+script_last(const struct buf *b)
+{
+	size_t i = b->len;
+	int32_t cp;
+
+	while (i > 0 && ((unsigned char)b->data[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0 || text_decode(b->data + i - 1, b->len - i + 1, &cp) <= 0)
+		return SCRIPT_NONE;
+	return script_of(cp);
+}
+
+static enum script
+script_first(const char *s, size_t n)
+{
+	int32_t cp;
+
+	if (n == 0 || text_decode(s, n, &cp) <= 0)
+		return SCRIPT_NONE;
+	return script_of(cp);
+}
+
+/*
+ * Append s to the address being made: a space first where an honorific
+ * written onto the name (คุณ{first}) meets a name in another script, which
+ * that script would write apart (คุณ Maria, not คุณMaria).
+ */
+static void
+join(struct buf *name, const char *s, size_t n)
+{
+	enum script a = script_last(name), b = script_first(s, n);
+
+	if (a != b && a > SCRIPT_UNSPACED && b > SCRIPT_UNSPACED)
+		buf_addc(name, ' ');
+	buf_add(name, s, n);
+}
+
 /* Word `which` (0 first, -1 last) of s into out. */
 static void
 word(const char *s, int which, struct buf *out)
@@ -178,23 +257,32 @@ buyername_address(const char *raw, const char *pattern,
 		return 0;
 	}
 	for (const char *p = pattern; *p; ) {
+		struct buf part = BUF_INIT;
+		size_t k;
 		if (strncmp(p, "{first}", 7) == 0) {
-			word(full.data, 0, name);
+			word(full.data, 0, &part);
 			p += 7;
 		} else if (strncmp(p, "{last}", 6) == 0) {
-			word(full.data, -1, name);
+			word(full.data, -1, &part);
 			p += 6;
 		} else if (strncmp(p, "{full}", 6) == 0) {
-			buf_add(name, full.data, full.len);
+			buf_add(&part, full.data, full.len);
 			p += 6;
 		} else if (strncmp(p, "{family}", 8) == 0) {
 			if (cjk)
-				word(full.data, 0, name);
+				word(full.data, 0, &part);
 			else
-				buf_add(name, full.data, full.len);
+				buf_add(&part, full.data, full.len);
 			p += 8;
-		} else
-			buf_addc(name, *p++);
+		} else {
+			/* The words up to the next name. */
+			k = 1 + strcspn(p + 1, "{");
+			join(name, p, k);
+			p += k;
+			continue;
+		}
+		join(name, part.data != NULL ? part.data : "", part.len);
+		buf_free(&part);
 	}
 	buf_free(&full);
 	return 0;

@@ -18,6 +18,9 @@
  * Japanese or Korean characters: its first word when it has a space, else
  * the whole name; of any other name, the whole name), and the language's
  * own words around them ("Kak {first}", "{family}様").  "none": no name.
+ * Words written onto a name (คุณ{first}) are set apart by a space when the
+ * name is in another script that spaces its words (คุณ Maria); Chinese and
+ * Japanese, written without spaces, keep them on (Maria様).
  */
 #ifndef CSKIT_BUYERNAME_H
 #define CSKIT_BUYERNAME_H

@@ -85,7 +85,14 @@ read_conventions(struct locfmt *f)
 	f->thousands = xstrdup(lc->mon_thousands_sep);
 	f->grouping = xstrdup(lc->mon_grouping);
 	f->cs_precedes = lc->p_cs_precedes == 1;
-	f->sep_by_space = lc->p_sep_by_space == 1 || lc->p_sep_by_space == 2;
+	/* 2 puts the space by the sign: when the sign is written right
+	 * beside the symbol (p_sign_posn 3, 4: th_TH's ฿), a positive
+	 * amount, which has no sign, has no space (฿145.90, as CLDR's th
+	 * pattern ¤#,##0.00 too); else it sits at the far end and the
+	 * space stays between the symbol and the number. */
+	f->sep_by_space = lc->p_sep_by_space == 1 ||
+	    (lc->p_sep_by_space == 2 && lc->p_sign_posn != 3 &&
+	    lc->p_sign_posn != 4);
 	uselocale(old);
 	f->cjk = strncmp(f->name, "ja", 2) == 0 ||
 	    strncmp(f->name, "zh", 2) == 0 || strncmp(f->name, "ko", 2) == 0;

@@ -11,7 +11,9 @@
  *
  * Money: an amount in the locale's own currency is written with its symbol,
  * position, separators and grouping (de_DE: 1.234,50 €; pt_BR:
- * R$ 1.234,50).  In another currency, the buyer's separators and symbol
+ * R$ 1.234,50; th_TH: ฿145.90, its p_sep_by_space 2 putting the space
+ * between the symbol and a sign a positive amount does not have).  In
+ * another currency, the buyer's separators and symbol
  * position with that currency's symbol from its own country's locale (the
  * first two letters of the code: USD → US; EUR → CLDR's und_EU), or the
  * code itself when that symbol is the buyer's own for another currency

@@ -1693,6 +1693,8 @@ run_render(struct reply_run *run, const struct choice *c,
 		return -1;
 	}
 	tpl = pick_version(g, run->o, c->key);
+	turn.referred_only = c->special != NULL &&
+	    strcmp(c->special, "auto_reply") == 0;
 	if (turn.topic == NULL)
 		turn.topic = reply_fields_str(&run->fields, RF_TOPIC);
 	turn.topic_answer = topic_answer(run->lib, p, turn.topic);

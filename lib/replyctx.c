@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "buyername.h"
@@ -518,7 +519,8 @@ reply_order_in_text(const struct reply_fields *f, struct buf *out)
  * order_id: the event's, else the turn's (any of its messages, or her only
  * order), else one written in the text: buyers write their order number
  * more often than exports carry it, and a draft that asks for a number the
- * buyer already gave reads badly.
+ * buyer already gave reads badly.  An auto-reply (referred_only) names no
+ * order the buyer did not write about: not the joined one.
  */
 static void
 order_number(const struct reply_fields *f, const struct reply_turn *t,
@@ -530,7 +532,7 @@ order_number(const struct reply_fields *f, const struct reply_turn *t,
 		return;		/* the event's own shows */
 	if (t != NULL)
 		id = t->order_id;
-	if (id == NULL && t != NULL && t->order != NULL)
+	if (id == NULL && t != NULL && t->order != NULL && !t->referred_only)
 		id = t->order->id;
 	if (id != NULL) {
 		set_str(d, RD_ORDER_ID, id);
@@ -670,6 +672,73 @@ buyer_name(const struct reply_plan *p, const struct reply_fields *f,
 	set_text(d, RD_FIRST_NAME);
 }
 
+/* Does the tag tag[0..n) serve the language lang (itself or a prefix of
+ * it: "zh" serves "zh-Hant")? */
+static int
+tag_serves(const char *tag, size_t n, const char *lang)
+{
+	return n > 0 && strncasecmp(tag, lang, n) == 0 &&
+	    (lang[n] == '\0' || lang[n] == '-');
+}
+
+/* s[0..*n) without the blanks around it. */
+static const char *
+trimmed(const char *s, size_t *n)
+{
+	while (*n > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		(*n)--;
+	}
+	while (*n > 0 && (s[*n - 1] == ' ' || s[*n - 1] == '\t'))
+		(*n)--;
+	return s;
+}
+
+/*
+ * The holiday's name in the draft's language.  The holidays file's text
+ * (cs-tzsched's holiday) is "National Day | de: Nationalfeiertag | th:
+ * …": the name before the first '|' is English, each other one is in the
+ * language of its tag, and the longest tag that is the draft's language
+ * or a prefix of it wins.  Without one in the draft's language the value
+ * is empty, so that the template only says the team is closed: no English
+ * name in a Thai draft.
+ */
+static void
+holiday_name(const struct reply_plan *p, const char *text,
+    struct reply_derived *d)
+{
+	const char *lang = p != NULL && p->reply[0] != '\0' ? p->reply : "en";
+	const char *best = NULL, *s = text;
+	size_t best_len = 0, best_tag = 0;
+	struct buf *out = text_of(d, RD_HOLIDAY);
+
+	for (;;) {
+		size_t n = strcspn(s, "|"), len = n, tn = 2;
+		const char *name = s, *tag = "en";
+		const char *colon = s == text ? NULL : memchr(s, ':', n);
+
+		if (colon != NULL) {
+			tn = (size_t)(colon - s);
+			tag = trimmed(s, &tn);
+			name = colon + 1;
+			len = n - (size_t)(name - s);
+		}
+		name = trimmed(name, &len);
+		if ((s == text || colon != NULL) && len > 0 && tn > best_tag &&
+		    tag_serves(tag, tn, lang)) {
+			best = name;
+			best_len = len;
+			best_tag = tn;
+		}
+		if (s[n] == '\0')
+			break;
+		s += n + 1;
+	}
+	if (best != NULL)
+		buf_add(out, best, best_len);
+	set_text(d, RD_HOLIDAY);
+}
+
 /* The turn: its intent and topic, and whether the topic has an answer. */
 static void
 turn_facts(const struct reply_turn *t, struct reply_derived *d)
@@ -711,7 +780,8 @@ reply_derive(const struct reply_plan *p, const struct reply_fields *f,
 	    need[RD_PROMISE_TIME] || need[RD_PROMISE_WEEKDAY] ||
 	    need[RD_PROMISE_MORNING]) && due_time(f, p, d, &due, &off) == 0)
 		promise(f, p, &due, d);
-	set_str(d, RD_HOLIDAY, fstr(f, RF_HOLIDAY));
+	if (fstr(f, RF_HOLIDAY) != NULL)
+		holiday_name(p, fstr(f, RF_HOLIDAY), d);
 	order_facts(p, f, t, need, d);
 	if (need == NULL || need[RD_ORDER_ID])
 		order_number(f, t, d);

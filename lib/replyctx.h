@@ -129,6 +129,9 @@ struct reply_turn {
 	int			 angry, urgent, needs_video, followup;
 	int			 topic_answer;	/* the plan has the topic's
 						 * partial */
+	int			 referred_only;	/* order_id only of an order
+						 * the messages refer to, not
+						 * the joined one (auto-replies) */
 	const struct reply_order *order;	/* the joined order */
 	int			 orders_count;
 };
