@@ -1,5 +1,7 @@
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "civil.h"
 #include "guard.h"
@@ -15,6 +17,54 @@ total(struct kpi *k, const char *metric)
 	if (m < 0 || kpi_value(k, kpi_nrows(k) - 1, m, &v) != 0)
 		return 0;
 	return v;
+}
+
+/* check_parse's lookup: a metric of the kpi by name. */
+static int
+guard_metric(void *ctx, const char *name, int *is_duration)
+{
+	const struct kpi *k = ctx;
+	int m = kpi_metric_find(k, name);
+
+	if (m >= 0)
+		*is_duration = kpi_metric_kind(k, m) == KPI_DURATION;
+	return m;
+}
+
+/* A check on a metric that an option would make available, or on a
+ * mistyped one: the usage error that says so (returns if neither). */
+static void
+guard_check_unknown(const struct diag *d, const char *expr)
+{
+	const char *p = expr + strspn(expr, " \t");
+	char *name = xstrndup(p, strcspn(p, "<>=! \t"));
+	const char *opt = kpi_metric_requires(name), *near;
+
+	if (opt != NULL)
+		diag_usage(d, "check '%s': %s needs %s", expr, name, opt);
+	if ((near = kpi_metric_suggest(name)) != NULL &&
+	    strcmp(near, name) != 0)
+		diag_usage(d, "check '%s': unknown metric '%s' (did you mean "
+		    "'%s'? all: cs-kpi --metrics list)", expr, name, near);
+	free(name);
+}
+
+struct check *
+guard_checks_parse(const struct diag *d, struct kpi *k, char *const *exprs,
+    int n)
+{
+	struct check *checks = xcalloc((size_t)n + 1, sizeof *checks);
+	struct buf why = BUF_INIT;
+
+	for (int i = 0; i < n; i++)
+		if (check_parse(&checks[i], exprs[i], guard_metric, k,
+		    &why) != 0) {
+			free(checks);	/* exit follows: nothing left behind */
+			guard_check_unknown(d, exprs[i]);
+			diag_usage(d, "%s", buf_str(&why));
+		}
+	buf_free(&why);
+	return checks;
 }
 
 int

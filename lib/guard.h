@@ -25,6 +25,14 @@
 
 struct tz_zone;
 
+/*
+ * The --check expressions of a run, parsed against k's metrics: an array of
+ * n (plus one zeroed) the caller frees.  A bad one is a usage error (exit
+ * 64) that names the option a metric needs ("… needs --sla") or the metric
+ * meant ("did you mean …"), else the parser's reason.
+ */
+struct check *guard_checks_parse(const struct diag *, struct kpi *,
+	    char *const *exprs, int n);
 /* Nothing at all counted in the kpi's total row. */
 int	guard_kpi_empty(struct kpi *);
 /* "no WHAT between A and B; the latest event is C" (or "…in the input",

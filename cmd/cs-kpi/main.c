@@ -108,35 +108,6 @@ writer_kind(enum kpi_kind kind)
 	}
 }
 
-static int
-metric_lookup(void *ctx, const char *name, int *is_duration)
-{
-	const struct kpi *k = ctx;
-	int m = kpi_metric_find(k, name);
-
-	if (m >= 0)
-		*is_duration = kpi_metric_kind(k, m) == KPI_DURATION;
-	return m;
-}
-
-/* A --check on a metric that an option would make available, or on a
- * mistyped one. */
-static void
-check_requires(const struct diag *d, const char *expr)
-{
-	const char *p = expr + strspn(expr, " \t");
-	char *name = xstrndup(p, strcspn(p, "<>=! \t"));
-	const char *opt = kpi_metric_requires(name), *near;
-
-	if (opt != NULL)
-		diag_usage(d, "check '%s': %s needs %s", expr, name, opt);
-	if ((near = kpi_metric_suggest(name)) != NULL &&
-	    strcmp(near, name) != 0)
-		diag_usage(d, "check '%s': unknown metric '%s' (did you mean "
-		    "'%s'? all: cs-kpi --metrics list)", expr, name, near);
-	free(name);
-}
-
 static double
 business_seconds(const void *cal, cs_time from, cs_time to)
 {
@@ -417,23 +388,6 @@ select_metrics(const struct diag *d, const struct kpi *k, const struct args *a,
 }
 
 
-static struct check *
-parse_checks(const struct diag *d, struct kpi *k, const struct args *a)
-{
-	struct check *checks = xcalloc((size_t)a->nchecks + 1, sizeof *checks);
-	struct buf why = BUF_INIT;
-
-	for (int i = 0; i < a->nchecks; i++)
-		if (check_parse(&checks[i], a->checks[i], metric_lookup, k,
-		    &why) != 0) {
-			free(checks);	/* exit follows: nothing left behind */
-			check_requires(d, a->checks[i]);
-			diag_usage(d, "%s", buf_str(&why));
-		}
-	buf_free(&why);
-	return checks;
-}
-
 /*
  * End of input: the rows, the checks, the exit status, with the rules that
  * keep a cron job from passing on no data (lib/guard.h): an input that
@@ -528,7 +482,8 @@ main(int argc, char *argv[])
 
 	int nm;
 	int *metrics = select_metrics(&diag, k, &a, cli.out_format, &nm);
-	struct check *checks = parse_checks(&diag, k, &a);
+	struct check *checks = guard_checks_parse(&diag, k, a.checks,
+	    a.nchecks);
 
 	char *settings = settings_of(&a, &o);
 	struct kpirun run = { &o, &cli, &diag, cli.jobs, settings };

@@ -75,7 +75,7 @@ usage(FILE *fp)
 }
 
 struct args {
-	const char	**checks;
+	char		**checks;
 	int		 nchecks;
 	const char	*tz, *now, *since, *until, *hours, *team_tz;
 	const char	*holidays, *roster, *lang;
@@ -286,40 +286,6 @@ resolve_args(struct cli_common *cli, struct diag *d, const struct args *a,
 	buf_free(&why);
 }
 
-static int
-metric_lookup(void *ctx, const char *name, int *is_duration)
-{
-	const struct kpi *k = ctx;
-	int m = kpi_metric_find(k, name);
-
-	if (m >= 0)
-		*is_duration = kpi_metric_kind(k, m) == KPI_DURATION;
-	return m;
-}
-
-static struct check *
-parse_checks(const struct diag *d, struct kpi *k, const struct args *a)
-{
-	struct check *checks = xcalloc((size_t)a->nchecks + 1, sizeof *checks);
-	struct buf why = BUF_INIT;
-
-	for (int i = 0; i < a->nchecks; i++)
-		if (check_parse(&checks[i], a->checks[i], metric_lookup, k,
-		    &why) != 0) {
-			free(checks);	/* exit follows: nothing left behind */
-			const char *p = a->checks[i] + strspn(a->checks[i], " ");
-			char *name = xstrndup(p, strcspn(p, "<>=! \t"));
-			const char *opt = kpi_metric_requires(name);
-			free(name);
-			if (opt != NULL)
-				diag_usage(d, "check '%s' needs %s",
-				    a->checks[i], opt);
-			diag_usage(d, "%s", buf_str(&why));
-		}
-	buf_free(&why);
-	return checks;
-}
-
 /* Read every event into the report's kpi; 1 when it filled up. */
 static int
 read_events(struct cli_common *cli, struct diag *d, struct kpi *k,
@@ -427,7 +393,8 @@ main(int argc, char *argv[])
 	resolve_args(&cli, &diag, &a, &ro, &cal, &roster);
 	struct report *rep = report_new(&ro);
 	struct kpi *k = report_kpi(rep);
-	struct check *checks = parse_checks(&diag, k, &a);
+	struct check *checks = guard_checks_parse(&diag, k, a.checks,
+	    a.nchecks);
 	report_set_checks(rep, checks, a.nchecks);
 
 	struct ev_want want = EV_WANT_INIT;
