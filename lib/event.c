@@ -1192,21 +1192,16 @@ begins_value(const char *p, size_t n)
 }
 
 /*
- * Text that is not JSON but lines of fields separated by ',' ';' tab or
- * '|' (CSV read as JSON): the separator, or 0.  *ncols the columns.
+ * The most frequent of the separators , ; tab | outside double quotes in
+ * p, with its count in *count (0: none there; then ',').
  */
 static char
-looks_delimited(const char *p, size_t n, int *ncols)
+most_frequent_sep(const char *p, size_t n, int *count)
 {
 	static const char seps[] = ",;\t|";
-	int best = 0;
-	char sep = 0;
-	size_t col;
-	const char *what;
+	char sep = ',';
 
-	if (n == 0 || p[0] == '{' || p[0] == '[' ||
-	    json_find_error(p, n, &col, &what) == 0)
-		return 0;
+	*count = 0;
 	for (const char *s = seps; *s; s++) {
 		int c = 0, quote = 0;
 		for (size_t i = 0; i < n; i++) {
@@ -1215,13 +1210,32 @@ looks_delimited(const char *p, size_t n, int *ncols)
 			else if (!quote && p[i] == *s)
 				c++;
 		}
-		if (c > best) {
-			best = c;
+		if (c > *count) {
+			*count = c;
 			sep = *s;
 		}
 	}
-	*ncols = best + 1;
 	return sep;
+}
+
+/*
+ * Text that is not JSON but lines of fields separated by ',' ';' tab or
+ * '|' (CSV read as JSON): the separator, or 0.  *ncols the columns.
+ */
+static char
+looks_delimited(const char *p, size_t n, int *ncols)
+{
+	size_t col;
+	const char *what;
+	int count;
+	char sep;
+
+	if (n == 0 || p[0] == '{' || p[0] == '[' ||
+	    json_find_error(p, n, &col, &what) == 0)
+		return 0;
+	sep = most_frequent_sep(p, n, &count);
+	*ncols = count + 1;
+	return count > 0 ? sep : 0;
 }
 
 static const char *
@@ -1624,24 +1638,10 @@ unique_column_name(struct ev_reader *r, int i, struct hmap *taken)
 static char
 sniff_delimiter(const char *p, size_t n)
 {
-	static const char seps[] = ",;\t|";
-	int best = 0;
-	char sep = ',';
+	int count;
+	char sep = most_frequent_sep(p, n, &count);
 
-	for (const char *s = seps; *s; s++) {
-		int c = 0, quote = 0;
-		for (size_t i = 0; i < n; i++) {
-			if (p[i] == '"')
-				quote = !quote;
-			else if (!quote && p[i] == *s)
-				c++;
-		}
-		if (c > best) {
-			best = c;
-			sep = *s;
-		}
-	}
-	return sep;
+	return count > 0 ? sep : ',';
 }
 
 int

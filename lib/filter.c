@@ -624,18 +624,7 @@ int
 filter_run(struct cli_common *cli, struct diag *d, char *const *files,
     int nfiles, filter_fn fn, void *ctx)
 {
-	struct ev_reader_opts in = reader_opts(cli);
-	struct ev_reader *r = ev_open(&in, files, nfiles, d);
-	struct ev_writer *w = cli_writer_open(cli, d);
-	int status;
-
-	d->before_strict_exit = ev_writer_flush_cb;
-	d->before_strict_exit_ctx = w;
-	status = run_loop(cli, d, r, w, &in, fn, ctx, NULL);
-	d->before_strict_exit = NULL;
-	ev_close(r);
-	ev_writer_close(w);
-	return status;
+	return filter_run_held(cli, d, files, nfiles, fn, ctx, NULL);
 }
 
 int

@@ -68,6 +68,34 @@ guard_checks_parse(const struct diag *d, struct kpi *k, char *const *exprs,
 }
 
 int
+guard_empty(const struct diag *d, const char *what, cs_time since,
+    cs_time until, cs_time latest, const struct tz_zone *tz, int allow_empty)
+{
+	struct buf msg = BUF_INIT;
+
+	guard_empty_message(what, since, until, latest, tz, &msg);
+	if (allow_empty)
+		diag_warn(d, "%s", buf_str(&msg));
+	else
+		diag_warn(d, "%s: no report (--allow-empty writes one)",
+		    buf_str(&msg));
+	buf_free(&msg);
+	return allow_empty ? 0 : CS_EXIT_DATAERR;
+}
+
+void
+guard_reordered(const struct diag *d, struct kpi *k)
+{
+	size_t n = kpi_reordered(k);
+
+	if (n > 0)
+		diag_warn(d, "%zu conversation%s had a message arrive after "
+		    "later ones were folded; reply times may be approximate "
+		    "(use --any-order, or sort the input)", n,
+		    n == 1 ? "" : "s");
+}
+
+int
 guard_kpi_empty(struct kpi *k)
 {
 	return total(k, "conversations") == 0 && total(k, "messages") == 0 &&

@@ -39,6 +39,15 @@ int	guard_kpi_empty(struct kpi *);
  * "…since A", "…before B"; "there are no events" when latest is NONE). */
 void	guard_empty_message(const char *what, cs_time since, cs_time until,
 	    cs_time latest, const struct tz_zone *, struct buf *out);
+/*
+ * Nothing in the period: the guard_empty_message of WHAT on standard
+ * error; CS_EXIT_DATAERR (65) with "no report" unless allow_empty, then 0.
+ */
+int	guard_empty(const struct diag *, const char *what, cs_time since,
+	    cs_time until, cs_time latest, const struct tz_zone *,
+	    int allow_empty);
+/* The warning when conversations had messages folded out of order. */
+void	guard_reordered(const struct diag *, struct kpi *);
 /* The warning when latest is before since (nothing when since is NONE). */
 void	guard_stale(const struct diag *, cs_time since, cs_time latest,
 	    const struct tz_zone *);

@@ -416,25 +416,11 @@ report(const struct kpirun *run, struct kpi *k, int status,
 			diag_warn(d, "-g %s: no event has that field",
 			    a->group[f]);
 	}
-	if (kpi_reordered(k) > 0)
-		diag_warn(d, "%zu conversation%s had a message arrive "
-		    "after later ones were folded; reply times may be "
-		    "approximate (use --any-order, or sort the input)",
-		    kpi_reordered(k), kpi_reordered(k) == 1 ? "" : "s");
+	guard_reordered(d, k);
 	guard_stale(d, o->since, kpi_latest(k), o->tz);
-	if (guard_kpi_empty(k)) {
-		struct buf msg = BUF_INIT;
-		guard_empty_message("events", o->since, o->until,
-		    kpi_latest(k), o->tz, &msg);
-		if (!a->allow_empty) {
-			diag_warn(d, "%s: no report (--allow-empty writes one)",
-			    buf_str(&msg));
-			buf_free(&msg);
-			return CS_EXIT_DATAERR;
-		}
-		diag_warn(d, "%s", buf_str(&msg));
-		buf_free(&msg);
-	}
+	if (guard_kpi_empty(k) && guard_empty(d, "events", o->since, o->until,
+	    kpi_latest(k), o->tz, a->allow_empty) != 0)
+		return CS_EXIT_DATAERR;
 	write_report(cli, d, k, metrics, nm, a->csv_raw);
 	int failed = guard_checks(d, k, checks, a->nchecks, 1);
 	if (status == CS_EXIT_OK && failed)

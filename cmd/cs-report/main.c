@@ -338,29 +338,16 @@ finish(struct diag *d, struct report *rep, const struct args *a,
     const struct report_opts *ro, struct ev_reader *r)
 {
 	struct kpi *k = report_kpi(rep);
-	struct buf msg = BUF_INIT;
 
 	if (ev_open_failed(r))
 		return CS_EXIT_NOINPUT;		/* said by the reader */
 	report_finish(rep);
-	if (kpi_reordered(k) > 0)
-		diag_warn(d, "%zu conversation%s had a message arrive "
-		    "after later ones were folded; reply times may be "
-		    "approximate (use --any-order, or sort the input)",
-		    kpi_reordered(k), kpi_reordered(k) == 1 ? "" : "s");
+	guard_reordered(d, k);
 	guard_stale(d, ro->kpi.since, report_latest(rep), ro->kpi.tz);
-	if (report_empty(rep)) {
-		guard_empty_message("conversations", ro->kpi.since,
-		    ro->kpi.until, report_latest(rep), ro->kpi.tz, &msg);
-		if (!a->allow_empty) {
-			diag_warn(d, "%s: no report (--allow-empty writes one)",
-			    buf_str(&msg));
-			buf_free(&msg);
-			return CS_EXIT_DATAERR;
-		}
-		diag_warn(d, "%s", buf_str(&msg));
-	}
-	buf_free(&msg);
+	if (report_empty(rep) && guard_empty(d, "conversations",
+	    ro->kpi.since, ro->kpi.until, report_latest(rep), ro->kpi.tz,
+	    a->allow_empty) != 0)
+		return CS_EXIT_DATAERR;
 	write_out(rep, a->form, d);
 	return -1;
 }
