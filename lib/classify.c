@@ -81,7 +81,7 @@ cls_load_lexicons(struct classifier *c, char *const *extra, int n,
 	lex_mark_shared(&c->lex);
 	lex_pack(&c->lex);
 	c->ack_topic = lex_topic_index(&c->lex, "ack");
-	c->nmask = 0;
+	memset(c->tags, 0, sizeof c->tags);
 	c->ja_mask = lex_lang_index(&c->lex, "ja") < 0 ? 0 :
 	    1ull << lex_lang_index(&c->lex, "ja");
 	free(c->intent_sum);
@@ -219,6 +219,7 @@ void
 cls_set_template_langs(struct classifier *c, char *const *langs, int n)
 {
 	free_tpl_langs(c);
+	memset(c->tags, 0, sizeof c->tags);
 	if (n < 0)
 		return;
 	c->tpl_langs = xcalloc((size_t)n + 1, sizeof(*c->tpl_langs));
@@ -388,24 +389,32 @@ fill_inputs(struct classifier *c, const struct cues *q)
 	}
 }
 
-/* The lexicon's languages for text of language tag, remembered for the
- * few tags a stream repeats. */
+/* What language tag means for the lexicon and the templates, remembered
+ * for the few tags a stream repeats (a slot per tag hash; a tag longer
+ * than a slot holds is worked out every time). */
+static const struct cls_tag *
+tag_info(struct classifier *c, const char *tag, struct cls_tag *scratch)
+{
+	size_t n = tag ? strlen(tag) : 0;
+	struct cls_tag *e = scratch;
+
+	if (n > 0 && n < sizeof scratch->tag) {
+		e = &c->tags[tok_hash(tag, n) & 63];
+		if (strcmp(e->tag, tag) == 0)
+			return e;
+		memcpy(e->tag, tag, n + 1);
+	}
+	e->mask = lex_lang_mask(&c->lex, tag);
+	e->templates = cls_has_templates(c, tag);
+	return e;
+}
+
 static uint64_t
 lang_mask(struct classifier *c, const char *tag)
 {
-	size_t n = tag ? strlen(tag) : 0;
-	unsigned k = c->nmask < 32 ? c->nmask : 32;
+	struct cls_tag t;
 
-	for (unsigned i = 0; i < k; i++)
-		if (strcmp(c->masks[i].tag, tag ? tag : "") == 0)
-			return c->masks[i].mask;
-	uint64_t m = lex_lang_mask(&c->lex, tag);
-	if (n < sizeof c->masks[0].tag) {
-		struct cls_mask *e = &c->masks[c->nmask++ % 32];
-		memcpy(e->tag, tag ? tag : "", n + 1);
-		e->mask = m;
-	}
-	return m;
+	return tag_info(c, tag, &t)->mask;
 }
 
 /* The lexicon hits of the tokenised message in language lang, their sums
@@ -877,6 +886,7 @@ cls_classify(struct classifier *c, const char *text, size_t len,
     const struct cls_input *in, struct cls_result *r)
 {
 	static const struct cls_input none;
+	struct cls_tag tag;
 	struct cues q;
 	float urg;
 	size_t id;
@@ -937,7 +947,7 @@ cls_classify(struct classifier *c, const char *text, size_t len,
 	r->urgency = urg >= 2.75f ? 3 : (int)(urg + 0.25f);
 	r->needs_human = r->escalate || (!r->ack &&
 	    (r->intent_score < CLS_UNSURE || r->intent_score < c->threshold ||
-	    !cls_has_templates(c, r->lang)));
+	    !tag_info(c, r->lang, &tag)->templates));
 }
 
 void

@@ -135,11 +135,11 @@ struct classifier {
 	char		**tpl_langs;	/* languages with reply templates */
 	int		 ntpl_langs;	/* -1: not known */
 	struct buf	 scratch;
-	struct cls_mask {		/* languages' lexicon masks, recent */
-		char	 tag[16];
-		uint64_t mask;
-	}		 masks[32];
-	unsigned	 nmask;
+	struct cls_tag {		/* what a language tag means here */
+		char	 tag[16];	/* "" in a free slot */
+		uint64_t mask;		/* its lexicon languages */
+		int	 templates;	/* cls_has_templates */
+	}		 tags[64];	/* direct-mapped by the tag's hash */
 	uint64_t	 ja_mask;	/* Japanese's lexicon bit, or 0 */
 	struct hmap	 convs;		/* conversation → last sure intent + 1
 					   | its language's number + 1 << 16 */

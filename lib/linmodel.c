@@ -551,10 +551,12 @@ word_sum(const struct lm_model *m, struct lm_feats *fs,
 {
 	const struct tok *t = &tt->toks[i];
 	const char *w = tok_bytes(tt, i);
-	uint32_t L = m->nlabels, ids[NGRAM_IDS];
+	uint32_t L = m->nlabels, ids[1 + NGRAM_IDS];
 
+	/* the word's own row first, then its n-grams' */
+	ids[0] = bucket_of(unigram_hash(tt, i), m->buckets);
 	if (t->len > WORD_BYTES || L > WSUM_LABELS) {
-		*n = char_ngram_buckets(w, t->len, m->buckets, ids);
+		*n = 1 + char_ngram_buckets(w, t->len, m->buckets, ids + 1);
 		sum_rows(m, ids, *n, scratch);
 		return scratch;
 	}
@@ -567,7 +569,8 @@ word_sum(const struct lm_model *m, struct lm_feats *fs,
 	}
 	struct lm_wsum *e = &fs->wsums->slot[word_slot(t)];
 	if (!word_held(&e->key, t, w)) {
-		size_t k = char_ngram_buckets(w, t->len, m->buckets, ids);
+		size_t k = 1 + char_ngram_buckets(w, t->len, m->buckets,
+		    ids + 1);
 		sum_rows(m, ids, k, e->sum);
 		word_hold(&e->key, t, w, k);
 	}
@@ -615,12 +618,14 @@ lm_predict_tokens(const struct lm_model *m, const struct tok_text *tt,
 	 * found), the words' n-gram sums added up meanwhile. */
 	fs->n = 0;
 	for (size_t i = 0; i < tt->n; i++) {
-		add_feat(fs, unigram_hash(tt, i), m->buckets, i, 1);
+		int grams = !has_trigram(tt, i) && has_ngrams(&tt->toks[i]);
+		if (!grams)	/* a word with n-grams sums its own row */
+			add_feat(fs, unigram_hash(tt, i), m->buckets, i, 1);
 		if (i > 0)
 			add_feat(fs, bigram_hash(tt, i), m->buckets, i - 1, 2);
 		if (has_trigram(tt, i))
 			add_feat(fs, trigram_hash(tt, i), m->buckets, i - 2, 3);
-		else if (has_ngrams(&tt->toks[i])) {
+		else if (grams) {
 			add_vector(words, word_sum(m, fs, tt, i, scratch, &n),
 			    L);
 			nf += n;

@@ -147,11 +147,13 @@ void	lm_predict(const struct lm_model *, const uint32_t *f, size_t nf,
 	    const float *lex, float *prob);
 /*
  * The same from a tokenised message: the features of lm_features, summed
- * in another grouping (the rows of the words, pairs and CJK trigrams in
- * order, plus each word's n-gram rows added up first, from zero, and
- * remembered for the words said most), so it can differ from lm_predict in
- * the last bits of a float, never by the cache.  What the classifier
- * predicts with; fs->f is left holding the word and pair features only.
+ * in another grouping (a word with character n-grams has its own row and
+ * its n-grams' added up first, from zero, and remembered for the words
+ * said most; the rows of the other words, the pairs and the CJK trigrams
+ * in order; the two sums added), so it can differ from lm_predict in the
+ * last bits of a float, never by the cache.  What the classifier predicts
+ * with; fs->f is left holding the pair features and the words without
+ * n-grams only.
  */
 void	lm_predict_tokens(const struct lm_model *, const struct tok_text *,
 	    struct lm_feats *, const float *lex, float *prob);

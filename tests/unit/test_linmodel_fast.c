@@ -119,9 +119,11 @@ reference(const struct lm_model *m, const uint32_t *f, size_t nf,
 /*
  * lm_predict_tokens' grouping, written out plainly from lm_features: the
  * features of token i come as its unigram (span i<<8|1), its bigram, then
- * either a trigram or its n-grams (span i<<8|1 again).  The unigrams,
- * bigrams and trigrams are summed in order; each word's n-grams from zero,
- * and those sums in order; the two added.
+ * either a trigram or its n-grams (span i<<8|1 again).  A word with
+ * n-grams sums its unigram and n-grams from zero (the unigram first);
+ * those sums are added in order into one vector; every other feature
+ * (unigrams of words without n-grams, bigrams, trigrams) is summed in
+ * order into another; the two added.
  */
 static void
 reference_tokens(const struct lm_model *m, const struct lm_feats *fs,
@@ -134,26 +136,37 @@ reference_tokens(const struct lm_model *m, const struct lm_feats *fs,
 		p[c] = 0;
 	for (size_t i = 0; i < fs->n; ) {
 		uint32_t span = fs->span[i];
-		const float *row = m->w + (size_t)fs->f[i] * L;
-		for (uint32_t c = 0; c < L; c++)
-			p[c] += row[c];
-		i++;
-		if ((span & 0xFF) != 1)
-			continue;	/* a bigram or trigram */
-		/* a unigram: its n-grams follow after its bigram */
-		size_t j = i;
-		if (j < fs->n && (fs->span[j] & 0xFF) == 2) {
-			row = m->w + (size_t)fs->f[j] * L;
+		const float *uni = m->w + (size_t)fs->f[i] * L, *row;
+		if ((span & 0xFF) != 1) {	/* a bigram or trigram */
 			for (uint32_t c = 0; c < L; c++)
-				p[c] += row[c];
-			j++;
+				p[c] += uni[c];
+			i++;
+			continue;
 		}
+		/* a unigram: its bigram, then maybe its n-grams */
+		size_t j = i + 1, bi = 0;
+		if (j < fs->n && (fs->span[j] & 0xFF) == 2)
+			bi = j++;
 		if (j >= fs->n || fs->span[j] != span) {
+			for (uint32_t c = 0; c < L; c++)
+				p[c] += uni[c];
+			if (bi) {
+				row = m->w + (size_t)fs->f[bi] * L;
+				for (uint32_t c = 0; c < L; c++)
+					p[c] += row[c];
+			}
 			i = j;
 			continue;
 		}
+		if (bi) {
+			row = m->w + (size_t)fs->f[bi] * L;
+			for (uint32_t c = 0; c < L; c++)
+				p[c] += row[c];
+		}
 		for (uint32_t c = 0; c < L; c++)
 			ws[c] = 0;
+		for (uint32_t c = 0; c < L; c++)
+			ws[c] += uni[c];
 		for (; j < fs->n && fs->span[j] == span; j++) {
 			row = m->w + (size_t)fs->f[j] * L;
 			for (uint32_t c = 0; c < L; c++)
