@@ -12,12 +12,16 @@
  * ORDER.  The language comes first (the event's own `lang`, else langid
  * with the event's country and zone and the conversation's earlier
  * language as hints), because the lexicon's cues are matched only in text
- * of their own language (lexicon.h, LANGUAGES).  Then the model.
+ * of their own language (lexicon.h, LANGUAGES).  When langid says "und",
+ * the cues only one language's lexicon has may still tell (two words or
+ * more of one language's, none of another's); Han text with such cues of
+ * Japanese is Japanese without kana.  Then the model.
  *
  * The model sees the lexicon through named inputs, one score per name:
  * "intent:LABEL" and "topic:LABEL" (sum of the weights of that label's
- * cues found), and "sentiment:neg", "sentiment:pos", "escalate", "video",
- * "urgency".  A trained model keeps the names it was trained with, so a
+ * cues found), "sentiment:neg", "sentiment:pos", "escalate", "video",
+ * "urgency", and "only:ack" (1 when every word of a short message is in
+ * an acknowledgement cue: "ok thanks 👍").  A trained model keeps the names it was trained with, so a
  * team's --lexicon cue for an intent feeds the model's input of that
  * intent at once.
  *
