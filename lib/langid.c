@@ -25,6 +25,10 @@ struct langid_word {
 #define HINT_LIFT	1.0f
 #define HINT_OWN	0.9f
 #define HINT_RIVALS	1
+/* Text of at most this many words that tells no language better than the
+ * hint's may take the hint's (longer text of no known language is und). */
+#define HINT_ALONE_WORDS 4
+#define HINT_ALONE_LETTERS 4
 
 /* Code points below this have their letter evidence indexed. */
 #define LETTER_CP_MAX	0x500
@@ -147,6 +151,8 @@ struct reading {
 	int		 hans, hant, kanji;	/* Han characters by script */
 	int		 persian, urdu, arabic_only;
 	const char	*cyrillic_other;	/* be, sr, mk, kk letters */
+	int		 nwords;	/* words read (not links) */
+	size_t		 longest;	/* bytes of the longest word of letters */
 };
 
 static int
@@ -423,6 +429,16 @@ link_state(const char *gap, size_t n, int in_link, const char *word,
 	return in_link;
 }
 
+/* No digit, dash or underscore: a word, not a code. */
+static int
+all_letters(const char *w, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((w[i] >= '0' && w[i] <= '9') || w[i] == '-' || w[i] == '_')
+			return 0;
+	return 1;
+}
+
 static void
 read_words(const struct langid *li, const struct tok_text *tt,
     struct reading *r)
@@ -440,6 +456,9 @@ read_words(const struct langid *li, const struct tok_text *tt,
 		prev_end = k->src + k->srclen;
 		if (k->cjk || k->sym || in_link)
 			continue;
+		r->nwords++;
+		if (k->len > r->longest && all_letters(w, k->len))
+			r->longest = k->len;
 		add_word(li, k->hash, r);
 		size_t e = elided(src, k->srclen);
 		if (e > 0 && e < k->len)
@@ -528,12 +547,45 @@ rivals(const float *s, int lo, int hi, int l)
 }
 
 /*
- * The scored language of [lo, hi) the text names clearly, else the one a
- * hint lifts clear of the others, else -1.
+ * Short text whose words tell no language better than the buyer's own
+ * ("Klarna?", "pillows", "Kopfkissen 40x80" when no list has the word):
+ * the language a hint names fully (the country's first language, the
+ * conversation's earlier one), when no language of [lo, hi) has more
+ * evidence than it and at most max_rivals as much ("ok tak" fits too many
+ * to be anyone's); with no evidence at all, a word of HINT_ALONE_LETTERS
+ * or more must be there ("ok", "#48213" and codes stay und).  Else -1.
  */
 static int
-decide(const float *s, int lo, int hi, const struct langid_hints *h)
+hint_alone(const struct reading *r, int lo, int hi,
+    const struct langid_hints *h, int max_rivals)
 {
+	const float *s = r->s;
+	int pick = -1;
+
+	if (r->nwords < 1 || r->nwords > HINT_ALONE_WORDS)
+		return -1;
+	for (int l = lo; l < hi; l++)
+		if (hinted(h, li_tags[l]) >= 1 && (pick < 0 || s[l] > s[pick]))
+			pick = l;
+	if (pick < 0)
+		return -1;
+	for (int l = lo; l < hi; l++)
+		if (s[l] > s[pick])
+			return -1;
+	(void)max_rivals;
+	return r->longest >= HINT_ALONE_LETTERS ? pick : -1;
+}
+
+/*
+ * The scored language of [lo, hi) the text names clearly, else the one a
+ * hint lifts clear of the others, else the hint's own when the text tells
+ * nothing better, else -1.
+ */
+static int
+decide(const struct reading *r, int lo, int hi, const struct langid_hints *h,
+    int alone_rivals)
+{
+	const float *s = r->s;
 	float lifted[LI_NSCORED];
 	int second, best = best_of(s, lo, hi, &second);
 
@@ -546,7 +598,9 @@ decide(const float *s, int lo, int hi, const struct langid_hints *h)
 		if (s[l] >= HINT_OWN && rivals(s, lo, hi, l) <= HINT_RIVALS)
 			lifted[l] += HINT_LIFT * hinted(h, li_tags[l]);
 	best = best_of(lifted, lo, hi, &second);
-	return sure(lifted, best, second) && s[best] >= HINT_OWN ? best : -1;
+	if (sure(lifted, best, second) && s[best] >= HINT_OWN)
+		return best;
+	return hint_alone(r, lo, hi, h, alone_rivals);
 }
 
 static const char *
@@ -565,7 +619,8 @@ cyrillic(const struct reading *r, const struct langid_hints *h)
 {
 	if (r->cyrillic_other)
 		return r->cyrillic_other;
-	int l = decide(r->s, LI_RU, LI_NSCORED, h);
+	/* three languages: a tie of all three still follows the hint */
+	int l = decide(r, LI_RU, LI_NSCORED, h, LI_NSCORED - LI_RU - 1);
 	if (l >= 0)
 		return li_tags[l];
 	/* Nothing Ukrainian or Bulgarian: the script's common language. */
@@ -628,6 +683,6 @@ langid_detect(const struct langid *li, const char *raw, size_t len,
 		break;
 	}
 	read_words(li, tt, &r);
-	int l = decide(r.s, 0, LI_NLATIN, hints);
+	int l = decide(&r, 0, LI_NLATIN, hints, HINT_RIVALS);
 	return l >= 0 ? li_tags[l] : "und";
 }

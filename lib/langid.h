@@ -21,7 +21,10 @@
  * 3. When the margin is not clear, a hint may break the tie: the buyer's
  *    country (or the country of the time zone) and the conversation's
  *    earlier language lift their languages by less than clear evidence
- *    weighs, so a hint never overrides the text.
+ *    weighs, so a hint never overrides the text.  Short text (four words
+ *    at most) whose words tell no language better than the buyer's ("Klarna?", "pillows", a model
+ *    number) is in the language the hint names fully: the country's first
+ *    language or the conversation's earlier one.
  * 4. Otherwise the answer is "und": a wrong language is worse than none.
  *
  * Tags are BCP 47: plain language codes ("de", "pt"), "zh-Hans", "zh-Hant"

@@ -356,7 +356,8 @@ const struct li_words li_word_lists[] = {
 	    "kapan dimana gimana bagaimana kak kakak gan makasih "
 	    "mksh uang ukuran dikirim pengiriman kiriman sampe dong "
 	    "deh sih kok nih tuh aja banget lho ongkir cicilan resi "
-	    "nanya nyampe balikin dibales kemarin besok iya" },
+	    "nanya nyampe balikin dibales kemarin besok iya pake "
+	    "dibatalin dateng abis udh gk ngga" },
 
 	{ LI_MS, 1, "saya aku awak kamu anda dia kami kita mereka ini itu "
 	    "yang dan atau di ke dari untuk dengan pada tidak tak tk "
@@ -372,7 +373,7 @@ const struct li_words li_word_lists[] = {
 	    "tiada pasal lepas kedai percuma kasut stok pulangkan "
 	    "guna terima tak boleh" },
 	{ LI_MS, 2, "tk dah nak mahu kerana sebab bila macam encik cik "
-	    "bungkusan penghantaran hantar duit wang balik saiz "
+	    "bungkusan penghantaran hantar duit wang kat saiz "
 	    "akaun diskaun rosak esok semalam je lah betul takde "
 	    "tiada pasal lepas kedai percuma kasut pulangkan tak" },
 

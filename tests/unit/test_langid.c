@@ -191,6 +191,18 @@ test_hints(void **state)
 	assert_string_equal(hinted(f, "ok", "DE", NULL, "de"), "und");
 	assert_string_equal(hinted(f, "#48213", "DE", NULL, "de"), "und");
 	assert_string_equal(hinted(f, "ok tak", "DK", NULL, NULL), "und");
+	/* short text no list tells: the buyer's language, when no other
+	 * language fits it better */
+	assert_string_equal(lang(f, "Kopfkissen 40x80"), "und");
+	assert_string_equal(hinted(f, "Kopfkissen 40x80", "DE", NULL, NULL), "de");
+	assert_string_equal(hinted(f, "Kopfkissen 40x80", NULL, NULL, "de"), "de");
+	assert_string_equal(hinted(f, "Kopfkissen 40x80", "CH", NULL, NULL), "de");
+	assert_string_equal(lang(f, "жесть, а не доставка"), "und");
+	assert_string_equal(hinted(f, "жесть, а не доставка", "RU", NULL, NULL), "ru");
+	assert_string_equal(hinted(f, "жесть, а не доставка", "UA", NULL, NULL), "uk");
+	/* but not a code, nor more than a few words of no known language */
+	assert_string_equal(hinted(f, "KX-TG7875S", "US", NULL, NULL), "und");
+	assert_string_equal(hinted(f, "zzzz qqqq wwww xxxx yyyy", "DE", NULL, NULL), "und");
 	/* an unknown country or zone is no hint */
 	assert_string_equal(hinted(f, "hallo???", "XX", "Mars/Base", NULL), "und");
 }
