@@ -191,3 +191,10 @@ $(CLASSIFY_MEASURE): tests/classify/measure.c $(LIB_A)
 	$(CC) $(ALL_CFLAGS) -o $@ tests/classify/measure.c $(LIB_A) $(LIBS)
 classify-measure: $(CLASSIFY_MEASURE)
 	CSKIT_SHARE=share/cskit $(CLASSIFY_MEASURE) $(MEASURE_ARGS) $(CORPUS_DATA)
+
+# The built-in model measured on a held-out set (scripts/measure-heldout):
+# every row classified, nothing trained; HELDOUT names the set.
+HELDOUT ?= tests/heldout/v2
+.PHONY: heldout-measure
+heldout-measure: $(CLASSIFY_MEASURE)
+	O=$(O) scripts/measure-heldout $(HELDOUT)
