@@ -255,6 +255,7 @@ cls_has_templates(const struct classifier *c, const char *tag)
 struct cues {
 	float	 neg, pos, escalate, video, urgency;
 	float	 only_ack;	/* 1: every word is an acknowledgement's */
+	int	 turned;	/* a contrast word ("but") with words after it */
 };
 
 #define ONLY_ACK_TOKENS	12	/* longer messages say more than "ok" */
@@ -322,6 +323,7 @@ sum_cues(struct classifier *c, struct cues *q)
 
 	memset(q, 0, sizeof(*q));
 	q->only_ack = (float)only_ack(c);
+	q->turned = turn > 0 && turn < c->tt.n;
 	for (int i = 0; i < c->lex.nintents; i++)
 		c->intent_sum[i] = 0;
 	for (int i = 0; i < c->lex.ntopics; i++)
@@ -859,6 +861,52 @@ topic_of(struct classifier *c, int win, struct cls_result *r)
 	r->topic_score = best / all;
 }
 
+/*
+ * Nothing but question and exclamation marks, dots and spaces ("??",
+ * "？", "...", "?!"): a nudge, which asks nothing by itself.
+ */
+static int
+only_marks(const char *s, size_t len)
+{
+	static const char *const wide[] = { "\xEF\xBC\x9F", "\xEF\xBC\x81",
+	    "\xE3\x80\x82", "\xE2\x80\xA6" };	/* ？ ！ 。 … */
+	int marks = 0;
+
+	for (size_t i = 0; i < len;) {
+		if (s[i] && strchr("?!.", s[i])) {
+			marks++;
+			i++;
+			continue;
+		}
+		if (s[i] && strchr(" \t\r\n", s[i])) {
+			i++;
+			continue;
+		}
+		size_t k = 0;
+		while (k < sizeof wide / sizeof wide[0] &&
+		    (len - i < 3 || memcmp(s + i, wide[k], 3) != 0))
+			k++;
+		if (k == sizeof wide / sizeof wide[0])
+			return 0;
+		marks++;
+		i += 3;
+	}
+	return marks > 0;
+}
+
+/* A nudge is the intent "other" and has no topic (the conversation's
+ * last sure intent stays remembered). */
+static void
+nudge(struct classifier *c)
+{
+	if (c->other_label < 0)
+		return;
+	const struct lm_head *h = &c->model.heads[0];
+	for (uint32_t l = h->first; l < h->first + h->n; l++)
+		c->prob[l] = 0;
+	c->prob[c->other_label] = 1;
+}
+
 /* P(pos) - P(neg) of the sentiment head, or the lexicon's score. */
 static void
 sentiment_of(struct classifier *c, const struct cues *q,
@@ -925,6 +973,9 @@ cls_classify(struct classifier *c, const char *text, size_t len,
 	} else
 		read_cues(c, r->lang, &q);
 	lm_predict_tokens(&c->model, &c->tt, &c->feats, c->lexv, c->prob);
+	int marks = only_marks(text, len);
+	if (marks)
+		nudge(c);
 	win = decide(c, r);
 	if (id != HMAP_NONE)
 		win = carry_intent(c, mem, win, r);
@@ -935,6 +986,11 @@ cls_classify(struct classifier *c, const char *text, size_t len,
 		explain(c, win, r);
 	}
 	topic_of(c, win, r);
+	/* a nudge has no topic; "thanks, but that's not what I asked" is no
+	 * acknowledgement */
+	if (marks || (q.turned && c->ack_label >= 0 &&
+	    r->topic == c->model.labels[c->ack_label]))
+		r->topic = NULL;
 	r->ack = r->topic != NULL && (int)c->ack_label >= 0 &&
 	    r->topic == c->model.labels[c->ack_label];
 	r->needs_reply = !r->ack;

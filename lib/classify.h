@@ -30,11 +30,17 @@
  * sentiment.  Without them (a team's own model) there is no topic, and
  * sentiment comes from the lexicon alone.
  *
+ * A nudge, nothing but question or exclamation marks and dots ("??",
+ * "？", "..."), asks nothing by itself: intent "other", no topic (in a
+ * conversation the last sure intent stays remembered for the next
+ * message).
+ *
  * Topic: among the topics whose parent is the intent and "no topic", the
  * most probable, if its share of them is CLS_TOPIC_MIN or more.  The topic
  * "ack" under "other" is an acknowledgement (ack true, needs_reply false):
- * when the intent is "other" and the probability of "ack" is CLS_ACK_MIN
- * or more (an acknowledgement left unanswered costs less than a question
+ * when the intent is "other", the probability of "ack" is CLS_ACK_MIN
+ * or more and no contrast word ("but") has words after it ("thanks, but
+ * that is not what I asked" wants an answer) (an acknowledgement left unanswered costs less than a question
  * taken for one, so this is tuned to keep false acknowledgements rare).
  *
  * Sentiment from the model: score = P(pos) - P(neg), negative below

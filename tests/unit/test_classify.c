@@ -231,6 +231,9 @@ test_ack(void **state)
 		"ok but where is it?", "thanks, still nothing arrived",
 		"danke, aber wann kommt das Paket?", "好的，那什么时候发货？",
 		"ok obrigado, e o reembolso?", "hello?",
+		/* a contrast with words after it wants an answer */
+		"thanks but that doesn't help", "danke, aber das hilft nicht",
+		"tack men det hjälper inte",
 	};
 
 	(void)state;
@@ -252,6 +255,24 @@ test_ack(void **state)
 		assert_false(res.ack);
 		assert_true(res.needs_reply);
 	}
+}
+
+/* Nothing but question marks or dots is a nudge: other, no topic. */
+static void
+test_nudge(void **state)
+{
+	static const char *const nudges[] = { "?", "??", "？？", "...", "?!" };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof nudges / sizeof *nudges; i++) {
+		run(nudges[i]);
+		assert_string_equal(res.intent, "other");
+		assert_null(res.topic);
+		assert_false(res.ack);
+		assert_true(res.needs_reply);
+	}
+	run("where is my parcel??");
+	assert_string_equal(res.intent, "shipping");
 }
 
 /* Topics, each under its intent. */
@@ -582,6 +603,7 @@ main(void)
 		cmocka_unit_test(test_intents_by_language),
 		cmocka_unit_test(test_cues_every_language),
 		cmocka_unit_test(test_ack),
+		cmocka_unit_test(test_nudge),
 		cmocka_unit_test(test_topics),
 		cmocka_unit_test(test_needs_human),
 		cmocka_unit_test(test_language_hints),
