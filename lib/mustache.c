@@ -623,13 +623,16 @@ emit_value(struct render *r, const char *s, size_t len, int escape)
 		buf_add(r->out, r->indent, r->indent_len);
 		r->line_start = 0;
 	}
-	if (r->o->value_open != NULL)
+	int iso = r->o->value_isolated == NULL ||
+	    r->o->value_isolated(s, len);
+
+	if (r->o->value_open != NULL && iso)
 		buf_adds(r->out, r->o->value_open);
 	if (escape)
 		mst_escape_html(r->out, s, len);
 	else
 		buf_add(r->out, s, len);
-	if (r->o->value_close != NULL)
+	if (r->o->value_close != NULL && iso)
 		buf_adds(r->out, r->o->value_close);
 }
 

@@ -104,6 +104,8 @@ struct mst_render_opts {
 	 */
 	const char	*value_open;
 	const char	*value_close;
+	/* Optional: does this value want them (NULL: every value does)? */
+	int		(*value_isolated)(const char *s, size_t len);
 };
 
 /*

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <utf8proc.h>
 
 #include "cldr.h"
 #include "event.h"
@@ -19,6 +20,7 @@
 #include "reply.h"
 #include "replyconv.h"
 #include "replyctx.h"
+#include "text.h"
 
 const char *const reply_intents[] = {
 	"shipping", "return", "refund", "payment", "complaint", "product",
@@ -1234,6 +1236,38 @@ topic_answer(const struct reply_lib *lib, const struct reply_plan *p,
 	    reply_plan_has_partial(lib, p, topic);
 }
 
+/*
+ * Does a value of a right-to-left draft want isolates?  Not a link: a
+ * chat client that makes links of what runs up to a blank would take the
+ * closing isolate into it.  Not a value written in the line's own
+ * direction (an Arabic weekday, a Hebrew name): only one holding a
+ * left-to-right letter or a digit (a Latin name, an order number, an
+ * amount) could upset the line's order.
+ */
+static int
+rtl_isolated(const char *s, size_t len)
+{
+	if ((len > 7 && strncmp(s, "http://", 7) == 0) ||
+	    (len > 8 && strncmp(s, "https://", 8) == 0))
+		return 0;
+	for (size_t i = 0; i < len; ) {
+		int32_t cp;
+		int k = text_decode(s + i, len - i, &cp);
+		if (k <= 0)
+			return 1;
+		i += (size_t)k;
+		if (cp < 0x80 ? isalnum((unsigned char)cp) != 0 :
+		    !(cp >= 0x590 && cp <= 0x8FF) &&
+		    !(cp >= 0xFB1D && cp <= 0xFDFF) &&
+		    !(cp >= 0xFE70 && cp <= 0xFEFF) &&
+		    !(cp >= 0x2000 && cp <= 0x206F) &&
+		    utf8proc_category(cp) >= UTF8PROC_CATEGORY_LU &&
+		    utf8proc_category(cp) <= UTF8PROC_CATEGORY_ND)
+			return 1;
+	}
+	return 0;
+}
+
 /* Render t with the plan's partials, topic and isolates. */
 static int
 render_plan(const struct reply_lib *lib, const struct reply_tpl *t,
@@ -1258,6 +1292,7 @@ render_plan(const struct reply_lib *lib, const struct reply_tpl *t,
 	if (p != NULL && p->isolate) {
 		ro->value_open = FSI;
 		ro->value_close = PDI;
+		ro->value_isolated = rtl_isolated;
 	}
 	rc = mst_render(t->t, ctx, nctx, ro, &res->text, err);
 	if (rc == 0)
