@@ -535,8 +535,9 @@ measure_langid(struct classifier *cls, const struct rows *rs)
 		if (r->kind != K_LANGID)
 			continue;
 		cls_classify(cls, r->text, strlen(r->text), &in, &res);
-		char said[32];
-		snprintf(said, sizeof said, "%s", res.lang);
+		/* a static tag or the lexicon's: it outlives the next call
+		 * (a tally keeps it as its name) */
+		const char *said = res.lang;
 		in.country = *r->country ? r->country : NULL;
 		with_country += in.country != NULL;
 		cls_classify(cls, r->text, strlen(r->text), &in, &res);
@@ -680,7 +681,9 @@ main(int argc, char **argv)
 	cls.topic_min = topic_min;
 	cls.ack_min = ack_min;
 	cls.neutral_band = band;
-	if (builtin)
+	if (builtin && ndev == 0)
+		printf("model %s; temperatures", model ? model : "built-in");
+	else if (builtin)
 		printf("model %s, measured on every row (%zu), hints: %s; "
 		    "temperatures", model ? model : "built-in", ndev,
 		    own_country ? "the rows' country" : hints ? "drawn" :
