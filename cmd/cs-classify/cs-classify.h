@@ -36,6 +36,11 @@ int	classify_eval(struct cli_common *, struct diag *, struct cls_opts *,
 /* Load the lexicons (and the model unless for training), or exit. */
 void	classify_setup(struct classifier *, const struct diag *,
 	    const struct cls_opts *, int with_model);
+/* classify_setup with the model for n classifiers (-j n), all loaded at
+ * once, each but the first on a thread of its own; a failure is told as
+ * the first classifier's, once. */
+void	classify_setup_all(struct classifier **, int n, const struct diag *,
+	    const struct cls_opts *);
 /* What the classifier reads of an event besides its text (the strings
  * borrowed from the event). */
 void	classify_input(const struct fieldmap *, const cJSON *,

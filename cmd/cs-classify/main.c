@@ -262,12 +262,15 @@ main(int argc, char *argv[])
 		int jobs = filter_jobs(&cli);
 		struct ctx *ctx = xcalloc((size_t)jobs, sizeof *ctx);
 		void **ctxs = xcalloc((size_t)jobs, sizeof *ctxs);
+		struct classifier **cls = xcalloc((size_t)jobs, sizeof *cls);
 		for (int i = 0; i < jobs; i++) {
 			cls_init(&ctx[i].cls);
-			classify_setup(&ctx[i].cls, &diag, &o, 1);
+			cls[i] = &ctx[i].cls;
 			ctx[i].map = &cli.map;
 			ctxs[i] = &ctx[i];
 		}
+		classify_setup_all(cls, jobs, &diag, &o);
+		free(cls);
 		classify_want(&cli.map, &want);
 		cli.in.want = &want;
 		status = filter_run_jobs(&cli, &diag, argv + first,

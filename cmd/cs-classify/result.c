@@ -5,6 +5,9 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cs-classify.h"
@@ -12,20 +15,31 @@
 #include "json.h"
 #include "share.h"
 
-void
-classify_setup(struct classifier *cls, const struct diag *diag,
-    const struct cls_opts *o, int with_model)
+/*
+ * Load into cls what classify_setup loads: 0, or -1 with the diagnostic
+ * in err and the exit status it calls for in *status.
+ */
+static int
+classify_load(struct classifier *cls, const struct cls_opts *o,
+    int with_model, struct buf *err, int *status)
 {
-	struct buf err = BUF_INIT;
-
+	struct buf why = BUF_INIT;
 	char **langs;
 	int n;
 
-	if (cls_load_lexicons(cls, o->lexicons, o->nlexicons, &err) < 0)
-		diag_fatal(diag, CS_EXIT_DATAERR, "lexicon %s", buf_str(&err));
-	if (with_model && cls_load_model(cls, o->model, &err) < 0)
-		diag_fatal(diag, errno == ENOENT ? CS_EXIT_NOINPUT :
-		    CS_EXIT_DATAERR, "model %s", buf_str(&err));
+	if (cls_load_lexicons(cls, o->lexicons, o->nlexicons, &why) < 0) {
+		buf_printf(err, "lexicon %s", buf_str(&why));
+		*status = CS_EXIT_DATAERR;
+		buf_free(&why);
+		return -1;
+	}
+	if (with_model && cls_load_model(cls, o->model, &why) < 0) {
+		*status = errno == ENOENT ? CS_EXIT_NOINPUT : CS_EXIT_DATAERR;
+		buf_printf(err, "model %s", buf_str(&why));
+		buf_free(&why);
+		return -1;
+	}
+	buf_free(&why);
 	/* needs_human for a language the reply templates do not speak */
 	n = share_dirs("templates", &langs);
 	cls_set_template_langs(cls, langs, n);
@@ -38,7 +52,73 @@ classify_setup(struct classifier *cls, const struct diag *diag,
 	cls->explain = o->explain;
 	cls->context = !o->no_context;
 	cls->max_convs = o->max_conversations;
+	return 0;
+}
+
+void
+classify_setup(struct classifier *cls, const struct diag *diag,
+    const struct cls_opts *o, int with_model)
+{
+	struct buf err = BUF_INIT;
+	int status;
+
+	if (classify_load(cls, o, with_model, &err, &status) < 0)
+		diag_fatal(diag, status, "%s", buf_str(&err));
 	buf_free(&err);
+}
+
+struct loading {
+	struct classifier	*cls;
+	const struct cls_opts	*o;
+	struct buf		 err;
+	int			 status, rc;
+};
+
+static void *
+load_one(void *arg)
+{
+	struct loading *l = arg;
+
+	l->rc = classify_load(l->cls, l->o, 1, &l->err, &l->status);
+	return NULL;
+}
+
+void
+classify_setup_all(struct classifier **cls, int n, const struct diag *diag,
+    const struct cls_opts *o)
+{
+	struct loading *l = xcalloc((size_t)n, sizeof *l);
+	pthread_t *tid = xcalloc((size_t)n, sizeof *tid);
+	int *started = xcalloc((size_t)n, sizeof *started);
+	int failed = -1;
+
+	for (int i = n - 1; i >= 0; i--) {
+		l[i] = (struct loading){ cls[i], o, BUF_INIT, 0, 0 };
+		if (i > 0)
+			started[i] = pthread_create(&tid[i], NULL, load_one,
+			    &l[i]) == 0;
+		if (!started[i])
+			load_one(&l[i]);
+	}
+	for (int i = 0; i < n; i++) {
+		if (started[i])
+			pthread_join(tid[i], NULL);
+		if (l[i].rc < 0 && failed < 0)
+			failed = i;
+	}
+	/* What to tell copied out, so that nothing is left to leak when
+	 * diag_fatal ends the run. */
+	char why[1024];
+	int status = failed >= 0 ? l[failed].status : 0;
+	if (failed >= 0)
+		snprintf(why, sizeof why, "%s", buf_str(&l[failed].err));
+	for (int i = 0; i < n; i++)
+		buf_free(&l[i].err);
+	free(l);
+	free(tid);
+	free(started);
+	if (failed >= 0)
+		diag_fatal(diag, status, "%s", why);
 }
 
 void
