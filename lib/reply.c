@@ -18,6 +18,7 @@
 #include "hash.h"
 #include "locfmt.h"
 #include "reply.h"
+#include "orderref.h"
 #include "replyconv.h"
 #include "replyctx.h"
 #include "text.h"
@@ -1331,7 +1332,11 @@ reply_event(const struct reply_lib *lib, const struct reply_opts *o,
 	memset(&turn, 0, sizeof(turn));
 	turn.topic_answer = topic_answer(lib, p,
 	    reply_fields_str(&f, RF_TOPIC));
+	/* One event, no stream: the order number written in its text. */
+	if (reply_order_in_text(&f, &num) == 0)
+		turn.order_id = num.data;
 	derived = reply_context(o, p, &turn, ev);
+	buf_free(&num);
 	ctx[0] = ev;
 	ctx[1] = derived;
 	rc = render_plan(lib, t, p, reply_fields_str(&f, RF_TOPIC),
@@ -1458,6 +1463,7 @@ struct reply_run {
 	struct reply_result	 tres;		/* the turn's draft, made */
 	struct reply_conv	*awaiting;	/* whose draft wants a ticket */
 	struct buf		 text_order;	/* an order number in a text */
+	struct buf		 text_folded;	/* orderref's scratch */
 	reply_release_fn	 release;
 	void			*release_arg;
 };
@@ -1596,6 +1602,7 @@ reply_run_free(struct reply_run *run)
 	buf_free(&run->key);
 	buf_free(&run->num);
 	buf_free(&run->text_order);
+	buf_free(&run->text_folded);
 	cJSON_Delete(run->self);
 	free(run);
 }
@@ -1778,17 +1785,43 @@ note_order(struct reply_run *run)
 	reply_convs_order(run->convs, reply_fields_str(f, RF_CUSTOMER), &o);
 }
 
-/* The event's own order number, or one in its text (in run->text_order). */
+/*
+ * The event's own order number, or one in its text (in run->text_order):
+ * one of her orders the stream has shown first, so that "SO-20002" finds
+ * that order, and a number that is none of hers joins none of them.
+ */
 static const char *
 message_order(struct reply_run *run)
 {
 	const char *id = reply_fields_str(&run->fields, RF_ORDER_ID);
+	const char *known[REPLY_ORDERS_KEPT];
+	size_t nknown;
 
 	if (id != NULL)
 		return id;
+	nknown = reply_convs_order_ids(run->convs,
+	    reply_fields_str(&run->fields, RF_CUSTOMER), known);
 	buf_reset(&run->text_order);
-	return reply_order_in_text(&run->fields, &run->text_order) == 0 ?
+	return orderref_find(reply_fields_str(&run->fields, RF_TEXT), known,
+	    nknown, &run->text_folded, &run->text_order) == 0 ?
 	    run->text_order.data : NULL;
+}
+
+/*
+ * The order the turn names, joined: the one of hers with that number,
+ * else (no number) her only order.  A number that is none of the orders
+ * the stream has shown joins nothing, so that no other order's facts are
+ * stated, and it is one order more than those: she is not a first-time
+ * buyer (issue 18, d-fr-2's "votre première commande").
+ */
+static void
+join_order(struct reply_run *run, struct reply_turn *t)
+{
+	t->order = reply_convs_join(run->convs,
+	    reply_fields_str(&run->fields, RF_CUSTOMER), t->order_id,
+	    &t->orders_count);
+	if (t->order_id != NULL && t->order == NULL && t->orders_count > 0)
+		t->orders_count++;
 }
 
 /* A turn of one message: only the order join (--each-message). */
@@ -1797,9 +1830,7 @@ join_only(struct reply_run *run, struct reply_turn *t)
 {
 	memset(t, 0, sizeof(*t));
 	t->order_id = message_order(run);
-	t->order = reply_convs_join(run->convs,
-	    reply_fields_str(&run->fields, RF_CUSTOMER), t->order_id,
-	    &t->orders_count);
+	join_order(run, t);
 }
 
 /* The message's facts added to its conversation's open turn. */
@@ -1839,9 +1870,7 @@ turn_of(struct reply_run *run, const struct reply_conv *c,
 	t->urgent = c->urgent;
 	t->needs_video = c->needs_video;
 	t->followup = c->nmsg >= 2;
-	t->order = reply_convs_join(run->convs,
-	    reply_fields_str(&run->fields, RF_CUSTOMER), t->order_id,
-	    &t->orders_count);
+	join_order(run, t);
 }
 
 /* A draft's hash, eight bytes a step (drafts are a few hundred bytes,

@@ -279,3 +279,22 @@ reply_convs_join(struct reply_convs *rc, const char *customer,
 		return (k = find_kept(cu, order_id)) != NULL ? &k->o : NULL;
 	return cu->norders == 1 && cu->nkept == 1 ? &cu->kept[0].o : NULL;
 }
+
+size_t
+reply_convs_order_ids(struct reply_convs *rc, const char *customer,
+    const char *ids[REPLY_ORDERS_KEPT])
+{
+	size_t i, n = 0;
+	struct customer *cu;
+
+	if (customer == NULL || *customer == '\0')
+		return 0;
+	i = hmap_find(&rc->customers, customer, strlen(customer));
+	if (i == HMAP_NONE)
+		return 0;
+	cu = hmap_at(&rc->customers, i)->val.ptr;
+	for (int k = 0; k < cu->nkept; k++)
+		if (cu->kept[k].o.id != NULL)
+			ids[n++] = cu->kept[k].o.id;
+	return n;
+}

@@ -103,5 +103,9 @@ void	reply_convs_order(struct reply_convs *, const char *customer,
  */
 const struct reply_order *reply_convs_join(struct reply_convs *,
 	    const char *customer, const char *order_id, int *count);
+/* The numbers of customer's orders kept (at most REPLY_ORDERS_KEPT) into
+ * ids; returns how many (0: none, or no such customer). */
+size_t	reply_convs_order_ids(struct reply_convs *, const char *customer,
+	    const char *ids[REPLY_ORDERS_KEPT]);
 
 #endif

@@ -14,6 +14,7 @@
 #include "civil.h"
 #include "json.h"
 #include "locfmt.h"
+#include "orderref.h"
 #include "replyctx.h"
 #include "ts.h"
 
@@ -449,70 +450,14 @@ promise(const struct reply_fields *f, const struct reply_plan *p,
 	}
 }
 
-static int
-is_alnum(char c)
-{
-	return isalnum((unsigned char)c) != 0;
-}
-
-/* Length of the order number that starts at s[i], or 0. */
-static size_t
-order_ref_at(const char *s, size_t i, size_t n)
-{
-	size_t k, d = 0;
-
-	if (s[i] == '#') {
-		/* "#11295", "#SO-20391": a hash and at least 4 digits. */
-		for (k = i + 1; k < n && (is_alnum(s[k]) || s[k] == '-'); k++)
-			d += isdigit((unsigned char)s[k]) != 0;
-		return d >= 4 && k - i <= 25 ? k - i : 0;
-	}
-	if (i > 0 && is_alnum(s[i - 1]))
-		return 0;
-	/* Amazon: 3-7-7 digits. */
-	if (n - i >= 19 && s[i + 3] == '-' && s[i + 11] == '-' &&
-	    (i + 19 == n || !is_alnum(s[i + 19]))) {
-		for (k = 0; k < 19; k++)
-			if (k != 3 && k != 11 && !isdigit((unsigned char)s[i + k]))
-				break;
-		if (k == 19)
-			return 19;
-	}
-	/* Shopee: a date (6 digits) and 8 capitals or digits, one a letter. */
-	if (n - i >= 14 && (i + 14 == n || !is_alnum(s[i + 14]))) {
-		int letters = 0;
-		for (k = 0; k < 14; k++) {
-			char c = s[i + k];
-			if (k < 6 ? !isdigit((unsigned char)c) :
-			    !(isdigit((unsigned char)c) || (c >= 'A' && c <= 'Z')))
-				break;
-			letters += c >= 'A' && c <= 'Z';
-		}
-		if (k == 14 && letters > 0)
-			return 14;
-	}
-	return 0;
-}
-
 int
 reply_order_in_text(const struct reply_fields *f, struct buf *out)
 {
-	const char *text = fstr(f, RF_TEXT);
-	size_t n, len;
+	struct buf scratch = { 0 };
+	int rc = orderref_find(fstr(f, RF_TEXT), NULL, 0, &scratch, out);
 
-	if (text == NULL)
-		return -1;
-	n = strlen(text);
-	for (size_t i = 0; i < n; i++) {
-		/* Every form starts with '#' or a digit: skip the rest fast. */
-		if (text[i] != '#' && !isdigit((unsigned char)text[i]))
-			continue;
-		if ((len = order_ref_at(text, i, n)) > 0) {
-			buf_add(out, text + i, len);
-			return 0;
-		}
-	}
-	return -1;
+	buf_free(&scratch);
+	return rc;
 }
 
 /*
@@ -538,7 +483,8 @@ order_number(const struct reply_fields *f, const struct reply_turn *t,
 		set_str(d, RD_ORDER_ID, id);
 		return;
 	}
-	if (reply_order_in_text(f, text_of(d, RD_ORDER_ID)) == 0)
+	/* A turn has read the text already (reply.c's message_order). */
+	if (t == NULL && reply_order_in_text(f, text_of(d, RD_ORDER_ID)) == 0)
 		set_text(d, RD_ORDER_ID);
 }
 
