@@ -22,7 +22,8 @@ struct locfmt {
 	char		*decimal;	/* mon_decimal_point */
 	char		*thousands;	/* mon_thousands_sep */
 	char		*grouping;	/* mon_grouping */
-	int		 cs_precedes, sep_by_space;
+	int		 cs_precedes, sep_by_space;	/* any currency */
+	int		 own_precedes, own_space;	/* its own currency */
 	int		 cjk;
 	/* The last other currency written, and its symbol (a cache). */
 	char		 other[8];
@@ -70,6 +71,75 @@ locfmt_cache_free(struct locfmt_cache *lc)
 	free(lc);
 }
 
+/*
+ * Where shops write money otherwise than glibc's locale, and why.  A row
+ * applies to the locales whose name starts with `locale`; NULL and -1
+ * keep glibc's value.  These are readers' findings (REVIEW.md, second
+ * readings), each checked against CLDR's main/LANG.xml.
+ */
+static const struct money_custom {
+	const char	*locale;
+	const char	*own_symbol;	/* the locale's own currency */
+	int		 own_precedes, own_space;
+	int		 precedes, space;	/* every currency */
+	const char	*thousands;	/* with a grouping of 3 */
+} money_customs[] = {
+	/* glibc writes 145,90 ₺ and CLDR tr ₺145,90 (¤#,##0.00), but
+	 * Turkish shops and marketplaces write the lira as "TL" after the
+	 * amount, 145,90 TL: the sign is recent (2012) and not on every
+	 * keyboard.  The position is glibc's. */
+	{ "tr_TR", "TL", -1, -1, -1, -1, NULL },
+	/* glibc's "грн." is an abbreviation with its full stop, which reads
+	 * as the end of a sentence in the middle of one; Ukrainian shops
+	 * write 173,90 грн (CLDR uk's symbol is ₴, rarer in shop text). */
+	{ "uk_UA", "грн", -1, -1, -1, -1, NULL },
+	/* glibc and CLDR ja write ￥1,234 (fullwidth sign before); Japanese
+	 * shops write 1,234円 in running text, the sign after, no space. */
+	{ "ja_JP", "円", 0, 0, -1, -1, NULL },
+	/* CLDR he: ‏#,##0.00 ¤ — the sign after the number and a space
+	 * (200.00 ₪, 20.00 €); glibc he_IL puts it before with a space
+	 * (₪ 200.00), which readers found odd. */
+	{ "he_IL", NULL, -1, -1, 0, 1, NULL },
+	/* CLDR es_MX (through es_419): ¤#,##0.00 with "," and "." —
+	 * $75.90, €20.00, $1,234.50; glibc es_MX writes $ 1 234.50. */
+	{ "es_MX", NULL, -1, -1, 1, 0, "," },
+	/* CLDR ar (Latin digits) groups with ",": 1,234.50 ر.س; glibc
+	 * ar_SA has no grouping at all (1234.50 ر.س). */
+	{ "ar_", NULL, -1, -1, -1, -1, "," },
+};
+
+/* Apply money_customs to f (after glibc's conventions are read). */
+static void
+apply_customs(struct locfmt *f)
+{
+	f->own_precedes = f->cs_precedes;
+	f->own_space = f->sep_by_space;
+	for (size_t i = 0; i < sizeof(money_customs) /
+	    sizeof(money_customs[0]); i++) {
+		const struct money_custom *m = &money_customs[i];
+		if (strncmp(f->name, m->locale, strlen(m->locale)) != 0)
+			continue;
+		if (m->precedes >= 0)
+			f->cs_precedes = f->own_precedes = m->precedes;
+		if (m->space >= 0)
+			f->sep_by_space = f->own_space = m->space;
+		if (m->own_symbol != NULL) {
+			free(f->symbol);
+			f->symbol = xstrdup(m->own_symbol);
+		}
+		if (m->own_precedes >= 0)
+			f->own_precedes = m->own_precedes;
+		if (m->own_space >= 0)
+			f->own_space = m->own_space;
+		if (m->thousands != NULL) {
+			free(f->thousands);
+			f->thousands = xstrdup(m->thousands);
+			free(f->grouping);
+			f->grouping = xstrdup("\003");
+		}
+	}
+}
+
 /* The money conventions of f's locale, copied out of localeconv(). */
 static void
 read_conventions(struct locfmt *f)
@@ -96,6 +166,7 @@ read_conventions(struct locfmt *f)
 	uselocale(old);
 	f->cjk = strncmp(f->name, "ja", 2) == 0 ||
 	    strncmp(f->name, "zh", 2) == 0 || strncmp(f->name, "ko", 2) == 0;
+	apply_customs(f);
 }
 
 const struct locfmt *
@@ -258,14 +329,16 @@ locfmt_money(struct locfmt_cache *lc, const struct locfmt *f, double amount,
 {
 	char num[64];
 	const char *sym = NULL, *dot;
-	int digits = 2, cash = 2, precedes, space, code = 0;
+	int digits = 2, cash = 2, precedes, space, code = 0, own = 0;
+	double scale;
 	size_t intlen;
 
 	if (currency != NULL && *currency != '\0') {
 		cldr_currency_digits(lc->cldr, currency, &digits, &cash);
-		if (strcmp(currency, f->currency) == 0)
+		if (strcmp(currency, f->currency) == 0) {
 			sym = f->symbol;
-		else {
+			own = 1;
+		} else {
 			struct locfmt *memo = (struct locfmt *)f;
 			if (strncmp(memo->other, currency, sizeof(memo->other)) != 0) {
 				snprintf(memo->other, sizeof(memo->other),
@@ -281,11 +354,16 @@ locfmt_money(struct locfmt_cache *lc, const struct locfmt *f, double amount,
 	}
 	if (cash == 0 && amount == floor(amount))
 		digits = 0;
-	snprintf(num, sizeof(num), "%.*f", digits, fabs(amount));
+	/* Rounded half away from zero (1234.5 JPY is 1,235円), not by
+	 * printf's ties-to-even. */
+	scale = pow(10, digits);
+	snprintf(num, sizeof(num), "%.*f", digits,
+	    round(fabs(amount) * scale) / scale);
 	dot = strchr(num, '.');
 	intlen = dot ? (size_t)(dot - num) : strlen(num);
-	precedes = sym != NULL && f->cs_precedes;
-	space = sym != NULL && (f->sep_by_space || code);
+	precedes = sym != NULL && (own ? f->own_precedes : f->cs_precedes);
+	space = sym != NULL && ((own ? f->own_space : f->sep_by_space) ||
+	    code);
 	if (amount < 0)
 		buf_addc(out, '-');
 	if (precedes) {

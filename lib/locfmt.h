@@ -3,7 +3,13 @@
  * the system's locale data: glibc's locales (Debian locales-all), opened
  * with newlocale(), names by strftime_l(), money conventions by
  * localeconv() under uselocale(); the decimals of a currency from CLDR
- * (cldr.h).  No table of month names or currency symbols of our own.
+ * (cldr.h).  No table of month names of our own; for money, a short
+ * list of the markets whose shops write it otherwise than glibc does
+ * (locfmt.c's money_customs: Turkish "TL", Ukrainian "грн" without
+ * glibc's full stop, Japanese "円" after the amount, CLDR's positions for
+ * Hebrew and Mexican Spanish, CLDR's grouping for Arabic), each row with
+ * its reason.  Amounts are rounded half away from zero (1234.5 JPY:
+ * 1,235円).
  *
  * Owns: struct locfmt_cache, every locale opened (by name, opened once,
  * a name the system lacks remembered as missing) with its money

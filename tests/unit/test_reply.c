@@ -344,7 +344,7 @@ test_context_times_and_amounts(void **state)
 	assert_true(flag(c, "promise_tomorrow"));
 	assert_string_equal(str(c, "reply_due_text"),
 	    "11\u670821\u65e5(\u571f) 8\u6642");
-	assert_string_equal(str(c, "amount_text"), "\uffe51,980");
+	assert_string_equal(str(c, "amount_text"), "1,980\u5186");
 	cJSON_Delete(c);
 	/* Due at 05:00: that same morning; on the hour. */
 	c = context_of("{\"reply_due_local\":\"2026-11-24T05:00:00+07:00\","
