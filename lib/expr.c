@@ -327,15 +327,24 @@ parse_choices(struct parser *p)
 	}
 }
 
-/* The whole text as one member name. */
+/* An expression of one term of the given kind, its other fields zero. */
 static struct ex *
-named_member(const char *text)
+ex_single(enum term_kind kind)
 {
 	struct ex *e = xcalloc(1, sizeof *e);
 
 	e->alt = xcalloc(1, sizeof *e->alt);
 	e->nalt = 1;
-	e->alt[0].kind = T_PATH;
+	e->alt[0].kind = kind;
+	return e;
+}
+
+/* The whole text as one member name. */
+static struct ex *
+named_member(const char *text)
+{
+	struct ex *e = ex_single(T_PATH);
+
 	add_step(&e->alt[0], xstrdup(text));
 	return e;
 }
@@ -382,12 +391,9 @@ ex_parse(const char *text, int mode, const char **why)
 struct ex *
 ex_literal(const cJSON *v)
 {
-	struct ex *e = xcalloc(1, sizeof *e);
+	struct ex *e = ex_single(T_LITERAL);
 	struct buf b = BUF_INIT;
 
-	e->alt = xcalloc(1, sizeof *e->alt);
-	e->nalt = 1;
-	e->alt[0].kind = T_LITERAL;
 	e->alt[0].literal = cJSON_Duplicate(v, 1);
 	json_write(&b, v);
 	e->source = buf_detach(&b);
@@ -397,12 +403,9 @@ ex_literal(const cJSON *v)
 struct ex *
 ex_html(struct ex *inner)
 {
-	struct ex *e = xcalloc(1, sizeof *e);
+	struct ex *e = ex_single(T_HTML);
 	struct buf b = BUF_INIT;
 
-	e->alt = xcalloc(1, sizeof *e->alt);
-	e->nalt = 1;
-	e->alt[0].kind = T_HTML;
 	e->alt[0].arg = inner;
 	buf_printf(&b, "html(%s)", inner->source);
 	e->source = buf_detach(&b);

@@ -172,6 +172,15 @@ report_say(const struct report *r, enum rw w, const char *a, const char *b,
 	say(r, w, a, b, out);
 }
 
+void
+report_say_count(const struct report *r, enum rw w, int n, struct buf *out)
+{
+	char count[16];
+
+	snprintf(count, sizeof count, "%d", n);
+	say(r, w, count, NULL, out);
+}
+
 /* ---- state --------------------------------------------------------------- */
 
 enum view {

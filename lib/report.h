@@ -111,6 +111,10 @@ const char *report_word(const struct report *, enum rw);
 void	report_say(const struct report *, enum rw, const char *a,
 	    const char *b, struct buf *out);
 
+/* report_say with a count as its {1} ("12 more rows …"). */
+void	report_say_count(const struct report *, enum rw, int n,
+	    struct buf *out);
+
 /* A figure of the headline: its value now, before, over the week. */
 struct report_figure {
 	const char	*metric;	/* cs-kpi's name ("frt_p50"), or the

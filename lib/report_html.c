@@ -482,6 +482,19 @@ td_both(struct page *p, enum kpi_kind kind, double is, double was,
 	buf_adds(p->out, "</td>");
 }
 
+/* "N more rows/conversations …" under a table cut short. */
+static void
+more_note(struct page *p, enum rw word, int n)
+{
+	struct buf s = BUF_INIT;
+
+	report_say_count(p->r, word, n, &s);
+	buf_adds(p->out, "<p class=\"muted\">");
+	esc(p, buf_str(&s));
+	buf_adds(p->out, "</p>");
+	buf_free(&s);
+}
+
 static void
 table(struct page *p, int t)
 {
@@ -514,15 +527,8 @@ table(struct page *p, int t)
 		buf_adds(p->out, "</tr>");
 	}
 	buf_adds(p->out, "</tbody></table></div>");
-	if (more > 0) {
-		char m[16];
-		snprintf(m, sizeof m, "%d", more);
-		buf_reset(&s);
-		report_say(p->r, RW_MORE_ROWS, m, NULL, &s);
-		buf_adds(p->out, "<p class=\"muted\">");
-		esc(p, buf_str(&s));
-		buf_adds(p->out, "</p>");
-	}
+	if (more > 0)
+		more_note(p, RW_MORE_ROWS, more);
 	buf_adds(p->out, "</section>");
 	buf_free(&s);
 }
@@ -626,15 +632,8 @@ list(struct page *p, int which)
 		buf_adds(p->out, "</tr>");
 	}
 	buf_adds(p->out, "</tbody></table></div>");
-	if (total > n) {
-		char m[16];
-		snprintf(m, sizeof m, "%d", total - n);
-		buf_reset(&s);
-		report_say(p->r, RW_MORE_LIST, m, NULL, &s);
-		buf_adds(p->out, "<p class=\"muted\">");
-		esc(p, buf_str(&s));
-		buf_adds(p->out, "</p>");
-	}
+	if (total > n)
+		more_note(p, RW_MORE_LIST, total - n);
 	buf_adds(p->out, "</section>");
 	buf_free(&s);
 }

@@ -511,10 +511,8 @@ table(struct doc *d, int tn)
 	}
 	tbl_write(d, &t);
 	if (more > 0) {
-		char m[16];
-		snprintf(m, sizeof m, "%d", more);
 		buf_reset(&s);
-		report_say(d->r, RW_MORE_ROWS, m, NULL, &s);
+		report_say_count(d->r, RW_MORE_ROWS, more, &s);
 		para(d, buf_str(&s));
 	}
 	buf_free(&s);
@@ -595,10 +593,8 @@ list(struct doc *d, int which)
 	}
 	tbl_write(d, &t);
 	if (total > n) {
-		char m[16];
-		snprintf(m, sizeof m, "%d", total - n);
 		buf_reset(&s);
-		report_say(d->r, RW_MORE_LIST, m, NULL, &s);
+		report_say_count(d->r, RW_MORE_LIST, total - n, &s);
 		para(d, buf_str(&s));
 	}
 	buf_free(&s);
