@@ -116,6 +116,32 @@ code_point_set(const char *s, size_t *n)
 	return v;
 }
 
+/* li's index of the word endings by last byte (a counting sort, stable). */
+static void
+index_suffixes(struct langid *li)
+{
+	size_t n = li_nsuffixes;
+
+	li->suffix_order = xcalloc(n + 1, sizeof(*li->suffix_order));
+	li->suffix_len = xcalloc(n + 1, sizeof(*li->suffix_len));
+	memset(li->suffix_first, 0, sizeof(li->suffix_first));
+	for (size_t i = 0; i < n; i++) {
+		size_t k = strlen(li_suffixes[i].suffix);
+		li->suffix_len[i] = (uint8_t)k;
+		li->suffix_first[(unsigned char)li_suffixes[i].suffix[k - 1] +
+		    1]++;
+	}
+	for (int b = 0; b < 256; b++)
+		li->suffix_first[b + 1] += li->suffix_first[b];
+	uint16_t next[256];
+	memcpy(next, li->suffix_first, sizeof(next));
+	for (size_t i = 0; i < n; i++) {
+		size_t k = li->suffix_len[i];
+		li->suffix_order[next[(unsigned char)
+		    li_suffixes[i].suffix[k - 1]]++] = (uint16_t)i;
+	}
+}
+
 void
 langid_init(struct langid *li)
 {
@@ -124,6 +150,7 @@ langid_init(struct langid *li)
 	li->hans = code_point_set(li_han_simplified, &li->nhans);
 	li->hant = code_point_set(li_han_traditional, &li->nhant);
 	li->kanji = code_point_set(li_kanji_japanese, &li->nkanji);
+	index_suffixes(li);
 }
 
 void
@@ -134,6 +161,8 @@ langid_free(struct langid *li)
 	free(li->hans);
 	free(li->hant);
 	free(li->kanji);
+	free(li->suffix_order);
+	free(li->suffix_len);
 	memset(li, 0, sizeof(*li));
 }
 
@@ -346,16 +375,30 @@ read_raw(const struct langid *li, const char *raw, size_t len,
 	}
 }
 
-/* Word endings of at least five letters' words. */
-static void
-suffix(struct reading *r, const char *w, size_t n)
+void
+langid_endings(const struct langid *li, const char *w, size_t n, float *s,
+    int plain)
 {
 	if (n < 5)
 		return;
-	for (size_t i = 0; i < li_nsuffixes; i++) {
-		size_t k = strlen(li_suffixes[i].suffix);
+	if (plain) {		/* REFERENCE PATH: every ending */
+		for (size_t i = 0; i < li_nsuffixes; i++) {
+			size_t k = strlen(li_suffixes[i].suffix);
+			if (n > k && memcmp(w + n - k, li_suffixes[i].suffix,
+			    k) == 0)
+				s[li_suffixes[i].lang] += li_suffixes[i].weight;
+		}
+		return;
+	}
+	/* FAST PATH: only the endings that end in the word's last byte
+	 * (index_suffixes), in the same order; a tenth of the detector's
+	 * instructions were the plain loop's strlen and memcmp */
+	unsigned char last = (unsigned char)w[n - 1];
+	for (size_t j = li->suffix_first[last]; j < li->suffix_first[last + 1];
+	    j++) {
+		size_t i = li->suffix_order[j], k = li->suffix_len[i];
 		if (n > k && memcmp(w + n - k, li_suffixes[i].suffix, k) == 0)
-			r->s[li_suffixes[i].lang] += li_suffixes[i].weight;
+			s[li_suffixes[i].lang] += li_suffixes[i].weight;
 	}
 }
 
@@ -464,7 +507,7 @@ read_words(const struct langid *li, const struct tok_text *tt,
 		if (e > 0 && e < k->len)
 			add_word(li, tok_hash(w + e, k->len - e), r);
 		lone_letter(src, k->srclen, r);
-		suffix(r, w, k->len);
+		langid_endings(li, w, k->len, r->s, 0);
 	}
 }
 

@@ -59,6 +59,15 @@ struct langid {
 	size_t		 nhant;
 	int32_t		*kanji;		/* sorted: Japanese forms only */
 	size_t		 nkanji;
+	/* FAST PATH: the word endings by their last byte, so a word is
+	 * compared only with the endings it could have (suffix_order:
+	 * indexes of li_suffixes in their order, those ending in byte b
+	 * from suffix_first[b] to suffix_first[b + 1]; suffix_len their
+	 * lengths).  The plain loop over every ending adds the same
+	 * weights in the same order: test_langid checks both. */
+	uint16_t	*suffix_order;
+	uint8_t		*suffix_len;
+	uint16_t	 suffix_first[257];
 };
 
 void	langid_init(struct langid *);
@@ -70,5 +79,13 @@ void	langid_free(struct langid *);
  */
 const char *langid_detect(const struct langid *, const char *raw, size_t len,
 	    const struct tok_text *tt, const struct langid_hints *);
+
+/*
+ * Add to s[] (LI_NSCORED floats, indexed by enum li_lang) the weights of
+ * the word endings w[0..n) has, for words of five bytes or more.  plain:
+ * the reference loop over every ending, for the test of the fast path.
+ */
+void	langid_endings(const struct langid *, const char *w, size_t n,
+	    float *s, int plain);
 
 #endif

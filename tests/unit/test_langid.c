@@ -6,9 +6,11 @@
  */
 #include "unit.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "langid.h"
+#include "langid_words.h"
 
 struct fixture {
 	struct langid	 li;
@@ -223,6 +225,44 @@ test_scripts_beyond(void **state)
 	assert_string_equal(lang(f, "joao.silva@example.com"), "und");
 }
 
+/* The fast path of the word endings (only those ending in the word's last
+ * byte) adds the same weights in the same order as the plain loop: every
+ * ending on words of 5 to 12 bytes, endings inside another ("mente",
+ * "ciones"), and words ending in bytes no ending ends in. */
+static void
+test_endings_fast_path(void **state)
+{
+	struct fixture *f = *state;
+	static const char *stems[] = { "a", "abcde", "xyzzyq", "über", "ст" };
+	char w[64];
+
+	for (size_t i = 0; i < li_nsuffixes; i++)
+		for (size_t j = 0; j < sizeof(stems) / sizeof(*stems); j++) {
+			int n = snprintf(w, sizeof(w), "%s%s", stems[j],
+			    li_suffixes[i].suffix);
+			float plain[LI_NSCORED] = { 0 }, fast[LI_NSCORED] = { 0 };
+			langid_endings(&f->li, w, (size_t)n, plain, 1);
+			langid_endings(&f->li, w, (size_t)n, fast, 0);
+			assert_memory_equal(plain, fast, sizeof(plain));
+		}
+	static const char *other[] = { "abcdefq", "zzzzz", "estamos",
+	    "comunicaciones", "finalmente", "schaftschaft", "hello" };
+	int differs = 0;
+	for (size_t j = 0; j < sizeof(other) / sizeof(*other); j++) {
+		float plain[LI_NSCORED] = { 0 }, fast[LI_NSCORED] = { 0 };
+		langid_endings(&f->li, other[j], strlen(other[j]), plain, 1);
+		langid_endings(&f->li, other[j], strlen(other[j]), fast, 0);
+		assert_memory_equal(plain, fast, sizeof(plain));
+		for (int l = 0; l < LI_NSCORED; l++)
+			differs |= plain[l] != 0;
+	}
+	assert_true(differs);	/* some of them do have endings */
+	/* "finalmente": es, pt and it's "mente", Spanish and Italian alike */
+	float s[LI_NSCORED] = { 0 };
+	langid_endings(&f->li, "finalmente", 10, s, 0);
+	assert_true(s[LI_ES] > 0 && s[LI_IT] > 0 && s[LI_PT] > 0);
+}
+
 int
 main(void)
 {
@@ -235,6 +275,7 @@ main(void)
 		cmocka_unit_test(test_chinese_scripts),
 		cmocka_unit_test(test_hints),
 		cmocka_unit_test(test_scripts_beyond),
+		cmocka_unit_test(test_endings_fast_path),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
