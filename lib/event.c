@@ -920,6 +920,36 @@ small_integer(struct ev_reader *r, const char *s, size_t n)
 }
 
 /*
+ * FAST PATH: true, false, null and a finite number below 2^53 written
+ * with a fraction or an exponent ("0.94", "-1e3"), as the items cJSON's
+ * parse makes of them (strtod in the C locale, as its parse_number
+ * does), without its parse: cs-classify's flags and scores were most of
+ * cs-reply's calls to cJSON_ParseWithLength.  NULL for anything else
+ * (the plain path, cJSON's parse).  jscan has checked the value is JSON.
+ * test_event's test_values_fast_path compares both paths.
+ */
+static cJSON *
+literal_or_decimal(struct ev_reader *r, const char *s, size_t n)
+{
+	char tmp[64], *end;
+
+	if (n == 4 && memcmp(s, "true", 4) == 0)
+		return new_node(r, cJSON_True);
+	if (n == 5 && memcmp(s, "false", 5) == 0)
+		return new_node(r, cJSON_False);
+	if (n == 4 && memcmp(s, "null", 4) == 0)
+		return new_node(r, cJSON_NULL);
+	if (n >= sizeof(tmp) || !(s[0] == '-' || (s[0] >= '0' && s[0] <= '9')))
+		return NULL;
+	memcpy(tmp, s, n);
+	tmp[n] = '\0';
+	double v = strtod(tmp, &end);
+	if (end != tmp + n || !isfinite(v) || fabs(v) >= 9007199254740992.0)
+		return NULL;
+	return new_number(r, v);
+}
+
+/*
  * s[0..n) NUL-ended in r->strs, where partial_object made room: the text
  * stays put while the line's object is built.
  */
@@ -980,6 +1010,8 @@ member_item(struct ev_reader *r, const struct jscan_member *m)
 		return new_string_ref(r, line_unescaped(r, m->val + 1,
 		    m->vallen - 2));
 	if ((v = small_integer(r, m->val, m->vallen)) != NULL)
+		return v;
+	if ((v = literal_or_decimal(r, m->val, m->vallen)) != NULL)
 		return v;
 	v = cJSON_ParseWithLength(m->val, m->vallen);
 	if (v == NULL)

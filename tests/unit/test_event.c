@@ -442,6 +442,48 @@ test_want_many(void **state)
 	free(path);
 }
 
+/*
+ * The fast path for true, false, null and numbers with a fraction or an
+ * exponent builds the same items as cJSON's parse (the plain path): type,
+ * valuedouble to the bit, valueint; values it leaves to cJSON (2^53 and
+ * up, 1e999, integers of 16 digits) come out as before too.
+ */
+static void
+test_values_fast_path(void **state)
+{
+	static const char *vals[] = { "true", "false", "null", "0.94",
+	    "-0.884", "0.1", "1e3", "-1E-7", "2.5e+2", "-0", "-0.0",
+	    "123456.789012345678", "0.30000000000000004", "1e308", "4e-320",
+	    "9007199254740991.5", "9007199254740993.0", "1e999", "-1e999",
+	    "1234567890123456", "12", "-3", "2147483648.5", "-2147483649.5" };
+	struct buf line = BUF_INIT;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(vals) / sizeof(*vals); i++) {
+		struct ev_reader_opts o = { .format = EV_JSONL };
+		struct diag d;
+		struct ev_record rec;
+		buf_reset(&line);
+		buf_printf(&line, "{\"v\":%s}\n", vals[i]);
+		char *path = put("in", line.data, line.len);
+		char *files[] = { path };
+		diag_init(&d, "test");
+		struct ev_reader *r = ev_open(&o, files, 1, &d);
+		assert_int_equal(ev_read(r, &rec), 1);
+		const cJSON *got = rec.obj->child;
+		cJSON *want = cJSON_Parse(vals[i]);
+		assert_non_null(want);
+		assert_int_equal(got->type & 0xFF, want->type & 0xFF);
+		assert_memory_equal(&got->valuedouble, &want->valuedouble,
+		    sizeof(double));
+		assert_int_equal(got->valueint, want->valueint);
+		cJSON_Delete(want);
+		ev_close(r);
+		free(path);
+	}
+	buf_free(&line);
+}
+
 /* Strings with escapes are read without cJSON, to the same bytes. */
 static void
 test_jsonl_escapes(void **state)
@@ -675,6 +717,7 @@ main(void)
 		cmocka_unit_test(test_take_strings),
 		cmocka_unit_test(test_jsonl_escapes),
 		cmocka_unit_test(test_want_many),
+		cmocka_unit_test(test_values_fast_path),
 		cmocka_unit_test(test_format_names),
 		cmocka_unit_test(test_csv_quoted_multiline),
 		cmocka_unit_test(test_csv_types),
