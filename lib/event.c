@@ -933,8 +933,11 @@ literal_or_decimal(struct ev_reader *r, const char *s, size_t n)
 {
 	char tmp[64], *end;
 
-	if (n == 4 && memcmp(s, "true", 4) == 0)
-		return new_node(r, cJSON_True);
+	if (n == 4 && memcmp(s, "true", 4) == 0) {
+		cJSON *t = new_node(r, cJSON_True);
+		t->valueint = 1;	/* as cJSON's parse sets it */
+		return t;
+	}
 	if (n == 5 && memcmp(s, "false", 5) == 0)
 		return new_node(r, cJSON_False);
 	if (n == 4 && memcmp(s, "null", 4) == 0)
