@@ -650,9 +650,17 @@ filter_run_lines(struct cli_common *cli, struct diag *d,
     const struct ev_lines *lines, struct ev_writer *w, filter_fn fn,
     void *ctx)
 {
+	return filter_run_lines_held(cli, d, lines, w, fn, ctx, NULL);
+}
+
+int
+filter_run_lines_held(struct cli_common *cli, struct diag *d,
+    const struct ev_lines *lines, struct ev_writer *w, filter_fn fn,
+    void *ctx, const struct filter_hooks *hooks)
+{
 	struct ev_reader_opts in = reader_opts(cli);
 	struct ev_reader *r = ev_open_lines(&in, lines, d);
-	int status = run_loop(cli, d, r, w, &in, fn, ctx, NULL);
+	int status = run_loop(cli, d, r, w, &in, fn, ctx, hooks);
 
 	ev_close(r);
 	return status;

@@ -128,5 +128,9 @@ void	filter_release(struct filter_add *, uint64_t ticket,
 int	filter_run_held(struct cli_common *, struct diag *,
 	    char *const *files, int nfiles, filter_fn fn, void *ctx,
 	    const struct filter_hooks *);
+/* filter_run_lines, holding (hooks NULL: none held). */
+int	filter_run_lines_held(struct cli_common *, struct diag *,
+	    const struct ev_lines *, struct ev_writer *, filter_fn fn,
+	    void *ctx, const struct filter_hooks *);
 
 #endif

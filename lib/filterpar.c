@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,8 +24,10 @@ struct bline {
 					 * over --max-line, len is its length */
 	long		 lineno;
 	const char	*file;		/* shown name: lives on (argv) */
-	int		 owner;		/* the thread, or -1: a blank line */
+	int		 owner;		/* the thread that writes its record,
+					 * or -1: a blank line */
 	int		 too_long;
+	int		 to_all;	/* every thread reads it */
 };
 
 struct note {
@@ -52,7 +55,9 @@ struct batch {
 					 * cannot be opened), told first */
 	size_t		 npre, cappre;
 	struct share	*share;		/* one a thread */
-	int		 left;		/* threads not done with it */
+	int		 left;		/* threads not done reading it */
+	atomic_size_t	 pending;	/* its records not yet made */
+	uint64_t	 seq;
 };
 
 struct par {
@@ -61,9 +66,17 @@ struct par {
 	filter_fn		 fn;
 	void *const		*ctxs;
 	int			 jobs;
-	struct batch		*ring;		/* batch s is ring[s % nring] */
-	size_t			 nring;
+	const struct filter_par	*opt;
+	/* The batches read and not yet written, oldest first: batch s is
+	 * q[s - base].  Each is one allocation, kept until written (a
+	 * thread holding events keeps its lines' records owed). */
+	struct batch		**q;
+	size_t			 nq, capq;
+	uint64_t		 base;
+	struct batch		**spare;	/* written, to fill again */
+	size_t			 nspare;
 	uint64_t		 filled;	/* batches 0 .. filled-1 read */
+	uint64_t		 unread;	/* filled, not read by all */
 	int			 ended;		/* and no more */
 	int			 stop;		/* --strict ends the run */
 	pthread_t		*tid;
@@ -93,6 +106,13 @@ notes_clear(struct note *v, size_t *n)
 
 /* ---- a thread --------------------------------------------------------------- */
 
+/* A line a thread read whose record is still to come. */
+struct owed {
+	struct batch	*b;
+	size_t		 at;
+	int		 discard;	/* another thread's to write */
+};
+
 struct worker {
 	struct par	*par;
 	int		 id;
@@ -100,7 +120,12 @@ struct worker {
 	struct batch	*b;		/* NULL between batches */
 	size_t		 i;		/* the next line of b to look at */
 	size_t		 at;		/* the line being filtered */
-	int		 pending;	/* its record is still to be taken */
+	int		 mine;		/* ... and this thread writes it */
+	/* records owed, oldest first: one at most unless the filter holds
+	 * events (then each record is one line of output) */
+	struct owed	*owed;
+	size_t		 nowed, headowed, capowed;
+	struct buf	 made;		/* what the writer gave, to share out */
 	struct ev_writer *w;		/* into memory */
 	struct diag	 d;
 	int		 status;
@@ -111,30 +136,91 @@ sink(void *ctx, enum diag_kind kind, const char *file, long line,
     const char *msg)
 {
 	struct worker *wk = ctx;
-	struct share *sh = &wk->b->share[wk->id];
-	struct note nt = { kind, file, line, wk->at, xstrdup(msg) };
+	struct share *sh;
+	struct note nt = { kind, file, line, wk->at, NULL };
 
+	/* a line every thread reads is told by the one that writes it */
+	if (wk->b == NULL || !wk->mine)
+		return;
+	sh = &wk->b->share[wk->id];
+	nt.msg = xstrdup(msg);
 	note_push(&sh->notes, &sh->nnotes, &sh->capnotes, &nt);
 }
 
-/* The record of the line last given, now written: into the batch. */
 static void
-take_record(struct worker *wk)
+owe(struct worker *wk, struct batch *b, size_t at, int discard)
 {
-	struct share *sh;
-	size_t before;
+	if (wk->headowed > 0 && wk->headowed == wk->nowed)
+		wk->headowed = wk->nowed = 0;
+	if (wk->nowed == wk->capowed) {
+		if (wk->headowed > 0) {
+			memmove(wk->owed, wk->owed + wk->headowed,
+			    sizeof *wk->owed * (wk->nowed - wk->headowed));
+			wk->nowed -= wk->headowed;
+			wk->headowed = 0;
+		} else {
+			wk->capowed = wk->capowed ? wk->capowed * 2 : 64;
+			wk->owed = xrealloc(wk->owed,
+			    sizeof *wk->owed * wk->capowed);
+		}
+	}
+	wk->owed[wk->nowed++] = (struct owed){ b, at, discard };
+}
 
-	if (!wk->pending)
+/* A record made: into the share of its line's batch. */
+static void
+pay(struct worker *wk, const char *p, size_t len)
+{
+	struct par *par = wk->par;
+	struct owed *ow;
+	struct share *sh;
+
+	if (wk->headowed == wk->nowed)
+		diag_fatal(par->d, CS_EXIT_SOFTWARE, "internal error: a record "
+		    "for no line");
+	ow = &wk->owed[wk->headowed++];
+	if (ow->discard)
 		return;
-	sh = &wk->b->share[wk->id];
-	before = sh->out.len;
-	ev_writer_take(wk->w, &sh->out);
+	sh = &ow->b->share[wk->id];
+	buf_add(&sh->out, p, len);
 	if (sh->nlens == sh->caplens) {
 		sh->caplens = sh->caplens ? sh->caplens * 2 : 256;
 		sh->lens = xrealloc(sh->lens, sizeof *sh->lens * sh->caplens);
 	}
-	sh->lens[sh->nlens++] = sh->out.len - before;
-	wk->pending = 0;
+	sh->lens[sh->nlens++] = len;
+	if (atomic_fetch_sub(&ow->b->pending, 1) == 1) {
+		pthread_mutex_lock(&par->lock);
+		pthread_cond_broadcast(&par->done);
+		pthread_mutex_unlock(&par->lock);
+	}
+}
+
+/* What the filter wrote since the last look: the records owed. */
+static void
+take_records(struct worker *wk)
+{
+	if (wk->headowed == wk->nowed)
+		return;
+	if (wk->par->opt->hooks == NULL) {
+		/* one line given, one record (or none, or several events
+		 * of one record) */
+		buf_reset(&wk->made);
+		ev_writer_take(wk->w, &wk->made);
+		pay(wk, wk->made.data, wk->made.len);
+		return;
+	}
+	ev_writer_take(wk->w, &wk->made);
+	size_t done = 0;
+	for (;;) {
+		const char *s = wk->made.data + done;
+		const char *nl = memchr(s, '\n', wk->made.len - done);
+		if (nl == NULL)
+			break;
+		pay(wk, s, (size_t)(nl - s) + 1);
+		done += (size_t)(nl - s) + 1;
+	}
+	memmove(wk->made.data, wk->made.data + done, wk->made.len - done);
+	wk->made.len -= done;
 }
 
 static void
@@ -143,7 +229,8 @@ batch_done(struct worker *wk)
 	struct par *par = wk->par;
 
 	pthread_mutex_lock(&par->lock);
-	wk->b->left--;
+	if (--wk->b->left == 0)
+		par->unread--;
 	pthread_cond_broadcast(&par->done);
 	pthread_mutex_unlock(&par->lock);
 	wk->b = NULL;
@@ -158,14 +245,15 @@ next_line(void *ctx, const char **p, size_t *n, const char **file,
 	struct worker *wk = ctx;
 	struct par *par = wk->par;
 
-	take_record(wk);
+	take_records(wk);
 	for (;;) {
 		while (wk->b != NULL && wk->i < wk->b->n) {
 			const struct bline *l = &wk->b->l[wk->i++];
-			if (l->owner != wk->id)
+			if (l->owner != wk->id && !(l->to_all && l->owner >= 0))
 				continue;
 			wk->at = wk->i - 1;
-			wk->pending = 1;
+			wk->mine = l->owner == wk->id;
+			owe(wk, wk->b, wk->at, !wk->mine);
 			*p = l->too_long ? NULL : wk->b->bytes.data + l->off;
 			*n = l->len;
 			*file = l->file;
@@ -178,7 +266,7 @@ next_line(void *ctx, const char **p, size_t *n, const char **file,
 		while (par->filled <= wk->seq && !par->ended && !par->stop)
 			pthread_cond_wait(&par->more, &par->lock);
 		if (par->filled > wk->seq && !par->stop) {
-			wk->b = &par->ring[wk->seq % par->nring];
+			wk->b = par->q[wk->seq - par->base];
 			wk->i = 0;
 		}
 		pthread_mutex_unlock(&par->lock);
@@ -194,8 +282,14 @@ work(void *arg)
 	struct par *par = wk->par;
 	struct ev_lines lines = { next_line, wk };
 
-	wk->status = filter_run_lines(par->cli, &wk->d, &lines, wk->w,
-	    par->fn, par->ctxs[wk->id]);
+	if (par->opt->body != NULL)
+		wk->status = par->opt->body(par->ctxs[wk->id], par->cli,
+		    &wk->d, &lines, wk->w);
+	else
+		wk->status = filter_run_lines_held(par->cli, &wk->d, &lines,
+		    wk->w, par->fn, par->ctxs[wk->id], par->opt->hooks);
+	/* what the end released */
+	take_records(wk);
 	return NULL;
 }
 
@@ -213,6 +307,11 @@ struct input {
 	size_t		 skipping;	/* > 0: the length so far of a line
 					 * over --max-line, being passed */
 	const char	*key;		/* the routing field's source name */
+	const char	*key_else;	/* ... when key has no value */
+	const char	*all;		/* the source name of the field whose
+					 * value all_value sends a line to
+					 * every thread */
+	const char	*all_value;
 	unsigned	 turn;		/* for lines without a key */
 	struct buf	 keytext;
 };
@@ -378,30 +477,50 @@ route_text(const char *v, size_t n, struct buf *out)
 	return 0;
 }
 
+/* The routing text of the member named key; 0 when there is none (or,
+ * with empty_is_none, when it is the empty string). */
+static int
+member_text(struct input *in, const char *p, size_t n, const char *key,
+    int empty_is_none)
+{
+	size_t vlen;
+	const char *v = find_member(p, n, key, strlen(key), &vlen);
+
+	return v != NULL && route_text(v, vlen, &in->keytext) &&
+	    !(empty_is_none && in->keytext.len == 0);
+}
+
 static int
 owner_of(struct input *in, const char *p, size_t n, int jobs)
 {
-	size_t vlen;
-	const char *v = in->key ? find_member(p, n, in->key, strlen(in->key),
-	    &vlen) : NULL;
+	int else_ = in->key_else != NULL;
 
-	if (v != NULL && route_text(v, vlen, &in->keytext))
+	if ((in->key != NULL && member_text(in, p, n, in->key, else_)) ||
+	    (else_ && member_text(in, p, n, in->key_else, 1)))
 		return (int)(hmap_hash(in->keytext.data, in->keytext.len) %
 		    (uint64_t)jobs);
 	in->turn = (in->turn + 1) % (unsigned)jobs;
 	return (int)in->turn;
 }
 
+/* Does the line go to every thread (its `all` member is all_value)? */
+static int
+to_all(struct input *in, const char *p, size_t n)
+{
+	return in->all != NULL && member_text(in, p, n, in->all, 0) &&
+	    strcmp(buf_str(&in->keytext), in->all_value) == 0;
+}
+
 static void
 line_add(struct batch *b, const struct input *in, size_t off, size_t len,
-    int owner, int too_long)
+    int owner, int too_long, int all)
 {
 	if (b->n == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 4096;
 		b->l = xrealloc(b->l, sizeof *b->l * b->cap);
 	}
 	b->l[b->n++] = (struct bline){ off, len, in->lineno, in->name, owner,
-	    too_long };
+	    too_long, all };
 }
 
 /* A line of b->bytes (without its newline), numbered and dealt. */
@@ -412,10 +531,12 @@ add_line(struct input *in, struct batch *b, size_t off, size_t len, int jobs)
 
 	in->lineno++;
 	if (len > in->max_line)
-		line_add(b, in, 0, len, owner_of(in, "", 0, jobs), 1);
+		line_add(b, in, 0, len, owner_of(in, "", 0, jobs), 1, 0);
+	else if (ev_line_blank(s, len))
+		line_add(b, in, off, len, -1, 0, 0);
 	else
-		line_add(b, in, off, len, ev_line_blank(s, len) ? -1 :
-		    owner_of(in, s, len, jobs), 0);
+		line_add(b, in, off, len, owner_of(in, s, len, jobs), 0,
+		    to_all(in, s, len));
 }
 
 /* The complete lines of b->bytes from `done`: where the last one ends. */
@@ -463,7 +584,7 @@ pass_long_line(struct input *in, struct batch *b, size_t len, int jobs,
 		len += nl ? (size_t)(nl - tmp) : (size_t)r;
 	}
 	in->lineno++;
-	line_add(b, in, 0, len, owner_of(in, "", 0, jobs), 1);
+	line_add(b, in, 0, len, owner_of(in, "", 0, jobs), 1, 0);
 	if (nl != NULL)
 		buf_add(&in->carry, nl + 1, (size_t)(tmp + r - nl - 1));
 	return nl == NULL;
@@ -545,8 +666,6 @@ stop_for_exit(void *ctx)
 		pthread_join(par->tid[i], NULL);
 }
 
-/* Batch b, once every thread is done with it: its records in input
- * order, each line's diagnostics first. */
 /* Has line i a diagnostic to tell (so what comes before goes out first)? */
 static int
 told_next(const struct batch *b, size_t i, const size_t *next_note)
@@ -557,6 +676,8 @@ told_next(const struct batch *b, size_t i, const size_t *next_note)
 	    b->share[w].notes[next_note[w]].at == i;
 }
 
+/* Batch b, every record of it made: its records in input order, each
+ * line's diagnostics first. */
 static void
 write_batch(struct par *par, struct batch *b, struct out *o)
 {
@@ -566,10 +687,6 @@ write_batch(struct par *par, struct batch *b, struct out *o)
 	    *next_note = xcalloc((size_t)par->jobs, sizeof *next_note),
 	    *off = xcalloc((size_t)par->jobs, sizeof *off);
 
-	pthread_mutex_lock(&par->lock);
-	while (b->left > 0)
-		pthread_cond_wait(&par->done, &par->lock);
-	pthread_mutex_unlock(&par->lock);
 	for (size_t i = 0; i < b->npre; i++)
 		diag_replay(par->d, b->pre[i].kind, b->pre[i].file,
 		    b->pre[i].line, b->pre[i].msg);
@@ -635,77 +752,144 @@ batch_free(struct batch *b, int jobs)
 		free(b->share[w].notes);
 	}
 	free(b->share);
+	free(b);
 }
 
-/* Read batches while the threads filter them; write each when done. */
+static struct batch *
+batch_get(struct par *par)
+{
+	struct batch *b;
+
+	if (par->nspare > 0)
+		return par->spare[--par->nspare];
+	b = xcalloc(1, sizeof *b);
+	b->share = xcalloc((size_t)par->jobs, sizeof *b->share);
+	return b;
+}
+
+/* Under the lock: is the oldest batch read by all, every record made? */
 static int
-run_par(struct par *par, struct input *in, struct worker *wk)
+oldest_done(const struct par *par)
+{
+	return par->nq > 0 && par->q[0]->left == 0 &&
+	    atomic_load(&par->q[0]->pending) == 0;
+}
+
+/* Under the lock: the oldest batch out of the queue, written. */
+static void
+write_oldest(struct par *par, struct out *o)
+{
+	struct batch *b = par->q[0];
+
+	pthread_mutex_unlock(&par->lock);
+	write_batch(par, b, o);
+	pthread_mutex_lock(&par->lock);
+	memmove(par->q, par->q + 1, sizeof *par->q * (par->nq - 1));
+	par->nq--;
+	par->base++;
+	par->spare = xrealloc(par->spare, sizeof *par->spare *
+	    (par->nspare + 1));
+	par->spare[par->nspare++] = b;
+}
+
+/* Batches read ahead of the slowest thread, at most. */
+static uint64_t
+read_ahead(const struct par *par)
+{
+	return (uint64_t)par->jobs * 2 + 2;
+}
+
+/*
+ * Read batches while the threads filter them; write each once every
+ * record of it is made.  A thread holding events owes the records of
+ * lines it has read: the batches wait (their number bound by the hold),
+ * while reading goes on as far as the threads do.
+ */
+static void
+run_par(struct par *par, struct input *in)
 {
 	struct out o;
-	uint64_t seq = 0, written = 0;
-	int more = 1;
+	struct batch *last = NULL;	/* what the end of input said */
 
 	out_open(&o, STDOUT_FILENO, par->d);
 	par->out = &o;
 	par->d->before_strict_exit = stop_for_exit;
 	par->d->before_strict_exit_ctx = par;
-	while (more) {
-		if (seq >= par->nring)
-			write_batch(par, &par->ring[written++ % par->nring], &o);
-		struct batch *b = &par->ring[seq % par->nring];
-		more = fill(in, b, par->jobs, par->d);
-		pthread_mutex_lock(&par->lock);
-		if (more) {
-			b->left = par->jobs;
-			par->filled = ++seq;
-		} else
-			par->ended = 1;
-		pthread_cond_broadcast(&par->more);
-		pthread_mutex_unlock(&par->lock);
-		/* what an operand that cannot be opened says, in its place */
-		if (!more && b->npre > 0) {
-			while (written < seq)
-				write_batch(par, &par->ring[written++ %
-				    par->nring], &o);
-			for (size_t i = 0; i < b->npre; i++)
-				diag_replay(par->d, b->pre[i].kind,
-				    b->pre[i].file, b->pre[i].line,
-				    b->pre[i].msg);
+	pthread_mutex_lock(&par->lock);
+	for (;;) {
+		while (oldest_done(par))
+			write_oldest(par, &o);
+		if (!par->ended && par->unread < read_ahead(par)) {
+			struct batch *b = batch_get(par);
+			pthread_mutex_unlock(&par->lock);
+			int more = fill(in, b, par->jobs, par->d);
+			size_t pending = 0;
+			for (size_t i = 0; i < b->n; i++)
+				pending += b->l[i].owner >= 0;
+			atomic_store(&b->pending, pending);
+			pthread_mutex_lock(&par->lock);
+			if (more) {
+				b->left = par->jobs;
+				b->seq = par->filled;
+				if (par->nq == par->capq) {
+					par->capq = par->capq ? par->capq * 2 :
+					    16;
+					par->q = xrealloc(par->q, sizeof *par->q *
+					    par->capq);
+				}
+				par->q[par->nq++] = b;
+				par->filled++;
+				par->unread++;
+			} else {
+				par->ended = 1;
+				last = b;
+			}
+			pthread_cond_broadcast(&par->more);
+			continue;
 		}
+		if (par->ended && par->nq == 0)
+			break;
+		pthread_cond_wait(&par->done, &par->lock);
 	}
-	while (written < seq)
-		write_batch(par, &par->ring[written++ % par->nring], &o);
+	pthread_mutex_unlock(&par->lock);
+	/* what an operand that cannot be opened says, in its place */
+	if (last != NULL) {
+		for (size_t i = 0; i < last->npre; i++)
+			diag_replay(par->d, last->pre[i].kind,
+			    last->pre[i].file, last->pre[i].line,
+			    last->pre[i].msg);
+		batch_free(last, par->jobs);
+	}
 	par->d->before_strict_exit = NULL;
 	out_close(&o);
-	(void)wk;
-	return 0;
 }
 
 int
-filter_run_jobs(struct cli_common *cli, struct diag *d, char *const *files,
-    int nfiles, filter_fn fn, void *const *ctxs, int jobs, const char *key)
+filter_run_par(struct cli_common *cli, struct diag *d, char *const *files,
+    int nfiles, filter_fn fn, void *const *ctxs, const struct filter_par *opt)
 {
 	static char *const stdin_only[] = { "-" };
-	struct par par = { cli, d, fn, ctxs, jobs, NULL, 0, 0, 0, 0, NULL,
-	    NULL, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
-	    PTHREAD_COND_INITIALIZER };
+	struct par par = { cli, d, fn, ctxs, opt->jobs, opt, NULL, 0, 0, 0,
+	    NULL, 0, 0, 0, 0, 0, NULL, NULL, PTHREAD_MUTEX_INITIALIZER,
+	    PTHREAD_COND_INITIALIZER, PTHREAD_COND_INITIALIZER };
 	struct input in = { nfiles ? files : stdin_only, nfiles ? nfiles : 1,
 	    0, -1, NULL, 0, 0, BUF_INIT,
 	    cli->in.max_line ? cli->in.max_line : EV_MAX_LINE_DEFAULT, 0,
-	    key ? fieldmap_source(&cli->map, key) : NULL, 0, BUF_INIT };
+	    opt->key ? fieldmap_source(&cli->map, opt->key) : NULL,
+	    opt->key_else ? fieldmap_source(&cli->map, opt->key_else) : NULL,
+	    opt->all ? fieldmap_source(&cli->map, opt->all) : NULL,
+	    opt->all_value, 0, BUF_INIT };
 	struct worker *wk;
 	pthread_t *tid;
-	int status;
+	int status, jobs = opt->jobs;
 
 	if (jobs > filter_jobs(cli))
 		jobs = filter_jobs(cli);
 	if (jobs <= 1)
-		return filter_run(cli, d, files, nfiles, fn, ctxs[0]);
-	par.nring = (size_t)jobs * 2 + 2;
-	par.ring = xcalloc(par.nring, sizeof *par.ring);
-	for (size_t i = 0; i < par.nring; i++)
-		par.ring[i].share = xcalloc((size_t)jobs,
-		    sizeof *par.ring[i].share);
+		return opt->one != NULL ? opt->one(ctxs[0], cli, d, files,
+		    nfiles) : filter_run_held(cli, d, files, nfiles, fn,
+		    ctxs[0], opt->hooks);
+	par.jobs = jobs;
 	wk = xcalloc((size_t)jobs, sizeof *wk);
 	tid = xmalloc(sizeof *tid * (size_t)jobs);
 	par.tid = tid;
@@ -713,27 +897,42 @@ filter_run_jobs(struct cli_common *cli, struct diag *d, char *const *files,
 		wk[i].par = &par;
 		wk[i].id = i;
 		wk[i].w = ev_writer_open(OUT_JSONL, OUT_MEMORY, d);
+		wk[i].made = (struct buf)BUF_INIT;
 		diag_init(&wk[i].d, d->prog);
+		wk[i].d.strict = d->strict;
 		wk[i].d.sink = sink;
 		wk[i].d.sink_ctx = &wk[i];
 		if (pthread_create(&tid[i], NULL, work, &wk[i]) != 0)
 			diag_fatal(d, CS_EXIT_SOFTWARE, "cannot start a "
 			    "thread: %s", strerror(errno));
 	}
-	run_par(&par, &in, wk);
+	run_par(&par, &in);
 	for (int i = 0; i < jobs; i++) {
 		pthread_join(tid[i], NULL);
 		ev_writer_close(wk[i].w);
+		buf_free(&wk[i].made);
+		free(wk[i].owed);
 	}
 	status = in.open_failed ? CS_EXIT_NOINPUT : diag_exit_status(d);
-	for (size_t i = 0; i < par.nring; i++)
-		batch_free(&par.ring[i], jobs);
-	free(par.ring);
+	for (size_t i = 0; i < par.nspare; i++)
+		batch_free(par.spare[i], jobs);
+	free(par.spare);
+	free(par.q);
 	free(wk);
 	free(tid);
 	buf_free(&in.carry);
 	buf_free(&in.keytext);
 	return status;
+}
+
+int
+filter_run_jobs(struct cli_common *cli, struct diag *d, char *const *files,
+    int nfiles, filter_fn fn, void *const *ctxs, int jobs, const char *key)
+{
+	struct filter_par opt = { jobs, key, NULL, NULL, NULL, NULL, NULL,
+	    NULL };
+
+	return filter_run_par(cli, d, files, nfiles, fn, ctxs, &opt);
 }
 
 int

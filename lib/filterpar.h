@@ -22,20 +22,57 @@
  * the tool's to keep whole (it passes key NULL and keeps none, or stays on
  * one thread).
  *
+ * A filter that holds events (filter_hooks, cs-reply) runs on threads as
+ * well: each thread holds its own, its bound (max_held) a thread's; the
+ * records a thread owes wait with their batch, and reading goes on.  Then
+ * every record must be one line of output.
+ *
+ * Lines whose field `all` is the string all_value are read by every
+ * thread, in input order, and written (and diagnosed) by the one their key
+ * gives: state across conversations that such lines alone change (cs-reply's
+ * orders, joined by customer) is then the same on every thread.
+ *
  * Threads are used for JSON Lines in and out: other formats, and jobs 1,
- * run filter_run with the first context.  The functions are called
+ * run filter_run with the first context (or `one`).  The functions are called
  * concurrently on their own contexts; whatever else they read (a model, a
  * zone database) must not change while they run.
  */
 #ifndef CSKIT_FILTERPAR_H
 #define CSKIT_FILTERPAR_H
 
+#include "evwrite.h"
 #include "filter.h"
 
 /*
  * ctxs[0 .. jobs): one context a thread.  key: the canonical field that
  * routes lines (through the field map), NULL to deal them in turn.
  */
+/*
+ * A thread's own loop instead of filter_run_lines: reads lines (through
+ * ev_open_lines) and writes its records to w, one a line at most... as
+ * cs-import does (a line may give several events, or none).
+ */
+typedef int (*filter_body)(void *ctx, struct cli_common *, struct diag *,
+	    const struct ev_lines *, struct ev_writer *w);
+typedef int (*filter_one)(void *ctx, struct cli_common *, struct diag *,
+	    char *const *files, int nfiles);
+
+struct filter_par {
+	int			 jobs;
+	const char		*key;		/* canonical; NULL: in turn */
+	const char		*key_else;	/* when key has no value (or
+						 * an empty one) */
+	const char		*all;		/* canonical field, or NULL */
+	const char		*all_value;
+	const struct filter_hooks *hooks;	/* NULL: nothing held */
+	filter_body		 body;		/* NULL: filter_run_lines */
+	filter_one		 one;		/* one thread; NULL: filter_run */
+};
+
+int	filter_run_par(struct cli_common *, struct diag *, char *const *files,
+	    int nfiles, filter_fn fn, void *const *ctxs,
+	    const struct filter_par *);
+
 int	filter_run_jobs(struct cli_common *, struct diag *, char *const *files,
 	    int nfiles, filter_fn fn, void *const *ctxs, int jobs,
 	    const char *key);
