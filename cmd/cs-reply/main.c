@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "filter.h"
+#include "filterpar.h"
 #include "json.h"
 #include "out.h"
 #include "reply.h"
@@ -53,7 +54,7 @@ usage(FILE *fp)
 "      --quiet-after DUR     no auto-reply this soon after an agent (3h)\n"
 "      --max-conversations N conversations and customers kept (10000)\n"
 "      --hold N              events kept waiting for a turn's end (10000)\n"
-"%s", cli_common_usage);
+"%s%s", cli_jobs_usage, cli_common_usage);
 }
 
 struct state {
@@ -231,7 +232,8 @@ print_errors(const struct buf *errs, const struct diag *d)
  * under --strict it ends the run.  Returns the number left out.
  */
 static int
-add_dir(struct reply_lib *lib, const char *dir, const struct diag *d)
+add_dir(struct reply_lib *lib, const char *dir, const struct diag *d,
+    int quiet)
 {
 	struct buf errs = BUF_INIT;
 	int n = reply_lib_add_dir(lib, dir, &errs);
@@ -239,7 +241,7 @@ add_dir(struct reply_lib *lib, const char *dir, const struct diag *d)
 	if (n < 0)
 		diag_fatal(d, CS_EXIT_NOINPUT, "cannot read template "
 		    "directory %s", dir);
-	if (n > 0) {
+	if (n > 0 && !quiet) {
 		print_errors(&errs, d);
 		if (d->strict)
 			diag_fatal(d, CS_EXIT_DATAERR, "%d template error%s in "
@@ -253,10 +255,12 @@ add_dir(struct reply_lib *lib, const char *dir, const struct diag *d)
 
 /*
  * Built-in first, then $CSKIT_TEMPLATES, then --templates: later wins.
- * *broken: how many files were left out.
+ * *broken: how many files were left out.  quiet: what is wrong was told
+ * already (by the first thread's library).
  */
 static struct reply_lib *
-load_library(char **dirs, int ndirs, const struct diag *d, int *broken)
+load_library(char **dirs, int ndirs, const struct diag *d, int *broken,
+    int quiet)
 {
 	struct reply_lib *lib = reply_lib_new();
 	struct buf path = BUF_INIT, errs = BUF_INIT;
@@ -265,20 +269,21 @@ load_library(char **dirs, int ndirs, const struct diag *d, int *broken)
 
 	*broken = 0;
 	if (share_path("templates", &path) == 0)
-		*broken += add_dir(lib, path.data, d);
+		*broken += add_dir(lib, path.data, d, quiet);
 	while (env != NULL && *env != '\0') {
 		size_t k = strcspn(env, ":");
 		if (k > 0) {
 			char *dir = xstrndup(env, k);
-			*broken += add_dir(lib, dir, d);
+			*broken += add_dir(lib, dir, d, quiet);
 			free(dir);
 		}
 		env += k + (env[k] == ':');
 	}
 	for (int i = 0; i < ndirs; i++)
-		*broken += add_dir(lib, dirs[i], d);
+		*broken += add_dir(lib, dirs[i], d, quiet);
 	if ((n = reply_lib_drop_broken(lib, &errs)) > 0) {
-		print_errors(&errs, d);
+		if (!quiet)
+			print_errors(&errs, d);
 		*broken += n;
 	}
 	if (reply_lib_count(lib) == 0) {
@@ -489,6 +494,46 @@ add_set(cJSON *set, const char *arg, const struct diag *d)
 	free(key);
 }
 
+/*
+ * The events with their drafts, on cli->jobs threads (-j): a library and
+ * a run a thread, each conversation's events on one (by conversation, else
+ * customer, as the run keys its turns), the orders on every one (the join
+ * by customer is then each thread's); --strict stays on one thread (it
+ * writes what is held at the bad line as it is then).
+ */
+static int
+run_events(struct state *s, struct cli_common *cli, struct diag *d,
+    char *const *files, int nfiles, const struct filter_hooks *hooks,
+    char **dirs, int ndirs)
+{
+	int jobs = d->strict ? 1 : filter_jobs(cli), broken, status;
+	struct state *st = xcalloc((size_t)jobs, sizeof *st);
+	void **ctxs = xcalloc((size_t)jobs, sizeof *ctxs);
+	struct filter_par par = { jobs, "conversation", "customer", "type",
+	    "order", hooks, NULL, NULL };
+
+	ctxs[0] = s;
+	for (int i = 1; i < jobs; i++) {
+		st[i].o = s->o;
+		st[i].strict = s->strict;
+		st[i].lib = load_library(dirs, ndirs, d, &broken, 1);
+		st[i].run = reply_run_new(st[i].lib, &s->o);
+		reply_run_on_release(st[i].run, release, &st[i]);
+		ctxs[i] = &st[i];
+	}
+	status = filter_run_par(cli, d, files, nfiles, annotate, ctxs, &par);
+	for (int i = 1; i < jobs; i++) {
+		reply_result_free(&st[i].res);
+		buf_free(&st[i].members);
+		reply_run_free(st[i].run);
+		reply_lib_free(st[i].lib);
+		buf_free(&st[i].err);
+	}
+	free(st);
+	free(ctxs);
+	return status;
+}
+
 static const char examples[] =
 "  cs-classify < chats.jsonl | cs-reply > drafts.jsonl\n"
 "  cs-reply -t ./our-templates --set shop='Lumen Store' classified.jsonl\n"
@@ -509,6 +554,7 @@ main(int argc, char *argv[])
 		{ "quiet-after", required_argument, NULL, OPT_QUIET_AFTER },
 		{ "hold", required_argument, NULL, OPT_HOLD },
 		CLI_MAX_CONVERSATIONS_LONGOPT,
+		CLI_JOBS_LONGOPT,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct filter_hooks hooks = { overflow, end_of_input, 0 };
@@ -535,7 +581,7 @@ main(int argc, char *argv[])
 	s.o.quiet_after = 3 * 3600;
 	cli.max_conversations = CLI_FILTER_MAX_CONVERSATIONS;
 	set = cJSON_CreateObject();
-	while ((c = cli_getopt(&cli, &diag, argc, argv, "i:o:t:", longopts))
+	while ((c = cli_getopt(&cli, &diag, argc, argv, "i:o:t:j:", longopts))
 	    != -1) {
 		if (cli_common_option(&cli, &diag, c, optarg))
 			continue;
@@ -577,7 +623,7 @@ main(int argc, char *argv[])
 	cli_common_finish(&cli, &diag);
 	s.o.max_convs = cli.max_conversations;
 	s.o.ts = &cli.ts;
-	s.lib = load_library(dirs, ndirs, &diag, &broken);
+	s.lib = load_library(dirs, ndirs, &diag, &broken, 0);
 	s.o.map = &cli.map;
 	s.o.set = set;
 	s.strict = diag.strict;
@@ -589,8 +635,8 @@ main(int argc, char *argv[])
 		struct ev_want want = EV_WANT_INIT;
 		if (reply_run_want(s.run, &want) == 0)
 			cli.in.want = &want;
-		status = filter_run_held(&cli, &diag, argv + optind,
-		    argc - optind, annotate, &s, &hooks);
+		status = run_events(&s, &cli, &diag, argv + optind,
+		    argc - optind, &hooks, dirs, ndirs);
 		ev_want_free(&want);
 	}
 	/* Broken templates end the run as bad input does, once all the
