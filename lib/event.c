@@ -445,7 +445,7 @@ ev_take(struct ev_record *rec)
 
 /* The format of an operand: -i's, else by its name, else the default. */
 static enum ev_format
-operand_format(const struct ev_reader *r, const char *file)
+format_of(const struct ev_reader_opts *o, const char *file)
 {
 	static const struct { const char *ext; enum ev_format fmt; } exts[] = {
 		{ ".csv", EV_CSV }, { ".tsv", EV_TSV }, { ".tab", EV_TSV },
@@ -455,12 +455,18 @@ operand_format(const struct ev_reader *r, const char *file)
 	const char *base = strrchr(file, '/');
 	const char *dot = strrchr(base ? base : file, '.');
 
-	if (!r->o.importing || r->o.format_given || dot == NULL)
-		return r->o.format;
+	if (!o->importing || o->format_given || dot == NULL)
+		return o->format;
 	for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
 		if (strcasecmp(dot, exts[i].ext) == 0)
 			return exts[i].fmt;
-	return r->o.format;
+	return o->format;
+}
+
+static enum ev_format
+operand_format(const struct ev_reader *r, const char *file)
+{
+	return format_of(&r->o, file);
 }
 
 /* ASCII text in UTF-16 without a byte order mark: every other byte 0. */
@@ -631,6 +637,23 @@ next_operand(struct ev_reader *r)
 	return 0;
 }
 
+#define NOT_UTF8	"invalid UTF-8 at column "
+
+void
+ev_warn_not_utf8(const struct diag *d, const char *name, unsigned long lines)
+{
+	diag_warn(d, "%s: %lu line%s not UTF-8: if it is in another "
+	    "character set, give --encoding (ISO-8859-1, WINDOWS-1252, "
+	    "GB18030, SHIFT_JIS...)", name, lines, lines == 1 ? " is" :
+	    "s are");
+}
+
+int
+ev_why_not_utf8(const char *why)
+{
+	return strncmp(why, NOT_UTF8, sizeof NOT_UTF8 - 1) == 0;
+}
+
 static void
 end_operand(struct ev_reader *r)
 {
@@ -644,10 +667,7 @@ end_operand(struct ev_reader *r)
 	transcode_close(r->ls.tc);
 	r->ls.tc = NULL;
 	if (r->o.importing && r->not_utf8 > 0)
-		diag_warn(r->diag, "%s: %lu line%s not UTF-8: if it is in another "
-		    "character set, give --encoding (ISO-8859-1, WINDOWS-1252, "
-		    "GB18030, SHIFT_JIS...)", r->name, r->not_utf8,
-		    r->not_utf8 == 1 ? " is" : "s are");
+		ev_warn_not_utf8(r->diag, r->name, r->not_utf8);
 	r->not_utf8 = 0;
 	if (r->quiet_count > 0)
 		diag_warn(r->diag, "%s: %lu more line%s that %s not JSON (kept "
@@ -1149,8 +1169,7 @@ parse_record(struct ev_reader *r, struct ev_record *rec, const char *p,
 	}
 	if (!text_utf8_valid(p, n, &bad_at)) {
 		r->not_utf8++;
-		buf_printf(&r->why, "invalid UTF-8 at column %zu",
-		    bad_at + 1);
+		buf_printf(&r->why, NOT_UTF8 "%zu", bad_at + 1);
 		return bad(r, rec, lineno, p, n, n);
 	}
 	const char *end = NULL;
@@ -1281,6 +1300,83 @@ separator_name(char c)
 }
 
 static int read_values(struct ev_reader *, struct ev_record *);
+
+/* How much of an operand ev_import_lines looks at for its first line. */
+#define PEEK_BYTES	(1u << 20)
+
+/*
+ * Would the importing reader read `file` as JSON Lines from its first line
+ * to its last, each line on its own?  What it decides from the beginning
+ * (start_import, read_jsonl's first record) must come out as for any
+ * other line: a regular file named, read as JSON, in UTF-8 (no byte order
+ * mark of UTF-16, nothing that looks like it, no other --encoding), not a
+ * top-level array, and its first line that is not blank neither the start
+ * of a document over several lines nor a line that looks like CSV.
+ */
+int
+ev_import_lines(const struct ev_reader_opts *o, const char *file)
+{
+	struct stat st;
+	char *b;
+	ssize_t got;
+	size_t n = 0, i = 0;
+	int fd, ok = 0;
+
+	if (strcmp(file, "-") == 0 || format_of(o, file) != EV_JSONL ||
+	    (o->encoding != NULL && !is_utf8_name(o->encoding)))
+		return 0;
+	if ((fd = open(file, O_RDONLY | O_CLOEXEC)) < 0)
+		return 1;	/* told in its place, as by one thread */
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return 0;
+	}
+	b = xmalloc(PEEK_BYTES);
+	while (n < PEEK_BYTES && (got = pread(fd, b + n, PEEK_BYTES - n,
+	    (off_t)n)) > 0)
+		n += (size_t)got;
+	close(fd);
+	const unsigned char *u = (const unsigned char *)b;
+	if ((n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+	    (u[0] == 0xFE && u[1] == 0xFF))) ||
+	    (o->encoding == NULL && looks_utf16(u, n) != NULL))
+		goto out;
+	if (n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	/* the first line that is not blank, as read_jsonl finds it */
+	for (;;) {
+		const char *p = b + i;
+		const char *nl = memchr(p, '\n', n - i);
+		size_t len = nl ? (size_t)(nl - p) : n - i;
+		if (nl == NULL && n == PEEK_BYTES)
+			goto out;	/* longer than we look at */
+		if (len > (o->max_line ? o->max_line : EV_MAX_LINE_DEFAULT))
+			goto out;
+		if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+			p += 3;
+			len -= 3;
+		}
+		if (len > 0 && p[len - 1] == '\r')
+			len--;
+		size_t k = 0;
+		while (k < len && (p[k] == ' ' || p[k] == '\t' || p[k] == '\r'))
+			k++;
+		if (k < len) {
+			int ncols;
+			ok = p[k] != '[' && !begins_value(p + k, len - k) &&
+			    !looks_delimited(p + k, len - k, &ncols);
+			break;
+		}
+		if (nl == NULL) {
+			ok = 1;		/* nothing but blanks */
+			break;
+		}
+		i = (size_t)(nl - b) + 1;
+	}
+out:
+	free(b);
+	return ok;
+}
 
 static int
 read_jsonl(struct ev_reader *r, struct ev_record *rec)

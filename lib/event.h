@@ -204,6 +204,20 @@ int	ev_format_parse(const char *);
  * it is none of these. */
 int	ev_delimiter_parse(const char *, char *out);
 
+/*
+ * Reading exports (o->importing): would `file` be read as JSON Lines from
+ * its first line to its last, each line on its own, so that its lines may
+ * be read apart (cs-import -j)?  1 also for a file that cannot be opened
+ * (its error is told in its place).  Peeks at its first megabyte.
+ */
+int	ev_import_lines(const struct ev_reader_opts *, const char *file);
+/* The warning at the end of an operand with lines that are not UTF-8
+ * (reading exports), for a reader of its lines apart. */
+void	ev_warn_not_utf8(const struct diag *, const char *name,
+	    unsigned long lines);
+/* Is a bad line's reason that it is not UTF-8? */
+int	ev_why_not_utf8(const char *why);
+
 /* Shown name of an operand: "<stdin>" for "-". */
 const char *ev_display_name(const char *file);
 

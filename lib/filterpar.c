@@ -36,6 +36,8 @@ struct note {
 	long		 line;
 	size_t		 at;		/* the batch line it is told before */
 	char		*msg;
+	int		 not_utf8;	/* a line that is not UTF-8 (importing:
+					 * counted for the operand's end) */
 };
 
 /* One thread's part of a batch: its records and diagnostics. */
@@ -58,6 +60,7 @@ struct batch {
 	int		 left;		/* threads not done reading it */
 	atomic_size_t	 pending;	/* its records not yet made */
 	uint64_t	 seq;
+	int		 operand;	/* its lines' (a batch holds one's) */
 };
 
 struct par {
@@ -67,6 +70,7 @@ struct par {
 	void *const		*ctxs;
 	int			 jobs;
 	const struct filter_par	*opt;
+	char *const		*files;
 	/* The batches read and not yet written, oldest first: batch s is
 	 * q[s - base].  Each is one allocation, kept until written (a
 	 * thread holding events keeps its lines' records owed). */
@@ -81,6 +85,8 @@ struct par {
 	int			 stop;		/* --strict ends the run */
 	pthread_t		*tid;
 	struct out		*out;
+	int			 wop;		/* the operand written last */
+	unsigned long		 not_utf8;	/* ... its lines not UTF-8 */
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 more;		/* a batch filled, or the end */
 	pthread_cond_t		 done;		/* a thread is done with one */
@@ -137,7 +143,9 @@ sink(void *ctx, enum diag_kind kind, const char *file, long line,
 {
 	struct worker *wk = ctx;
 	struct share *sh;
-	struct note nt = { kind, file, line, wk->at, NULL };
+	struct note nt = { kind, file, line, wk->at, NULL,
+	    wk->par->cli->in.importing && kind == DIAG_BAD_LINE &&
+	    ev_why_not_utf8(msg) };
 
 	/* a line every thread reads is told by the one that writes it */
 	if (wk->b == NULL || !wk->mine)
@@ -338,7 +346,7 @@ open_next(struct input *in, struct batch *b, struct diag *d)
 			    strerror(errno));
 		if (fd < 0) {
 			struct note nt = { DIAG_WARN, NULL, 0, 0,
-			    buf_detach(&msg) };
+			    buf_detach(&msg), 0 };
 			note_push(&b->pre, &b->npre, &b->cappre, &nt);
 			in->open_failed = 1;
 			continue;
@@ -614,6 +622,7 @@ fill(struct input *in, struct batch *b, int jobs, struct diag *d)
 	notes_clear(b->pre, &b->npre);
 	if (in->fd < 0 && !open_next(in, b, d))
 		return 0;
+	b->operand = in->next - 1;
 	buf_add(&b->bytes, in->carry.data, in->carry.len);
 	buf_reset(&in->carry);
 	done = split_lines(in, b, 0, jobs);
@@ -676,6 +685,17 @@ told_next(const struct batch *b, size_t i, const size_t *next_note)
 	    b->share[w].notes[next_note[w]].at == i;
 }
 
+/* Reading exports: what the reader says at an operand's end (ev.h). */
+static void
+end_of_operand(struct par *par, int next)
+{
+	if (par->not_utf8 > 0)
+		ev_warn_not_utf8(par->d, ev_display_name(par->files[par->wop]),
+		    par->not_utf8);
+	par->not_utf8 = 0;
+	par->wop = next;
+}
+
 /* Batch b, every record of it made: its records in input order, each
  * line's diagnostics first. */
 static void
@@ -687,6 +707,8 @@ write_batch(struct par *par, struct batch *b, struct out *o)
 	    *next_note = xcalloc((size_t)par->jobs, sizeof *next_note),
 	    *off = xcalloc((size_t)par->jobs, sizeof *off);
 
+	if (b->operand != par->wop)
+		end_of_operand(par, b->operand);
 	for (size_t i = 0; i < b->npre; i++)
 		diag_replay(par->d, b->pre[i].kind, b->pre[i].file,
 		    b->pre[i].line, b->pre[i].msg);
@@ -700,6 +722,7 @@ write_batch(struct par *par, struct batch *b, struct out *o)
 			struct note *nt = &sh->notes[next_note[w]++];
 			diag_replay(par->d, nt->kind, nt->file, nt->line,
 			    nt->msg);
+			par->not_utf8 += nt->not_utf8 != 0;
 		}
 		if (next_rec[w] >= sh->nlens)
 			diag_fatal(par->d, CS_EXIT_SOFTWARE, "internal error: "
@@ -852,6 +875,7 @@ run_par(struct par *par, struct input *in)
 		pthread_cond_wait(&par->done, &par->lock);
 	}
 	pthread_mutex_unlock(&par->lock);
+	end_of_operand(par, -1);
 	/* what an operand that cannot be opened says, in its place */
 	if (last != NULL) {
 		for (size_t i = 0; i < last->npre; i++)
@@ -869,9 +893,10 @@ filter_run_par(struct cli_common *cli, struct diag *d, char *const *files,
     int nfiles, filter_fn fn, void *const *ctxs, const struct filter_par *opt)
 {
 	static char *const stdin_only[] = { "-" };
-	struct par par = { cli, d, fn, ctxs, opt->jobs, opt, NULL, 0, 0, 0,
-	    NULL, 0, 0, 0, 0, 0, NULL, NULL, PTHREAD_MUTEX_INITIALIZER,
-	    PTHREAD_COND_INITIALIZER, PTHREAD_COND_INITIALIZER };
+	struct par par = { cli, d, fn, ctxs, opt->jobs, opt, NULL, NULL, 0,
+	    0, 0, NULL, 0, 0, 0, 0, 0, NULL, NULL, -1, 0,
+	    PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
+	    PTHREAD_COND_INITIALIZER };
 	struct input in = { nfiles ? files : stdin_only, nfiles ? nfiles : 1,
 	    0, -1, NULL, 0, 0, BUF_INIT,
 	    cli->in.max_line ? cli->in.max_line : EV_MAX_LINE_DEFAULT, 0,
@@ -890,6 +915,7 @@ filter_run_par(struct cli_common *cli, struct diag *d, char *const *files,
 		    nfiles) : filter_run_held(cli, d, files, nfiles, fn,
 		    ctxs[0], opt->hooks);
 	par.jobs = jobs;
+	par.files = in.files;
 	wk = xcalloc((size_t)jobs, sizeof *wk);
 	tid = xmalloc(sizeof *tid * (size_t)jobs);
 	par.tid = tid;

@@ -1099,6 +1099,38 @@ import_summary(const struct import_spec *sp, const struct diag *d)
 	buf_free(&b);
 }
 
+void
+import_spec_add_counts(struct import_spec *dst, const struct import_spec *src)
+{
+	dst->records += src->records;
+	dst->events += src->events;
+	dst->unmatched += src->unmatched;
+	dst->skipped += src->skipped;
+	dst->incomplete += src->incomplete;
+	for (int i = 0; i < 3; i++)
+		dst->missing[i] += src->missing[i];
+	for (int i = 0; i < dst->nrules && i < src->nrules; i++) {
+		struct import_rule *d = &dst->rules[i];
+		const struct import_rule *s = &src->rules[i];
+		for (int k = 0; k < d->ndrops && k < s->ndrops; k++)
+			d->drops[k].count += s->drops[k].count;
+		d->repeated += s->repeated;
+		for (int k = 0; k < d->nfields && k < s->nfields; k++) {
+			d->fields[k].tried += s->fields[k].tried;
+			d->fields[k].found += s->fields[k].found;
+		}
+	}
+}
+
+int
+import_spec_needs_all(const struct import_spec *sp)
+{
+	for (int i = 0; i < sp->nrules; i++)
+		if (sp->rules[i].unique != NULL)
+			return 1;
+	return 0;
+}
+
 struct name_check {
 	int	(*has)(void *, const char *);
 	void	*ctx;

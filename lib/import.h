@@ -178,6 +178,14 @@ void	import_record(struct import_spec *, cJSON *rec, const char *file,
  */
 void	import_summary(const struct import_spec *, const struct diag *);
 
+/* Add what src met to dst's counts (a run on several threads, each with
+ * a spec built the same way: then one summary). */
+void	import_spec_add_counts(struct import_spec *dst,
+	    const struct import_spec *src);
+/* Does what becomes of a record depend on the records before it (a rule's
+ * unique)?  Then they are read on one thread. */
+int	import_spec_needs_all(const struct import_spec *);
+
 /* Call fn with every top-level name the rules read from a record (for
  * checking a CSV header); fn returns nonzero for a name the header has.
  * Returns the first field that can be given no value from the header

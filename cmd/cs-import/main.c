@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "filterpar.h"
 #include "import.h"
 #include "json.h"
 #include "preset.h"
@@ -44,7 +45,7 @@ usage(FILE *fp)
 "      --delimiter CHAR      CSV separator (default: found from the header)\n"
 "      --encoding NAME       the input's character set (iconv name)\n"
 "  -s, --sort                sort the events by time (holds the whole input)\n"
-"%s", cli_common_usage);
+"%s%s", cli_jobs_usage, cli_common_usage);
 }
 
 /* Options given more than once, kept in order until the spec is built. */
@@ -114,6 +115,56 @@ static void
 sink_bad(void *ctx, cJSON *err)
 {
 	emit(ctx, err, CS_TIME_NONE);
+}
+
+/* Every record of r through the spec to the sink. */
+static void
+import_all(struct ev_reader *r, struct import_spec *spec, struct sink *sink,
+    struct diag *diag)
+{
+	struct import_sink to = { sink_event, sink_bad, sink };
+	struct ev_record rec;
+
+	while (ev_read(r, &rec) > 0) {
+		if (rec.status == EV_OK) {
+			import_record(spec, rec.obj, rec.file, rec.line, rec.raw,
+			    rec.rawlen, &to, diag);
+			continue;
+		}
+		if (rec.status == EV_PASSED) {
+			emit(sink, rec.obj, CS_TIME_NONE);
+			continue;
+		}
+		cJSON *err = ev_error_object(&rec);
+		emit(sink, err, CS_TIME_NONE);
+		cJSON_Delete(err);
+	}
+}
+
+/* A thread's spec (built as the first one is) and preset. */
+struct job {
+	struct import_spec	 spec;
+	struct preset		 ps;
+};
+
+/* filterpar's body: the lines a thread is given, read as JSON Lines
+ * (ev_import_lines said each operand is read so), imported to w. */
+static int
+import_lines(void *ctx, struct cli_common *cli, struct diag *d,
+    const struct ev_lines *lines, struct ev_writer *w)
+{
+	struct import_spec *spec = ctx;
+	struct ev_reader_opts in = cli->in;
+	struct sink sink = { w, OUT_JSONL, d, NULL, BUF_INIT };
+	struct ev_reader *r;
+
+	in.importing = 0;
+	in.header_cb = NULL;
+	r = ev_open_lines(&in, lines, d);
+	import_all(r, spec, &sink, d);
+	ev_close(r);
+	buf_free(&sink.line);
+	return 0;
 }
 
 /* "NAME=VALUE" into its halves (NAME trimmed); -1 when there is no '='. */
@@ -285,6 +336,70 @@ check_header(void *ctx, const char *file, char *const *names, int n)
 	    "header: %s", file, f->name, ex_source(f->expr), cols.data);
 }
 
+static void
+opts_free(struct import_opts *o)
+{
+	free(o->roles.v);
+	free(o->sets.v);
+	free(o->drops.v);
+	free(o->whens.v);
+	free(o->htmls.v);
+	free(o->vmaps.v);
+}
+
+/*
+ * The threads to import with: cli->jobs when every record stands alone
+ * (no --sort, no unique) and every operand is a file read as JSON Lines
+ * from its first line to its last (ev_import_lines: cs-import(1), One
+ * thread and more); else 1.
+ */
+static int
+import_jobs(const struct cli_common *cli, const struct import_spec *spec,
+    int sort, char *const *files, int nfiles)
+{
+	if (sort || filter_jobs(cli) <= 1 || import_spec_needs_all(spec) ||
+	    nfiles == 0)
+		return 1;
+	for (int i = 0; i < nfiles; i++)
+		if (!ev_import_lines(&cli->in, files[i]))
+			return 1;
+	return filter_jobs(cli);
+}
+
+/* The run on threads: a spec a thread, built as the first; one summary of
+ * what they all met. */
+static int
+import_threads(struct cli_common *cli, struct diag *d,
+    struct import_spec *spec, const struct import_opts *o,
+    char *const *files, int nfiles)
+{
+	int jobs = filter_jobs(cli), status;
+	struct job *jb = xcalloc((size_t)jobs, sizeof *jb);
+	void **ctxs = xcalloc((size_t)jobs, sizeof *ctxs);
+	struct filter_par par = { jobs, NULL, NULL, NULL, NULL, NULL,
+	    import_lines, NULL };
+
+	ctxs[0] = spec;
+	for (int i = 1; i < jobs; i++) {
+		/* a preset's input settings are in cli already */
+		struct cli_common scratch = *cli;
+		jb[i].ps = (struct preset)PRESET_INIT;
+		build_spec(&jb[i].spec, &jb[i].ps, &scratch, o, d);
+		jb[i].spec.ts = &cli->ts;
+		ctxs[i] = &jb[i].spec;
+	}
+	status = filter_run_par(cli, d, files, nfiles, NULL, ctxs, &par);
+	for (int i = 1; i < jobs; i++) {
+		import_spec_add_counts(spec, &jb[i].spec);
+		import_spec_free(&jb[i].spec);
+		preset_free(&jb[i].ps);
+	}
+	import_summary(spec, d);
+	free(jb);
+	free(ctxs);
+	return status;
+}
+
 static const char examples[] =
 "  cs-import --from zendesk tickets.json | cs-kpi --metrics frt_p50,csat_share\n"
 "  cs-import -i csv --field ts=created_at --field text=body \\\n"
@@ -326,6 +441,7 @@ main(int argc, char *argv[])
 		{ "value-map", required_argument, NULL, OPT_VALUE_MAP },
 		{ "delimiter", required_argument, NULL, OPT_DELIMITER },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		CLI_JOBS_LONGOPT,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct diag diag;
@@ -339,7 +455,7 @@ main(int argc, char *argv[])
 	cli_common_init(&cli, usage);
 	cli.in.importing = 1;
 	cli.examples = examples;
-	while ((c = cli_getopt(&cli, &diag, argc, argv, "i:o:s", longopts))
+	while ((c = cli_getopt(&cli, &diag, argc, argv, "i:o:sj:", longopts))
 	    != -1) {
 		if (cli_common_option(&cli, &diag, c, optarg))
 			continue;
@@ -374,6 +490,16 @@ main(int argc, char *argv[])
 	build_spec(&spec, &ps, &cli, &o, &diag);
 	cli_common_finish(&cli, &diag);
 
+	int nfiles = argc - optind;
+	if (import_jobs(&cli, &spec, sort, argv + optind, nfiles) > 1) {
+		int status = import_threads(&cli, &diag, &spec, &o,
+		    argv + optind, nfiles);
+		import_spec_free(&spec);
+		preset_free(&ps);
+		opts_free(&o);
+		cli_common_free(&cli);
+		return status;
+	}
 	struct header_check check = { &spec, &diag, NULL, 0 };
 	cli.in.header_cb = check_header;
 	cli.in.header_ctx = &check;
@@ -382,27 +508,12 @@ main(int argc, char *argv[])
 	struct sink sink = { cli_writer_open(&cli, &diag), cli.out_format,
 	    &diag, sort ? import_sorter_new() : NULL,
 	    BUF_INIT };
-	struct import_sink to = { sink_event, sink_bad, &sink };
-	struct ev_record rec;
 
 	if (!sort) {
 		diag.before_strict_exit = ev_writer_flush_cb;
 		diag.before_strict_exit_ctx = sink.w;
 	}
-	while (ev_read(r, &rec) > 0) {
-		if (rec.status == EV_OK) {
-			import_record(&spec, rec.obj, rec.file, rec.line, rec.raw,
-			    rec.rawlen, &to, &diag);
-			continue;
-		}
-		if (rec.status == EV_PASSED) {
-			emit(&sink, rec.obj, CS_TIME_NONE);
-			continue;
-		}
-		cJSON *err = ev_error_object(&rec);
-		emit(&sink, err, CS_TIME_NONE);
-		cJSON_Delete(err);
-	}
+	import_all(r, &spec, &sink, &diag);
 	if (sink.sorter != NULL)
 		import_sorter_finish(sink.sorter, emit_line, &sink);
 	import_summary(&spec, &diag);
@@ -413,12 +524,7 @@ main(int argc, char *argv[])
 	buf_free(&sink.line);
 	import_spec_free(&spec);
 	preset_free(&ps);
-	free(o.roles.v);
-	free(o.sets.v);
-	free(o.drops.v);
-	free(o.whens.v);
-	free(o.htmls.v);
-	free(o.vmaps.v);
+	opts_free(&o);
 	cli_common_free(&cli);
 	return status;
 }
