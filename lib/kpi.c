@@ -1438,25 +1438,39 @@ conv_prepare(const struct kpi *k, struct conv_at *at, struct buf *key)
 	at->g = group_find(k, c->gv, bucket_of(k, c->start), key);
 }
 
+/* A conversation into its group (KPI_COUNT_GROUPS) and the total
+ * (KPI_COUNT_TOTAL): one touches the groups only, the other the total. */
 static void
-conv_finish(struct kpi *k, struct conv *c, const struct conv_at *at)
+conv_finish(struct kpi *k, struct conv *c, const struct conv_at *at,
+    int which)
 {
 	if (c->start == CS_TIME_NONE) {
 		/* Not a conversation (no customer message, no open): its
 		 * ratings count by their own fields. */
-		for (uint32_t i = 0; i < c->nratings; i++)
-			if (in_period(k, c->ratings[i].ts))
-				count_rating(k, tuple_vals(k,
-				    c->ratings[i].tuple), &c->ratings[i]);
+		for (uint32_t i = 0; i < c->nratings; i++) {
+			const struct rating *r = &c->ratings[i];
+			if (!in_period(k, r->ts))
+				continue;
+			struct group *g = which & KPI_COUNT_GROUPS ?
+			    group_get(k, tuple_vals(k, r->tuple),
+			    bucket_of(k, r->ts)) : NULL;
+			if (g != NULL)
+				rating_into(g, r);
+			if (which & KPI_COUNT_TOTAL)
+				rating_into(&k->total, r);
+		}
 		return;
 	}
 	if (!in_period(k, c->start))
 		return;
-	struct group *g = at->g != NULL ? at->g :
-	    group_get(k, c->gv, bucket_of(k, c->start));
-	if (g != NULL)
-		conv_into(k, c, g, at->conv);
-	conv_into(k, c, &k->total, at->conv);
+	if (which & KPI_COUNT_GROUPS) {
+		struct group *g = at->g != NULL ? at->g :
+		    group_get(k, c->gv, bucket_of(k, c->start));
+		if (g != NULL)
+			conv_into(k, c, g, at->conv);
+	}
+	if (which & KPI_COUNT_TOTAL)
+		conv_into(k, c, &k->total, at->conv);
 }
 
 static void
@@ -1721,12 +1735,12 @@ kpi_finish_prepare(struct kpi *k, size_t part, size_t nparts)
 /* Each counted in turn, into the views too; let go at once when
  * `release` (one thread: the groups grow as the conversations shrink). */
 static void
-count_conversations(struct kpi *k, int release)
+count_conversations(struct kpi *k, int which, int release)
 {
-	qsort(k->fin, k->nfin, sizeof *k->fin, cmp_conv_at);
 	for (size_t i = 0; i < k->nfin; i++) {
-		conv_finish(k, k->fin[i].e->val.ptr, &k->fin[i]);
-		views_conversation(k, k->fin[i].e);
+		conv_finish(k, k->fin[i].e->val.ptr, &k->fin[i], which);
+		if (which & KPI_COUNT_GROUPS)
+			views_conversation(k, k->fin[i].e);
 		if (release) {
 			conv_free(k->fin[i].e->val.ptr);
 			k->fin[i].e->val.ptr = NULL;
@@ -1735,9 +1749,24 @@ count_conversations(struct kpi *k, int release)
 }
 
 void
-kpi_finish_count(struct kpi *k)
+kpi_finish_order(struct kpi *k)
 {
-	count_conversations(k, 0);
+	qsort(k->fin, k->nfin, sizeof *k->fin, cmp_conv_at);
+}
+
+/* The groups' pass and the total's share nothing but what they read,
+ * unless business hours are counted (the calendar is the caller's, and
+ * may not be read from two threads at once). */
+int
+kpi_finish_counts_apart(const struct kpi *k)
+{
+	return k->o.business == NULL;
+}
+
+void
+kpi_finish_count(struct kpi *k, int which)
+{
+	count_conversations(k, which, 0);
 }
 
 void
@@ -1768,7 +1797,8 @@ kpi_finish(struct kpi *k)
 {
 	kpi_finish_begin(k);
 	kpi_finish_prepare(k, 0, 1);
-	count_conversations(k, 1);
+	kpi_finish_order(k);
+	count_conversations(k, KPI_COUNT_GROUPS | KPI_COUNT_TOTAL, 1);
 	return kpi_finish_end(k);
 }
 

@@ -502,6 +502,29 @@ finish_step(const struct kpirun *run, struct kpi *k, int release)
 	free(started);
 }
 
+static void *
+count_groups(void *arg)
+{
+	kpi_finish_count(arg, KPI_COUNT_GROUPS);
+	return NULL;
+}
+
+/* The conversations counted into the groups on a thread of their own
+ * while this one counts them into the total. */
+static void
+count_apart(struct kpi *k)
+{
+	pthread_t tid;
+
+	if (!kpi_finish_counts_apart(k) ||
+	    pthread_create(&tid, NULL, count_groups, k) != 0) {
+		kpi_finish_count(k, KPI_COUNT_GROUPS | KPI_COUNT_TOTAL);
+		return;
+	}
+	kpi_finish_count(k, KPI_COUNT_TOTAL);
+	pthread_join(tid, NULL);
+}
+
 size_t
 kpirun_finish(const struct kpirun *run, struct kpi *k)
 {
@@ -509,7 +532,8 @@ kpirun_finish(const struct kpirun *run, struct kpi *k)
 		return kpi_finish(k);
 	kpi_finish_begin(k);
 	finish_step(run, k, 0);
-	kpi_finish_count(k);
+	kpi_finish_order(k);
+	count_apart(k);
 	finish_step(run, k, 1);
 	return kpi_finish_end(k);
 }
