@@ -1730,6 +1730,24 @@ kpi_finish_prepare(struct kpi *k, size_t part, size_t nparts)
 		conv_prepare(k, &k->fin[i], &key);
 	}
 	buf_free(&key);
+	/* the part in order: kpi_finish_order merges the parts */
+	qsort(k->fin + from, to - from, sizeof *k->fin, cmp_conv_at);
+}
+
+/* Runs [a, m) and [m, b) of k->fin, each in order, merged through tmp. */
+static void
+merge_runs(struct kpi *k, size_t a, size_t m, size_t b, struct conv_at *tmp)
+{
+	size_t i = a, j = m, n = 0;
+
+	while (i < m && j < b)
+		tmp[n++] = cmp_conv_at(&k->fin[j], &k->fin[i]) < 0 ?
+		    k->fin[j++] : k->fin[i++];
+	while (i < m)
+		tmp[n++] = k->fin[i++];
+	while (j < b)
+		tmp[n++] = k->fin[j++];
+	memcpy(k->fin + a, tmp, sizeof *tmp * n);
 }
 
 /* Each counted in turn, into the views too; let go at once when
@@ -1749,9 +1767,23 @@ count_conversations(struct kpi *k, int which, int release)
 }
 
 void
-kpi_finish_order(struct kpi *k)
+kpi_finish_order(struct kpi *k, size_t nparts)
 {
-	qsort(k->fin, k->nfin, sizeof *k->fin, cmp_conv_at);
+	struct conv_at *tmp;
+
+	if (nparts <= 1 || k->nfin < 2)
+		return;
+	/* part p is [nfin * p / nparts, nfin * (p + 1) / nparts): runs of
+	 * width parts merged pairwise, twice as wide each pass */
+	tmp = xmalloc(sizeof *tmp * k->nfin);
+	for (size_t w = 1; w < nparts; w *= 2)
+		for (size_t p = 0; p + w < nparts; p += 2 * w) {
+			size_t end = p + 2 * w < nparts ? p + 2 * w : nparts;
+			merge_runs(k, k->nfin * p / nparts,
+			    k->nfin * (p + w) / nparts, k->nfin * end / nparts,
+			    tmp);
+		}
+	free(tmp);
 }
 
 /* The groups' pass and the total's share nothing but what they read,
@@ -1797,7 +1829,6 @@ kpi_finish(struct kpi *k)
 {
 	kpi_finish_begin(k);
 	kpi_finish_prepare(k, 0, 1);
-	kpi_finish_order(k);
 	count_conversations(k, KPI_COUNT_GROUPS | KPI_COUNT_TOTAL, 1);
 	return kpi_finish_end(k);
 }

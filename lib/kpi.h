@@ -103,8 +103,8 @@ size_t	kpi_finish(struct kpi *);
 /*
  * The same in steps, for a caller with threads: begin; prepare each of
  * nparts parts of the conversations (settled, their group and conversion
- * looked up: the parts may run at once); put them in the order of their
- * starts (kpi_finish_order); count them, all of them into the groups and
+ * looked up, and put in the order of their starts: the parts may run at
+ * once); merge the parts in that order (kpi_finish_order); count them, all of them into the groups and
  * views (KPI_COUNT_GROUPS) and into the total (KPI_COUNT_TOTAL), each in
  * that order, the two at once when kpi_finish_counts_apart says they may
  * be (or both in one call); let each part go (at once again); end, which
@@ -113,7 +113,7 @@ size_t	kpi_finish(struct kpi *);
 enum { KPI_COUNT_GROUPS = 1, KPI_COUNT_TOTAL = 2 };
 void	kpi_finish_begin(struct kpi *);
 void	kpi_finish_prepare(struct kpi *, size_t part, size_t nparts);
-void	kpi_finish_order(struct kpi *);
+void	kpi_finish_order(struct kpi *, size_t nparts);
 int	kpi_finish_counts_apart(const struct kpi *);
 void	kpi_finish_count(struct kpi *, int which);
 void	kpi_finish_release(struct kpi *, size_t part, size_t nparts);

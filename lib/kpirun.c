@@ -532,7 +532,7 @@ kpirun_finish(const struct kpirun *run, struct kpi *k)
 		return kpi_finish(k);
 	kpi_finish_begin(k);
 	finish_step(run, k, 0);
-	kpi_finish_order(k);
+	kpi_finish_order(k, (size_t)run->jobs);
 	count_apart(k);
 	finish_step(run, k, 1);
 	return kpi_finish_end(k);
