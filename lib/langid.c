@@ -683,6 +683,20 @@ arabic_script(const struct reading *r)
 	return "ar";
 }
 
+/*
+ * Chinese with English words in it ("cancel張單", "有冇size chart",
+ * "AlipayHK話payment failed，但錢又扣咗"): two Han characters or more,
+ * no kana, and Han at least half as much of the text as Latin letters
+ * (a Han character weighs three).  A name in Han inside an English
+ * sentence stays English.
+ */
+static int
+chinese_with_english(const struct reading *r)
+{
+	return r->units[SC_KANA] == 0 && r->units[SC_HAN] >= 6 &&
+	    2 * r->units[SC_HAN] >= r->units[SC_LATIN];
+}
+
 const char *
 langid_detect(const struct langid *li, const char *raw, size_t len,
     const struct tok_text *tt, const struct langid_hints *hints)
@@ -695,6 +709,8 @@ langid_detect(const struct langid *li, const char *raw, size_t len,
 	for (int sc = 1; sc < SC_N; sc++)
 		if (r.units[sc] > r.units[top])
 			top = sc;
+	if (top == SC_LATIN && chinese_with_english(&r))
+		top = SC_HAN;
 	/* kana with Han is Japanese, whichever has more characters */
 	if ((top == SC_HAN || top == SC_KANA) && r.units[SC_KANA] > 0 &&
 	    (r.units[SC_KANA] >= 6 || r.units[SC_HAN] <= 12))

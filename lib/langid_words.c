@@ -376,6 +376,27 @@ const struct li_words li_word_lists[] = {
 	    "bungkusan penghantaran hantar duit wang kat saiz "
 	    "akaun diskaun rosak esok semalam je lah betul takde "
 	    "tiada pasal lepas kedai percuma kasut pulangkan tak" },
+	/* Malaysian chat: short forms, Manglish and words Indonesian
+	 * writes otherwise (bole/bisa, x/tak/gak, faham/paham, basuh/cuci) */
+	{ LI_MS, 2, "tq tqvm tenkiu bole blh nk nok dh xde xda xleh "
+	    "xboleh xpe xpa tade korang kitorang dorang diorang camne "
+	    "camana cmne mcm camtu camni sbb ambik amik ckp cakap mmg "
+	    "sgt sngt btul poslaju ansuran bajet selesa berbaloi "
+	    "basuh tercabut koyak rabak kaunter agaknya orait faham "
+	    "semak terbayar tempah tempahan cadangkan brape awat "
+	    "habaq pasai sikit sket lawa comel gempak syok giler "
+	    "terer jom poskod pejabat kurier cawangan kutip harini "
+	    "geram hampeh lembap pastu lepastu bagitau bgtau "
+	    "bagitahu beritahu jer ker cik tengok "
+	    "sampai2 lagi2 lama2 tunggu2 "
+	    "kedai2 sini2 ringgit rm kecik besar2 "
+	    "kalis lasak haritu tadi2 sampaikan "
+	    "dapatkan bungkusan posmen "
+	    "bayaq tau2 baki kemek penghantar" },
+	{ LI_MS, 1, "sy utk dgn tgk skrg nnti lg blm bkn brp dpt bagi "
+	    "memang sedap senget padu tudung mane ape ni tu kot "
+	    "la pun je kan ke cek" },
+	{ LI_ID, 1, "sy utk dgn tgk skrg nnti lg blm bkn brp dpt" },
 
 	{ LI_VI, 1, "tôi mình không được đã vâng chưa rồi đơn giao tiền hoàn "
 	    "đổi chào hỏi nhiêu ngày tuần hôm của với nhưng thì này "
@@ -936,7 +957,8 @@ const size_t li_nelisions = NELEM(li_elisions);
 /*
  * Characters only Simplified Chinese writes, and the forms only Traditional
  * writes.  Left out on purpose: characters both scripts use (台 里 后 只 面
- * 干 着 才 周 表 云 系 准 松 范 余 志 冲), which tell nothing.
+ * 干 着 才 周 表 云 系 准 松 范 余 志 冲), which tell nothing.  The
+ * Traditional list ends with characters of written Cantonese.
  */
 const char li_han_simplified[] =
 	"这们个说发货单订码请谢时间还没来为对会过样吗问东买卖钱运费邮递"
@@ -980,7 +1002,11 @@ const char li_han_traditional[] =
 	"調諒談誼謀謊謂謎謝謠謙謹譜貝貞負貢財責賢敗貨質販貪貧購貫賤貼貴貸貿"
 	"費賀賊資賦賭賞賜賠賴賺賽贊贈贏趙趨躍踐蹤軀車軌軒轉輪軟轟輕載轎較輔"
 	"輛輩輝輸轄邊遼達遷過邁運還這進遠違連遲適選遞邏遺鄧郵鄰鄭鴿"
-	"裡麵幹隻臺複鬆製準係鍾醜穀雲歷曆須餘誌錶衝週佔嘆纔";
+	"裡麵幹隻臺複鬆製準係鍾醜穀雲歷曆須餘誌錶衝週佔嘆纔"
+	/* written Cantonese, which Hong Kong and Macau buyers write and
+	 * Mandarin in Simplified characters does not: 唔 (not), 冇 (have
+	 * not), 咗 (done), 嘅 (of), 啲 (some), 佢 (he), 喺 (at)... */
+	"唔冇咗嘅啲㗎咩喺嚟佢睇嘢哋噉嗰攞搵揾乜嘞喎畀冚嘥咋啩嚿";
 /* Kanji in their Japanese forms, which neither Chinese script writes. */
 const char li_kanji_japanese[] =
 	"売発変帰図対単円済駅楽気読両価払込様県営鉄転広沢応検験続経総関辺"
