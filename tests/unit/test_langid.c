@@ -263,6 +263,42 @@ test_endings_fast_path(void **state)
 	assert_true(s[LI_ES] > 0 && s[LI_IT] > 0 && s[LI_PT] > 0);
 }
 
+static void
+test_malay_chat(void **state)
+{
+	struct fixture *f = *state;
+
+	/* Malaysian short forms and Manglish are Malay, not English... */
+	assert_string_equal(lang(f, "tq sis"), "ms");
+	assert_string_equal(lang(f, "brp hari smpai kat kuching"), "ms");
+	assert_string_equal(lang(f, "tulis delivered, barang xde"), "ms");
+	assert_string_equal(lang(f, "seller cancel order sy tanpa bagitau langsung"), "ms");
+	assert_string_equal(lang(f, "nk tukar saiz boleh x, baju x muat"), "ms");
+	/* ...and Indonesian's own forms stay Indonesian */
+	assert_string_equal(lang(f, "kak, paketnya udah dikirim belum?"), "id");
+	assert_string_equal(lang(f, "bisa cod gak gan?"), "id");
+	/* English with a Malay name in it stays English */
+	assert_string_equal(lang(f, "Hi, my order to Jalan Ampang has not arrived yet"), "en");
+}
+
+static void
+test_cantonese_and_mixed_chinese(void **state)
+{
+	struct fixture *f = *state;
+
+	/* written Cantonese is Traditional (Hong Kong, Macau) */
+	assert_string_equal(lang(f, "可唔可以寄OK便利店自取？"), "zh-Hant");
+	assert_string_equal(lang(f, "仲未收到，點解冇人覆"), "zh-Hant");
+	assert_string_equal(lang(f, "佢話已經寄咗"), "zh-Hant");
+	/* Chinese with English words mixed in is Chinese */
+	assert_string_equal(lang(f, "cancel咗未？"), "zh-Hant");
+	assert_string_equal(lang(f, "有冇size chart"), "zh-Hant");
+	assert_string_equal(lang(f, "AlipayHK話payment failed，但錢又扣咗"), "zh-Hant");
+	assert_string_equal(lang(f, "这个size偏大吗"), "zh-Hans");
+	/* but a Chinese name in an English sentence does not make it Chinese */
+	assert_string_equal(lang(f, "I ordered from 王小明 yesterday, where is it"), "en");
+}
+
 int
 main(void)
 {
@@ -276,6 +312,8 @@ main(void)
 		cmocka_unit_test(test_hints),
 		cmocka_unit_test(test_scripts_beyond),
 		cmocka_unit_test(test_endings_fast_path),
+		cmocka_unit_test(test_malay_chat),
+		cmocka_unit_test(test_cantonese_and_mixed_chinese),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
