@@ -397,6 +397,27 @@ const struct li_words li_word_lists[] = {
 	    "memang sedap senget padu tudung mane ape ni tu kot "
 	    "la pun je kan ke cek" },
 	{ LI_ID, 1, "sy utk dgn tgk skrg nnti lg blm bkn brp dpt" },
+	/* short lines the corpus showed und or wrong (issue 16): Swedish
+	 * shop words ("igen" is Swedish, Danish and Norwegian too, not
+	 * only Hungarian), Italian and Russian chat words */
+	{ LI_SV, 2, "skickas skickats leveranstid uppfattat tackar kvall "
+	    "avbestalla avboka sparningsnummer ingar grannen skickad "
+	    "fraktsedel fraktsedelnummer lamnat lagret noterat skrap "
+	    "minska antalet nekad bestallningen kvitto ombud "
+	    "utlamningsstalle mejladress laddkabel saknas hamta "
+	    "returnera ordern" },
+	{ LI_SV, 1, "igen leveransen flyttad morgon bomull krossat emot rea "
+	    "handla andra" },
+	{ LI_DA, 1, "igen" },
+	{ LI_NO, 1, "igen" },
+	{ LI_IT, 2, "tempi arrivate perfetto gentilissima gentilissimo "
+	    "cancellare eliminare accedere riesco calzano arriva "
+	    "funziona colori sconti isole corriere spedita regolare "
+	    "truffatori compatibile partito scrivere supplemento" },
+	{ LI_IT, 1, "saldi entro portata" },
+	{ LI_RU, 2, "отправлено отправили отправка отстой бракованное "
+	    "ясненько удалить пришлите пжл сдэк" },
+	{ LI_RU, 1, "окей кошмар рекомендую профиль" },
 
 	{ LI_VI, 1, "tôi mình không được đã vâng chưa rồi đơn giao tiền hoàn "
 	    "đổi chào hỏi nhiêu ngày tuần hôm của với nhưng thì này "

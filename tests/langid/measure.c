@@ -25,12 +25,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <libexttextcat/textcat.h>
 
 #include "buf.h"
 #include "langid.h"
+#include "langid_words.h"
 #include "text.h"
 #include "tokenize.h"
 #include "cld2shim.h"
@@ -267,10 +269,11 @@ canonical(const char *in, char *out, size_t cap)
 		}
 }
 
-enum det { D_OLD, D_OURS, D_CLD2, D_CLD2R, D_TEXTCAT, D_TEXTCAT1, D_OURS_CLD2, D_N };
+enum det { D_OLD, D_OURS, D_CLD2, D_CLD2R, D_TEXTCAT, D_TEXTCAT1, D_OURS_CLD2,
+	D_OURS_CLD2_HINT, D_N };
 static const char *const det_names[D_N] = {
 	"old", "ours", "cld2", "cld2-reliable", "textcat", "textcat-first",
-	"ours+cld2"
+	"ours+cld2", "ours+cld2-hint"
 };
 
 struct ctx {
@@ -350,6 +353,21 @@ detect(struct ctx *c, enum det d, const struct sample *s)
 		for (size_t i = 0; a.reliable && i < NELEM(served); i++)
 			if (strcmp(served[i], c->out) == 0)
 				return c->out;
+		return "und";
+	}
+	case D_OURS_CLD2_HINT: {
+		/* the same, and CLD2's answer must be a language of the
+		 * buyer's country (none without a country) */
+		const char *both = detect(c, D_OURS_CLD2, s);
+		if (strcmp(both, "und") == 0 ||
+		    strcmp(both, detect(c, D_OURS, s)) == 0)
+			return both;
+		for (size_t i = 0; s->country[0] && i < li_ncountries; i++)
+			if (strcasecmp(li_countries[i].cc, s->country) == 0)
+				for (int k = 0; k < 3 && li_countries[i].langs[k]; k++)
+					if (strcmp(li_countries[i].langs[k],
+					    both) == 0)
+						return both;
 		return "und";
 	}
 	default:
@@ -520,7 +538,7 @@ lang_table(const char *name, struct score *sc)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: measure [-d old,ours,cld2,cld2-reliable,textcat,textcat-first,ours+cld2]\n"
+	fprintf(stderr, "usage: measure [-d old,ours,cld2,cld2-reliable,textcat,textcat-first,ours+cld2,ours+cld2-hint]\n"
 	    "               [--hints none|country|all] [--errors DET] [--no-tables] FILE[:LANG]...\n");
 	exit(64);
 }

@@ -299,6 +299,20 @@ test_cantonese_and_mixed_chinese(void **state)
 	assert_string_equal(lang(f, "I ordered from 王小明 yesterday, where is it"), "en");
 }
 
+static void
+test_short_shop_lines(void **state)
+{
+	struct fixture *f = *state;
+
+	/* "igen" is Scandinavian too, not only Hungarian */
+	assert_string_equal(lang(f, "leveransen flyttad igen"), "sv");
+	assert_string_equal(lang(f, "spårningsnummer?"), "sv");
+	assert_string_equal(lang(f, "funziona con Windows?"), "it");
+	assert_string_equal(lang(f, "arrivate a Ischia?"), "it");
+	assert_string_equal(lang(f, "трек пришлите"), "ru");
+	assert_string_equal(lang(f, "удалить профиль"), "ru");
+}
+
 int
 main(void)
 {
@@ -314,6 +328,7 @@ main(void)
 		cmocka_unit_test(test_endings_fast_path),
 		cmocka_unit_test(test_malay_chat),
 		cmocka_unit_test(test_cantonese_and_mixed_chinese),
+		cmocka_unit_test(test_short_shop_lines),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
