@@ -11,8 +11,10 @@
  *    Thai, Hebrew Hebrew, Greek Greek, Devanagari Hindi; Arabic script is
  *    Arabic unless letters only Persian or Urdu use are there.  Han alone is
  *    Chinese: zh-Hans or zh-Hant by the characters only one of the two
- *    writes (这/這, 们/們...), plain "zh" when every character is common to
- *    both and no hint tells.
+ *    writes (这/這, 们/們...; written Cantonese 唔 冇 咗 嘅 counts as
+ *    Traditional), plain "zh" when every character is common to both and no
+ *    hint tells.  Latin text with Han characters weighing at least half as
+ *    much is Chinese with English words mixed in ("cancel咗未", "有冇size").
  * 2. Latin and Cyrillic text is scored per language by its words (function
  *    words, shop and chat words, slang, unaccented spellings), by letters
  *    only some languages use (ñ, ß, ł, ğ, ő, ș, ư, і, ы...), by word endings
