@@ -192,6 +192,15 @@ mark_key(struct lexicon *lx, uint64_t key)
 	lx->filter[b / 64] |= 1ull << (b % 64);
 }
 
+/* Might any language have an entry whose key, before lang_key, is key? */
+static int
+any_lang_may_have(const struct lexicon *lx, uint64_t key)
+{
+	size_t b = filter_bit(key);
+
+	return (lx->any_lang[b / 64] >> (b % 64)) & 1;
+}
+
 static size_t
 code_points(const char *s, size_t len)
 {
@@ -403,6 +412,8 @@ lex_add(struct lexicon *lx, const char *kind, const char *label,
 		buf_add(&lx->pool, tok_bytes(tt, i), t->len);
 	}
 	mark_key(lx, key);
+	size_t ab = filter_bit(base);
+	lx->any_lang[ab / 64] |= 1ull << (ab % 64);
 	e->next = -1;
 	if (head < 0) {
 		*u64map_ref(&lx->index, key) = (int)lx->n++;
@@ -813,9 +824,9 @@ clitics(const struct lex_word *w, struct lex_word *alt)
 	return n;
 }
 
-void
-lex_match(const struct lexicon *lx, const struct tok_text *tt,
-    uint64_t langs, struct lex_hits *hits)
+static void
+match_all(const struct lexicon *lx, const struct tok_text *tt,
+    uint64_t langs, struct lex_hits *hits, int fast)
 {
 	int lang[LEX_LANGS_MAX + 1], nl = 0;
 	struct lex_word form[1 + CLITIC_FORMS];
@@ -838,15 +849,27 @@ lex_match(const struct lexicon *lx, const struct tok_text *tt,
 			uint64_t word = word_key(w->hash);
 			uint64_t pre = prefix_key(w->key);
 			uint64_t phrase = phrase_key(w->hash, next);
+			/* a prefix's (a word of 3 code points is its own
+			 * key; one shorter than 3 bytes can be no
+			 * prefix's); a phrase's, when a word follows */
+			int has_word = 1, has_pre = w->len >= 3,
+			    has_phrase = pos + 1 < tt->n;
+			if (fast) {	/* FAST PATH: no language's key */
+				has_word = any_lang_may_have(lx, word);
+				has_pre = has_pre && any_lang_may_have(lx, pre);
+				has_phrase = has_phrase &&
+				    any_lang_may_have(lx, phrase);
+				if (!(has_word | has_pre | has_phrase))
+					continue;
+			}
 			for (int k = 0; k < nl; k++) {
-				match_chain(lx, lang[k], word, tt, pos, w, hits);
-				/* a prefix's (a word of 3 code points is its
-				 * own key; one shorter than 3 bytes can be
-				 * no prefix's) */
-				if (w->len >= 3)
+				if (has_word)
+					match_chain(lx, lang[k], word, tt, pos,
+					    w, hits);
+				if (has_pre)
 					match_chain(lx, lang[k], pre, tt, pos,
 					    w, hits);
-				if (pos + 1 < tt->n)
+				if (has_phrase)
 					match_chain(lx, lang[k], phrase, tt,
 					    pos, w, hits);
 			}
@@ -861,6 +884,20 @@ lex_match(const struct lexicon *lx, const struct tok_text *tt,
 			hits->h[j] = h;
 		}
 	}
+}
+
+void
+lex_match(const struct lexicon *lx, const struct tok_text *tt,
+    uint64_t langs, struct lex_hits *hits)
+{
+	match_all(lx, tt, langs, hits, 1);
+}
+
+void
+lex_match_plain(const struct lexicon *lx, const struct tok_text *tt,
+    uint64_t langs, struct lex_hits *hits)
+{
+	match_all(lx, tt, langs, hits, 0);
 }
 
 void

@@ -97,6 +97,11 @@ struct lexicon {
 	 * bits): most words of a message are no cue, and this answers
 	 * for them from the cache, where the index is a miss. */
 	uint64_t	 filter[LEX_FILTER_BITS / 64];
+	/* FAST PATH: the same for each entry's key before its language is
+	 * mixed in (entry_key): a word no language has a cue for is passed
+	 * over with three bit tests, not three per language of the
+	 * message.  lex_match's plain path (lex_match_plain) skips it. */
+	uint64_t	 any_lang[LEX_FILTER_BITS / 64];
 	struct tok_text	 scratch;
 	/*
 	 * The index packed for matching (lex_pack): per language (and one
@@ -175,6 +180,10 @@ uint64_t lex_lang_mask(const struct lexicon *, const char *tag);
  * entry once, in the order of their first position.
  */
 void	lex_match(const struct lexicon *, const struct tok_text *,
+	    uint64_t langs, struct lex_hits *);
+/* REFERENCE PATH: the same without the any_lang filter (for the test
+ * of the fast path). */
+void	lex_match_plain(const struct lexicon *, const struct tok_text *,
 	    uint64_t langs, struct lex_hits *);
 void	lex_hits_free(struct lex_hits *);
 /* The phrase of an entry as written in its file. */

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "lexicon.h"
 
 /* Write text to a temporary file; its path in path[64]. */
@@ -304,6 +305,71 @@ test_kinds(void **state)
 	buf_free(&err);
 }
 
+/* The hits of s with and without the any_lang filter, as "entry@pos". */
+static void
+hits_of(const struct lexicon *lx, const struct tok_text *tt, uint64_t mask,
+    int plain, struct lex_hits *hits)
+{
+	if (plain)
+		lex_match_plain(lx, tt, mask, hits);
+	else
+		lex_match(lx, tt, mask, hits);
+}
+
+/*
+ * The fast path (words no language has a cue for passed over by the
+ * any_lang filter) finds exactly the plain path's hits, in the same order:
+ * on the built-in lexicons, every entry's own phrase as a message, then
+ * with words before and after, read as each language, as every language
+ * and as 'und'; and it does find cues (the test would pass on nothing).
+ */
+static void
+test_fast_path(void **state)
+{
+	const char *share = getenv("CSKIT_SHARE");
+	struct lexicon lx;
+	struct buf err = BUF_INIT, dir = BUF_INIT, text = BUF_INIT;
+	struct tok_text tt;
+	struct lex_hits a = { 0 }, b = { 0 };
+	size_t found = 0;
+
+	(void)state;
+	buf_printf(&dir, "%s/lexicon", share ? share : "share/cskit");
+	lex_init(&lx);
+	assert_int_equal(lex_load_dir(&lx, dir.data, &err), 0);
+	lex_mark_shared(&lx);
+	lex_pack(&lx);
+	tok_init(&tt);
+	for (size_t i = 0; i < lx.n; i++) {
+		for (int pad = 0; pad < 2; pad++) {
+			buf_reset(&text);
+			buf_printf(&text, pad ? "xq %s zz" : "%s",
+			    lex_phrase(&lx, (uint32_t)i));
+			tok_run(&tt, text.data, text.len);
+			for (int l = -2; l < lx.nlangs; l++) {
+				uint64_t mask = l == -2 ? LEX_ALL_LANGS :
+				    l == -1 ? lex_lang_mask(&lx, "und") :
+				    (uint64_t)1 << l;
+				hits_of(&lx, &tt, mask, 0, &a);
+				hits_of(&lx, &tt, mask, 1, &b);
+				assert_int_equal(a.n, b.n);
+				if (a.n)
+					assert_memory_equal(a.h, b.h,
+					    a.n * sizeof(*a.h));
+				found += a.n;
+			}
+		}
+	}
+	assert_true(found > lx.n);
+	lex_hits_free(&a);
+	lex_hits_free(&b);
+	tok_free(&tt);
+	lex_free(&lx);
+	buf_free(&err);
+	buf_free(&dir);
+	buf_free(&text);
+}
+
 int
 main(void)
 {
@@ -313,6 +379,7 @@ main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_languages),
 		cmocka_unit_test(test_kinds),
+		cmocka_unit_test(test_fast_path),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
