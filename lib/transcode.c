@@ -15,8 +15,8 @@ struct transcode {
 	iconv_t	 cd;
 	char	*from;
 	size_t	 unit;		/* bytes skipped past a bad sequence */
-	char	 raw[RAW_CAP];
-	size_t	 rawlen;
+	char	*raw;		/* RAW_CAP, or what transcode_prime gave */
+	size_t	 rawlen, rawcap;
 	char	 out[OUT_CAP];
 	size_t	 outpos, outlen;
 	int	 eof;
@@ -37,6 +37,8 @@ transcode_open(const char *from)
 	    strncasecmp(from, "UCS-2", 5) == 0 ? 2 :
 	    strncasecmp(from, "UTF-32", 6) == 0 ||
 	    strncasecmp(from, "UCS-4", 5) == 0 ? 4 : 1;
+	tc->raw = xmalloc(RAW_CAP);
+	tc->rawcap = RAW_CAP;
 	tc->rawlen = tc->outpos = tc->outlen = 0;
 	tc->eof = 0;
 	tc->bad = 0;
@@ -46,15 +48,14 @@ transcode_open(const char *from)
 void
 transcode_prime(struct transcode *tc, const char *bytes, size_t n)
 {
-	while (n > 0) {
-		size_t take = RAW_CAP - tc->rawlen < n ? RAW_CAP - tc->rawlen : n;
-		memcpy(tc->raw + tc->rawlen, bytes, take);
-		tc->rawlen += take;
-		bytes += take;
-		n -= take;
-		if (n > 0)	/* more than fits: never, with a small prime */
-			break;
+	/* The reader's first read may be larger than RAW_CAP: keep it all
+	 * (dropping the rest lost every line past the first 64 KB). */
+	if (tc->rawlen + n > tc->rawcap) {
+		tc->rawcap = tc->rawlen + n;
+		tc->raw = xrealloc(tc->raw, tc->rawcap);
 	}
+	memcpy(tc->raw + tc->rawlen, bytes, n);
+	tc->rawlen += n;
 }
 
 static void
@@ -99,9 +100,9 @@ transcode_read(struct transcode *tc, int fd, char *dst, size_t cap)
 		tc->outpos = tc->outlen = 0;
 		if (tc->eof && tc->rawlen == 0)
 			return 0;
-		if (!tc->eof && tc->rawlen < RAW_CAP) {
+		if (!tc->eof && tc->rawlen < tc->rawcap) {
 			ssize_t r = read(fd, tc->raw + tc->rawlen,
-			    RAW_CAP - tc->rawlen);
+			    tc->rawcap - tc->rawlen);
 			if (r < 0 && errno == EINTR)
 				continue;
 			if (r < 0)
@@ -136,6 +137,7 @@ transcode_close(struct transcode *tc)
 	if (tc == NULL)
 		return;
 	iconv_close(tc->cd);
+	free(tc->raw);
 	free(tc->from);
 	free(tc);
 }
