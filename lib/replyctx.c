@@ -49,7 +49,7 @@ const char *const reply_derived_names[RD_N] = {
 	"partially_refunded", "refund_amount_text", "on_hold", "cancelled",
 	"tracking_url", "coupon", "promise_date", "promise_weekday",
 	"promise_time", "promise_morning", "promise_today",
-	"promise_tomorrow", "holiday", "lang_fallback"
+	"promise_tomorrow", "holiday", "holiday_closed", "lang_fallback"
 };
 
 void
@@ -646,8 +646,9 @@ trimmed(const char *s, size_t *n)
  * …": the name before the first '|' is English, each other one is in the
  * language of its tag, and the longest tag that is the draft's language
  * or a prefix of it wins.  Without one in the draft's language the value
- * is empty, so that the template only says the team is closed: no English
- * name in a Thai draft.
+ * is empty (holiday_closed stays true), so that the template says the team
+ * is closed for a public holiday without naming it: no English name in a
+ * Thai draft.
  */
 static void
 holiday_name(const struct reply_plan *p, const char *text,
@@ -726,8 +727,12 @@ reply_derive(const struct reply_plan *p, const struct reply_fields *f,
 	    need[RD_PROMISE_TIME] || need[RD_PROMISE_WEEKDAY] ||
 	    need[RD_PROMISE_MORNING]) && due_time(f, p, d, &due, &off) == 0)
 		promise(f, p, &due, d);
-	if (fstr(f, RF_HOLIDAY) != NULL)
+	/* Closed for a holiday, named in her language or not: a template
+	 * can say why the answer waits without the name. */
+	if (fstr(f, RF_HOLIDAY) != NULL) {
+		set_bool(d, RD_HOLIDAY_CLOSED, 1);
 		holiday_name(p, fstr(f, RF_HOLIDAY), d);
+	}
 	order_facts(p, f, t, need, d);
 	if (need == NULL || need[RD_ORDER_ID])
 		order_number(f, t, d);

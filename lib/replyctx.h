@@ -11,7 +11,7 @@
  * orders_count, paid, shipped, delivered, refunded, partially_refunded,
  * refund_amount_text, on_hold, cancelled, tracking_url, coupon), the
  * auto-reply's promise in the buyer's daytime and locale (promise_*,
- * holiday, and the older reply_due_*), and the language (reply_lang,
+ * holiday, holiday_closed, and the older reply_due_*), and the language (reply_lang,
  * lang_fallback).  Formatting is the plan's locale (locfmt.h); cs-reply(1)
  * states each rule.
  */
@@ -147,7 +147,7 @@ enum reply_derived_name {
 	RD_REFUND_AMOUNT_TEXT, RD_ON_HOLD, RD_CANCELLED, RD_TRACKING_URL,
 	RD_COUPON, RD_PROMISE_DATE, RD_PROMISE_WEEKDAY, RD_PROMISE_TIME,
 	RD_PROMISE_MORNING, RD_PROMISE_TODAY, RD_PROMISE_TOMORROW,
-	RD_HOLIDAY, RD_LANG_FALLBACK,
+	RD_HOLIDAY, RD_HOLIDAY_CLOSED, RD_LANG_FALLBACK,
 	RD_N
 };
 extern const char *const reply_derived_names[RD_N];

@@ -18,7 +18,7 @@ const char *const reply_contract_names[] = {
 	"partially_refunded", "refund_amount_text", "on_hold", "cancelled",
 	"tracking_url", "coupon", "promise_date", "promise_weekday",
 	"promise_time", "promise_morning", "promise_today", "promise_tomorrow",
-	"holiday", "reply_lang", "lang_fallback", "reply_due_local",
+	"holiday", "holiday_closed", "reply_lang", "lang_fallback", "reply_due_local",
 	"reply_due_text", "reply_due_time", "reply_due_date", NULL
 };
 
@@ -141,6 +141,8 @@ struct lint {
 	size_t			 count[SC_N];
 	size_t			 hans, hant;
 	struct mst_names	 reported;	/* names reported in the file */
+	int			 holiday_line;	/* where it shows holiday */
+	int			 holiday_closed; /* it shows holiday_closed */
 };
 
 static void
@@ -178,6 +180,10 @@ on_name(void *arg, const char *name, int section, int line, int col)
 
 	(void)section;
 	(void)col;
+	if (strcmp(name, "holiday") == 0 && l->holiday_line == 0)
+		l->holiday_line = line > 0 ? line : 1;
+	if (strcmp(name, "holiday_closed") == 0)
+		l->holiday_closed = 1;
 	if (!contract_name(name) && !mst_names_has(&l->reported, name)) {
 		mst_names_add(&l->reported, name);
 		problem(l, line, "'%s' is not a value of cskit-templates(5)",
@@ -636,7 +642,15 @@ check_file(void *arg, const struct reply_file *f)
 	memset(l->count, 0, sizeof(l->count));
 	l->hans = l->hant = 0;
 	mst_names_clear(&l->reported);
+	l->holiday_line = l->holiday_closed = 0;
 	mst_walk(f->t, &w);
+	/* A holiday the holidays file names only in English leaves
+	 * holiday empty: without holiday_closed the draft reads as an
+	 * ordinary night and the buyer is not told why the answer waits. */
+	if (l->holiday_line > 0 && !l->holiday_closed)
+		problem(l, l->holiday_line, "'%s' without 'holiday_closed': "
+		    "a holiday with no name in this language reads as "
+		    "closed hours", "holiday");
 	if (i >= 0)
 		check_script(l);
 	if ((src = read_file(f->path)) != NULL) {
