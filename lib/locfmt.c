@@ -104,9 +104,24 @@ static const struct money_custom {
 	 * $75.90, €20.00, $1,234.50; glibc es_MX writes $ 1 234.50. */
 	{ "es_MX", NULL, -1, -1, 1, 0, "," },
 	/* CLDR ar (Latin digits) groups with ",": 1,234.50 ر.س; glibc
-	 * ar_SA has no grouping at all (1234.50 ر.س). */
-	{ "ar_", NULL, -1, -1, -1, -1, "," },
+	 * ar_SA has no grouping at all (1234.50 ر.س).  CLDR ar's pattern
+	 * puts every currency after the number with a space (‏#,##0.00 ¤:
+	 * 1,234.50 د.إ., 20.00 €); glibc ar_AE and ar_EG put it before. */
+	{ "ar_", NULL, -1, -1, 0, 1, "," },
+	/* glibc and CLDR ko write ₩146,000, but Korean shops write the won
+	 * as 원 after the amount, no space: 146,000원 (other currencies
+	 * keep the sign before: $20.00, €20.00). */
+	{ "ko_KR", "원", 0, 0, -1, -1, NULL },
+	/* CLDR vi: #,##0.00 ¤ — the sign after the number with a space
+	 * (146.000 ₫, 20,00 €); glibc vi_VN glues it (146.000₫), and
+	 * Vietnamese readers found 20,00€ glued. */
+	{ "vi_VN", NULL, -1, -1, 0, 1, NULL },
 };
+
+/* Between an amount and its sign: a no-break space (U+00A0), as CLDR's
+ * patterns have it, so the sign never wraps to the next line alone
+ * (French typography asks for it; every language is better for it). */
+#define MONEY_SPACE "\xc2\xa0"
 
 /* Apply money_customs to f (after glibc's conventions are read). */
 static void
@@ -372,7 +387,7 @@ locfmt_money(struct locfmt_cache *lc, const struct locfmt *f, double amount,
 			sym = "\xc2\xa5";
 		buf_adds(out, sym);
 		if (space)
-			buf_addc(out, ' ');
+			buf_adds(out, MONEY_SPACE);
 	}
 	add_grouped(out, num, intlen, f->thousands, f->grouping);
 	if (dot != NULL) {
@@ -383,7 +398,7 @@ locfmt_money(struct locfmt_cache *lc, const struct locfmt *f, double amount,
 		if (!f->cjk && strcmp(sym, "\xef\xbf\xa5") == 0)
 			sym = "\xc2\xa5";
 		if (space)
-			buf_addc(out, ' ');
+			buf_adds(out, MONEY_SPACE);
 		buf_adds(out, sym);
 	}
 }

@@ -7,8 +7,9 @@
  * list of the markets whose shops write it otherwise than glibc does
  * (locfmt.c's money_customs: Turkish "TL", Ukrainian "грн" without
  * glibc's full stop, Japanese "円" after the amount, CLDR's positions for
- * Hebrew and Mexican Spanish, CLDR's grouping for Arabic), each row with
- * its reason.  Amounts are rounded half away from zero (1234.5 JPY:
+ * Hebrew, Mexican Spanish, Arabic and Vietnamese, CLDR's grouping for
+ * Arabic, Korean "원" after the amount), each row with its reason; the
+ * space between an amount and its sign is a no-break one (U+00A0).  Amounts are rounded half away from zero (1234.5 JPY:
  * 1,235円).
  *
  * Owns: struct locfmt_cache, every locale opened (by name, opened once,
