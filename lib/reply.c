@@ -1794,17 +1794,22 @@ static const char *
 message_order(struct reply_run *run)
 {
 	const char *id = reply_fields_str(&run->fields, RF_ORDER_ID);
-	const char *known[REPLY_ORDERS_KEPT];
+	const char *known[REPLY_ORDERS_KEPT + 1];
 	size_t nknown;
 
-	if (id != NULL)
-		return id;
 	nknown = reply_convs_order_ids(run->convs,
 	    reply_fields_str(&run->fields, RF_CUSTOMER), known);
+	if (id != NULL)
+		known[nknown++] = id;	/* "so-20002" is the field's order */
 	buf_reset(&run->text_order);
-	return orderref_find(reply_fields_str(&run->fields, RF_TEXT), known,
-	    nknown, &run->text_folded, &run->text_order) == 0 ?
-	    run->text_order.data : NULL;
+	if (orderref_find(reply_fields_str(&run->fields, RF_TEXT), known,
+	    nknown, &run->text_folded, &run->text_order) != 0)
+		return id;
+	/* Another order than the field's, named in her words, is the one
+	 * she asks about: the export's order_id is often the last one or
+	 * the conversation's first (issue 18, REVIEW.md d-en-12). */
+	return id == NULL || !reply_same_order(id, run->text_order.data) ?
+	    run->text_order.data : id;
 }
 
 /*

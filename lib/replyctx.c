@@ -312,6 +312,19 @@ wall_from_days_min(int64_t day, int minutes, struct wall *w)
 	w->min = minutes % 60;
 }
 
+/* Is word one of the blank-separated words of list? */
+static int
+has_word(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *s = list; (s = strstr(s, word)) != NULL; s += n)
+		if ((s == list || s[-1] == ' ' || s[-1] == '\t') &&
+		    (s[n] == '\0' || s[n] == ' ' || s[n] == '\t'))
+			return 1;
+	return 0;
+}
+
 /* A wall time by a strftime pattern in the plan's locale. */
 static void
 format_pattern(const struct reply_plan *p, const char *pat,
@@ -321,6 +334,25 @@ format_pattern(const struct reply_plan *p, const char *pat,
 
 	wall_tm(w, &tm);
 	locfmt_time(p->loc, pat, p->set[RS_LOWER], &tm, out);
+}
+
+/*
+ * The weekday said alone (promise_weekday): lower-cased as the date's
+ * weekday is, or, with the word "weekday" in the language's "lower", only
+ * here: Turkish capitalises a weekday inside a date (8 Ekim Perşembe) and
+ * not alone mid-sentence (perşembe sabahı).
+ */
+static void
+weekday_alone(const struct reply_plan *p, const struct wall *w,
+    struct buf *out)
+{
+	const char *lower = p->set[RS_LOWER];
+	struct tm tm;
+
+	if (lower != NULL && has_word(lower, "weekday"))
+		lower = "%A";
+	wall_tm(w, &tm);
+	locfmt_time(p->loc, "%A", lower, &tm, out);
 }
 
 /* A wall time in the plan's pattern for setting k (ISO without a locale). */
@@ -436,7 +468,7 @@ promise(const struct reply_fields *f, const struct reply_plan *p,
 	format_wall(p, RS_DATE, "%Y-%m-%d", &w, text_of(d, RD_PROMISE_DATE));
 	set_text(d, RD_PROMISE_DATE);
 	if (p != NULL && p->loc != NULL) {
-		format_pattern(p, "%A", &w, text_of(d, RD_PROMISE_WEEKDAY));
+		weekday_alone(p, &w, text_of(d, RD_PROMISE_WEEKDAY));
 		set_text(d, RD_PROMISE_WEEKDAY);
 	}
 	if (!morning) {
@@ -448,6 +480,28 @@ promise(const struct reply_fields *f, const struct reply_plan *p,
 		set_bool(d, RD_PROMISE_TODAY, day == wall_day(&now));
 		set_bool(d, RD_PROMISE_TOMORROW, day == wall_day(&now) + 1);
 	}
+}
+
+int
+reply_same_order(const char *a, const char *b)
+{
+	a += *a == '#';
+	b += *b == '#';
+	return strcasecmp(a, b) == 0;
+}
+
+/*
+ * The event's order_id, when the turn's order is another one: she named
+ * another order in her words (reply.c's message_order), and the event's
+ * own order facts (its status, amount, product...) are not about it.
+ */
+static const char *
+superseded_order(const struct reply_fields *f, const struct reply_turn *t)
+{
+	const char *field = fstr(f, RF_ORDER_ID);
+
+	return field != NULL && t != NULL && t->order_id != NULL &&
+	    !reply_same_order(field, t->order_id) ? field : NULL;
 }
 
 int
@@ -473,7 +527,7 @@ order_number(const struct reply_fields *f, const struct reply_turn *t,
 {
 	const char *id = NULL;
 
-	if (fstr(f, RF_ORDER_ID) != NULL)
+	if (fstr(f, RF_ORDER_ID) != NULL && superseded_order(f, t) == NULL)
 		return;		/* the event's own shows */
 	if (t != NULL)
 		id = t->order_id;
@@ -530,23 +584,51 @@ static const char *const st_cancelled[] = { "cancelled", "canceled", NULL };
  * The joined and grounded order: amount, product, state flags, tracking,
  * coupon and refund, each from the event first, then the joined order.
  */
+/* Derived value k as an empty string: it hides the event's own field. */
+static void
+set_empty(struct reply_derived *d, enum reply_derived_name k)
+{
+	buf_reset(&d->text[k]);
+	set_text(d, k);
+}
+
+/* The facts of o alone (NULL: none), not the event's. */
+static void
+other_order_facts(const struct reply_order *o, struct reply_derived *d)
+{
+	static const enum reply_derived_name texts[] = {
+		RD_PRODUCT, RD_TRACKING_URL, RD_COUPON
+	};
+
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		set_empty(d, texts[i]);
+	if (o != NULL) {
+		set_str(d, RD_PRODUCT, o->product);
+		set_str(d, RD_TRACKING_URL, o->tracking_url);
+		set_str(d, RD_COUPON, o->coupon);
+	}
+}
+
 static void
 order_facts(const struct reply_plan *p,
     const struct reply_fields *f, const struct reply_turn *t,
     const unsigned char *need, struct reply_derived *d)
 {
 	const struct reply_order *o = t != NULL ? t->order : NULL;
-	const char *cur = fstr(f, RF_CURRENCY), *status;
+	/* When she named another order than the event's, the event's own
+	 * facts are that other order's: only the joined one speaks. */
+	int own = superseded_order(f, t) == NULL;
+	const char *cur = own ? fstr(f, RF_CURRENCY) : NULL, *status;
 	double amount = 0, refund = 0;
 	int has_amount, has_refund;
 
-	has_amount = get_number(f, RF_AMOUNT, &amount) == 0;
+	has_amount = own && get_number(f, RF_AMOUNT, &amount) == 0;
 	if (!has_amount && o != NULL && o->has_amount) {
 		amount = o->amount;
 		cur = o->currency;
 		has_amount = 1;
 	}
-	has_refund = get_number(f, RF_REFUND_AMOUNT, &refund) == 0;
+	has_refund = own && get_number(f, RF_REFUND_AMOUNT, &refund) == 0;
 	if (!has_refund && o != NULL && o->has_refund) {
 		refund = o->refund_amount;
 		has_refund = 1;
@@ -561,7 +643,7 @@ order_facts(const struct reply_plan *p,
 		money(p, refund, cur, text_of(d, RD_REFUND_AMOUNT_TEXT));
 		set_text(d, RD_REFUND_AMOUNT_TEXT);
 	}
-	status = fstr(f, RF_ORDER_STATUS);
+	status = own ? fstr(f, RF_ORDER_STATUS) : NULL;
 	if (status == NULL && o != NULL)
 		status = o->status;
 	set_bool(d, RD_PAID, status_in(status, st_paid));
@@ -574,11 +656,13 @@ order_facts(const struct reply_plan *p,
 	set_bool(d, RD_PARTIALLY_REFUNDED, status_in(status, st_partial) ||
 	    (has_refund && has_amount && refund > 0 &&
 	    refund < amount - 0.005));
-	if (fstr(f, RF_PRODUCT) == NULL && o != NULL)
+	if (!own)
+		other_order_facts(o, d);
+	if (own && fstr(f, RF_PRODUCT) == NULL && o != NULL)
 		set_str(d, RD_PRODUCT, o->product);
-	if (fstr(f, RF_TRACKING_URL) == NULL && o != NULL)
+	if (own && fstr(f, RF_TRACKING_URL) == NULL && o != NULL)
 		set_str(d, RD_TRACKING_URL, o->tracking_url);
-	if (fstr(f, RF_COUPON) == NULL && o != NULL)
+	if (own && fstr(f, RF_COUPON) == NULL && o != NULL)
 		set_str(d, RD_COUPON, o->coupon);
 }
 

@@ -107,6 +107,12 @@ const char *reply_fields_str(const struct reply_fields *, enum reply_field k);
 int	reply_fields_angry(const struct reply_fields *);
 int	reply_fields_urgent(const struct reply_fields *);
 /*
+ * Do a and b name the same order?  Case and a leading '#' aside:
+ * "#so-20002" is SO-20002.
+ */
+int	reply_same_order(const char *a, const char *b);
+
+/*
  * The order number written in the event's text (#11295, an Amazon or a
  * Shopee number) into out; 0, or -1 when there is none.
  */

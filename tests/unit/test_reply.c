@@ -76,6 +76,9 @@ setup(void **state)
 	put("c/ru/other.mustache", "x");
 	put("c/ru/locale.conf", "locale ru_RU\nlower %A\ndate %A, %-d %B\n"
 	    "time %-H:%M\n");
+	put("c/tr/other.mustache", "x");
+	put("c/tr/locale.conf", "locale tr_TR\nlower weekday\n"
+	    "date %-d %B %A\n");
 	put("c/ar/other.mustache", "x {{name}}");
 	put("c/ar/locale.conf", "locale ar_SA\nscript Arab\n");
 	return 0;
@@ -330,7 +333,7 @@ test_context_times_and_amounts(void **state)
 	assert_false(flag(c, "promise_morning"));
 	assert_false(flag(c, "promise_today"));
 	assert_true(flag(c, "promise_tomorrow"));
-	assert_string_equal(str(c, "amount_text"), "1.234,50 \u20ac");
+	assert_string_equal(str(c, "amount_text"), "1.234,50\u00a0\u20ac");
 	cJSON_Delete(c);
 	/* Due at 23:00 her time: the morning after, without a time. */
 	c = context_of("{\"reply_due\":\"2026-11-21T02:00:00Z\","
@@ -366,7 +369,7 @@ test_context_times_and_amounts(void **state)
 	assert_string_equal(str(c, "promise_date"),
 	    "ter\u00e7a, 24 de novembro");
 	assert_string_equal(str(c, "promise_time"), "08h00");
-	assert_string_equal(str(c, "amount_text"), "R$ 1.234,50");
+	assert_string_equal(str(c, "amount_text"), "R$\u00a01.234,50");
 	cJSON_Delete(c);
 	/* Russian: the genitive month of glibc, the weekday in lower case. */
 	c = context_of("{\"reply_due_local\":\"2026-11-24T10:00:00+03:00\"}",
@@ -374,6 +377,15 @@ test_context_times_and_amounts(void **state)
 	assert_string_equal(str(c, "promise_date"),
 	    "\u0432\u0442\u043e\u0440\u043d\u0438\u043a, 24 "
 	    "\u043d\u043e\u044f\u0431\u0440\u044f");
+	assert_string_equal(str(c, "promise_weekday"),
+	    "\u0432\u0442\u043e\u0440\u043d\u0438\u043a");
+	cJSON_Delete(c);
+	/* Turkish: a weekday inside a date keeps its capital (TDK), the
+	 * weekday alone is lower case ("lower weekday"). */
+	c = context_of("{\"reply_due_local\":\"2026-11-24T10:00:00+03:00\"}",
+	    "tr");
+	assert_string_equal(str(c, "promise_date"), "24 Kas\u0131m Sal\u0131");
+	assert_string_equal(str(c, "promise_weekday"), "sal\u0131");
 	cJSON_Delete(c);
 	c = context_of("{\"reply_due_local\":\"soon\"}", "en");
 	assert_string_equal(str(c, "reply_due_text"), "(absent)");
