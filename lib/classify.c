@@ -929,6 +929,16 @@ sentiment_of(struct classifier *c, const struct cues *q,
 	    s > c->neutral_band ? "positive" : "neutral";
 }
 
+/* A video call is for a buyer showing a defect: video cues ("zipper",
+ * "seam", "noise") in a complaint or in a message whose mood is negative.
+ * A product question that names a zipper or a washing machine is none. */
+static int
+shows_defect(const struct cues *q, const struct cls_result *r)
+{
+	return q->video >= 1 && (strcmp(r->intent, "complaint") == 0 ||
+	    strcmp(r->sentiment, "negative") == 0);
+}
+
 void
 cls_classify(struct classifier *c, const char *text, size_t len,
     const struct cls_input *in, struct cls_result *r)
@@ -996,8 +1006,8 @@ cls_classify(struct classifier *c, const char *text, size_t len,
 	r->needs_reply = !r->ack;
 
 	r->escalate = q.escalate >= 1;
-	r->needs_video = q.video >= 1;
 	sentiment_of(c, &q, r);
+	r->needs_video = shows_defect(&q, r);
 	urg = q.urgency + emphasis(text, len) + (r->escalate ? 1.0f : 0);
 	/* A lone weak cue ("gift", 0.5) is no hurry; 0.75 and up counts. */
 	r->urgency = urg >= 2.75f ? 3 : (int)(urg + 0.25f);

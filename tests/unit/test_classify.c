@@ -562,6 +562,18 @@ test_video(void **state)
 	assert_false(res.needs_video);
 	run("Can I pay with PayPal?");
 	assert_false(res.needs_video);
+	/* a product question naming a zipper, a seam or a washing machine
+	 * shows no defect: no video call */
+	run("does the zipper open from both ends?");
+	assert_false(res.needs_video);
+	run("con gấu bông 1m2 này có giặt máy được không shop?");
+	assert_false(res.needs_video);
+	run("Mag de teddybeer van 1,2 m in de wasmachine?");
+	assert_false(res.needs_video);
+	run("1.2m 곰인형 세탁기에 돌려도 되나요? 금요일까지 받을 수 있나요");
+	assert_false(res.needs_video);
+	run("the zipper broke after two days and the seam is coming apart");
+	assert_true(res.needs_video);
 }
 
 static void
