@@ -25,7 +25,8 @@ const char *const reply_contract_names[] = {
 const char *const reply_topics[] = {
 	"customs", "not_received", "delivery_area", "be_home",
 	"partial_refund", "refund_status", "code_rejected", "restock",
-	"size_advice", "return_cost", "address_change", "double_charge", NULL
+	"size_advice", "return_cost", "address_change", "double_charge",
+	"praise", NULL
 };
 
 const char *const reply_shared_partials[] = {

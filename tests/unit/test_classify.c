@@ -149,7 +149,7 @@ static const char *const intents[] = {
 static const char *const topics[] = {
 	"customs", "not_received", "delivery_area", "be_home", "partial_refund",
 	"refund_status", "code_rejected", "restock", "size_advice",
-	"return_cost", "address_change", "double_charge", "ack"
+	"return_cost", "address_change", "double_charge", "ack", "praise"
 };
 
 /* Entries of a kind and label (an index, or -1 for any) in language l. */
