@@ -123,12 +123,17 @@ sorted_labels(struct clt_set *s, uint32_t *count, uint32_t *total)
 /* A model set up for the set's heads and labels, weights 0. */
 static void
 setup(const struct clt_set *s, const struct classifier *cls, char **names,
-    const uint32_t *count, uint32_t total, struct lm_model *m)
+    const uint32_t *count, uint32_t total, const struct clt_opts *o,
+    struct lm_model *m)
 {
 	uint32_t nlex = cls->model.nlex;
 
 	lm_setup(m, s->buckets, total, names, nlex, cls->model.lexnames);
 	lm_set_heads(m, s->nheads, s->head, count);
+	for (uint32_t h = 0; h < m->nheads; h++)
+		if (o->mean_head != NULL &&
+		    strcmp(m->heads[h].name, o->mean_head) == 0)
+			m->heads[h].length_power = 1;
 }
 
 static int
@@ -157,7 +162,7 @@ calibrate(const struct clt_set *s, const struct classifier *cls,
 	}
 	if (nhold > 0 && nfit > 0) {
 		float *logits = xmalloc(nhold * total * sizeof(*logits));
-		setup(s, cls, names, count, total, &a);
+		setup(s, cls, names, count, total, o, &a);
 		lm_train(&a, fit, nfit, &o->train);
 		for (size_t i = 0; i < nhold; i++)
 			lm_logits(&a, hold[i].f, hold[i].nf, hold[i].lex,
@@ -179,7 +184,7 @@ clt_train(struct clt_set *s, const struct classifier *cls,
 	uint32_t count[LM_HEADS_MAX], total;
 	char **names = sorted_labels(s, count, &total);
 
-	setup(s, cls, names, count, total, m);
+	setup(s, cls, names, count, total, o, m);
 	lm_train(m, s->v, s->n, &o->train);
 	if (o->calibrate > 0)
 		calibrate(s, cls, names, count, total, o, m);

@@ -20,6 +20,13 @@
  * the others, each head's temperature is fitted on the held-out ones
  * (lm_fit_temperature), and the model is trained again on every example
  * and given those temperatures.  All of it is deterministic.
+ *
+ * Length (clt_opts.mean_head): a head's n-gram sum is divided by the
+ * square root of the number of features, so a long message weighs more
+ * than a short one; the head named there divides by the number itself, a
+ * mean, so that the length of a message does not sway it (the built-in
+ * model's sentiment: in chat, long messages are mostly complaints, and a
+ * long happy review read as one).
  */
 #ifndef CSKIT_CLSTRAIN_H
 #define CSKIT_CLSTRAIN_H
@@ -32,6 +39,8 @@ struct clt_opts {
 	struct lm_train_opts train;
 	uint32_t	 buckets;
 	int		 calibrate;	/* percent held out to fit temperatures */
+	const char	*mean_head;	/* a head whose n-gram weights are
+					   averaged (length power 1), or NULL */
 };
 
 struct clt_set {

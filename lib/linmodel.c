@@ -319,6 +319,7 @@ lm_setup(struct lm_model *m, uint32_t buckets, uint32_t nlabels,
 	m->heads[0].first = 0;
 	m->heads[0].n = nlabels;
 	m->heads[0].temperature = 1;
+	m->heads[0].length_power = LM_LENGTH_POWER;
 	m->bias = xcalloc(nlabels, sizeof(float));
 	m->lexw = xcalloc((size_t)nlex * nlabels + 1, sizeof(float));
 	m->w = xcalloc((size_t)buckets * nlabels + W_SLACK, sizeof(float));
@@ -345,6 +346,7 @@ lm_set_heads(struct lm_model *m, uint32_t n, char *const *name,
 		m->heads[h].first = first;
 		m->heads[h].n = count[h];
 		m->heads[h].temperature = 1;
+		m->heads[h].length_power = LM_LENGTH_POWER;
 		first += count[h];
 	}
 	m->nheads = n < LM_HEADS_MAX ? n : LM_HEADS_MAX;
@@ -498,6 +500,21 @@ lm_predict(const struct lm_model *m, const uint32_t *f, size_t nf,
 	lm_softmax_heads(m, prob);
 }
 
+/* What head h's n-gram sum of nf features is multiplied by: 1/sqrt(nf) by
+ * default; with length power p, (LM_LENGTH_PIVOT/nf)^p / sqrt(PIVOT), so
+ * that a message of LM_LENGTH_PIVOT features weighs the same whatever the
+ * power and, with p = 1 (a mean), a longer one no more than it. */
+static float
+length_scale(const struct lm_head *hd, size_t nf)
+{
+	if (nf == 0)
+		return 0;
+	if (hd->length_power == LM_LENGTH_POWER)
+		return 1.0f / sqrtf((float)nf);
+	return powf(LM_LENGTH_PIVOT, hd->length_power - 0.5f) *
+	    powf((float)nf, -hd->length_power);
+}
+
 /* v holds the row sum of nf features: scaled, biased, the lexicon inputs
  * added. */
 static void
@@ -505,10 +522,13 @@ sums_to_logits(const struct lm_model *m, size_t nf, const float *lex,
     float *v)
 {
 	uint32_t L = m->nlabels;
-	float scale = nf ? 1.0f / sqrtf((float)nf) : 0;
 
-	for (uint32_t c = 0; c < L; c++)
-		v[c] = v[c] * scale + m->bias[c];
+	for (uint32_t h = 0; h < m->nheads; h++) {
+		const struct lm_head *hd = &m->heads[h];
+		float scale = length_scale(hd, nf);
+		for (uint32_t c = hd->first; c < hd->first + hd->n; c++)
+			v[c] = v[c] * scale + m->bias[c];
+	}
 	for (uint32_t k = 0; k < m->nlex; k++) {
 		if (lex[k] == 0)
 			continue;
@@ -704,6 +724,7 @@ lm_train(struct lm_model *m, const struct lm_example *ex, size_t n,
 	uint32_t L = m->nlabels;
 	size_t *order = xmalloc((n ? n : 1) * sizeof(*order));
 	float *p = xmalloc(L * sizeof(*p));
+	float *g = xcalloc(L, sizeof(*g));	/* p times rate and scale */
 	float *nolex = xcalloc(m->nlex + 1, sizeof(*nolex));
 	uint64_t rng = o->seed;
 	size_t total = (size_t)o->epochs * n, step = 0;
@@ -721,7 +742,9 @@ lm_train(struct lm_model *m, const struct lm_example *ex, size_t n,
 		for (size_t i = 0; i < n; i++, step++) {
 			const struct lm_example *e = &ex[order[i]];
 			float lr = o->lr * (1.0f - (float)step / (float)total);
-			float scale = e->nf ? 1.0f / sqrtf((float)e->nf) : 0;
+			float scale[LM_HEADS_MAX];
+			for (uint32_t h = 0; h < m->nheads; h++)
+				scale[h] = length_scale(&m->heads[h], e->nf);
 			/*
 			 * Lexicon dropout: without it the model learns that
 			 * a message with no cue is "other", and every
@@ -736,10 +759,16 @@ lm_train(struct lm_model *m, const struct lm_example *ex, size_t n,
 			head_gradient(m, e, p);
 			for (uint32_t c = 0; c < L; c++)
 				m->bias[c] -= lr * p[c];
+			for (uint32_t h = 0; h < m->nheads; h++) {
+				const struct lm_head *hd = &m->heads[h];
+				for (uint32_t c = hd->first;
+				    c < hd->first + hd->n; c++)
+					g[c] = lr * scale[h] * p[c];
+			}
 			for (size_t k = 0; k < e->nf; k++) {
 				float *row = m->w + (size_t)e->f[k] * L;
 				for (uint32_t c = 0; c < L; c++)
-					row[c] -= lr * scale * p[c];
+					row[c] -= g[c];
 			}
 			for (uint32_t k = 0; k < m->nlex; k++) {
 				float *lw = m->lexw + (size_t)k * L;
@@ -751,6 +780,7 @@ lm_train(struct lm_model *m, const struct lm_example *ex, size_t n,
 	}
 	free(order);
 	free(p);
+	free(g);
 	free(nolex);
 }
 
@@ -887,6 +917,7 @@ lm_encode(const struct lm_model *m, struct buf *out)
 		put_name(out, m->heads[h].name);
 		put_u32(out, m->heads[h].n);
 		put_f32(out, m->heads[h].temperature);
+		put_f32(out, m->heads[h].length_power);
 	}
 	for (uint32_t c = 0; c < m->nlabels; c++)
 		put_u32(out, m->parent[c]);
@@ -977,9 +1008,11 @@ fail(struct lm_model *m, struct buf *err, const char *why)
 	return -1;
 }
 
-/* The heads and parents of a version 2 file; 0 or -1 when impossible. */
+/* The heads and parents of a version 2 or 3 file (3: with each head's
+ * length power); 0 or -1 when impossible. */
 static int
-get_heads(struct lm_model *m, struct rd *r, uint32_t nheads)
+get_heads(struct lm_model *m, struct rd *r, uint32_t nheads,
+    uint32_t version)
 {
 	uint32_t first = 0;
 
@@ -990,8 +1023,11 @@ get_heads(struct lm_model *m, struct rd *r, uint32_t nheads)
 		hd->first = first;
 		hd->n = (uint32_t)get_n(r, 4);
 		hd->temperature = get_f32(r);
+		hd->length_power = version >= 3 ? get_f32(r) :
+		    LM_LENGTH_POWER;
 		if (r->short_read || hd->n < 1 || hd->n > m->nlabels - first ||
-		    !(hd->temperature > 0 && hd->temperature < 1e6f))
+		    !(hd->temperature > 0 && hd->temperature < 1e6f) ||
+		    !(hd->length_power >= 0 && hd->length_power <= 1))
 			return -1;
 		first += hd->n;
 	}
@@ -1022,9 +1058,9 @@ lm_decode(struct lm_model *m, const unsigned char *p, size_t len,
 	size = get_n(&r, 8);
 	if (r.short_read)
 		return fail(m, err, "truncated model file (header cut short)");
-	if (version != 1 && version != LM_VERSION) {
+	if (version < 1 || version > LM_VERSION) {
 		buf_printf(err, "model file version %u is not supported "
-		    "(this cs-classify reads versions 1 and %u)", version,
+		    "(this cs-classify reads versions 1 to %u)", version,
 		    LM_VERSION);
 		return -1;
 	}
@@ -1071,10 +1107,11 @@ lm_decode(struct lm_model *m, const unsigned char *p, size_t len,
 	m->parent = xmalloc(nlabels * sizeof(*m->parent));
 	if (version == 1) {
 		m->nheads = 1;
-		m->heads[0] = (struct lm_head){ xstrdup(""), 0, nlabels, 1 };
+		m->heads[0] = (struct lm_head){ xstrdup(""), 0, nlabels, 1,
+		    LM_LENGTH_POWER };
 		for (uint32_t c = 0; c < nlabels; c++)
 			m->parent[c] = LM_NONE;
-	} else if (get_heads(m, &r, nheads) < 0)
+	} else if (get_heads(m, &r, nheads, version) < 0)
 		return fail(m, err, "model file has impossible heads");
 	if (r.short_read ||
 	    (r.len - r.at) != 4 * ((size_t)nlabels * (1 + nlex) +

@@ -11,8 +11,12 @@
  * a character bigram), character trigrams of CJK text, and character 3- to
  * 5-grams of every other word padded as "<word>" (so typos and inflections
  * share most of their features).  The logit of label c is
- *	bias[c] + sum(w[f][c] for f in features) / sqrt(n) + sum(lex[k] * lexw[k][c])
- * where lex[] are the lexicon scores the classifier computes for the model's
+ *	bias[c] + sum(w[f][c] for f in features) / n^p + sum(lex[k] * lexw[k][c])
+ * where p is the length power of c's head (1/2 by default; another power
+ * multiplies by LM_LENGTH_PIVOT^(p - 1/2), so that a message of that many
+ * features weighs the same: 1 for a head whose answer the length of a
+ * message should not sway, a mean) and
+ * lex[] are the lexicon scores the classifier computes for the model's
  * lexicon input names.  Training is plain SGD on the cross-entropy with a
  * linearly decaying rate over a seeded shuffle, the lexicon inputs left out
  * of a share of the steps (so the n-grams learn to stand on their own): the
@@ -36,12 +40,14 @@
  *	u32 labels  u32 buckets  u32 lexicon inputs  u32 rows
  *	(version 2) u32 heads
  *	labels and lexicon input names: u16 length + UTF-8 bytes each
- *	(version 2) per head: name, u32 labels, f32 temperature;
+ *	(version 2) per head: name, u32 labels, f32 temperature,
+ *	            (version 3) f32 length power;
  *	            per label: u32 parent (0xFFFFFFFF: none)
  *	bias[labels]  lexw[inputs][labels]
  *	rows: u32 bucket + w[labels], buckets ascending, all-zero rows left out
  *	u64 FNV-1a 64 of every byte before it
- * Version 1 files (one head, no name, temperature 1) are still read.  A
+ * Version 1 files (one head, no name, temperature 1) and 2 (length power
+ * 1/2) are still read.  A
  * file that is foreign, truncated, of another version or corrupt is
  * refused with a reason; nothing in it is trusted before the checksum.
  */
@@ -54,7 +60,11 @@
 #include "tokenize.h"
 
 #define LM_MAGIC	"CSKM"
-#define LM_VERSION	2	/* written; 1 is read too */
+#define LM_VERSION	3	/* written; 1 and 2 are read too */
+#define LM_LENGTH_POWER	0.5f	/* a head's default, and every head's
+				   before version 3 */
+#define LM_LENGTH_PIVOT	16.0f	/* features of a message every power
+				   weighs alike (a short chat line) */
 #define LM_HEADS_MAX	4
 #define LM_NONE		UINT32_MAX	/* no label, no parent */
 #define LM_SCHEME	2	/* the feature extraction the weights fit */
@@ -85,6 +95,8 @@ struct lm_head {
 	char		*name;		/* "" in a version 1 file */
 	uint32_t	 first, n;	/* its labels: first .. first + n - 1 */
 	float		 temperature;	/* the logits are divided by it */
+	float		 length_power;	/* its n-gram sum is divided by
+					   nf^length_power (LM_LENGTH_POWER) */
 };
 
 struct lm_model {

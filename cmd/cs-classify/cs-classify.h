@@ -27,6 +27,7 @@ struct cls_opts {
 	unsigned long	 buckets;
 	unsigned long	 seed;
 	int		 calibrate;	/* train: percent held out to calibrate */
+	const char	*mean_head;	/* train: a head averaged (length power 1) */
 };
 
 int	classify_train(struct cli_common *, struct diag *, struct cls_opts *,

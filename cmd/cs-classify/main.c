@@ -16,7 +16,7 @@
 enum {
 	OPT_LEXICON = CLI_OPT_TOOL, OPT_THRESHOLD, OPT_FALLBACK, OPT_EXPLAIN,
 	OPT_NO_CONTEXT, OPT_EPOCHS, OPT_LR, OPT_L2, OPT_LEX_DROPOUT,
-	OPT_BUCKETS, OPT_SEED, OPT_CALIBRATE
+	OPT_BUCKETS, OPT_SEED, OPT_CALIBRATE, OPT_MEAN_HEAD
 };
 
 static void
@@ -48,6 +48,8 @@ usage(FILE *fp)
 "      --buckets N           train: hash rows, a power of two (default 262144)\n"
 "      --seed N              train: shuffling seed (default 1)\n"
 "      --calibrate PCT       train: hold out PCT %% to calibrate the scores (0)\n"
+"      --mean-head HEAD      train: average that head's n-gram weights, so that\n"
+"                            a message's length does not sway it\n"
 "%s%s", CLI_FILTER_MAX_CONVERSATIONS, cli_jobs_usage, cli_common_usage);
 }
 
@@ -132,6 +134,7 @@ parse_options(int argc, char *argv[], struct cli_common *cli,
 		{ "buckets", required_argument, NULL, OPT_BUCKETS },
 		{ "seed", required_argument, NULL, OPT_SEED },
 		{ "calibrate", required_argument, NULL, OPT_CALIBRATE },
+		{ "mean-head", required_argument, NULL, OPT_MEAN_HEAD },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -202,6 +205,9 @@ parse_options(int argc, char *argv[], struct cli_common *cli,
 		case OPT_CALIBRATE:
 			o->calibrate = (int)number_arg(diag, "--calibrate",
 			    optarg, 0, 50);
+			break;
+		case OPT_MEAN_HEAD:
+			o->mean_head = optarg;
 			break;
 		default:
 			usage_exit();

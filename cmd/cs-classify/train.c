@@ -109,7 +109,7 @@ classify_train(struct cli_common *cli, struct diag *diag, struct cls_opts *o,
 		    "and a \"%s\" label to learn from", field[0]);
 
 	struct clt_opts to = { { o->epochs, o->lr, o->l2, o->lex_dropout,
-	    o->seed }, (uint32_t)o->buckets, o->calibrate };
+	    o->seed }, (uint32_t)o->buckets, o->calibrate, o->mean_head };
 	clt_train(&set, &cls, &to, &m);
 	if (lm_save(&m, o->out, &err) < 0)
 		diag_fatal(diag, CS_EXIT_IOERR, "%s", buf_str(&err));

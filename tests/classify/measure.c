@@ -10,6 +10,8 @@
  *	-H          give the development rows hints (a country of their
  *	            market, one in five from another, and its zone)
  *	-e N -r X -D X -b N   epochs, rate, lexicon dropout, buckets
+ *	-P HEAD     the head whose n-gram weights are averaged (--mean-head;
+ *	            default sentiment, as scripts/train-default-model; "none")
  *	-p FILE     write each development row's answers there (TSV)
  *	-M FILE     write the training rows no cue of their intent fired
  *	            for there (what the lexicons miss)
@@ -589,7 +591,7 @@ main(int argc, char **argv)
 	struct clt_set set;
 	struct lm_model m;
 	struct clt_opts o = { { 30, 0.5f, 0.001f, 0.5f, 1 },
-	    1u << 18, 10 };
+	    1u << 18, 10, "sentiment" };
 	struct buf err = BUF_INIT;
 	const char *pred = NULL, *save = NULL;
 	int gold_lang = 0, hints = 0, c;
@@ -604,7 +606,7 @@ main(int argc, char **argv)
 	enum kind *extra_kind = xcalloc((size_t)argc, sizeof(*extra_kind));
 	int nextra = 0;
 
-	while ((c = getopt(argc, argv, "x:gHe:r:D:b:p:o:T:A:N:M:Bm:CR:L:"))
+	while ((c = getopt(argc, argv, "x:gHe:r:D:b:p:o:T:A:N:M:Bm:CR:L:P:"))
 	    != -1) {
 		switch (c) {
 		case 'x': case 'R': case 'L':
@@ -627,6 +629,7 @@ main(int argc, char **argv)
 		case 'B': builtin = 1; break;
 		case 'm': model = optarg; builtin = 1; break;
 		case 'C': own_country = 1; break;
+		case 'P': o.mean_head = optarg; break;
 		default: usage();
 		}
 	}
