@@ -377,6 +377,62 @@ test_heads(void **state)
 	buf_free(&err);
 }
 
+/*
+ * Length power: a head that averages (power 1) gives a message the same
+ * answer however often its features repeat, while the default head (1/2)
+ * grows surer; a message of LM_LENGTH_PIVOT features weighs the same under
+ * either power; the power survives the file.
+ */
+static void
+test_length_power(void **state)
+{
+	struct lm_model a, b;
+	struct buf enc = BUF_INIT, err = BUF_INIT;
+	struct tok_text tt;
+	struct lm_feats fs = { 0 };
+	float p1[4], p4[4], q[4], zero = 0;
+	uint32_t f[64];
+
+	(void)state;
+	train_heads(&a);
+	tok_init(&tt);
+	tok_run(&tt, "refund", strlen("refund"));
+	lm_features(&tt, a.buckets, &fs);
+	size_t n = fs.n;
+	assert_true(n >= 1 && n * 4 <= 64);
+	for (size_t k = 0; k < 4; k++)
+		memcpy(f + k * n, fs.f, n * sizeof(*f));
+	a.heads[1].length_power = 1;
+	lm_predict(&a, f, n, &zero, p1);
+	lm_predict(&a, f, 4 * n, &zero, p4);
+	/* the mean head: the same; the default head: surer of its label */
+	assert_true(fabsf(p1[2] - p4[2]) < 1e-5f);
+	assert_true(fabsf(p4[0] - 0.5f) > fabsf(p1[0] - 0.5f));
+	/* at the pivot both powers agree */
+	for (size_t k = 0; k < (size_t)LM_LENGTH_PIVOT; k++)
+		f[k] = (uint32_t)(k * 37 % a.buckets);
+	lm_predict(&a, f, (size_t)LM_LENGTH_PIVOT, &zero, p1);
+	a.heads[1].length_power = LM_LENGTH_POWER;
+	lm_predict(&a, f, (size_t)LM_LENGTH_PIVOT, &zero, q);
+	assert_true(fabsf(p1[2] - q[2]) < 1e-5f);
+	/* the power survives the file (version 3) */
+	a.heads[1].length_power = 1;
+	lm_encode(&a, &enc);
+	assert_int_equal(lm_decode(&b, (unsigned char *)enc.data, enc.len,
+	    &err), 0);
+	assert_true(b.heads[1].length_power == 1);
+	assert_true(b.heads[0].length_power == LM_LENGTH_POWER);
+	lm_predict(&b, f, 4 * n, &zero, q);
+	lm_predict(&a, f, 4 * n, &zero, p4);
+	assert_true(q[2] == p4[2]);
+	lm_free(&a);
+	lm_free(&b);
+	lm_feats_free(&fs);
+	tok_free(&tt);
+	buf_free(&enc);
+	buf_free(&err);
+}
+
 /* A version 1 file (one head, no temperature) as the old cs-classify
  * wrote it: still read. */
 static void
@@ -446,6 +502,7 @@ test_version1(void **state)
 	assert_int_equal(b.nheads, 1);
 	assert_string_equal(b.heads[0].name, "");
 	assert_true(b.heads[0].temperature == 1);
+	assert_true(b.heads[0].length_power == LM_LENGTH_POWER);
 	predict(&a, "where is my refund", pa);
 	predict(&b, "where is my refund", pb);
 	assert_true(pa[0] == pb[0] && pa[1] == pb[1]);
@@ -499,6 +556,7 @@ main(void)
 		cmocka_unit_test(test_roundtrip),
 		cmocka_unit_test(test_corrupt),
 		cmocka_unit_test(test_heads),
+		cmocka_unit_test(test_length_power),
 		cmocka_unit_test(test_version1),
 		cmocka_unit_test(test_fit_temperature),
 	};
