@@ -848,8 +848,10 @@ topic_of(struct classifier *c, int win, struct cls_result *r)
 			at = (int)k;
 		}
 	}
+	/* An acknowledgement at a low bar, unless another topic of the
+	 * intent is likelier (praise, which needs its thank-you). */
 	if (c->ack_label >= 0 && (int)c->model.parent[c->ack_label] == win &&
-	    c->prob[c->ack_label] >= c->ack_min) {
+	    c->prob[c->ack_label] >= c->ack_min && at == c->ack_label) {
 		r->topic = m->labels[c->ack_label];
 		r->topic_score = c->prob[c->ack_label];
 		return;
