@@ -75,7 +75,7 @@
 #define CLS_EXPLAIN_MAX	6
 #define CLS_TOPIC_MIN	0.4f
 #define CLS_ACK_MIN	0.2f
-#define CLS_NEUTRAL_BAND 0.10f
+#define CLS_NEUTRAL_BAND 0.15f
 #define CLS_UNSURE	0.5f
 
 /* What an event says besides its text; any may be NULL. */
