@@ -116,8 +116,12 @@ on_parent(struct cldr *c, const char *el)
 
 	if (attr(el, "parent", &parent) == 0 &&
 	    attr(el, "locales", &locales) == 0) {
-		for (char *tok = strtok(locales.data, " "); tok != NULL;
-		    tok = strtok(NULL, " "))
+		/* strtok_r: cs-reply -j reads CLDR on every thread at once,
+		 * and strtok's hidden state crossed them (en-SG lost its
+		 * parent now and then) */
+		char *save = NULL;
+		for (char *tok = strtok_r(locales.data, " ", &save);
+		    tok != NULL; tok = strtok_r(NULL, " ", &save))
 			put_str(&c->parent, tok, parent.data);
 	}
 	buf_free(&parent);

@@ -413,8 +413,9 @@ split_langs(char *arg)
 	char **v = NULL;
 	int n = 0;
 
-	for (char *tok = strtok(arg, ", "); tok != NULL;
-	    tok = strtok(NULL, ", ")) {
+	char *save = NULL;
+	for (char *tok = strtok_r(arg, ", ", &save); tok != NULL;
+	    tok = strtok_r(NULL, ", ", &save)) {
 		v = xrealloc(v, (size_t)(n + 2) * sizeof(*v));
 		v[n++] = tok;
 	}
