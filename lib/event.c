@@ -179,6 +179,9 @@ struct ev_reader {
 						   them (see partial_object) */
 	cJSON			*spare;		/* nodes for the next line */
 	int			 nspare;
+	const cJSON		**first;	/* per want name: its first
+						 * member of the line */
+	size_t			 nfirst;
 
 	/* CSV and TSV */
 	char			**header;
@@ -390,6 +393,7 @@ ev_close(struct ev_reader *r)
 	csv_reset(r);
 	free_header(r);
 	drop_record(r, r->obj);
+	free(r->first);
 	while (r->spare != NULL) {
 		cJSON *next = r->spare->next;
 		cJSON_free(r->spare);
@@ -438,6 +442,8 @@ ev_take(struct ev_record *rec)
 		}
 	}
 	rec->obj = NULL;
+	rec->first = NULL;
+	rec->nfirst = 0;
 	return o;
 }
 
@@ -689,6 +695,8 @@ bad(struct ev_reader *r, struct ev_record *rec, long line, const char *raw,
 	rec->status = EV_BAD;
 	rec->obj = NULL;
 	rec->partial = 0;
+	rec->first = NULL;
+	rec->nfirst = 0;
 	rec->file = r->name;
 	rec->line = line;
 	rec->raw = raw;
@@ -723,6 +731,8 @@ good(struct ev_reader *r, struct ev_record *rec, cJSON *obj, long line,
 	rec->status = has_error_field(obj) ? EV_PASSED : EV_OK;
 	rec->obj = obj;
 	rec->partial = 0;
+	rec->first = NULL;
+	rec->nfirst = 0;
 	rec->file = r->name;
 	rec->line = line;
 	rec->raw = raw;
@@ -909,13 +919,16 @@ ev_keep_number_texts(cJSON *obj, const char *p, size_t n)
 /* ---- partial events ------------------------------------------------------ */
 
 /* The wanted name a key is, or NULL; `_error` always (it tells a
- * passed-on event). */
+ * passed-on event).  *num is its number in the want list, or -1. */
 static const char *
-wanted(const struct ev_want *w, const char *key, size_t len)
+wanted(const struct ev_want *w, const char *key, size_t len, long *num)
 {
+	*num = nametab_find(&w->names, key, len);
+	if (*num >= 0)
+		return w->names.name[*num];
 	if (len == 6 && memcmp(key, "_error", 6) == 0)
 		return "_error";
-	return ev_want_find(w, key, len);
+	return NULL;
 }
 
 /*
@@ -1070,18 +1083,30 @@ partial_object(struct ev_reader *r, const char *p, size_t n)
 	 * member hold them all. */
 	buf_reset(&r->strs);
 	buf_grow(&r->strs, n + r->scan.n + 1);
+	if (r->o.want != NULL) {
+		if (r->first == NULL) {
+			r->nfirst = ev_want_count(r->o.want);
+			r->first = xcalloc(r->nfirst + 1, sizeof(*r->first));
+		} else
+			memset(r->first, 0, r->nfirst * sizeof(*r->first));
+	}
 	cJSON *obj = new_node(r, cJSON_Object);
 	for (size_t i = 0; i < r->scan.n; i++) {
 		const struct jscan_member *m = &r->scan.m[i];
 		const char *name = NULL;
+		long num = -1;
 		if (r->o.want != NULL &&
-		    (name = wanted(r->o.want, m->key, m->keylen)) == NULL)
+		    (name = wanted(r->o.want, m->key, m->keylen, &num)) == NULL)
 			continue;
 		cJSON *v = member_item(r, m);
 		if (v == NULL) {
 			drop_record(r, obj);
 			return NULL;
 		}
+		/* The first member of each name, as json_get finds it. */
+		if (num >= 0 && (size_t)num < r->nfirst && m->keylen > 0 &&
+		    r->first[num] == NULL)
+			r->first[num] = v;
 		if (name != NULL)	/* the want list's own string, no copy */
 			cJSON_AddItemToObjectCS(obj, name, v);
 		else {
@@ -1159,6 +1184,10 @@ parse_record(struct ev_reader *r, struct ev_record *rec, const char *p,
 	if (built != NULL) {
 		good(r, rec, built, lineno, p, n);
 		rec->partial = r->o.want != NULL;
+		if (rec->partial) {
+			rec->first = r->first;
+			rec->nfirst = r->nfirst;
+		}
 		return 1;
 	}
 	const char *nul = memchr(p, '\0', n);

@@ -131,6 +131,13 @@ struct ev_record {
 	size_t		 rawfull;	/* full length when raw was cut short */
 	const char	*why;		/* EV_BAD: the reason, no file:line */
 	int		 partial;	/* obj holds only the wanted fields */
+	/*
+	 * A partial record's index (else NULL): first[i] is obj's first
+	 * member named the want list's i-th name (a non-empty one), or
+	 * NULL; valid as obj is (not after ev_take), nfirst entries.
+	 */
+	const cJSON *const *first;
+	size_t		 nfirst;
 	struct ev_reader *reader;	/* the owner of obj, for ev_take */
 };
 

@@ -1464,6 +1464,7 @@ struct reply_run {
 	struct reply_conv	*awaiting;	/* whose draft wants a ticket */
 	struct buf		 text_order;	/* an order number in a text */
 	struct buf		 text_folded;	/* orderref's scratch */
+	int			 want_same;	/* reply_run_index_from */
 	reply_release_fn	 release;
 	void			*release_arg;
 };
@@ -1627,6 +1628,41 @@ index_event(struct reply_run *run, const cJSON *ev)
 	}
 	for (int k = 0; k < RF_N; k++)
 		run->fields.v[k] = run->ev_slot[run->field_slot[k]];
+}
+
+/*
+ * FAST PATH for index_event: the reader has found the first member of
+ * every wanted name already (ev_record's first), and the want list is the
+ * run's own names in their order (reply_run_index_from said so), so the
+ * walk is a copy.  index_event stays the plain path (reply_run_step, and
+ * events read without a want list); test_reply checks one against the
+ * other.
+ */
+static void
+index_given(struct reply_run *run, const cJSON *const *first)
+{
+	memcpy(run->ev_slot, first, (size_t)run->nslots *
+	    sizeof(*run->ev_slot));
+	for (int k = 0; k < RF_N; k++)
+		run->fields.v[k] = run->ev_slot[run->field_slot[k]];
+}
+
+int
+reply_run_index_from(struct reply_run *run, const struct ev_want *w)
+{
+	run->want_same = 0;
+	if (w == NULL || ev_want_count(w) != (size_t)run->nslots)
+		return 0;
+	/* By content: a thread's run (-j) has its own library and names,
+	 * in the same order as the run that made the list. */
+	for (int i = 0; i < run->nslots; i++) {
+		const struct hmap_entry *e = hmap_at(&run->names, (size_t)i);
+		if (w->names.len[i] != e->len ||
+		    memcmp(w->names.name[i], e->key, e->len) != 0)
+			return 0;
+	}
+	run->want_same = 1;
+	return 1;
 }
 
 /* The versions for a plan, intent and special case, remembered; *p
@@ -2105,8 +2141,32 @@ step_buyer(struct reply_run *run, struct reply_conv *c,
 static int draft_indexed(struct reply_run *, const cJSON *,
     struct reply_result *, struct buf *);
 
+static int step_indexed(struct reply_run *, const cJSON *,
+    struct reply_step *, struct reply_result *, struct buf *);
+
 int
 reply_run_step(struct reply_run *run, const cJSON *ev,
+    struct reply_step *step, struct reply_result *res, struct buf *err)
+{
+	index_event(run, ev);
+	return step_indexed(run, ev, step, res, err);
+}
+
+int
+reply_run_step_read(struct reply_run *run, const cJSON *ev,
+    const cJSON *const *first, size_t nfirst, struct reply_step *step,
+    struct reply_result *res, struct buf *err)
+{
+	if (run->want_same && first != NULL && nfirst == (size_t)run->nslots)
+		index_given(run, first);
+	else
+		index_event(run, ev);
+	return step_indexed(run, ev, step, res, err);
+}
+
+/* reply_run_step, the event indexed. */
+static int
+step_indexed(struct reply_run *run, const cJSON *ev,
     struct reply_step *step, struct reply_result *res, struct buf *err)
 {
 	const struct reply_fields *f = &run->fields;
@@ -2115,7 +2175,6 @@ reply_run_step(struct reply_run *run, const cJSON *ev,
 
 	memset(step, 0, sizeof(*step));
 	run->awaiting = NULL;
-	index_event(run, ev);
 	run->ev = ev;
 	type = reply_fields_str(f, RF_TYPE);
 	role = reply_fields_str(f, RF_ROLE);

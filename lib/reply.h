@@ -232,6 +232,18 @@ void	reply_run_on_release(struct reply_run *, reply_release_fn, void *arg);
  */
 int	reply_run_step(struct reply_run *, const cJSON *ev,
 	    struct reply_step *, struct reply_result *res, struct buf *err);
+/*
+ * Does the want list hold exactly the run's names, in reply_run_want's
+ * order?  Then reply_run_step_read may take a reader's index of the event.
+ */
+int	reply_run_index_from(struct reply_run *, const struct ev_want *);
+/*
+ * reply_run_step for an event the reader indexed (ev_record's first and
+ * nfirst, NULL for none): the same, without a walk over its fields.
+ */
+int	reply_run_step_read(struct reply_run *, const cJSON *ev,
+	    const cJSON *const *first, size_t nfirst, struct reply_step *,
+	    struct reply_result *res, struct buf *err);
 /* The draft step just made for the turn (valid until the next step). */
 const struct reply_result *reply_run_turn_draft(const struct reply_run *);
 /* The owner of the event step asked to hold (for the caller's queue). */

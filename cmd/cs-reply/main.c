@@ -87,13 +87,15 @@ check_missing(struct state *s, const struct reply_result *r)
  * what the event got.
  */
 static const char *
-step_one(struct state *s, const cJSON *ev, struct reply_step *step)
+step_one(struct state *s, const cJSON *ev, const struct ev_record *rec,
+    struct reply_step *step)
 {
 	const char *why;
 	int rc;
 
 	buf_reset(&s->err);
-	rc = reply_run_step(s->run, ev, step, &s->res, &s->err);
+	rc = reply_run_step_read(s->run, ev, rec->first, rec->nfirst, step,
+	    &s->res, &s->err);
 	if (rc < 0)
 		return buf_str(&s->err);
 	if (step->draft && (why = check_missing(s, &s->res)) != NULL)
@@ -157,9 +159,8 @@ annotate(void *arg, cJSON *ev, const struct ev_record *rec,
 	struct reply_step step;
 	const char *why;
 
-	(void)rec;
 	s->add = add;
-	if ((why = step_one(s, ev, &step)) != NULL)
+	if ((why = step_one(s, ev, rec, &step)) != NULL)
 		return why;
 	if (step.draft && step.auto_reply)
 		reply_run_annotate_auto(s->run, ev, &s->res);
@@ -193,7 +194,7 @@ run_text(struct state *s, struct cli_common *cli, struct diag *d,
 	while (ev_read(r, &rec) > 0) {
 		if (rec.status != EV_OK)
 			continue;
-		if ((why = step_one(s, rec.obj, &step)) != NULL) {
+		if ((why = step_one(s, rec.obj, &rec, &step)) != NULL) {
 			diag_bad_line(d, rec.file, rec.line, "%s", why);
 			continue;
 		}
@@ -519,6 +520,8 @@ run_events(struct state *s, struct cli_common *cli, struct diag *d,
 		st[i].strict = s->strict;
 		st[i].lib = load_library(dirs, ndirs, d, &broken, 1);
 		st[i].run = reply_run_new(st[i].lib, &s->o);
+		if (cli->in.want != NULL)
+			reply_run_index_from(st[i].run, cli->in.want);
 		reply_run_on_release(st[i].run, release, &st[i]);
 		ctxs[i] = &st[i];
 	}
@@ -634,8 +637,10 @@ main(int argc, char *argv[])
 		status = run_text(&s, &cli, &diag, argv + optind, argc - optind);
 	else {
 		struct ev_want want = EV_WANT_INIT;
-		if (reply_run_want(s.run, &want) == 0)
+		if (reply_run_want(s.run, &want) == 0) {
 			cli.in.want = &want;
+			reply_run_index_from(s.run, &want);
+		}
 		status = run_events(&s, &cli, &diag, argv + optind,
 		    argc - optind, &hooks, dirs, ndirs);
 		ev_want_free(&want);

@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include <cjson/cJSON.h>
+#include "diag.h"
+#include "event.h"
 #include "json.h"
 #include "reply.h"
 #include "replyctx.h"
@@ -609,6 +611,143 @@ test_run_matches_event(void **state)
 	buf_free(&j2);
 }
 
+/* What a run released, one line a release (cs-reply's release hook). */
+static void
+note_release(void *arg, uint64_t ticket, const struct reply_draft *d)
+{
+	struct buf *b = arg;
+
+	buf_printf(b, "%llu ", (unsigned long long)ticket);
+	if (d != NULL)
+		reply_draft_members(d, b);
+	buf_addc(b, '\n');
+}
+
+/* One step's outcome, as a line. */
+static void
+note_step(struct buf *b, struct reply_run *run, int rc,
+    const struct reply_step *st, const struct reply_result *res)
+{
+	buf_printf(b, "%d %d%d%d%d%d ", rc, st->draft, st->auto_reply,
+	    st->turn_now, st->hold, st->needs_human);
+	if (st->draft)
+		buf_printf(b, "[%s]", buf_str((struct buf *)&res->text));
+	if (st->hold || st->turn_now)
+		buf_printf(b, "{%s}", buf_str((struct buf *)
+		    &reply_run_turn_draft(run)->text));
+	buf_addc(b, '\n');
+}
+
+/*
+ * The reader's index of a partial record (the FAST PATH of
+ * reply_run_step_read) gives every step and release what the walk over
+ * the event's fields (reply_run_step, the plain path) gives: turns,
+ * auto-replies, mapped fields, duplicate and empty keys, an object.
+ */
+static void
+test_run_read_index(void **state)
+{
+	static const char lines[] =
+	    "{\"type\":\"order\",\"customer\":\"u1\",\"order_id\":"
+	    "\"SO-1\",\"amount\":12.5,\"currency\":\"EUR\",\"status\":"
+	    "\"shipped\"}\n"
+	    "{\"type\":\"message\",\"role\":\"customer\",\"conversation\":"
+	    "\"c1\",\"customer\":\"u1\",\"customer_name\":\"Ana Lima\","
+	    "\"sprache\":\"de\",\"intent\":\"refund\",\"text\":\"SO-1?\","
+	    "\"ack\":false,\"needs_reply\":true,\"needs_human\":false}\n"
+	    "{\"role\":\"customer\",\"conversation\":\"c1\",\"intent\":"
+	    "\"other\",\"intent\":\"refund\",\"\":1,\"lang\":\"en\","
+	    "\"auto_reply\":true,\"next_open\":"
+	    "\"2026-12-08T09:00:00Z\",\"needs_human\":true}\n"
+	    "{\"role\":\"customer\",\"conversation\":\"c2\",\"lang\":"
+	    "\"pt-BR\",\"intent\":\"refund\",\"reply\":\"old\",\"p\":"
+	    "{\"name\":\"Mug\"}}\n"
+	    "{\"role\":\"customer\",\"conversation\":\"c3\",\"lang\":"
+	    "\"en\",\"intent\":\"refund\",\"needs_reply\":false}\n"
+	    "{\"role\":\"agent\",\"conversation\":\"c1\",\"text\":\"hi\"}\n"
+	    "{\"role\":\"customer\",\"lang\":\"zh-TW\",\"intent\":"
+	    "\"refund\"}\n";
+	struct reply_lib *lib[2];
+	struct reply_run *run[2];
+	struct reply_opts o = { 0 };
+	struct fieldmap map = FIELDMAP_INIT;
+	struct reply_result res[2] = { { 0 }, { 0 } };
+	struct buf err = BUF_INIT, dir = BUF_INIT, got[2] = { BUF_INIT,
+	    BUF_INIT }, path = BUF_INIT;
+	struct ev_want want = EV_WANT_INIT;
+	struct ev_record rec;
+	struct diag d;
+	const char *why;
+	cJSON *set = cJSON_CreateObject();
+	int fast = 0;
+
+	(void)state;
+	put("ix/en/refund.mustache", "{{name}} {{order_id}} {{amount_text}} "
+	    "{{p.name}} {{shop}} {{lang}} {{intent}} {{#shipped}}S{{/shipped}}");
+	put("ix/de/refund.mustache", "{{first_name}} {{amount_text}} {{lang}}");
+	put("ix/en/other.mustache", "other {{needs_video}} {{nope}}");
+	put("ix/en/auto_reply.mustache", "away {{promise_date}} {{order_id}}");
+	put("ix/ev.jsonl", lines);
+	buf_printf(&dir, "%s/ix", scratch);
+	buf_printf(&path, "%s/ix/ev.jsonl", scratch);
+	assert_int_equal(fieldmap_add(&map, "lang=sprache", &why), 0);
+	json_set_str(set, "shop", "Nordlicht");
+	o.default_lang = "en";
+	o.map = &map;
+	o.set = set;
+	o.quiet_after = 3 * 3600;
+	for (int k = 0; k < 2; k++) {
+		lib[k] = reply_lib_new();
+		assert_int_equal(reply_lib_add_dir(lib[k], dir.data, &err), 0);
+		run[k] = reply_run_new(lib[k], &o);
+		reply_run_on_release(run[k], note_release, &got[k]);
+	}
+	assert_int_equal(reply_run_want(run[1], &want), 0);
+	assert_int_equal(reply_run_index_from(run[1], &want), 1);
+	char *files[] = { path.data };
+	struct ev_reader_opts ro = { .format = EV_JSONL, .want = &want };
+	diag_init(&d, "test");
+	struct ev_reader *r = ev_open(&ro, files, 1, &d);
+	uint64_t ticket = 0;
+	while (ev_read(r, &rec) > 0) {
+		struct reply_step st;
+		int rc;
+		assert_int_equal(rec.status, EV_OK);
+		assert_true(rec.partial);
+		fast += rec.first != NULL;
+		ticket++;
+		for (int k = 0; k < 2; k++) {
+			buf_reset(&err);
+			rc = k == 0 ? reply_run_step(run[k], rec.obj, &st,
+			    &res[k], &err) : reply_run_step_read(run[k],
+			    rec.obj, rec.first, rec.nfirst, &st, &res[k], &err);
+			note_step(&got[k], run[k], rc, &st, &res[k]);
+			if (st.hold)
+				reply_run_held(run[k], ticket);
+		}
+	}
+	ev_close(r);
+	for (int k = 0; k < 2; k++)
+		reply_run_flush(run[k], 0, NULL);
+	assert_int_equal(fast, 7);
+	assert_string_equal(buf_str(&got[1]), buf_str(&got[0]));
+	/* Not a test that cannot fail: the drafts hold the fields. */
+	assert_non_null(strstr(buf_str(&got[0]), "Mug Nordlicht pt-BR refund"));
+	assert_non_null(strstr(buf_str(&got[0]), "{Ana 12,50 \u20ac de}"));
+	for (int k = 0; k < 2; k++) {
+		reply_run_free(run[k]);
+		reply_lib_free(lib[k]);
+		reply_result_free(&res[k]);
+		buf_free(&got[k]);
+	}
+	ev_want_free(&want);
+	fieldmap_free(&map);
+	cJSON_Delete(set);
+	buf_free(&err);
+	buf_free(&dir);
+	buf_free(&path);
+}
+
 /*
  * Files that do not compile are left out, and so are templates that need
  * a broken partial with nothing in its place; selection then falls back.
@@ -671,6 +810,7 @@ main(void)
 		cmocka_unit_test(test_order_from_text),
 		cmocka_unit_test(test_wanted),
 		cmocka_unit_test(test_run_matches_event),
+		cmocka_unit_test(test_run_read_index),
 		cmocka_unit_test(test_broken_left_out),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
