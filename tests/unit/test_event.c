@@ -6,6 +6,8 @@
  */
 #include "unit.h"
 
+#include <math.h>
+
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -509,6 +511,74 @@ test_jsonl_escapes(void **state)
 	free(path);
 }
 
+/*
+ * The fast path for short decimals gives the bits cJSON's strtod gives
+ * (the plain path), over many fractions and their edges.
+ */
+static void
+test_decimals_fast(void **state)
+{
+	static const char *const fixed[] = { "-0.819", "0.1", "44.99", "-0.0",
+	    "0.30000000000000004", "123456789012.345", "999999999999999.9",
+	    "0.000000000000000000001", "1.5e3", "-1.25E-2", "100",
+	    "9007199254740993.5", "0.1234567890123456789012" };
+	static char names[4000][8];
+	struct ev_want want = EV_WANT_INIT;
+	struct buf line = BUF_INIT;
+	struct diag d;
+	struct ev_record rec;
+	unsigned long x = 12345;
+	char num[64];
+	int n = 0;
+
+	(void)state;
+	buf_addc(&line, '{');
+	for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+		buf_printf(&line, "%s\"f%d\":%s", n ? "," : "", n, fixed[i]),
+		    n++;
+	for (int i = 0; i < 3000; i++) {
+		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		int frac = (int)(x >> 60) % 9 + 1;
+		snprintf(num, sizeof num, "%s%lu.%0*lu", (x >> 20) & 1 ? "-" :
+		    "", (x >> 33) % 100000, frac, (x >> 8) % 1000000000UL %
+		    (unsigned long)pow(10, frac));
+		buf_printf(&line, ",\"f%d\":%s", n++, num);
+	}
+	buf_adds(&line, "}\n");
+	for (int i = 0; i < n; i++) {
+		snprintf(names[i], sizeof names[i], "f%d", i);
+		ev_want_add(&want, names[i]);
+	}
+	char *path = put("in", line.data, line.len);
+	char *files[] = { path };
+	struct ev_reader_opts o = { .format = EV_JSONL, .want = &want };
+	diag_init(&d, "test");
+	struct ev_reader *r = ev_open(&o, files, 1, &d);
+	assert_int_equal(ev_read(r, &rec), 1);
+	assert_int_equal(rec.status, EV_OK);
+	/* Read the fast way (jscan's, which indexes it), not cJSON's. */
+	assert_non_null(rec.first);
+	cJSON *plain = cJSON_Parse(line.data);
+	assert_non_null(plain);
+	const cJSON *a = rec.obj->child, *b = plain->child;
+	int k = 0;
+	for (; a != NULL && b != NULL; a = a->next, b = b->next, k++) {
+		assert_string_equal(a->string, b->string);
+		assert_true(cJSON_IsNumber(a));
+		assert_memory_equal(&a->valuedouble, &b->valuedouble,
+		    sizeof(double));
+		assert_int_equal(a->valueint, b->valueint);
+	}
+	assert_int_equal(k, n);
+	assert_null(a);
+	assert_null(b);
+	cJSON_Delete(plain);
+	ev_close(r);
+	ev_want_free(&want);
+	buf_free(&line);
+	free(path);
+}
+
 static void
 test_take_strings(void **state)
 {
@@ -716,6 +786,7 @@ main(void)
 		cmocka_unit_test(test_take),
 		cmocka_unit_test(test_take_strings),
 		cmocka_unit_test(test_jsonl_escapes),
+		cmocka_unit_test(test_decimals_fast),
 		cmocka_unit_test(test_want_many),
 		cmocka_unit_test(test_values_fast_path),
 		cmocka_unit_test(test_format_names),
