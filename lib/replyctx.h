@@ -164,7 +164,7 @@ extern const char *const reply_derived_names[RD_N];
  * bool, a number or a string pointing into text[k], or cJSON_Invalid when
  * the event gives no such value.  Zero it before the first use.
  */
-#define REPLY_NAME_MEMO	1024
+#define REPLY_NAME_MEMO	4096
 
 struct reply_derived {
 	cJSON		item[RD_N];

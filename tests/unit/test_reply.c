@@ -426,6 +426,75 @@ test_context_names(void **state)
 	}
 }
 
+/*
+ * The run's memo of names (the FAST PATH of buyer_name: a kept
+ * reply_derived) gives the address a fresh derivation (reply_context, the
+ * plain path) gives, for many names in three languages, each seen twice
+ * (the second time from the memo) and in turn with the other languages.
+ */
+static void
+test_name_memo(void **state)
+{
+	static const char *const langs[] = { "en", "de", "ja" };
+	static const char *const given[] = { "Anna", "\u7530\u4e2d",
+	    "\u041c\u0438\u0445\u0430\u0438\u043b", "mike_88", "Dewi" };
+	struct reply_lib *lib = reply_lib_new();
+	struct reply_opts o = { 0 };
+	struct reply_derived d;
+	struct reply_fields f;
+	struct reply_plan sp[3];
+	const struct reply_plan *p[3];
+	struct buf errs = BUF_INIT, dir = BUF_INIT, raw = BUF_INIT;
+	char json[256];
+	int named = 0;
+
+	(void)state;
+	memset(&d, 0, sizeof d);
+	buf_printf(&dir, "%s/c", scratch);
+	assert_int_equal(reply_lib_add_dir(lib, dir.data, &errs), 0);
+	o.default_lang = "en";
+	for (int l = 0; l < 3; l++)
+		p[l] = reply_plan_for(lib, &o, langs[l], NULL, &sp[l]);
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < 6000; i++) {
+			int l = (i / 7 + pass) % 3;
+			buf_reset(&raw);
+			int k = i % 2000;
+			buf_printf(&raw, "%s %c%c%c", given[i % 5], 'A' + k % 26,
+			    'a' + k / 26 % 26, 'a' + k / 676);
+			cJSON *name = cJSON_CreateString(buf_str(&raw));
+			memset(&f, 0, sizeof f);
+			f.v[RF_CUSTOMER_NAME] = name;
+			reply_derive(p[l], &f, NULL, NULL, &d);
+			snprintf(json, sizeof json, "{\"customer_name\":\"%s\"}",
+			    buf_str(&raw));
+			cJSON *c = context_of(json, langs[l]);
+			const cJSON *want = json_get(c, "name");
+			const cJSON *got = &d.item[RD_NAME];
+			if (want == NULL)
+				assert_int_equal(got->type, cJSON_Invalid);
+			else {
+				assert_string_equal(got->valuestring,
+				    want->valuestring);
+				named++;
+			}
+			want = json_get(c, "first_name");
+			got = &d.item[RD_FIRST_NAME];
+			if (want != NULL)
+				assert_string_equal(got->valuestring,
+				    want->valuestring);
+			cJSON_Delete(c);
+			cJSON_Delete(name);
+		}
+	/* Not vacuous: most names were addressed. */
+	assert_true(named > 6000);
+	reply_derived_free(&d);
+	reply_lib_free(lib);
+	buf_free(&errs);
+	buf_free(&dir);
+	buf_free(&raw);
+}
+
 /* Grounded facts: the order's state only from its fields. */
 static void
 test_context_order_state(void **state)
@@ -806,6 +875,7 @@ main(void)
 		cmocka_unit_test(test_context_buyer),
 		cmocka_unit_test(test_context_times_and_amounts),
 		cmocka_unit_test(test_context_names),
+		cmocka_unit_test(test_name_memo),
 		cmocka_unit_test(test_context_order_state),
 		cmocka_unit_test(test_order_from_text),
 		cmocka_unit_test(test_wanted),
