@@ -579,6 +579,69 @@ test_decimals_fast(void **state)
 	free(path);
 }
 
+/*
+ * A partial record's members are linked as cJSON links them (the FAST
+ * PATH append_const against cJSON_AddItemToObjectCS, the plain path):
+ * same prev and next pointers' shape, the last member in child->prev,
+ * constant keys; cJSON can then detach, add and delete them.
+ */
+static void
+test_links_fast(void **state)
+{
+	static const char text[] =
+	    "{\"a\":1,\"x\":2,\"b\":\"s\",\"c\":true,\"a\":[1],\"d\":0.5}\n";
+	static const char *const names[] = { "a", "b", "c", "d" };
+	struct ev_want want = EV_WANT_INIT;
+	struct diag d;
+	struct ev_record rec;
+
+	(void)state;
+	for (int i = 0; i < 4; i++)
+		ev_want_add(&want, names[i]);
+	char *path = put("in", text, sizeof text - 1);
+	char *files[] = { path };
+	struct ev_reader_opts o = { .format = EV_JSONL, .want = &want };
+	diag_init(&d, "test");
+	struct ev_reader *r = ev_open(&o, files, 1, &d);
+	assert_int_equal(ev_read(r, &rec), 1);
+	assert_non_null(rec.first);
+	/* The plain way: the same values added by cJSON. */
+	cJSON *plain = cJSON_CreateObject();
+	for (const cJSON *c = rec.obj->child; c != NULL; c = c->next)
+		cJSON_AddItemToObjectCS(plain, c->string,
+		    cJSON_Duplicate(c, 1));
+	const cJSON *a = rec.obj->child, *b = plain->child;
+	int n = 0;
+	for (; a != NULL && b != NULL; a = a->next, b = b->next, n++) {
+		assert_string_equal(a->string, b->string);
+		assert_true(a->type & cJSON_StringIsConst);
+		assert_true((a->prev == rec.obj->child->prev) ==
+		    (b->prev == plain->child->prev));
+		if (a != rec.obj->child)
+			assert_ptr_equal(a->prev->next, a);
+		assert_true(cJSON_Compare(a, b, 1));
+	}
+	assert_int_equal(n, 5);
+	assert_null(a);
+	assert_null(b);
+	assert_null(rec.obj->child->prev->next);
+	assert_string_equal(rec.obj->child->prev->string, "d");
+	/* cJSON's own operations work on the links. */
+	cJSON *kept = ev_take(&rec);
+	cJSON_Delete(cJSON_DetachItemFromObjectCaseSensitive(kept, "d"));
+	cJSON_AddNumberToObject(kept, "e", 3);
+	cJSON_Delete(cJSON_DetachItemFromObjectCaseSensitive(kept, "a"));
+	char *out = cJSON_PrintUnformatted(kept);
+	assert_string_equal(out, "{\"b\":\"s\",\"c\":true,\"a\":[1],\"e\":3}");
+	free(out);
+	cJSON_Delete(kept);
+	cJSON_Delete(plain);
+	assert_int_equal(ev_read(r, &rec), 0);
+	ev_close(r);
+	ev_want_free(&want);
+	free(path);
+}
+
 static void
 test_take_strings(void **state)
 {
@@ -787,6 +850,7 @@ main(void)
 		cmocka_unit_test(test_take_strings),
 		cmocka_unit_test(test_jsonl_escapes),
 		cmocka_unit_test(test_decimals_fast),
+		cmocka_unit_test(test_links_fast),
 		cmocka_unit_test(test_want_many),
 		cmocka_unit_test(test_values_fast_path),
 		cmocka_unit_test(test_format_names),
