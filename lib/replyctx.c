@@ -557,6 +557,46 @@ money(const struct reply_plan *p, double a, const char *cur,
 	locfmt_money(p->fmt, p->loc, a, cur, out);
 }
 
+/*
+ * FAST PATH for money(): the text of an amount formatted lately, by every
+ * input of locfmt_money (its cache and locale, which live as long as the
+ * library, the amount's bits, the currency); money() is the plain path,
+ * taken on a miss, and test_reply checks the two agree.  An amount was
+ * formatted by snprintf on every message that joins an order.
+ */
+static void
+money_memo(const struct reply_plan *p, double a, const char *cur,
+    struct reply_derived *d, struct buf *out)
+{
+	size_t clen = cur != NULL ? strlen(cur) : 0;
+	struct reply_money_memo *m;
+	uint64_t h, bits;
+
+	if (p == NULL || p->loc == NULL || clen >= sizeof(m->currency)) {
+		money(p, a, cur, out);
+		return;
+	}
+	memcpy(&bits, &a, sizeof bits);
+	h = hash_fnv1a64(cur != NULL ? cur : "", clen) ^ bits ^
+	    ((uint64_t)(uintptr_t)p->loc >> 4);
+	h = (h ^ h >> 31) * 0x94d049bb133111ebULL;
+	m = &d->money_memo[(h >> 32) % REPLY_MONEY_MEMO];
+	if (m->loc != p->loc || m->fmt != p->fmt ||
+	    memcmp(&m->amount, &a, sizeof a) != 0 ||
+	    m->no_currency != (cur == NULL) || m->clen != clen ||
+	    memcmp(m->currency, cur != NULL ? cur : "", clen) != 0) {
+		m->loc = p->loc;
+		m->fmt = p->fmt;
+		m->amount = a;
+		m->no_currency = cur == NULL;
+		m->clen = clen;
+		memcpy(m->currency, cur != NULL ? cur : "", clen);
+		buf_reset(&m->text);
+		money(p, a, cur, &m->text);
+	}
+	buf_add(out, m->text.data, m->text.len);
+}
+
 /* The order's state words, by the status an export gives. */
 static int
 status_in(const char *status, const char *const *words)
@@ -637,11 +677,11 @@ order_facts(const struct reply_plan *p,
 	if (cur == NULL && o != NULL)
 		cur = o->currency;
 	if (has_amount && (need == NULL || need[RD_AMOUNT_TEXT])) {
-		money(p, amount, cur, text_of(d, RD_AMOUNT_TEXT));
+		money_memo(p, amount, cur, d, text_of(d, RD_AMOUNT_TEXT));
 		set_text(d, RD_AMOUNT_TEXT);
 	}
 	if (has_refund && (need == NULL || need[RD_REFUND_AMOUNT_TEXT])) {
-		money(p, refund, cur, text_of(d, RD_REFUND_AMOUNT_TEXT));
+		money_memo(p, refund, cur, d, text_of(d, RD_REFUND_AMOUNT_TEXT));
 		set_text(d, RD_REFUND_AMOUNT_TEXT);
 	}
 	status = own ? fstr(f, RF_ORDER_STATUS) : NULL;
@@ -685,17 +725,26 @@ buyer_name(const struct reply_plan *p, const struct reply_fields *f,
 	/* The whole name hashed: length, first and last byte alone put
 	 * names of one script and length in one slot (UTF-8 lead bytes),
 	 * and the memo missed half the time with a few thousand buyers. */
-	h = hash_fnv1a64(raw, n) ^ ((uint64_t)(uintptr_t)p >> 4);
+	/* The key is every input of buyername_address: the settings are
+	 * the library's strings (a plan made in scratch has them too). */
+	const char *hon = p != NULL ? p->set[RS_HONORIFICS] : NULL;
+	int last = given != NULL && strcmp(given, "last") == 0;
+	if (rule == NULL)
+		rule = "{full}";
+	h = hash_fnv1a64(raw, n) ^ ((uint64_t)(uintptr_t)rule >> 4) ^
+	    ((uint64_t)(uintptr_t)hon << 7) ^ (uint64_t)last;
 	h = (h ^ h >> 29) * 0xbf58476d1ce4e5b9ULL;
 	m = &d->memo[(h >> 32) % REPLY_NAME_MEMO];
-	if (m->plan != p || m->raw.len != n ||
+	if (m->raw.data == NULL || m->rule != rule || m->honorifics != hon ||
+	    m->given_last != last || m->raw.len != n ||
 	    memcmp(m->raw.data, raw, n) != 0) {
-		m->plan = p;
+		m->rule = rule;
+		m->honorifics = hon;
+		m->given_last = last;
 		buf_reset(&m->raw);
 		buf_add(&m->raw, raw, n);
-		m->ok = buyername_address(raw, rule != NULL ? rule : "{full}",
-		    p != NULL ? p->set[RS_HONORIFICS] : NULL, given != NULL &&
-		    strcmp(given, "last") == 0, &m->name, &m->given) == 0;
+		m->ok = buyername_address(raw, rule, hon, last, &m->name,
+		    &m->given) == 0;
 	}
 	if (!m->ok)
 		return;
@@ -837,6 +886,8 @@ reply_derived_free(struct reply_derived *d)
 		buf_free(&d->memo[k].name);
 		buf_free(&d->memo[k].given);
 	}
+	for (int k = 0; k < REPLY_MONEY_MEMO; k++)
+		buf_free(&d->money_memo[k].text);
 }
 
 cJSON *

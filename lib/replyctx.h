@@ -165,6 +165,7 @@ extern const char *const reply_derived_names[RD_N];
  * the event gives no such value.  Zero it before the first use.
  */
 #define REPLY_NAME_MEMO	4096
+#define REPLY_MONEY_MEMO	1024
 
 struct reply_derived {
 	cJSON		item[RD_N];
@@ -172,10 +173,21 @@ struct reply_derived {
 	/* Names addressed lately (a buyer writes several messages): the
 	 * plan and the name as written → the address, the given name. */
 	struct reply_name_memo {
-		const struct reply_plan *plan;
+		const char	*rule, *honorifics;	/* the library's */
+		int		 given_last;
 		struct buf	 raw, name, given;
 		int		 ok;
 	}		memo[REPLY_NAME_MEMO];
+	/* Amounts formatted lately (a turn's messages join one order): the
+	 * locale, the amount and the currency → the text. */
+	struct reply_money_memo {
+		const void	*fmt, *loc;	/* the plan's, NULL: unused */
+		double		 amount;
+		char		 currency[16];
+		size_t		 clen;
+		int		 no_currency;	/* NULL, not "" */
+		struct buf	 text;
+	}		money_memo[REPLY_MONEY_MEMO];
 };
 
 /*

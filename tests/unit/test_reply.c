@@ -495,6 +495,74 @@ test_name_memo(void **state)
 	buf_free(&raw);
 }
 
+/*
+ * The money memo (FAST PATH of order_facts' amounts) gives the text a
+ * fresh derivation gives (reply_context, the plain path): amounts that
+ * repeat and that differ in a last bit, currencies absent, empty, the
+ * locale's own and foreign, in four languages, each case seen twice.
+ */
+static void
+test_money_memo(void **state)
+{
+	static const char *const langs[] = { "en", "de", "ja", "pt" };
+	static const char *const curs[] = { NULL, "", "EUR", "USD", "JPY",
+	    "BRL", "XYZ" };
+	static const double fixed[] = { 44.99, 1234.5, 0, -3.25, 1980,
+	    0.1 + 0.2, 0.3, 150000 };
+	double amounts[300];
+	struct reply_lib *lib = reply_lib_new();
+	struct reply_opts o = { 0 };
+	struct reply_derived d;
+	struct reply_fields f;
+	struct reply_plan sp[4];
+	const struct reply_plan *p[4];
+	struct buf errs = BUF_INIT, dir = BUF_INIT, json = BUF_INIT;
+	int checked = 0;
+
+	(void)state;
+	memset(&d, 0, sizeof d);
+	buf_printf(&dir, "%s/c", scratch);
+	assert_int_equal(reply_lib_add_dir(lib, dir.data, &errs), 0);
+	o.default_lang = "en";
+	for (int l = 0; l < 4; l++)
+		p[l] = reply_plan_for(lib, &o, langs[l], NULL, &sp[l]);
+	/* More amounts than the memo has entries, so that entries are
+	 * shared: the currency innermost, so that a memo that compared
+	 * less than its whole key would hand one currency's text to the
+	 * next. */
+	for (int a = 0; a < 300; a++)
+		amounts[a] = a < 8 ? fixed[a] : a * 0.37 + 1;
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < 4 * 7 * 300; i++) {
+			int c = i % 7, l = i / 7 % 4, a = i / 28;
+			cJSON *ev = cJSON_CreateObject();
+			cJSON_AddNumberToObject(ev, "amount", amounts[a]);
+			if (curs[c] != NULL)
+				cJSON_AddStringToObject(ev, "currency",
+				    curs[c]);
+			memset(&f, 0, sizeof f);
+			f.v[RF_AMOUNT] = json_get(ev, "amount");
+			f.v[RF_CURRENCY] = json_get(ev, "currency");
+			reply_derive(p[l], &f, NULL, NULL, &d);
+			buf_reset(&json);
+			json_write(&json, ev);
+			cJSON *ctx = context_of(json.data, langs[l]);
+			const cJSON *want = json_get(ctx, "amount_text");
+			assert_non_null(want);
+			assert_string_equal(d.item[RD_AMOUNT_TEXT].valuestring,
+			    want->valuestring);
+			checked++;
+			cJSON_Delete(ctx);
+			cJSON_Delete(ev);
+		}
+	assert_int_equal(checked, 2 * 4 * 7 * 300);
+	reply_derived_free(&d);
+	reply_lib_free(lib);
+	buf_free(&errs);
+	buf_free(&dir);
+	buf_free(&json);
+}
+
 /* Grounded facts: the order's state only from its fields. */
 static void
 test_context_order_state(void **state)
@@ -876,6 +944,7 @@ main(void)
 		cmocka_unit_test(test_context_times_and_amounts),
 		cmocka_unit_test(test_context_names),
 		cmocka_unit_test(test_name_memo),
+		cmocka_unit_test(test_money_memo),
 		cmocka_unit_test(test_context_order_state),
 		cmocka_unit_test(test_order_from_text),
 		cmocka_unit_test(test_wanted),
