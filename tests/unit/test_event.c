@@ -522,7 +522,7 @@ test_decimals_fast(void **state)
 	    "0.30000000000000004", "123456789012.345", "999999999999999.9",
 	    "0.000000000000000000001", "1.5e3", "-1.25E-2", "100",
 	    "9007199254740993.5", "0.1234567890123456789012" };
-	static char names[4000][8];
+	static char names[4000][16];
 	struct ev_want want = EV_WANT_INIT;
 	struct buf line = BUF_INIT;
 	struct diag d;
