@@ -1404,6 +1404,26 @@ separator_name(char c)
 	    c == '|' ? "'|'" : "?";
 }
 
+
+/* A JSON line as the reader takes it: without a byte order mark in front
+ * (the first line's, or any line of files joined with cat) and a CR at
+ * the end; returns the blanks that open what is left (all of it: a blank
+ * line). */
+static size_t
+bare_line(const char **p, size_t *n)
+{
+	size_t k = 0;
+
+	if (*n >= 3 && memcmp(*p, "\xEF\xBB\xBF", 3) == 0) {
+		*p += 3;
+		*n -= 3;
+	}
+	if (*n > 0 && (*p)[*n - 1] == '\r')
+		(*n)--;
+	while (k < *n && ((*p)[k] == ' ' || (*p)[k] == '\t' || (*p)[k] == '\r'))
+		k++;
+	return k;
+}
 static int read_values(struct ev_reader *, struct ev_record *);
 
 /* How much of an operand ev_import_lines looks at for its first line. */
@@ -1457,15 +1477,7 @@ ev_import_lines(const struct ev_reader_opts *o, const char *file)
 			goto out;	/* longer than we look at */
 		if (len > (o->max_line ? o->max_line : EV_MAX_LINE_DEFAULT))
 			goto out;
-		if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
-			p += 3;
-			len -= 3;
-		}
-		if (len > 0 && p[len - 1] == '\r')
-			len--;
-		size_t k = 0;
-		while (k < len && (p[k] == ' ' || p[k] == '\t' || p[k] == '\r'))
-			k++;
+		size_t k = bare_line(&p, &len);
 		if (k < len) {
 			int ncols;
 			ok = p[k] != '[' && !begins_value(p + k, len - k) &&
@@ -1508,15 +1520,7 @@ read_jsonl(struct ev_reader *r, struct ev_record *rec)
 		/* A BOM starts the first line, or any line of files joined
 		 * with cat: cJSON would skip it, but it must not reach _raw or
 		 * a filter's spliced output line. */
-		if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
-			p += 3;
-			n -= 3;
-		}
-		if (n > 0 && p[n - 1] == '\r')
-			n--;
-		size_t k = 0;
-		while (k < n && (p[k] == ' ' || p[k] == '\t' || p[k] == '\r'))
-			k++;
+		size_t k = bare_line(&p, &n);
 		if (k == n)
 			continue;	/* blank lines carry no event */
 		if (r->o.importing && r->records_read == 0) {
