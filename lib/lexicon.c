@@ -176,29 +176,34 @@ filter_bit(uint64_t key)
 	    (LEX_FILTER_BITS - 1);
 }
 
+/* Bit filter_bit(key) of a LEX_FILTER_BITS filter: test, set. */
 static int
-may_have(const struct lexicon *lx, uint64_t key)
+bit_of(const uint64_t *filter, uint64_t key)
 {
 	size_t b = filter_bit(key);
 
-	return (lx->filter[b / 64] >> (b % 64)) & 1;
+	return (filter[b / 64] >> (b % 64)) & 1;
 }
 
 static void
-mark_key(struct lexicon *lx, uint64_t key)
+set_bit_of(uint64_t *filter, uint64_t key)
 {
 	size_t b = filter_bit(key);
 
-	lx->filter[b / 64] |= 1ull << (b % 64);
+	filter[b / 64] |= 1ull << (b % 64);
+}
+
+static int
+may_have(const struct lexicon *lx, uint64_t key)
+{
+	return bit_of(lx->filter, key);
 }
 
 /* Might any language have an entry whose key, before lang_key, is key? */
 static int
 any_lang_may_have(const struct lexicon *lx, uint64_t key)
 {
-	size_t b = filter_bit(key);
-
-	return (lx->any_lang[b / 64] >> (b % 64)) & 1;
+	return bit_of(lx->any_lang, key);
 }
 
 static size_t
@@ -411,9 +416,8 @@ lex_add(struct lexicon *lx, const char *kind, const char *label,
 		t->len = tt->toks[i].len;
 		buf_add(&lx->pool, tok_bytes(tt, i), t->len);
 	}
-	mark_key(lx, key);
-	size_t ab = filter_bit(base);
-	lx->any_lang[ab / 64] |= 1ull << (ab % 64);
+	set_bit_of(lx->filter, key);
+	set_bit_of(lx->any_lang, base);
 	e->next = -1;
 	if (head < 0) {
 		*u64map_ref(&lx->index, key) = (int)lx->n++;
